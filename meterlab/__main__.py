@@ -1,0 +1,6 @@
+"""Let `python -m meterlab` behave exactly like the `meterlab` command."""
+
+from meterlab.cli import main
+
+if __name__ == "__main__":
+    main()

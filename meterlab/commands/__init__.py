@@ -1,0 +1,1 @@
+"""One module per `meterlab` sub-command, imported lazily by `meterlab.cli`."""
