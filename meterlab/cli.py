@@ -1,25 +1,26 @@
 """The `meterlab` command tree.
 
-Sub-commands live in `meterlab/commands/<name>.py` and are imported only when
-used, so `meterlab --help` and the GUI start without paying for pandas or pyvisa.
+Each sub-command is a module `meterlab/commands/<name>.py` defining a click
+command called `command`; its docstring's first line is the help line. Modules
+are found by name and imported only when used, so `meterlab --help` and the GUI
+start without paying for pandas or pyvisa.
 Every `MeterlabError` is turned into one line on stderr and exit code 2; no
 traceback reaches a user.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
+from pathlib import Path
 
 import click
 
 from meterlab import __version__
 from meterlab.errors import MeterlabError
 
-# name -> (module, function, one-line help); the module defines a click command.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "sim": ("meterlab.commands.sim", "sim", "Serve the simulated bench (34465A DMM + MSO1104Z scope)."),
-}
+_COMMANDS_DIR = Path(__file__).resolve().parent / "commands"
 
 EXIT_OK = 0
 EXIT_FAIL = 1
@@ -30,20 +31,30 @@ class LazyGroup(click.Group):
     """A click group that imports a sub-command's module only when it runs."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(
+            p.stem.replace("_", "-")
+            for p in _COMMANDS_DIR.glob("*.py")
+            if not p.stem.startswith("_")
+        )
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = COMMANDS.get(cmd_name)
-        if entry is None:
+        if cmd_name not in self.list_commands(ctx):
             return None
-        module, attr, _ = entry
-        return getattr(importlib.import_module(module), attr)
+        module = importlib.import_module(f"meterlab.commands.{cmd_name.replace('-', '_')}")
+        return module.command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        rows = [(name, _help_line(name)) for name in self.list_commands(ctx)]
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _help_line(name: str) -> str:
+    """First docstring line of a command module, read without importing it."""
+    path = _COMMANDS_DIR / f"{name.replace('-', '_')}.py"
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
