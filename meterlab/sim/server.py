@@ -1,0 +1,178 @@
+"""A raw-socket SCPI server: one thread per client, messages ending in `\\n`.
+
+This is the LAN "socket" interface of the real instruments (port 5025 on a
+Keysight meter, 5555 on a Rigol scope): commands arrive as ASCII lines, replies
+go out as one complete message ending in `\\n`, written in one piece. Definite-
+length blocks in incoming data may contain newlines and are skipped over when
+looking for the end of a message. Idle clients cost nothing: threads block in
+`recv`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import logging
+import socket
+import socketserver
+import threading
+
+from meterlab.sim.instrument import Connection, SimInstrument
+
+log = logging.getLogger(__name__)
+
+#: A message longer than this without a terminator is discarded (-363).
+MAX_MESSAGE = 4 * 1024 * 1024
+
+
+def is_loopback(host: str) -> bool:
+    """True for 127.0.0.0/8, ::1 and 'localhost'."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def find_message_end(buf: bytes | bytearray, start: int = 0) -> int:
+    """Index of the `\\n` ending the first message, skipping blocks and strings; -1 if none yet.
+
+    Returns -2 when a block header promises more bytes than have arrived.
+    """
+    i = start
+    n = len(buf)
+    quote = 0
+    while i < n:
+        c = buf[i]
+        if quote:
+            if c == quote:
+                quote = 0
+            elif c == 0x0A:  # an unterminated string does not swallow the terminator
+                return i
+        elif c in (0x22, 0x27):
+            quote = c
+        elif c == 0x0A:
+            return i
+        elif c == 0x23 and i + 1 < n and 0x31 <= buf[i + 1] <= 0x39:
+            nd = buf[i + 1] - 0x30
+            digits = bytes(buf[i + 2 : i + 2 + nd])
+            if len(digits) < nd:
+                return -1
+            if digits.isdigit() and int(digits) <= MAX_MESSAGE:
+                end = i + 2 + nd + int(digits)
+                if end > n:
+                    return -2
+                i = end
+                continue
+        i += 1
+    return -1
+
+
+class _Handler(socketserver.BaseRequestHandler):
+    server: _Server
+
+    def handle(self) -> None:
+        sock: socket.socket = self.request
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        instrument = self.server.instrument
+        conn = Connection(peer=f"{self.client_address[0]}:{self.client_address[1]}")
+        buf = bytearray()
+        scan_from = 0
+        with self.server.track(sock):
+            while True:
+                try:
+                    chunk = sock.recv(1 << 16)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                buf += chunk
+                while True:
+                    end = find_message_end(buf, scan_from)
+                    if end < 0:
+                        # -1: no terminator yet; -2: inside a block. Resume the scan later
+                        # from the start (blocks/strings make mid-buffer resumption unsafe).
+                        scan_from = 0
+                        if len(buf) > MAX_MESSAGE:
+                            buf.clear()
+                            with instrument.lock:
+                                instrument.push_error(-363)
+                        break
+                    message = bytes(buf[:end]).rstrip(b"\r")
+                    del buf[: end + 1]
+                    scan_from = 0
+                    if not message.strip():
+                        continue
+                    reply = instrument.execute(message, conn)
+                    if reply is not None:
+                        try:
+                            sock.sendall(reply + b"\n")
+                        except OSError:
+                            return
+
+
+class _Server(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    block_on_close = False
+
+    def __init__(self, addr: tuple[str, int], instrument: SimInstrument) -> None:
+        self.instrument = instrument
+        self._clients: set[socket.socket] = set()
+        self._clients_lock = threading.Lock()
+        family = socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
+        self.address_family = family
+        super().__init__(addr, _Handler)
+
+    @contextlib.contextmanager
+    def track(self, sock: socket.socket):  # type: ignore[no-untyped-def]
+        with self._clients_lock:
+            self._clients.add(sock)
+        try:
+            yield
+        finally:
+            with self._clients_lock:
+                self._clients.discard(sock)
+
+    def close_clients(self) -> None:
+        with self._clients_lock:
+            clients = list(self._clients)
+        for sock in clients:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            with contextlib.suppress(OSError):
+                sock.close()
+
+
+class InstrumentServer:
+    """Serve one simulated instrument on a TCP port in a background thread."""
+
+    def __init__(self, instrument: SimInstrument, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.instrument = instrument
+        self._server = _Server((host, port), instrument)
+        self.host = host
+        self.port: int = self._server.server_address[1]
+        self._thread: threading.Thread | None = None
+
+    @property
+    def resource(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"TCPIP::{host}::{self.port}::SOCKET"
+
+    def start(self) -> InstrumentServer:
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.25},
+            name=f"sim-{self.instrument.identity[1]}-{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.close_clients()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
