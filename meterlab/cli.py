@@ -59,14 +59,18 @@ def _help_line(name: str) -> str:
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="meterlab")
+@click.option("--demo", is_flag=True, help="Open the window on the simulated bench.")
 @click.pass_context
-def cli(ctx: click.Context) -> None:
+def cli(ctx: click.Context, demo: bool) -> None:
     """meterlab: multimeters and oscilloscopes on the bench, judged against tolerances.
 
-    Start the simulated bench with `meterlab sim`.
+    Without a command it opens the window. Start the simulated bench with `meterlab sim`.
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        # Imported only here: `meterlab --help` and the other commands never load Qt.
+        from meterlab.gui.app import run
+
+        ctx.exit(run([sys.argv[0]], demo=demo))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,23 @@
+"""Open the meterlab window, optionally on given instruments or the simulated bench.
+
+`meterlab` alone does the same with the last instruments used; this command
+names them: `meterlab gui --dmm TCPIP::127.0.0.1::5025::SOCKET`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.command(name="gui")
+@click.option("--dmm", "dmm", metavar="RESOURCE", help="VISA resource of the multimeter.")
+@click.option("--scope", "scope", metavar="RESOURCE", help="VISA resource of the oscilloscope.")
+@click.option("--demo", is_flag=True, help="Use the simulated bench instead of instruments.")
+@click.pass_context
+def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool) -> None:
+    """Open the meterlab window."""
+    from meterlab.gui.app import run  # Qt loads only when the window is wanted
+
+    ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope))

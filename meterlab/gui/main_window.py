@@ -1,0 +1,224 @@
+"""The main window: a banner for news, a tab per job, menus and shortcuts.
+
+Views plug in with `add_view()`; the meter view is the first. Later views
+(scope, plan runner, sessions, instruments with the SCPI console) are plain
+QWidgets added the same way, and may connect their own `news` signal
+(text, level, timeout_ms) to the banner with `connect_news()`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meterlab import __version__
+from meterlab.gui.banner import StatusBanner
+from meterlab.gui.i18n import LANGUAGES
+from meterlab.gui.meter_view import MeterView
+from meterlab.gui.series import DEFAULT_CAPACITY
+from meterlab.gui.sources import Source
+
+
+def default_settings() -> QSettings:
+    return QSettings("meterlab", "meterlab")
+
+
+class MainWindow(QMainWindow):
+    """meterlab's window. `settings` defaults to the user's QSettings store."""
+
+    def __init__(
+        self,
+        source: Source | None = None,
+        *,
+        settings: QSettings | None = None,
+        capacity: int = DEFAULT_CAPACITY,
+        startup_message: str = "",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else default_settings()
+        self.banner = StatusBanner()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("viewTabs")
+        self.tabs.setDocumentMode(True)
+        self.views: dict[str, QWidget] = {}
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.meter = MeterView(source, capacity=capacity)
+        self.add_view("meter", self.tr("Meter"), self.meter)
+        self.connect_news(self.meter)
+        self.meter.runningChanged.connect(self._running_changed)
+
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("modeLabel")
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self._build_actions()
+        self._update_mode(source)
+        self.resize(1400, 860)
+        self._restore()
+        if startup_message:
+            self.banner.show_message(startup_message, "warning")
+
+    # -- seams for further views --------------------------------------------
+    def add_view(self, key: str, title: str, widget: QWidget) -> int:
+        """Add a tab; `key` names it for `show_view()` and saved state."""
+        widget.setObjectName(widget.objectName() or f"{key}View")
+        self.views[key] = widget
+        return self.tabs.addTab(widget, title)
+
+    def show_view(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self.views[key])
+
+    def connect_news(self, view: QWidget) -> None:
+        """Route a view's `news(text, level, timeout_ms)` signal to the banner."""
+        view.news.connect(self.banner.show_message)  # type: ignore[attr-defined]
+
+    def set_source(self, source: Source | None) -> None:
+        self.meter.set_source(source)
+        self._update_mode(source)
+
+    # -- menus and shortcuts -------------------------------------------------------
+    def _build_actions(self) -> None:
+        m = self.menuBar()
+        file_menu = m.addMenu(self.tr("&File"))
+        self.export_action = QAction(self.tr("&Export readings…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export_readings)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        measure = m.addMenu(self.tr("&Measure"))
+        self.start_action = QAction(self.tr("&Start / stop"), self)
+        self.start_action.setShortcut(QKeySequence("F5"))
+        self.start_action.triggered.connect(self.meter.toggle_running)
+        self.single_action = QAction(self.tr("Single &reading"), self)
+        self.single_action.setShortcut(QKeySequence("F6"))
+        self.single_action.triggered.connect(self.meter.single)
+        limit_action = QAction(self.tr("Edit &limit"), self)
+        limit_action.setShortcut(QKeySequence("Ctrl+L"))
+        limit_action.triggered.connect(self._focus_limit)
+        clear_action = QAction(self.tr("&Clear readings"), self)
+        clear_action.triggered.connect(self.meter.clear)
+        for a in (self.start_action, self.single_action, limit_action, clear_action):
+            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            measure.addAction(a)
+
+        view_menu = m.addMenu(self.tr("&View"))
+        pause = QAction(self.tr("&Pause trend"), self)
+        pause.setShortcut(QKeySequence("Ctrl+P"))
+        pause.triggered.connect(lambda: self.meter.trend.set_paused(not self.meter.trend.paused))
+        follow = QAction(self.tr("&Follow newest"), self)
+        follow.setShortcut(QKeySequence("End"))
+        follow.triggered.connect(self.meter.trend.follow_newest)
+        view_menu.addAction(pause)
+        view_menu.addAction(follow)
+        lang_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("ui/language", "") or "")
+        for code, name in [("", self.tr("System language")), *LANGUAGES.items()]:
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == current)
+            act.setData(code)
+            act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(act)
+            lang_menu.addAction(act)
+
+        help_menu = m.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About meterlab"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _focus_limit(self) -> None:
+        self.show_view("meter")
+        self.meter.limit_edit.setFocus()
+        self.meter.limit_edit.selectAll()
+
+    def _set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.banner.show_message(
+            self.tr("The language changes the next time meterlab starts."), "info", 6000
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About meterlab"),
+            self.tr("meterlab %1 — multimeters and oscilloscopes on the bench, judged "
+                    "against their tolerances.").replace("%1", __version__),
+        )
+
+    def export_readings(self) -> None:
+        last = str(self.settings.value("export/dir", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export readings"), str(Path(last) / "readings.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if not path:
+            return
+        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.meter.export_csv(Path(path))
+
+    # -- state ------------------------------------------------------------------
+    def _update_mode(self, source: Source | None) -> None:
+        if source is None:
+            text = self.tr("No instrument connected")
+            self.mode_label.setProperty("simulated", False)
+        else:
+            text = source.description
+            self.mode_label.setProperty("simulated", source.simulated)
+        self.mode_label.setText(("⚠ " if source is None or source.simulated else "● ") + text)
+        self.setWindowTitle(f"meterlab — {text}")
+
+    def _running_changed(self, running: bool) -> None:
+        self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
+        self.single_action.setEnabled(not running)
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        tab = self.settings.value("window/tab")
+        if tab in self.views:
+            self.show_view(str(tab))
+        self.meter.restore_settings(self.settings)
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        current = self.tabs.currentWidget()
+        for key, widget in self.views.items():
+            if widget is current:
+                self.settings.setValue("window/tab", key)
+        self.meter.save_settings(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.meter.frame_timer.stop()
+        self.meter.stop()
+        super().closeEvent(event)

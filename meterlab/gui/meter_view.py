@@ -1,0 +1,606 @@
+"""The meter view: big readout, verdict badge, setup, limit, statistics, trend.
+
+It owns the live pipeline for one meter: a `Source` (synthetic now, the
+acquisition engine later) pushes batches into a `ReadingFeed` from its own
+thread; a ~30 Hz frame timer drains the feed into a `LiveSeries` and lets the
+trend and histogram redraw. Text that people read (readout, badge, statistics)
+updates a few times a second, not at frame rate, so digits stay legible.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meterlab.errors import MeterlabError
+from meterlab.gui import limits as limits_mod
+from meterlab.gui.badge import VerdictBadge
+from meterlab.gui.feed import FeedEventKind, ReadingFeed
+from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_plain, fmt_value
+from meterlab.gui.histogram import HistogramView
+from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
+from meterlab.gui.sources import FUNCTIONS, NPLC_CHOICES, RANGES, MeterSetup, Source
+from meterlab.gui.trend import TrendView
+from meterlab.readings import Verdict
+
+FRAME_MS = 33
+TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
+
+
+class MeterView(QWidget):
+    """One live meter. Signals carry news for the window's banner and title."""
+
+    #: (text, level, timeout_ms) — shown in the window's non-blocking banner.
+    news = Signal(str, str, int)
+    runningChanged = Signal(bool)
+
+    def __init__(
+        self,
+        source: Source | None = None,
+        parent: QWidget | None = None,
+        *,
+        capacity: int = DEFAULT_CAPACITY,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("meterView")
+        self.feed = ReadingFeed()
+        self.series = LiveSeries(capacity)
+        self.source: Source | None = None
+        self._frame = 0
+        self._limit_text = ""
+        self._limit_unit: str | None = None
+        self._worst_since_text: int = NO_VERDICT
+        self._build()
+        self.frame_timer = QTimer(self)
+        self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.frame_timer.setInterval(FRAME_MS)
+        self.frame_timer.timeout.connect(self.on_frame)
+        self.frame_timer.start()
+        self.set_source(source)
+
+    # -- construction --------------------------------------------------------
+    def _build(self) -> None:
+        # Readout strip: the number and the verdict, big enough to read across a bench.
+        self.readout = QLabel(DASH)
+        self.readout.setObjectName("readout")
+        self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.readout_info = QLabel()
+        self.readout_info.setObjectName("readoutInfo")
+        self.readout_info.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.badge = VerdictBadge()
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("rateLabel")
+        self.source_label = QLabel()
+        self.source_label.setObjectName("sourceLabel")
+        self.source_label.setWordWrap(True)
+
+        left_info = QVBoxLayout()
+        left_info.addWidget(self.source_label)
+        left_info.addStretch(1)
+        left_info.addWidget(self.rate_label)
+        readout_box = QVBoxLayout()
+        readout_box.addWidget(self.readout)
+        readout_box.addWidget(self.readout_info)
+        badge_box = QVBoxLayout()
+        badge_box.addStretch(1)
+        badge_box.addWidget(self.badge)
+        badge_box.addStretch(1)
+        strip = QFrame()
+        strip.setObjectName("readoutStrip")
+        top = QHBoxLayout(strip)
+        top.setContentsMargins(16, 8, 16, 8)
+        top.addLayout(left_info, 1)
+        top.addLayout(readout_box, 3)
+        top.addSpacing(24)
+        top.addLayout(badge_box)
+
+        # Setup controls.
+        self.function_combo = QComboBox()
+        for code, label in self._function_names().items():
+            self.function_combo.addItem(label, code)
+        self.range_combo = QComboBox()
+        self.nplc_combo = QComboBox()
+        for nplc in NPLC_CHOICES:
+            self.nplc_combo.addItem(self.tr("%1 PLC").replace("%1", f"{nplc:g}"), nplc)
+        self.nplc_combo.setCurrentIndex(NPLC_CHOICES.index(1.0))
+        self.trigger_combo = QComboBox()
+        self.trigger_combo.addItem(self.tr("Immediate"), "IMM")
+        self.trigger_combo.addItem(self.tr("Bus (Single)"), "BUS")
+        self.trigger_combo.addItem(self.tr("External"), "EXT")
+        self._fill_ranges("VOLT:DC")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setObjectName("startButton")
+        self.start_button.setCheckable(True)
+        self.start_button.setToolTip(self.tr("Start or stop reading (F5)"))
+        self.start_button.clicked.connect(self._start_clicked)
+        self.single_button = QPushButton(self.tr("Single"))
+        self.single_button.setToolTip(self.tr("Take one reading (F6)"))
+        self.single_button.clicked.connect(self.single)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Forget the readings shown (a session keeps its own)"))
+        self.clear_button.clicked.connect(self.clear)
+        for combo in (self.function_combo, self.range_combo, self.nplc_combo, self.trigger_combo):
+            combo.activated.connect(self._setup_changed)
+
+        setup_box = QGroupBox(self.tr("Measurement"))
+        form = QFormLayout(setup_box)
+        form.addRow(self.tr("Function"), self.function_combo)
+        form.addRow(self.tr("Range"), self.range_combo)
+        form.addRow(self.tr("Integration"), self.nplc_combo)
+        form.addRow(self.tr("Trigger"), self.trigger_combo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 2)
+        buttons.addWidget(self.single_button, 1)
+        buttons.addWidget(self.clear_button, 1)
+        form.addRow(buttons)
+
+        # Limit field with an inline message instead of a dialog.
+        self.limit_edit = QLineEdit()
+        self.limit_edit.setObjectName("limitEdit")
+        self.limit_edit.setPlaceholderText(self.tr("e.g. 3.3 V ±3 %"))
+        self.limit_edit.setClearButtonEnabled(True)
+        self.limit_edit.returnPressed.connect(self.apply_limit)
+        self.limit_edit.editingFinished.connect(self.apply_limit)
+        self.limit_message = QLabel()
+        self.limit_message.setObjectName("limitMessage")
+        self.limit_message.setWordWrap(True)
+        self.limit_message.hide()
+        self.limit_info = QLabel()
+        self.limit_info.setObjectName("limitInfo")
+        self.limit_info.setWordWrap(True)
+        limit_box = QGroupBox(self.tr("Limit"))
+        lv = QVBoxLayout(limit_box)
+        lv.addWidget(self.limit_edit)
+        lv.addWidget(self.limit_message)
+        lv.addWidget(self.limit_info)
+
+        # Running statistics.
+        stats_box = QGroupBox(self.tr("Statistics"))
+        grid = QGridLayout(stats_box)
+        grid.setHorizontalSpacing(14)
+        self.stat_labels: dict[str, QLabel] = {}
+        names = [
+            ("n", self.tr("n")), ("mean", self.tr("mean")), ("std", "σ"),
+            ("min", self.tr("min")), ("max", self.tr("max")),
+            ("cp", "Cp"), ("cpk", "Cpk"), ("counts", self.tr("verdicts")),
+        ]
+        for row, (key, text) in enumerate(names):
+            name = QLabel(text)
+            name.setObjectName("statName")
+            value = QLabel(DASH)
+            value.setObjectName("statValue")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.stat_labels[key] = value
+
+        side = QWidget()
+        side.setObjectName("meterSide")
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addWidget(setup_box)
+        side_lay.addWidget(limit_box)
+        side_lay.addWidget(stats_box)
+        side_lay.addStretch(1)
+        side.setFixedWidth(330)
+
+        self.trend = TrendView(self.series)
+        self.histogram = HistogramView(self.series)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        plots.setObjectName("plotSplitter")
+        plots.addWidget(self.trend)
+        plots.addWidget(self.histogram)
+        plots.setStretchFactor(0, 3)
+        plots.setStretchFactor(1, 1)
+        plots.setSizes([900, 300])
+        self.plot_splitter = plots
+
+        body = QHBoxLayout()
+        body.addWidget(side)
+        body.addWidget(plots, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(10, 10, 10, 10)
+        lay.addWidget(strip)
+        lay.addLayout(body, 1)
+
+    def _function_names(self) -> dict[str, str]:
+        return {
+            "VOLT:DC": self.tr("DC voltage"),
+            "VOLT:AC": self.tr("AC voltage"),
+            "CURR:DC": self.tr("DC current"),
+            "CURR:AC": self.tr("AC current"),
+            "RES": self.tr("Resistance (2-wire)"),
+            "FRES": self.tr("Resistance (4-wire)"),
+            "FREQ": self.tr("Frequency"),
+            "PER": self.tr("Period"),
+            "CAP": self.tr("Capacitance"),
+            "TEMP": self.tr("Temperature"),
+        }
+
+    def _fill_ranges(self, function: str) -> None:
+        self.range_combo.clear()
+        self.range_combo.addItem(self.tr("Auto"), None)
+        unit = FUNCTIONS[function]
+        for r in RANGES.get(function, ()):
+            self.range_combo.addItem(fmt_value(r, unit, 3), r)
+
+    # -- source control -------------------------------------------------------
+    def set_source(self, source: Source | None) -> None:
+        """Replace the reading source (stops the old one). None = nothing to read."""
+        if self.source is not None:
+            self.source.stop()
+        self.source = source
+        if source is None:
+            self.source_label.setText(self.tr("No instrument connected"))
+        else:
+            self.source_label.setText(source.description)
+            self._show_setup(source.setup)
+        self.source_label.setProperty("simulated", bool(source and source.simulated))
+        self.source_label.style().unpolish(self.source_label)
+        self.source_label.style().polish(self.source_label)
+        self._set_running_ui(False)
+        self.start_button.setEnabled(source is not None)
+        self.single_button.setEnabled(source is not None)
+
+    def setup(self) -> MeterSetup:
+        return MeterSetup(
+            function=self.function_combo.currentData(),
+            range=self.range_combo.currentData(),
+            nplc=float(self.nplc_combo.currentData()),
+            trigger=self.trigger_combo.currentData(),
+        )
+
+    def _show_setup(self, setup: MeterSetup) -> None:
+        i = self.function_combo.findData(setup.function)
+        if i >= 0:
+            self.function_combo.setCurrentIndex(i)
+        self._fill_ranges(setup.function)
+        i = self.range_combo.findData(setup.range)
+        self.range_combo.setCurrentIndex(max(i, 0))
+        i = self.nplc_combo.findData(setup.nplc)
+        if i >= 0:
+            self.nplc_combo.setCurrentIndex(i)
+        i = self.trigger_combo.findData(setup.trigger)
+        if i >= 0:
+            self.trigger_combo.setCurrentIndex(i)
+        self._update_readout_info()
+
+    def _setup_changed(self) -> None:
+        if self.sender() is self.function_combo:
+            keep = self.range_combo.currentData()
+            self._fill_ranges(self.function_combo.currentData())
+            i = self.range_combo.findData(keep)
+            self.range_combo.setCurrentIndex(max(i, 0))
+        setup = self.setup()
+        if self.source is not None:
+            try:
+                self.source.configure(setup)
+            except (MeterlabError, ValueError) as exc:
+                self.news.emit(str(exc), "error", 0)
+        self._update_readout_info()
+        if setup.unit != self._limit_unit and self._limit_text:
+            self.apply_limit()
+
+    def _update_readout_info(self) -> None:
+        s = self.setup()
+        rng = self.tr("auto range") if s.range is None else fmt_value(s.range, s.unit, 3)
+        self.readout_info.setText(
+            f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
+        )
+
+    @property
+    def running(self) -> bool:
+        return bool(self.source is not None and self.source.running)
+
+    def start(self) -> None:
+        if self.source is None or self.running:
+            return
+        try:
+            self.source.configure(self.setup())
+            self.source.start(self.feed)
+        except MeterlabError as exc:
+            self.news.emit(str(exc), "error", 0)
+            self._set_running_ui(False)
+            return
+        self._set_running_ui(True)
+
+    def stop(self) -> None:
+        if self.source is not None:
+            self.source.stop()
+        self._set_running_ui(False)
+
+    def toggle_running(self) -> None:
+        if self.running:
+            self.stop()
+        else:
+            self.start()
+
+    def single(self) -> None:
+        if self.source is None or self.running:
+            return
+        try:
+            self.source.configure(self.setup())
+            self.source.single(self.feed)
+        except MeterlabError as exc:
+            self.news.emit(str(exc), "error", 0)
+
+    def clear(self) -> None:
+        self.series.clear()
+        self._limit_unit = None
+        if self._limit_text:
+            self.apply_limit()
+        self._update_text(force=True)
+
+    def _start_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start()
+        else:
+            self.stop()
+
+    def _set_running_ui(self, running: bool) -> None:
+        self.start_button.setChecked(running)
+        self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
+        self.single_button.setEnabled(not running and self.source is not None)
+        self.runningChanged.emit(running)
+
+    # -- limit ------------------------------------------------------------------
+    def apply_limit(self, text: str | None = None) -> bool:
+        """Parse the limit field (or `text`) and judge the series by it.
+
+        Bad text shows a sentence under the field and leaves the series without
+        a limit: judging against a limit the user did not mean would be worse
+        than no verdict.
+        """
+        if text is not None:
+            self.limit_edit.setText(text)
+        text = self.limit_edit.text().strip()
+        unit = self.series.unit or self.setup().unit
+        if text == self._limit_text and unit == self._limit_unit:
+            return self.series.limit is not None or not text
+        self._limit_text = text
+        self._limit_unit = unit
+        if not text:
+            self.series.set_limit(None)
+            self._set_limit_message("")
+            self.limit_info.setText("")
+            self._update_text(force=True)
+            return True
+        try:
+            limit = limits_mod.parse(text, unit)
+        except MeterlabError as exc:
+            self.series.set_limit(None)
+            self._set_limit_message(str(exc))
+            self.limit_info.setText("")
+            self._update_text(force=True)
+            return False
+        self.series.set_limit(limit, unit)
+        self._set_limit_message("")
+        self._show_limit_info()
+        self._update_text(force=True)
+        return True
+
+    @property
+    def limit_message_text(self) -> str:
+        return self.limit_message.text() if not self.limit_message.isHidden() else ""
+
+    def _set_limit_message(self, message: str) -> None:
+        self.limit_message.setText(f"⚠ {message}" if message else "")
+        self.limit_message.setVisible(bool(message))
+        self.limit_edit.setProperty("invalid", bool(message))
+        self.limit_edit.style().unpolish(self.limit_edit)
+        self.limit_edit.style().polish(self.limit_edit)
+
+    def _show_limit_info(self) -> None:
+        band = self.series.band
+        unit = self.series.unit or self.setup().unit
+        if band is None:
+            self.limit_info.setText("")
+            return
+        lo = fmt_value(band.lower, unit) if band.lower is not None else "−∞"
+        hi = fmt_value(band.upper, unit) if band.upper is not None else "+∞"
+        text = self.tr("Accepts %1 … %2").replace("%1", lo).replace("%2", hi)
+        if band.warn_lower is not None or band.warn_upper is not None:
+            wl = fmt_value(band.warn_lower, unit) if band.warn_lower is not None else lo
+            wh = fmt_value(band.warn_upper, unit) if band.warn_upper is not None else hi
+            text += "\n" + self.tr("Marginal outside %1 … %2").replace("%1", wl).replace("%2", wh)
+        self.limit_info.setText(text)
+
+    # -- frame timer ---------------------------------------------------------------
+    def on_frame(self) -> None:
+        """Drain the feed, fold readings in, redraw what changed."""
+        drained = self.feed.drain()
+        for event in drained.events:
+            self._on_event(event.kind, event.message)
+        if drained.batches:
+            before = self.series.counts.copy()
+            self.series.ingest(drained.batches)
+            if self.series.unit != self._limit_unit and self._limit_text:
+                self.apply_limit()
+            newly = self.series.counts - before
+            worst = [v for v in Verdict if newly[v] > 0]
+            if worst:
+                self._worst_since_text = max(self._worst_since_text, int(max(worst)))
+        self.trend.refresh()
+        self._frame += 1
+        if self._frame % TEXT_EVERY == 0:
+            self._update_text()
+            self.histogram.refresh()
+        if self.source is not None and self.start_button.isChecked() and not self.source.running:
+            self._set_running_ui(False)
+
+    def _on_event(self, kind: FeedEventKind, message: str) -> None:
+        if kind is FeedEventKind.LOST:
+            self.news.emit(message, "warning", 0)
+        elif kind is FeedEventKind.RESTORED:
+            self.news.emit(message, "info", 4000)
+        elif kind is FeedEventKind.ERROR:
+            self.news.emit(message, "error", 0)
+
+    def _update_text(self, *, force: bool = False) -> None:
+        s = self.series
+        unit = s.unit or self.setup().unit
+        digits = digits_for_nplc(self.setup().nplc)
+        if s.latest_overload:
+            self.readout.setText(self.tr("OVERLOAD"))
+        else:
+            self.readout.setText(fmt_value(s.latest_value, unit, digits))
+        # The badge shows the worst verdict since its last update, so a short
+        # excursion is not hidden between two refreshes.
+        worst = self._worst_since_text
+        if worst == NO_VERDICT or force:
+            worst = s.latest_verdict
+        if s.limit is None and worst not in (Verdict.OVERLOAD, Verdict.ERROR):
+            hint = self.tr("invalid limit") if self.limit_message_text else self.tr("no limit")
+            self.badge.set_verdict(None, hint)
+        elif worst == NO_VERDICT:
+            self.badge.set_verdict(None, self.tr("waiting"))
+        else:
+            self.badge.set_verdict(Verdict(worst))
+        self._worst_since_text = NO_VERDICT
+        sm = s.summary()
+        lab = self.stat_labels
+        lab["n"].setText(f"{sm.n:,}".replace(",", " "))
+        lab["mean"].setText(fmt_value(sm.mean, unit, digits + 1))
+        lab["std"].setText(fmt_value(sm.std, unit, 3))
+        lab["min"].setText(fmt_value(sm.min, unit, digits))
+        lab["max"].setText(fmt_value(sm.max, unit, digits))
+        lab["cp"].setText(fmt_plain(sm.cp, 2))
+        lab["cpk"].setText(fmt_plain(sm.cpk, 2))
+        c = sm.counts
+        lab["counts"].setText(
+            f"{Verdict.PASS.symbol} {c[Verdict.PASS]}  {Verdict.MARGINAL.symbol} "
+            f"{c[Verdict.MARGINAL]}  {Verdict.FAIL.symbol} {c[Verdict.FAIL]}"
+        )
+        rate = s.rate()
+        self.rate_label.setText(self.tr("%1 readings/s").replace("%1", _fmt_rate(rate)))
+
+    # -- persistence and export ----------------------------------------------------------
+    def save_settings(self, settings: QSettings) -> None:
+        s = self.setup()
+        settings.setValue("meter/function", s.function)
+        settings.setValue("meter/range", "" if s.range is None else repr(s.range))
+        settings.setValue("meter/nplc", s.nplc)
+        settings.setValue("meter/trigger", s.trigger)
+        settings.setValue("meter/limit", self.limit_edit.text())
+        settings.setValue("meter/splitter", self.plot_splitter.saveState())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        function = str(settings.value("meter/function", "VOLT:DC"))
+        if function not in FUNCTIONS:
+            function = "VOLT:DC"
+        rng_text = str(settings.value("meter/range", "") or "")
+        try:
+            rng = float(rng_text) if rng_text else None
+        except ValueError:
+            rng = None
+        try:
+            nplc = float(settings.value("meter/nplc", 1.0))
+        except (TypeError, ValueError):
+            nplc = 1.0
+        trigger = str(settings.value("meter/trigger", "IMM"))
+        self._show_setup(MeterSetup(function, rng, nplc, trigger))
+        if self.source is not None:
+            with contextlib.suppress(MeterlabError, ValueError):
+                self.source.configure(self.setup())
+        state = settings.value("meter/splitter")
+        if state is not None:
+            self.plot_splitter.restoreState(state)
+        limit = str(settings.value("meter/limit", "") or "")
+        if limit:
+            self.apply_limit(limit)
+
+    def snapshot(self) -> dict[str, np.ndarray | str]:
+        """A copy of the stored readings, safe to hand to another thread."""
+        ring = self.series.ring
+        return {
+            "t": ring.view("t").copy(),
+            "v": ring.view("v").copy(),
+            "verdict": ring.view("verdict").copy(),
+            "unit": self.series.unit,
+            "function": self.series.function or "",
+        }
+
+    def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> threading.Thread:
+        """Write the readings shown to CSV on a worker thread (pandas loads only now)."""
+        snap = self.snapshot()
+        self.news.emit(self.tr("Exporting %1 readings…").replace("%1", str(len(snap["t"]))),
+                       "info", 0)
+        result: dict[str, str] = {}
+
+        def work() -> None:
+            try:
+                write_readings_csv(path, snap)
+                result["ok"] = str(path)
+            except OSError as exc:
+                result["error"] = str(exc)
+
+        thread = threading.Thread(target=work, name="export-csv", daemon=True)
+        thread.start()
+
+        def poll() -> None:
+            if thread.is_alive():
+                QTimer.singleShot(100, poll)
+                return
+            if "ok" in result:
+                self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
+                               "info", 6000)
+            else:
+                self.news.emit(
+                    self.tr("Could not write %1: %2. The readings are still here; "
+                            "choose another place.").replace("%1", str(path)).replace(
+                        "%2", result.get("error", "")), "error", 0)
+            if done is not None:
+                done()
+
+        QTimer.singleShot(100, poll)
+        return thread
+
+
+def _fmt_rate(rate: float) -> str:
+    if rate >= 1000:
+        return f"{rate / 1000:.1f} k"
+    if rate >= 10:
+        return f"{rate:.0f}"
+    return f"{rate:.1f}"
+
+
+def write_readings_csv(path: Path, snap: dict) -> None:
+    """Readings as CSV: UTC time (ISO 8601), value in base unit, verdict name."""
+    import pandas as pd  # heavy; only needed when someone exports
+
+    names = np.array([v.name for v in Verdict] + ["NONE"], dtype=object)
+    verdict = snap["verdict"].astype(np.int64)
+    verdict[verdict < 0] = len(Verdict)
+    keep = ~(np.isnan(snap["v"]) & (snap["verdict"] < 0))  # gap markers are not readings
+    frame = pd.DataFrame(
+        {
+            "time_utc": pd.to_datetime(snap["t"][keep], unit="s", utc=True),
+            f"value_{snap['unit']}": snap["v"][keep],
+            "function": snap["function"],
+            "verdict": names[verdict[keep]],
+        }
+    )
+    frame.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S.%fZ")
+

@@ -1,0 +1,43 @@
+"""Work around a reference-counting bug of PySide6 6.12.0 on CPython < 3.12.
+
+PySide6 6.12.0 drops references to `None`, `True` and `False` it never took:
+every `Signal.emit()` and many `QGraphicsObject` property changes (visibility,
+position, z-value — pyqtgraph triggers them on every `setData`) lower their
+reference counts by one. On CPython 3.12+ these objects are immortal and
+nothing happens; on 3.11 the count reaches zero after some thousands of
+emissions and the interpreter aborts ("Fatal Python error: bool_dealloc").
+PySide6 6.11 does not have the bug.
+
+The real fix is a dependency pin (`pyside6-essentials != 6.12.0`) or Python
+3.12+. Until then, `guard()` raises those three counts far out of reach, which
+is what CPython 3.12 does for them anyway. It does nothing on versions without
+the bug.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+_HEADROOM = 1 << 40  # ~1e12 emissions; a frame timer at 30 Hz needs ~1e6 a day
+_done = False
+
+
+def affected() -> bool:
+    try:
+        import PySide6
+    except ImportError:
+        return False
+    return sys.version_info < (3, 12) and PySide6.__version__.startswith("6.12.0")
+
+
+def guard() -> bool:
+    """Make None/True/False effectively immortal if this PySide6 needs it; True if applied."""
+    global _done
+    if _done or not affected():
+        return _done
+    for obj in (None, True, False):
+        # ob_refcnt is the first field of every CPython object header.
+        ctypes.c_ssize_t.from_address(id(obj)).value += _HEADROOM
+    _done = True
+    return True

@@ -1,0 +1,310 @@
+"""The live reading series behind the meter, trend and histogram views.
+
+Batches drained from the feed land here: they are judged against the current
+limit (vectorised, one call per batch), appended to the ring buffers, and
+folded into running statistics and an incremental histogram. The views only
+read from this object on their frame timer. Qt-free, so its behaviour is
+tested without a window and its cost measured on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from meterlab.gui.limits import Band, limit_band
+from meterlab.gui.ringbuffer import ColumnRing
+from meterlab.readings import VERDICT_DTYPE, ReadingBatch, Verdict
+
+#: Verdict code stored for readings taken while no limit was set, and for the
+#: break rows that mark a gap in the trend.
+NO_VERDICT = -1
+
+DEFAULT_CAPACITY = 10_000_000
+
+
+@dataclass(slots=True)
+class Moments:
+    """Count, mean, M2, min and max, merged batch by batch (Chan et al.)."""
+
+    n: int = 0
+    mean: float = 0.0
+    m2: float = 0.0
+    min: float = math.inf
+    max: float = -math.inf
+
+    def add(self, x: np.ndarray) -> None:
+        x = x[np.isfinite(x)]
+        k = int(x.shape[0])
+        if k == 0:
+            return
+        bmean = float(x.mean())
+        bm2 = float(((x - bmean) ** 2).sum())
+        n = self.n + k
+        delta = bmean - self.mean
+        self.mean += delta * k / n
+        self.m2 += bm2 + delta * delta * self.n * k / n
+        self.n = n
+        self.min = min(self.min, float(x.min()))
+        self.max = max(self.max, float(x.max()))
+
+    @property
+    def std(self) -> float:
+        return math.sqrt(self.m2 / (self.n - 1)) if self.n > 1 else math.nan
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the statistics panel shows; NaN where a figure is not defined yet."""
+
+    n: int
+    mean: float
+    std: float
+    min: float
+    max: float
+    cp: float
+    cpk: float
+    counts: dict[Verdict, int] = field(default_factory=dict)
+
+
+def capability(mean: float, std: float, band: Band | None) -> tuple[float, float]:
+    """Cp and Cpk of a normal process against the limit's lower/upper bound.
+
+    Cp needs both bounds; Cpk uses whichever exist. NaN when undefined (no limit,
+    fewer than two readings, zero spread).
+    """
+    if band is None or not (std > 0) or math.isnan(std):
+        return math.nan, math.nan
+    lo, hi = band.lower, band.upper
+    cp = (hi - lo) / (6 * std) if lo is not None and hi is not None else math.nan
+    sides = []
+    if hi is not None:
+        sides.append((hi - mean) / (3 * std))
+    if lo is not None:
+        sides.append((mean - lo) / (3 * std))
+    cpk = min(sides) if sides else math.nan
+    return cp, cpk
+
+
+class LiveSeries:
+    """Everything the live views draw, fed batch by batch on the GUI's frame timer."""
+
+    def __init__(self, capacity: int = DEFAULT_CAPACITY, *, hist_bins: int = 80) -> None:
+        self.ring = ColumnRing(
+            capacity, {"t": np.float64, "v": np.float64, "verdict": VERDICT_DTYPE}
+        )
+        self.failures = ColumnRing(max(1000, capacity // 10), {"t": np.float64, "v": np.float64})
+        self.limit: object | None = None
+        self.limit_unit: str | None = None
+        self.band: Band | None = None
+        self.function: str | None = None
+        self.unit: str = ""
+        self.moments = Moments()
+        self.counts = np.zeros(len(Verdict), dtype=np.int64)
+        self.first_failure: tuple[float, float] | None = None
+        self.latest_value: float = math.nan
+        self.latest_verdict: int = NO_VERDICT
+        self.latest_overload = False
+        self.revision = 0  # bumped on every change the views must redraw for
+        self._rate_window: deque[tuple[float, int]] = deque()
+        self.hist = Histogram(hist_bins)
+
+    # -- feeding ---------------------------------------------------------
+    def ingest(self, batches: list[ReadingBatch]) -> int:
+        """Judge and store drained batches; returns how many readings were added."""
+        added = 0
+        for batch in batches:
+            if len(batch) == 0:
+                continue
+            if batch.function != self.function or batch.unit != self.unit:
+                self._new_series(batch.function, batch.unit)
+            if batch.gap_before and len(self.ring):
+                # A NaN row breaks the line (curves draw with connect="finite").
+                self.ring.append(t=batch.t[:1], v=[math.nan], verdict=[NO_VERDICT])
+            verdicts = self._judge(batch.values, batch.overload)
+            self.ring.append(t=batch.t, v=batch.values, verdict=verdicts)
+            self._fold(batch.t, batch.values, verdicts)
+            self.latest_value = float(batch.values[-1])
+            self.latest_verdict = int(verdicts[-1])
+            self.latest_overload = bool(batch.overload[-1])
+            added += len(batch)
+        if added:
+            now = time.monotonic()
+            self._rate_window.append((now, added))
+            self.revision += 1
+        return added
+
+    def set_limit(self, limit: object | None, unit: str | None = None) -> None:
+        """Judge everything stored again against a new limit (or none).
+
+        `unit` is the unit the limit was parsed for; when readings in another
+        unit arrive the limit is dropped rather than applied to the wrong quantity.
+        """
+        self.limit = limit
+        self.limit_unit = unit if limit is not None else None
+        self.band = limit_band(limit) if limit is not None else None
+        t = self.ring.view("t")
+        v = self.ring.view("v")
+        verdict = self.ring.view("verdict")
+        gap_rows = np.isnan(v) & (verdict == NO_VERDICT) if len(v) else np.zeros(0, bool)
+        overload = np.zeros(len(v), dtype=bool)
+        # Overloads are NaN values that were judged OVERLOAD before; keep them so.
+        overload[verdict == Verdict.OVERLOAD] = True
+        new = self._judge(v, overload)
+        new[gap_rows] = NO_VERDICT
+        verdict[:] = new
+        self.failures.clear()
+        self.counts[:] = 0
+        self.first_failure = None
+        self._count_and_mark(t, v, new)
+        if len(new):
+            self.latest_verdict = int(new[-1])
+        self.hist.reset(self.band, v)
+        self.revision += 1
+
+    def clear(self) -> None:
+        self._new_series(self.function, self.unit)
+
+    # -- reading ----------------------------------------------------------
+    def rate(self, window: float = 1.0) -> float:
+        """Readings per second over the last `window` seconds of frames."""
+        now = time.monotonic()
+        while self._rate_window and self._rate_window[0][0] < now - window:
+            self._rate_window.popleft()
+        if not self._rate_window:
+            return 0.0
+        span = max(now - self._rate_window[0][0], 1e-3)
+        total = sum(n for _, n in self._rate_window)
+        if len(self._rate_window) == 1:
+            return float(total) / window
+        return float(total - self._rate_window[0][1]) / span
+
+    def summary(self) -> Summary:
+        m = self.moments
+        std = m.std
+        cp, cpk = capability(m.mean, std, self.band)
+        return Summary(
+            n=m.n,
+            mean=m.mean if m.n else math.nan,
+            std=std,
+            min=m.min if m.n else math.nan,
+            max=m.max if m.n else math.nan,
+            cp=cp,
+            cpk=cpk,
+            counts={v: int(self.counts[v]) for v in Verdict},
+        )
+
+    # -- internals ----------------------------------------------------------
+    def _new_series(self, function: str | None, unit: str) -> None:
+        self.ring.clear()
+        self.failures.clear()
+        self.function = function
+        if self.limit_unit is not None and unit != self.limit_unit:
+            # A V limit makes no sense on an Ω series: drop it rather than guess.
+            self.limit = None
+            self.limit_unit = None
+            self.band = None
+        self.unit = unit
+        self.moments = Moments()
+        self.counts[:] = 0
+        self.first_failure = None
+        self.latest_value = math.nan
+        self.latest_verdict = NO_VERDICT
+        self.hist.reset(self.band, np.empty(0))
+        self.revision += 1
+
+    def _judge(self, values: np.ndarray, overload: np.ndarray) -> np.ndarray:
+        if self.limit is not None:
+            ev = self.limit.evaluate(values, overload=overload)  # type: ignore[attr-defined]
+            return np.asarray(ev.verdicts, dtype=VERDICT_DTYPE)
+        out = np.full(values.shape[0], NO_VERDICT, dtype=VERDICT_DTYPE)
+        nan = np.isnan(values)
+        out[nan] = Verdict.ERROR
+        out[overload] = Verdict.OVERLOAD
+        return out
+
+    def _fold(self, t: np.ndarray, v: np.ndarray, verdicts: np.ndarray) -> None:
+        self.moments.add(v)
+        self.hist.add(v)
+        self._count_and_mark(t, v, verdicts)
+
+    def _count_and_mark(self, t: np.ndarray, v: np.ndarray, verdicts: np.ndarray) -> None:
+        valid = verdicts >= 0
+        if valid.any():
+            self.counts += np.bincount(verdicts[valid].astype(np.int64), minlength=len(Verdict))[
+                : len(Verdict)
+            ]
+        fail = verdicts == Verdict.FAIL
+        if fail.any():
+            ft, fv = t[fail], v[fail]
+            self.failures.append(t=ft, v=fv)
+            if self.first_failure is None:
+                self.first_failure = (float(ft[0]), float(fv[0]))
+
+
+class Histogram:
+    """Counts over fixed bins, updated per batch in O(batch).
+
+    Bins span the limit with room either side when a limit is set, else the
+    spread of the first readings. When too many readings fall outside the bins
+    the owner calls `reset()` with all stored values to re-bin (rare: a limit
+    change, or a signal that wandered far).
+    """
+
+    def __init__(self, bins: int = 80) -> None:
+        self.bins = bins
+        self.edges: np.ndarray | None = None
+        self.counts = np.zeros(bins, dtype=np.int64)
+        self.outside = 0
+        self.inside = 0
+
+    def reset(self, band: Band | None, values: np.ndarray) -> None:
+        self.edges = None
+        self.counts[:] = 0
+        self.outside = 0
+        self.inside = 0
+        finite = values[np.isfinite(values)] if len(values) else values
+        if band is not None and band.lower is not None and band.upper is not None:
+            lo, hi = band.lower, band.upper
+            pad = 0.5 * (hi - lo)
+            lo, hi = lo - pad, hi + pad
+            if len(finite):
+                # Readings far outside the limit must still land in a bin.
+                lo, hi = min(lo, float(finite.min())), max(hi, float(finite.max()))
+            self.edges = np.linspace(lo, hi, self.bins + 1)
+        elif len(finite) >= 2:
+            self._edges_from(finite)
+        if self.edges is not None and len(finite):
+            self.add(finite)
+
+    def _edges_from(self, finite: np.ndarray) -> None:
+        lo, hi = float(np.min(finite)), float(np.max(finite))
+        if band_width := hi - lo:
+            self.edges = np.linspace(lo - 0.25 * band_width, hi + 0.25 * band_width, self.bins + 1)
+        else:
+            w = abs(lo) * 1e-3 or 1e-9
+            self.edges = np.linspace(lo - w, hi + w, self.bins + 1)
+
+    def add(self, values: np.ndarray) -> None:
+        finite = values[np.isfinite(values)]
+        if finite.shape[0] == 0:
+            return
+        if self.edges is None:
+            if finite.shape[0] < 2:
+                return
+            self._edges_from(finite)
+        assert self.edges is not None
+        c, _ = np.histogram(finite, bins=self.edges)
+        self.counts += c
+        got = int(c.sum())
+        self.inside += got
+        self.outside += finite.shape[0] - got
+
+    @property
+    def needs_rebin(self) -> bool:
+        total = self.inside + self.outside
+        return total > 50 and self.outside > 0.05 * total
