@@ -24,13 +24,14 @@ def peak_decimate(t: np.ndarray, v: np.ndarray, columns: int) -> tuple[np.ndarra
     """At most ~2×`columns` points keeping each chunk's maximum and minimum.
 
     Chunks are aligned to the *newest* end, so the latest reading always
-    appears exactly; NaN (a gap) only survives if a whole chunk is NaN.
+    appears exactly; fewer than one chunk of the oldest points may be left
+    out. NaN (a gap) only survives if a whole chunk is NaN.
     """
     n = t.shape[0]
     columns = max(int(columns), 1)
     if n <= 2 * columns:
         return t, v
-    ds = n // columns
+    ds = -(-n // columns)  # ceil: at most `columns` chunks
     m = n // ds
     start = n - m * ds
     tt = t[start:].reshape(m, ds)

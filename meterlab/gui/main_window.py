@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from meterlab import __version__
 from meterlab.gui.banner import StatusBanner
 from meterlab.gui.i18n import LANGUAGES
-from meterlab.gui.meter_view import MeterView
+from meterlab.gui.meter_view import MeterView, translate_description
 from meterlab.gui.series import DEFAULT_CAPACITY
 from meterlab.gui.sources import Source
 
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
             text = self.tr("No instrument connected")
             self.mode_label.setProperty("simulated", False)
         else:
-            text = source.description
+            text = translate_description(source.description)
             self.mode_label.setProperty("simulated", source.simulated)
         self.mode_label.setText(("⚠ " if source is None or source.simulated else "● ") + text)
         self.setWindowTitle(f"meterlab — {text}")

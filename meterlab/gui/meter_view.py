@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -255,7 +255,7 @@ class MeterView(QWidget):
         if source is None:
             self.source_label.setText(self.tr("No instrument connected"))
         else:
-            self.source_label.setText(source.description)
+            self.source_label.setText(translate_description(source.description))
             self._show_setup(source.setup)
         self.source_label.setProperty("simulated", bool(source and source.simulated))
         self.source_label.style().unpolish(self.source_label)
@@ -451,12 +451,22 @@ class MeterView(QWidget):
             self._set_running_ui(False)
 
     def _on_event(self, kind: FeedEventKind, message: str) -> None:
+        # Compose the sentence here, from the kind of news, so it is translated;
+        # the source's own English text is only shown for errors (it has details).
+        noun = self._device_noun()
         if kind is FeedEventKind.LOST:
-            self.news.emit(message, "warning", 0)
+            self.news.emit(
+                self.tr("The %1 stopped answering. Readings so far are saved. Reconnecting…")
+                .replace("%1", noun), "warning", 0)
         elif kind is FeedEventKind.RESTORED:
-            self.news.emit(message, "info", 4000)
+            self.news.emit(self.tr("The %1 answers again.").replace("%1", noun), "info", 4000)
         elif kind is FeedEventKind.ERROR:
             self.news.emit(message, "error", 0)
+
+    def _device_noun(self) -> str:
+        if self.source is not None and getattr(self.source, "kind", "") == "synthetic":
+            return self.tr("synthetic signal")
+        return self.tr("multimeter")
 
     def _update_text(self, *, force: bool = False) -> None:
         s = self.series
@@ -576,6 +586,17 @@ class MeterView(QWidget):
 
         QTimer.singleShot(100, poll)
         return thread
+
+
+#: Descriptions the Qt-free sources give, marked here so lupdate extracts them.
+_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("Source", "Synthetic signal — no instrument connected"),
+)
+
+
+def translate_description(text: str) -> str:
+    """A source's description in the user's language when we know the sentence."""
+    return QCoreApplication.translate("Source", text)
 
 
 def _fmt_rate(rate: float) -> str:

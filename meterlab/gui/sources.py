@@ -131,6 +131,7 @@ class SyntheticSource:
     """
 
     simulated = True
+    kind = "synthetic"
 
     def __init__(
         self,

@@ -1,0 +1,177 @@
+"""The live series (judging, statistics, histogram) and the synthetic source, without Qt."""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from meterlab.gui.feed import FeedEventKind, ReadingFeed
+from meterlab.gui.limits import Band
+from meterlab.gui.series import NO_VERDICT, LiveSeries, capability
+from meterlab.gui.sources import MeterSetup, SyntheticSource
+from meterlab.readings import ReadingBatch, Verdict
+
+
+@dataclass
+class _Eval:
+    verdicts: np.ndarray
+    margin: np.ndarray
+
+
+@dataclass
+class WindowLimit:
+    """A plain two-sided limit: the series only needs `evaluate` and the bounds."""
+
+    lower: float
+    upper: float
+    warn_lower: float | None = None
+    warn_upper: float | None = None
+    nominal: float | None = None
+
+    def evaluate(self, values, overload=None):
+        v = np.asarray(values, dtype=float)
+        out = np.full(v.shape, Verdict.PASS, dtype=np.int8)
+        out[(v < self.lower) | (v > self.upper)] = Verdict.FAIL
+        out[np.isnan(v)] = Verdict.ERROR
+        if overload is not None:
+            out[np.asarray(overload, dtype=bool)] = Verdict.OVERLOAD
+        return _Eval(out, np.minimum(v - self.lower, self.upper - v))
+
+
+def batch(t0: float, values, unit="V", function="VOLT:DC", gap=False) -> ReadingBatch:
+    values = np.asarray(values, dtype=float)
+    t = t0 + np.arange(len(values)) * 0.01
+    b = ReadingBatch.from_raw(t, values, function=function, unit=unit)
+    if gap:
+        from dataclasses import replace
+
+        b = replace(b, gap_before=True)
+    return b
+
+
+def test_statistics_match_numpy_over_many_batches():
+    rng = np.random.default_rng(3)
+    s = LiveSeries(capacity=10_000)
+    chunks = [rng.normal(3.3, 0.01, size=k) for k in (1, 17, 500, 3, 2000)]
+    for i, c in enumerate(chunks):
+        s.ingest([batch(i * 100.0, c)])
+    allv = np.concatenate(chunks)
+    sm = s.summary()
+    assert sm.n == allv.size
+    assert sm.mean == pytest.approx(allv.mean(), rel=1e-12)
+    assert sm.std == pytest.approx(allv.std(ddof=1), rel=1e-9)
+    assert (sm.min, sm.max) == (allv.min(), allv.max())
+    assert math.isnan(sm.cp)  # no limit, no capability
+
+
+def test_limit_judges_new_and_stored_readings_and_marks_first_failure():
+    s = LiveSeries(capacity=1000)
+    s.ingest([batch(0.0, [3.30, 3.31, 3.29])])
+    assert s.latest_verdict == NO_VERDICT
+    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    assert list(s.ring.view("verdict")) == [Verdict.PASS] * 3
+    assert s.first_failure is None
+    s.ingest([batch(1.0, [3.35, 3.45, 3.50, 3.30])])
+    assert s.latest_verdict == Verdict.PASS
+    assert s.counts[Verdict.FAIL] == 2
+    assert s.first_failure == pytest.approx((1.01, 3.45))
+    assert list(s.failures.view("v")) == [3.45, 3.50]
+    # A tighter limit re-judges everything stored.
+    s.set_limit(WindowLimit(3.295, 3.305), "V")
+    assert s.counts[Verdict.FAIL] == 5
+    assert s.first_failure == pytest.approx((0.01, 3.31))
+    sm = s.summary()
+    expected = capability(sm.mean, sm.std, Band(3.295, 3.305))
+    assert (sm.cp, sm.cpk) == pytest.approx(expected)
+
+
+def test_overload_is_judged_overload_and_kept_out_of_statistics():
+    s = LiveSeries(capacity=100)
+    s.set_limit(WindowLimit(0.0, 10.0), "V")
+    s.ingest([batch(0.0, [1.0, 9.9e37, 2.0])])
+    assert list(s.ring.view("verdict")) == [Verdict.PASS, Verdict.OVERLOAD, Verdict.PASS]
+    assert s.summary().n == 2 and s.summary().max == 2.0
+    s.set_limit(WindowLimit(0.0, 1.5), "V")  # re-judging keeps the overload an overload
+    assert list(s.ring.view("verdict")) == [Verdict.PASS, Verdict.OVERLOAD, Verdict.FAIL]
+
+
+def test_gap_inserts_a_break_row_that_is_not_a_reading():
+    s = LiveSeries(capacity=100)
+    s.ingest([batch(0.0, [1.0, 1.0])])
+    s.ingest([batch(5.0, [1.0], gap=True)])
+    v = s.ring.view("v")
+    assert len(v) == 4 and math.isnan(v[2])
+    assert s.ring.view("verdict")[2] == NO_VERDICT
+    assert s.summary().n == 3
+
+
+def test_readings_in_another_unit_start_a_new_series_and_drop_the_limit():
+    s = LiveSeries(capacity=100)
+    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    s.ingest([batch(0.0, [3.3])])
+    assert s.limit is not None
+    s.ingest([batch(1.0, [4700.0], unit="Ω", function="RES")])
+    assert s.limit is None and s.band is None
+    assert len(s.ring) == 1 and s.unit == "Ω"
+    assert s.latest_verdict == NO_VERDICT
+
+
+def test_histogram_counts_every_finite_reading_and_rebins():
+    s = LiveSeries(capacity=10_000, hist_bins=20)
+    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    s.ingest([batch(0.0, np.linspace(3.25, 3.35, 100))])
+    assert s.hist.counts.sum() == 100 and s.hist.outside == 0
+    s.ingest([batch(10.0, np.full(50, 9.0))])  # far outside the bins
+    assert s.hist.needs_rebin
+    s.hist.reset(s.band, s.ring.view("v"))
+    assert s.hist.counts.sum() == 150 and not s.hist.needs_rebin
+
+
+def _drain_until(feed: ReadingFeed, pred, timeout=5.0):
+    got, events = [], []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        d = feed.drain()
+        got += d.batches
+        events += d.events
+        if pred(got, events):
+            break
+        time.sleep(0.02)
+    return got, events
+
+
+def test_synthetic_source_streams_configures_and_drops_out():
+    feed = ReadingFeed()
+    src = SyntheticSource(rate=5000.0, seed=2)
+    src.start(feed)
+    try:
+        got, _ = _drain_until(feed, lambda g, e: sum(len(b) for b in g) > 500)
+        assert sum(len(b) for b in got) > 500
+        assert got[0].unit == "V"
+        t = np.concatenate([b.t for b in got])
+        assert np.all(np.diff(t) > 0)
+        src.configure(MeterSetup("RES", None, 1.0))
+        got, _ = _drain_until(feed, lambda g, e: any(b.unit == "Ω" for b in g))
+        assert any(b.unit == "Ω" and b.function == "RES" for b in got)
+        src.dropout(0.3)
+        got, events = _drain_until(
+            feed, lambda g, e: FeedEventKind.RESTORED in [x.kind for x in e] and g
+        )
+        kinds = [e.kind for e in events]
+        assert kinds[:2] == [FeedEventKind.LOST, FeedEventKind.RESTORED]
+        assert any(b.gap_before for b in got)
+    finally:
+        src.stop()
+    assert not src.running
+
+
+def test_synthetic_source_overloads_above_its_range():
+    feed = ReadingFeed()
+    src = SyntheticSource(MeterSetup("VOLT:DC", 1.0, 1.0), seed=1)
+    src.single(feed)
+    (b,) = feed.drain().batches
+    assert b.overload.all() and np.isnan(b.values).all()

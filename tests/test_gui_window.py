@@ -1,0 +1,197 @@
+"""The main window on the synthetic source, asserted through the widgets' state."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import subprocess
+import sys
+import time
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from meterlab.gui.main_window import MainWindow
+from meterlab.gui.sources import SyntheticSource
+from meterlab.readings import Verdict
+
+pytest_plugins = ("gui_fixtures",)
+
+
+def test_title_and_honest_source_label(window):
+    assert window.windowTitle().startswith("meterlab")
+    assert "Synthetic" in window.windowTitle()
+    assert "no instrument" in window.mode_label.text()
+    assert "no instrument" in window.meter.source_label.text()
+
+
+def test_readings_arrive_and_the_trend_grows(qtbot, window):
+    meter = window.meter
+    assert meter.trend.point_count() == 0
+    meter.start()
+    assert meter.running
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 200, timeout=5000)
+    first = meter.trend.point_count()
+    drawn = meter.trend.redraws
+    qtbot.waitUntil(lambda: meter.trend.point_count() > first + 200, timeout=5000)
+    assert meter.trend.redraws > drawn
+    x, y = meter.trend.curve.getData()
+    assert len(x) > 0 and np.isfinite(y).any()
+    qtbot.waitUntil(lambda: meter.readout.text().endswith(" V"), timeout=3000)
+    assert "readings/s" in meter.rate_label.text()
+    meter.stop()
+    assert not meter.running
+
+
+def test_limit_turns_badge_pass_then_fail_when_signal_moves_out(qtbot, window, synthetic):
+    meter = window.meter
+    assert meter.apply_limit("3.3 V ±3 %")
+    assert meter.limit_message_text == ""
+    meter.start()
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
+    assert Verdict.PASS.symbol in meter.badge.text()
+    assert not meter.trend.first_fail_line.isVisible()
+    synthetic.offset = 0.10  # +10 %: well outside ±3 %
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.FAIL, timeout=5000)
+    assert Verdict.FAIL.symbol in meter.badge.text()
+    qtbot.waitUntil(lambda: len(meter.trend.fail_points.data) > 0, timeout=3000)
+    assert meter.trend.first_fail_line.isVisible()
+    assert meter.series.first_failure is not None
+    synthetic.offset = 0.0
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
+    # The first failure stays marked after the signal recovers.
+    assert meter.trend.first_fail_line.isVisible()
+
+
+def test_invalid_limit_text_shows_an_inline_message_not_a_dialog(qtbot, window):
+    meter = window.meter
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 50, timeout=5000)
+    ok = meter.apply_limit("three volts give or take")
+    assert not ok
+    assert meter.limit_message.isVisible()
+    assert meter.limit_message_text.strip() != ""
+    assert QApplication.activeModalWidget() is None
+    assert meter.series.limit is None
+    qtbot.waitUntil(
+        lambda: meter.badge.verdict is None and "limit" in meter.badge.text(), timeout=3000
+    )
+    # Correcting the text clears the message and judges again.
+    assert meter.apply_limit("3.3 V ±5 %")
+    assert not meter.limit_message.isVisible()
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
+
+
+def test_banner_shows_and_hides_without_blocking(qtbot, window):
+    meter = window.meter
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 50, timeout=5000)
+    t0 = time.perf_counter()
+    window.banner.show_message("The multimeter stopped answering. Readings so far are saved.")
+    assert time.perf_counter() - t0 < 0.5
+    assert window.banner.isVisible()
+    before = meter.trend.point_count()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > before + 100, timeout=5000)
+    window.banner.show_message("The multimeter answers again.", "info", timeout_ms=200)
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
+
+
+def test_source_dropout_raises_the_banner_and_readings_resume(qtbot, window, synthetic):
+    meter = window.meter
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 50, timeout=5000)
+    synthetic.dropout(0.6)
+    qtbot.waitUntil(
+        lambda: window.banner.isVisible() and "stopped answering" in window.banner.text,
+        timeout=3000,
+    )
+    assert window.banner.level == "warning"
+    assert meter.limit_edit.isEnabled()  # the rest of the window keeps working
+    qtbot.waitUntil(lambda: window.banner.level == "info", timeout=5000)
+    count = meter.trend.point_count()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > count + 100, timeout=5000)
+
+
+def test_shortcuts_start_stop_and_single(qtbot, window):
+    meter = window.meter
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: meter.trend.point_count() == 1, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert meter.running
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert not meter.running
+
+
+def test_settings_survive_a_restart(qtbot, gui_settings):
+    first = MainWindow(SyntheticSource(), settings=gui_settings, capacity=10_000)
+    qtbot.addWidget(first)
+    i = first.meter.function_combo.findData("RES")
+    first.meter.function_combo.setCurrentIndex(i)
+    first.meter.limit_edit.setText("4.7 kΩ ±5 %")
+    first.close()
+    second = MainWindow(SyntheticSource(), settings=gui_settings, capacity=10_000)
+    qtbot.addWidget(second)
+    assert second.meter.setup().function == "RES"
+    assert second.meter.limit_edit.text() == "4.7 kΩ ±5 %"
+    second.close()
+
+
+def test_export_writes_a_readable_csv(qtbot, window, tmp_path):
+    meter = window.meter
+    meter.apply_limit("3.3 V ±3 %")
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 100, timeout=5000)
+    meter.stop()
+    n = meter.trend.point_count()
+    path = tmp_path / "readings.csv"
+    done = []
+    meter.export_csv(path, done=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "time_utc,value_V,function,verdict"
+    assert len(lines) == n + 1
+    assert lines[1].split(",")[3] in {v.name for v in Verdict}
+    assert "Saved" in window.banner.text
+
+
+def test_dutch_translation_covers_every_string_and_loads(qtbot, qapp, tmp_path):
+    from meterlab.gui import i18n
+    from meterlab.gui.meter_view import MeterView
+
+    shipped = i18n.translations_dir() / "meterlab_nl.ts"
+    assert 'type="unfinished"' not in shipped.read_text(encoding="utf-8")
+    assert shipped.with_suffix(".qm").is_file()
+    # Re-extract from the current code into a copy: a string added without a
+    # Dutch translation shows up as unfinished.
+    copy = tmp_path / "meterlab_nl.ts"
+    copy.write_bytes(shipped.read_bytes())
+    subprocess.run(
+        [i18n._tool("pyside6-lupdate"), *map(str, i18n.gui_sources()), "-no-obsolete",
+         "-ts", str(copy)],
+        check=True, capture_output=True,
+    )
+    assert 'type="unfinished"' not in copy.read_text(encoding="utf-8")
+    try:
+        assert i18n.install_translators(qapp, "nl") == "nl"
+        assert QCoreApplication.translate("Verdict", "FAIL") == "AFGEKEURD"
+        view = MeterView(None, capacity=1000)
+        qtbot.addWidget(view)
+        assert view.function_combo.itemText(0) == "Gelijkspanning"
+    finally:
+        for tr in getattr(qapp, "_meterlab_translators", []):
+            qapp.removeTranslator(tr)
+
+
+def test_help_does_not_load_qt():
+    code = (
+        "import sys; from meterlab.cli import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit: pass\n"
+        "assert 'PySide6' not in sys.modules, 'Qt loaded for --help'\n"
+        "assert 'pandas' not in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Usage" in out.stdout

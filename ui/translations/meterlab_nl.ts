@@ -1,0 +1,538 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>HistogramView</name>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="39"/>
+        <source>count</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="62"/>
+        <source>Distribution</source>
+        <translation>Verdeling</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="82"/>
+        <source>reading</source>
+        <translation>meting</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="66"/>
+        <source>Meter</source>
+        <translation>Meter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="101"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="102"/>
+        <source>&amp;Export readings…</source>
+        <translation>Metingen &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="107"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="112"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Meten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="113"/>
+        <source>&amp;Start / stop</source>
+        <translation>&amp;Start / stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <source>Single &amp;reading</source>
+        <translation>&amp;Eén meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="119"/>
+        <source>Edit &amp;limit</source>
+        <translation>&amp;Grens bewerken</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="122"/>
+        <source>&amp;Clear readings</source>
+        <translation>Metingen &amp;wissen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="128"/>
+        <source>&amp;View</source>
+        <translation>&amp;Beeld</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="129"/>
+        <source>&amp;Pause trend</source>
+        <translation>Trend &amp;pauzeren</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="132"/>
+        <source>&amp;Follow newest</source>
+        <translation>&amp;Nieuwste volgen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="137"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="140"/>
+        <source>System language</source>
+        <translation>Systeemtaal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="148"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="149"/>
+        <source>&amp;About meterlab</source>
+        <translation>&amp;Over meterlab</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="161"/>
+        <source>The language changes the next time meterlab starts.</source>
+        <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="167"/>
+        <source>About meterlab</source>
+        <translation>Over meterlab</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="168"/>
+        <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
+        <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <source>Export readings</source>
+        <translation>Metingen exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="176"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="186"/>
+        <source>No instrument connected</source>
+        <translation>Geen instrument verbonden</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="195"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="195"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+</context>
+<context>
+    <name>MeterView</name>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="125"/>
+        <source>%1 PLC</source>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner.</extracomment>
+        <translation>%1 PLC</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="128"/>
+        <source>Immediate</source>
+        <translation>Onmiddellijk</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="129"/>
+        <source>Bus (Single)</source>
+        <translation>Bus (enkel)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="130"/>
+        <source>External</source>
+        <translation>Extern</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="132"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="135"/>
+        <source>Start or stop reading (F5)</source>
+        <translation>Metingen starten of stoppen (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="137"/>
+        <source>Single</source>
+        <translation>Eén meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="138"/>
+        <source>Take one reading (F6)</source>
+        <translation>Neem één meting (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="141"/>
+        <source>Forget the readings shown (a session keeps its own)</source>
+        <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <source>Measurement</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <source>Function</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <source>Range</source>
+        <translation>Bereik</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <source>Integration</source>
+        <translation>Integratie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <source>e.g. 3.3 V ±3 %</source>
+        <translation>bv. 3,3 V ±3 %</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <source>Limit</source>
+        <translation>Grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="179"/>
+        <source>Statistics</source>
+        <translation>Statistiek</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="184"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="184"/>
+        <source>mean</source>
+        <translation>gemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="185"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="185"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
+        <source>verdicts</source>
+        <translation>oordelen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="230"/>
+        <source>DC voltage</source>
+        <translation>Gelijkspanning</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="231"/>
+        <source>AC voltage</source>
+        <translation>Wisselspanning</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="232"/>
+        <source>DC current</source>
+        <translation>Gelijkstroom</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="233"/>
+        <source>AC current</source>
+        <translation>Wisselstroom</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="234"/>
+        <source>Resistance (2-wire)</source>
+        <translation>Weerstand (2-draads)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="235"/>
+        <source>Resistance (4-wire)</source>
+        <translation>Weerstand (4-draads)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="236"/>
+        <source>Frequency</source>
+        <translation>Frequentie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="237"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="238"/>
+        <source>Capacitance</source>
+        <translation>Capaciteit</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="244"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="256"/>
+        <source>No instrument connected</source>
+        <translation>Geen instrument verbonden</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="308"/>
+        <source>auto range</source>
+        <translation>automatisch bereik</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
+        <source>Accepts %1 … %2</source>
+        <translation>Aanvaardt %1 … %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
+        <source>Marginal outside %1 … %2</source>
+        <translation>Grensgeval buiten %1 … %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
+        <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="462"/>
+        <source>The %1 answers again.</source>
+        <translation>De %1 antwoordt weer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="468"/>
+        <source>synthetic signal</source>
+        <translation>synthetisch signaal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="469"/>
+        <source>multimeter</source>
+        <translation>multimeter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="476"/>
+        <source>OVERLOAD</source>
+        <translation>OVERBEREIK</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="485"/>
+        <source>invalid limit</source>
+        <translation>ongeldige grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="485"/>
+        <source>no limit</source>
+        <translation>geen grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="488"/>
+        <source>waiting</source>
+        <translation>wachten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="507"/>
+        <source>%1 readings/s</source>
+        <translation>%1 metingen/s</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
+        <source>Exporting %1 readings…</source>
+        <translation>%1 metingen exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="577"/>
+        <source>Saved the readings to %1</source>
+        <translation>Metingen bewaard in %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="581"/>
+        <source>Could not write %1: %2. The readings are still here; choose another place.</source>
+        <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <source>Synthetic signal — no instrument connected</source>
+        <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
+        <translation>Synthetisch signaal — geen instrument verbonden</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <location filename="../../meterlab/gui/banner.py" line="33"/>
+        <source>Dismiss</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="95"/>
+        <source>first failure</source>
+        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
+        <translation>eerste afkeuring</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="106"/>
+        <source>Pause</source>
+        <translation>Pauze</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="108"/>
+        <source>Freeze the chart; readings are still recorded</source>
+        <translation>Grafiek bevriezen; metingen worden verder opgenomen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="110"/>
+        <source>Follow newest</source>
+        <translation>Nieuwste volgen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="111"/>
+        <source>Scroll with the newest readings again</source>
+        <translation>Weer meeschuiven met de nieuwste metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="116"/>
+        <source>all</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="118"/>
+        <source>Time span shown while following</source>
+        <translation>Getoonde tijdspanne tijdens het volgen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="125"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="130"/>
+        <source>Span</source>
+        <translation>Spanne</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <source>⏸ paused</source>
+        <translation>⏸ gepauzeerd</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="170"/>
+        <source>● live</source>
+        <translation>● live</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="172"/>
+        <source>◌ browsing</source>
+        <translation>◌ bladeren</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="260"/>
+        <source>reading</source>
+        <translation>meting</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="48"/>
+        <source>PASS</source>
+        <extracomment>Text colour on each badge background, picked for contrast (not for looks).</extracomment>
+        <translation>GOED</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="49"/>
+        <source>MARGINAL</source>
+        <translation>GRENSGEVAL</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="50"/>
+        <source>INDETERMINATE</source>
+        <translation>ONBESLIST</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="51"/>
+        <source>FAIL</source>
+        <translation>AFGEKEURD</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="52"/>
+        <source>OVERLOAD</source>
+        <translation>OVERBEREIK</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="53"/>
+        <source>ERROR</source>
+        <translation>FOUT</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBadge</name>
+    <message>
+        <location filename="../../meterlab/gui/badge.py" line="31"/>
+        <source>no limit</source>
+        <translation>geen grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/badge.py" line="36"/>
+        <source>No verdict</source>
+        <translation>Geen oordeel</translation>
+    </message>
+</context>
+</TS>
