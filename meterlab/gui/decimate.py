@@ -51,3 +51,25 @@ def stride_pick(t: np.ndarray, v: np.ndarray, limit: int) -> tuple[np.ndarray, n
         return t, v
     k = -(-n // limit)
     return t[::-k][::-1], v[::-k][::-1]
+
+
+def block_decimate(
+    bt: np.ndarray, blo: np.ndarray, bhi: np.ndarray, columns: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Like `peak_decimate`, but from precomputed per-block minima and maxima.
+
+    With blocks of a few hundred readings the work per frame is independent of
+    how many million readings the view spans.
+    """
+    n = bt.shape[0]
+    if n == 0:
+        return bt, blo
+    columns = max(int(columns), 1)
+    k = -(-n // columns)
+    m = n // k
+    start = n - m * k
+    x = np.repeat(bt[start:][:: k][:m] if k > 1 else bt[start:], 2)
+    y = np.empty(2 * m, dtype=np.float64)
+    y[0::2] = np.fmax.reduce(bhi[start:].reshape(m, k), axis=1)
+    y[1::2] = np.fmin.reduce(blo[start:].reshape(m, k), axis=1)
+    return x, y

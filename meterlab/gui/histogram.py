@@ -35,7 +35,6 @@ class HistogramView(QWidget):
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
-        self.plot.showGrid(x=True, y=False, alpha=0.2)
         self.plot.setLabel("left", self.tr("count"))
         self.bars = pg.PlotDataItem(
             stepMode="center", fillLevel=0, pen=pg.mkPen(style.BLUE, width=1),

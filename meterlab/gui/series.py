@@ -26,6 +26,10 @@ NO_VERDICT = -1
 
 DEFAULT_CAPACITY = 10_000_000
 
+#: Readings per min/max block kept beside the ring, so a view spanning millions
+#: of readings draws from blocks instead of touching every reading per frame.
+BLOCK = 512
+
 
 @dataclass(slots=True)
 class Moments:
@@ -97,6 +101,11 @@ class LiveSeries:
         self.ring = ColumnRing(
             capacity, {"t": np.float64, "v": np.float64, "verdict": VERDICT_DTYPE}
         )
+        self.blocks = ColumnRing(
+            capacity // BLOCK + 2, {"t": np.float64, "lo": np.float64, "hi": np.float64}
+        )
+        self._partial: tuple[float, float, float] | None = None  # t0, lo, hi
+        self.partial_fill = 0  # newest ring rows not yet in a complete block
         self.failures = ColumnRing(max(1000, capacity // 10), {"t": np.float64, "v": np.float64})
         self.limit: object | None = None
         self.limit_unit: str | None = None
@@ -124,9 +133,10 @@ class LiveSeries:
                 self._new_series(batch.function, batch.unit)
             if batch.gap_before and len(self.ring):
                 # A NaN row breaks the line (curves draw with connect="finite").
-                self.ring.append(t=batch.t[:1], v=[math.nan], verdict=[NO_VERDICT])
+                self._append_rows(batch.t[:1], np.array([math.nan]),
+                                  np.array([NO_VERDICT], dtype=VERDICT_DTYPE))
             verdicts = self._judge(batch.values, batch.overload)
-            self.ring.append(t=batch.t, v=batch.values, verdict=verdicts)
+            self._append_rows(batch.t, batch.values, verdicts)
             self._fold(batch.t, batch.values, verdicts)
             self.latest_value = float(batch.values[-1])
             self.latest_verdict = int(verdicts[-1])
@@ -199,8 +209,48 @@ class LiveSeries:
         )
 
     # -- internals ----------------------------------------------------------
+    def _append_rows(self, t: np.ndarray, v: np.ndarray, verdicts: np.ndarray) -> None:
+        self.ring.append(t=t, v=v, verdict=verdicts)
+        self._add_blocks(t, v)
+
+    def _add_blocks(self, t: np.ndarray, v: np.ndarray) -> None:
+        """Fold rows into per-BLOCK min/max summaries (NaN ignored unless all NaN)."""
+        n = v.shape[0]
+        pos = 0
+        if self.partial_fill:
+            take = min(BLOCK - self.partial_fill, n)
+            t0, lo, hi = self._partial  # type: ignore[misc]
+            lo = float(np.fmin(lo, np.fmin.reduce(v[:take])))
+            hi = float(np.fmax(hi, np.fmax.reduce(v[:take])))
+            self.partial_fill += take
+            pos = take
+            if self.partial_fill == BLOCK:
+                self.blocks.append(t=[t0], lo=[lo], hi=[hi])
+                self.partial_fill = 0
+                self._partial = None
+            else:
+                self._partial = (t0, lo, hi)
+        full = (n - pos) // BLOCK
+        if full:
+            end = pos + full * BLOCK
+            vv = v[pos:end].reshape(full, BLOCK)
+            self.blocks.append(
+                t=t[pos:end:BLOCK],
+                lo=np.fmin.reduce(vv, axis=1),
+                hi=np.fmax.reduce(vv, axis=1),
+            )
+            pos = end
+        if pos < n:
+            rest = v[pos:]
+            self._partial = (float(t[pos]), float(np.fmin.reduce(rest)),
+                             float(np.fmax.reduce(rest)))
+            self.partial_fill = n - pos
+
     def _new_series(self, function: str | None, unit: str) -> None:
         self.ring.clear()
+        self.blocks.clear()
+        self._partial = None
+        self.partial_fill = 0
         self.failures.clear()
         self.function = function
         if self.limit_unit is not None and unit != self.limit_unit:

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from meterlab.gui import style
-from meterlab.gui.decimate import peak_decimate, stride_pick, visible_slice
-from meterlab.gui.series import LiveSeries
+from meterlab.gui.decimate import block_decimate, peak_decimate, stride_pick, visible_slice
+from meterlab.gui.series import BLOCK, LiveSeries
 
 #: Visible time spans offered while following the newest data (seconds; 0 = all).
 SPANS: tuple[tuple[str, float], ...] = (
@@ -56,7 +56,11 @@ class TrendView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setObjectName("trendPlot")
         self.plot.setBackground("w")
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        # GridItem, not showGrid(): the axis grid costs ~18 ms per paint on the
+        # raster engine at 1200×600, the grid item under 1 ms.
+        grid = pg.GridItem(pen=pg.mkPen(225, 225, 225), textPen=None)
+        grid.setZValue(-20)
+        self.plot.addItem(grid, ignoreBounds=True)
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
         self.vb = self.plot.getViewBox()
@@ -80,7 +84,8 @@ class TrendView(QWidget):
             item.hide()
             self.plot.addItem(item, ignoreBounds=True)
 
-        self.curve = pg.PlotDataItem(pen=pg.mkPen(style.BLUE, width=1.5), connect="finite")
+        # A 1-px cosmetic pen takes the raster engine's fast path; 1.5 px costs ~6× per frame.
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(style.BLUE, width=1), connect="finite")
         self.curve.setSkipFiniteCheck(False)
         self.plot.addItem(self.curve)
         self.fail_points = pg.ScatterPlotItem(
@@ -206,15 +211,33 @@ class TrendView(QWidget):
             return False
         self._last_key = key
         i0, i1 = visible_slice(t_all[:cap], x0, x1)
-        t = t_all[i0:i1]
-        v = s.ring.view("v")[i0:i1]
-        x, y = peak_decimate(t, v, width)
+        if (i1 - i0) >= width * BLOCK:
+            x, y = self._from_blocks(x0, x1, cap, width)
+        else:
+            x, y = peak_decimate(t_all[i0:i1], s.ring.view("v")[i0:i1], width)
         self.curve.setData(x, y)
         self._draw_failures(x0, x1, cap_t=t_new)
         if self.following:
             self._follow_y(y)
         self.redraws += 1
         return True
+
+    def _from_blocks(self, x0: float, x1: float, cap: int, width: int):
+        """Min/max per column from the block summaries, plus the newest raw rows."""
+        s = self.series
+        bt = s.blocks.view("t")
+        b0, b1 = visible_slice(bt, x0, x1)
+        if self._pause_t is not None:
+            b1 = min(b1, int(np.searchsorted(bt, self._pause_t, side="right")))
+        x, y = block_decimate(bt[b0:b1], s.blocks.view("lo")[b0:b1],
+                              s.blocks.view("hi")[b0:b1], width)
+        tail = s.partial_fill if self._pause_t is None else 0
+        if tail:
+            tt = s.ring.view("t")[cap - tail : cap]
+            tv = s.ring.view("v")[cap - tail : cap]
+            x = np.concatenate([x, tt])
+            y = np.concatenate([y, tv])
+        return x, y
 
     def _follow_y(self, y: np.ndarray) -> None:
         finite = y[np.isfinite(y)]
