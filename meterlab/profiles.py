@@ -1,0 +1,372 @@
+"""Instrument profiles: TOML files that say how to recognise and talk to one model family.
+
+A profile is data, not code, so a technician can add an instrument by dropping a file in
+the user folder (`paths.user_dir("instruments")`, shown by `meterlab list --verbose`)
+without touching meterlab. Shipped profiles live in `instruments/`. User profiles are
+matched first, so a user file can override a shipped one.
+
+Schema (common part; `instruments/keysight-34465a.toml` carries the full annotated
+example, the DMM part is validated by `meterlab.drivers.dmm_profile`)::
+
+    [profile]
+    name = "Keysight 34465A / 34470A"     # shown to the user
+    kind = "dmm"                           # "dmm" or "scope"
+    family = "keysight-truevolt"           # free text, groups related profiles
+    dialect = "scpi"                       # which small code adapter speaks to it
+
+    [identify]                             # matched against *IDN?, model field first:
+    models = ["34465A", "34470A"]          #   exact model names (case-insensitive), and/or
+    model_regex = "^3446[5-9]A$"           #   a regular expression on the model field
+    makers = ["Keysight Technologies"]     # optional: restricts the maker field too.
+                                           # Leave it out where instruments can disguise
+                                           # themselves (34460A/61A can claim to be a
+                                           # HP 34401A via SYST:IDEN): the model wins.
+
+    [connection]                           # all optional
+    port = 5025                            # the raw-socket port (TCPIP::host::port::SOCKET)
+    read_termination = "\\n"
+    write_termination = "\\n"
+    timeout_ms = 5000
+    chunk_size = 1048576                   # bytes per low-level read for big blocks
+    error_queue = true                     # false: SYST:ERR? is not understood
+
+    [dmm] / [scope]                        # kind-specific, see the kind's validator
+
+Public API::
+
+    Profile                          # frozen dataclass, see below
+    ConnectionSettings               # frozen dataclass
+    load_profiles(extra_dirs=None) -> list[Profile]
+    load_profile(path) -> Profile
+    match_profile(idn, profiles=None) -> Profile | None
+    require_profile(idn, kind=None, *, resource=None, profiles=None) -> Profile
+    Profile.section(name) -> dict    # raw kind-specific table, e.g. "scope"
+    Profile.fail(message, *key) -> NoReturn   # FileFormatError at the key's line
+    Profile.spec                     # the kind validator's typed result (DmmSpec for "dmm")
+
+Kind validators: for kind K, the module `meterlab.drivers.K_profile` (if it exists) must
+define `validate(profile: Profile) -> object`; it is called at load time, its result is
+stored as `profile.spec`, and it reports mistakes with `profile.fail(...)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+from meterlab import paths
+from meterlab.errors import FileFormatError, InstrumentError
+from meterlab.scpi import Idn
+
+KINDS = ("dmm", "scope")
+
+_TOP_LEVEL = {"profile", "identify", "connection", *KINDS}
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionSettings:
+    """How to talk to the instrument on the wire; defaults suit any LAN SCPI instrument."""
+
+    port: int | None = None
+    read_termination: str = "\n"
+    write_termination: str = "\n"
+    timeout_ms: int = 5000
+    chunk_size: int = 1 << 20
+    error_queue: bool = True
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One model family. `spec` is the typed kind-specific part (e.g. DmmSpec)."""
+
+    name: str
+    kind: str
+    family: str
+    dialect: str
+    path: Path
+    models: tuple[str, ...] = ()
+    model_regex: re.Pattern[str] | None = None
+    makers: tuple[str, ...] = ()
+    connection: ConnectionSettings = field(default_factory=ConnectionSettings)
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
+    spec: Any = field(default=None, repr=False, compare=False)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The raw table `name` (e.g. "dmm", "scope"); empty if the file has none."""
+        value = self.raw.get(name, {})
+        return dict(value) if isinstance(value, Mapping) else {}
+
+    def matches(self, idn: Idn) -> bool:
+        """True when this profile describes the instrument that sent `idn`."""
+        model = idn.model.strip().upper()
+        hit = model in (m.upper() for m in self.models) or bool(
+            self.model_regex is not None and self.model_regex.search(idn.model.strip())
+        )
+        if not hit:
+            return False
+        return not self.makers or idn.maker.strip().upper() in (m.upper() for m in self.makers)
+
+    def fail(self, message: str, *key: str) -> NoReturn:
+        """Raise FileFormatError for `key` (a path like "dmm", "functions", "VOLT:DC")."""
+        raise FileFormatError(
+            message, path=str(self.path), line=find_key_line(self.text, key), key=".".join(key)
+        )
+
+
+# -- locating keys in the text, for error messages ----------------------------------------
+
+
+def _header_names(line: str) -> list[str] | None:
+    """`[a.b."c:d"]` or `[[a.b]]` → ["a", "b", "c:d"]; None if the line is no header."""
+    m = re.match(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(#.*)?$", line)
+    if not m:
+        return None
+    parts = re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', m.group(1))
+    return [p.strip().strip('"').strip("'") for p in parts]
+
+
+def _bracket_delta(line: str) -> int:
+    """Net '[' minus ']' outside strings and comments: tracks multi-line arrays."""
+    depth, quote = 0, ""
+    for ch in line:
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            break
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+    return depth
+
+
+def find_key_line(text: str, key: Iterable[str]) -> int | None:
+    """1-based line of `key` in a TOML text: the `name =` line, or its table header.
+
+    Falls back to the nearest enclosing table that exists; None when nothing is found.
+    Good enough for the flat, hand-written files profiles are.
+    """
+    parts = list(key)
+    lines = text.splitlines()
+    for n in range(len(parts), 0, -1):
+        table, name = parts[: n - 1], parts[n - 1]
+        current: list[str] = []
+        depth = 0
+        for i, line in enumerate(lines, start=1):
+            names = _header_names(line) if depth == 0 else None
+            if names is not None:
+                current = names
+                if current == [*table, name]:
+                    return i
+                continue
+            if depth == 0 and current == table:
+                m = re.match(r'^\s*("[^"]*"|\'[^\']*\'|[A-Za-z0-9_-]+)\s*=', line)
+                if m and m.group(1).strip("\"'") == name:
+                    return i
+            depth = max(0, depth + _bracket_delta(line))
+    return None
+
+
+def _syntax_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    m = re.search(r"line (\d+)", str(exc))
+    return int(m.group(1)) if m else None
+
+
+# -- loading --------------------------------------------------------------------------------
+
+
+def _expect(path: Path, text: str, table: Mapping[str, Any], key: tuple[str, ...],
+            kind: type | tuple[type, ...], required: bool = False) -> Any:
+    name = key[-1]
+    if name not in table:
+        if required:
+            raise FileFormatError(
+                f"the required key '{'.'.join(key)}' is missing",
+                path=str(path), line=find_key_line(text, key[:-1]), key=".".join(key),
+            )
+        return None
+    value = table[name]
+    ok = isinstance(value, kind) and not (isinstance(value, bool) and kind in (int, float,
+                                                                                (int, float)))
+    if not ok:
+        want = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise FileFormatError(
+            f"'{'.'.join(key)}' should be {want}, not {value!r}",
+            path=str(path), line=find_key_line(text, key), key=".".join(key),
+        )
+    return value
+
+
+def _str_list(path: Path, text: str, table: Mapping[str, Any], key: tuple[str, ...]
+              ) -> tuple[str, ...]:
+    value = _expect(path, text, table, key, list)
+    if value is None:
+        return ()
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise FileFormatError(
+            f"'{'.'.join(key)}' should be a list of non-empty strings",
+            path=str(path), line=find_key_line(text, key), key=".".join(key),
+        )
+    return tuple(v.strip() for v in value)
+
+
+def load_profile(path: str | Path) -> Profile:
+    """Read and validate one profile file; any mistake is a FileFormatError naming it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FileFormatError(f"cannot read the profile: {exc}", path=str(path)) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FileFormatError(
+            f"not valid TOML: {exc}", path=str(path), line=_syntax_line(exc)
+        ) from None
+
+    for top in data:
+        if top not in _TOP_LEVEL:
+            raise FileFormatError(
+                f"unknown table or key '{top}' (expected one of {sorted(_TOP_LEVEL)})",
+                path=str(path), line=find_key_line(text, (top,)), key=top,
+            )
+    prof = _expect(path, text, data, ("profile",), dict, required=True)
+    name = _expect(path, text, prof, ("profile", "name"), str, required=True)
+    kind = _expect(path, text, prof, ("profile", "kind"), str, required=True)
+    if kind not in KINDS:
+        raise FileFormatError(
+            f"'profile.kind' must be one of {', '.join(KINDS)}, not {kind!r}",
+            path=str(path), line=find_key_line(text, ("profile", "kind")), key="profile.kind",
+        )
+    family = _expect(path, text, prof, ("profile", "family"), str) or name
+    dialect = _expect(path, text, prof, ("profile", "dialect"), str) or "scpi"
+
+    ident = _expect(path, text, data, ("identify",), dict, required=True)
+    models = _str_list(path, text, ident, ("identify", "models"))
+    makers = _str_list(path, text, ident, ("identify", "makers"))
+    regex_text = _expect(path, text, ident, ("identify", "model_regex"), str)
+    regex = None
+    if regex_text is not None:
+        try:
+            regex = re.compile(regex_text, re.IGNORECASE)
+        except re.error as exc:
+            raise FileFormatError(
+                f"'identify.model_regex' is not a valid regular expression: {exc}",
+                path=str(path), line=find_key_line(text, ("identify", "model_regex")),
+                key="identify.model_regex",
+            ) from None
+    if not models and regex is None:
+        raise FileFormatError(
+            "'identify' needs 'models' or 'model_regex' to recognise the instrument",
+            path=str(path), line=find_key_line(text, ("identify",)), key="identify.models",
+        )
+
+    conn = _expect(path, text, data, ("connection",), dict) or {}
+    known_conn = {"port", "read_termination", "write_termination", "timeout_ms", "chunk_size",
+                  "error_queue"}
+    for k in conn:
+        if k not in known_conn:
+            raise FileFormatError(
+                f"unknown key 'connection.{k}' (expected one of {sorted(known_conn)})",
+                path=str(path), line=find_key_line(text, ("connection", k)),
+                key=f"connection.{k}",
+            )
+    defaults = ConnectionSettings()
+    settings = ConnectionSettings(
+        port=_expect(path, text, conn, ("connection", "port"), int),
+        read_termination=_expect(path, text, conn, ("connection", "read_termination"), str)
+        or defaults.read_termination,
+        write_termination=_expect(path, text, conn, ("connection", "write_termination"), str)
+        or defaults.write_termination,
+        timeout_ms=_expect(path, text, conn, ("connection", "timeout_ms"), int)
+        or defaults.timeout_ms,
+        chunk_size=_expect(path, text, conn, ("connection", "chunk_size"), int)
+        or defaults.chunk_size,
+        error_queue=bool(_expect(path, text, conn, ("connection", "error_queue"), bool)
+                         if "error_queue" in conn else True),
+    )
+    for key, value, low in (("port", settings.port, 1), ("timeout_ms", settings.timeout_ms, 1),
+                            ("chunk_size", settings.chunk_size, 64)):
+        if value is not None and value < low:
+            raise FileFormatError(
+                f"'connection.{key}' must be at least {low}, not {value}",
+                path=str(path), line=find_key_line(text, ("connection", key)),
+                key=f"connection.{key}",
+            )
+
+    profile = Profile(
+        name=name, kind=kind, family=family, dialect=dialect, path=path, models=models,
+        model_regex=regex, makers=makers, connection=settings, raw=data, text=text,
+    )
+    validator = _validator(kind)
+    if validator is not None:
+        object.__setattr__(profile, "spec", validator(profile))
+    return profile
+
+
+def _validator(kind: str) -> Any:
+    module_name = f"meterlab.drivers.{kind}_profile"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            return None
+        raise
+    return getattr(module, "validate", None)
+
+
+def profile_dirs(extra_dirs: Iterable[str | Path] | None = None) -> list[Path]:
+    """Folders searched, highest priority first: extra, the user folder, the shipped one."""
+    dirs = [Path(d) for d in (extra_dirs or ())]
+    dirs += [paths.user_dir("instruments"), paths.shipped_dir("instruments")]
+    return dirs
+
+
+def load_profiles(extra_dirs: Iterable[str | Path] | None = None) -> list[Profile]:
+    """All profiles, highest priority first (extra dirs, user folder, shipped)."""
+    out: list[Profile] = []
+    for d in profile_dirs(extra_dirs):
+        if d.is_dir():
+            out.extend(load_profile(p) for p in sorted(d.glob("*.toml")))
+    return out
+
+
+def match_profile(idn: Idn, profiles: Iterable[Profile] | None = None) -> Profile | None:
+    """The first profile that recognises `idn` (user profiles win over shipped ones)."""
+    for p in load_profiles() if profiles is None else profiles:
+        if p.matches(idn):
+            return p
+    return None
+
+
+def require_profile(
+    idn: Idn,
+    kind: str | None = None,
+    *,
+    resource: str | None = None,
+    profiles: Iterable[Profile] | None = None,
+) -> Profile:
+    """Like match_profile, but an unknown instrument is an InstrumentError in plain words."""
+    where = f" at {resource}" if resource else ""
+    candidates = [p for p in (load_profiles() if profiles is None else profiles)
+                  if kind is None or p.kind == kind]
+    profile = match_profile(idn, candidates)
+    if profile is None:
+        what = {"dmm": "multimeter", "scope": "oscilloscope"}.get(kind or "", "instrument")
+        raise InstrumentError(
+            f"The instrument{where} identifies itself as '{idn.maker}, {idn.model}', "
+            f"which no {what} profile describes. Check that this is the instrument you meant; "
+            f"to use it anyway, add a profile in {paths.user_dir('instruments')} "
+            "(copy a shipped one from a similar model and change [identify].models).",
+            resource=resource,
+        )
+    return profile

@@ -1,0 +1,626 @@
+"""Connections to instruments over VISA: open, lock, query, blocks, errors, reconnect, discovery.
+
+Everything above this module talks to a `Connection`, never to pyvisa directly, so that
+every failure an instrument can produce (no answer, timeout, dropped link, garbled reply)
+arrives as an `InstrumentError`/`ConnectionLost` naming the instrument and what to check,
+and so that threads sharing an instrument cannot interleave a query and its reply.
+
+Backend: pyvisa-py ("@py") unless the caller or the `METERLAB_VISA` environment variable
+chooses a system VISA (e.g. "@ivi" for NI/Keysight/R&S VISA).
+
+Public API::
+
+    open_instrument(resource, *, backend=None, profile=None, timeout_ms=None,
+                    verify=True) -> Connection
+    Connection
+        .resource: str               .backend: str           .lock: threading.RLock
+        .idn: Idn                    (queried once, cached)  .profile: Profile | None
+        .timeout_ms: int             (settable)
+        .write(command) -> None
+        .query(command) -> str       (reply without its terminator)
+        .read() -> str
+        .query_binary_block(command, *, progress=None, expect_termination=True) -> bytes
+        .read_error_queue(limit=50) -> list[tuple[int, str]]
+        .check_errors(context) -> None     (raises InstrumentError listing them)
+        .apply_profile(profile) -> None    (terminations, timeout, chunk size)
+        .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
+        .close() -> None             (also a context manager)
+    list_resources(backend=None, *, timeout_s=3.0) -> list[str]
+    register_local_resource(resource, label) / unregister_local_resource(resource)
+    local_resources() -> dict[str, str]
+    default_backend() -> str
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pyvisa
+import pyvisa.constants as vc
+from pyvisa import errors as visa_errors
+
+from meterlab.errors import ConnectionLost, InstrumentError
+from meterlab.scpi import Idn, block_header, parse_error, parse_idn
+
+if TYPE_CHECKING:
+    from meterlab.profiles import Profile
+
+ENV_BACKEND = "METERLAB_VISA"
+DEFAULT_TIMEOUT_MS = 5000
+DEFAULT_CHUNK = 1 << 20
+
+_rm_lock = threading.Lock()
+_managers: dict[str, pyvisa.ResourceManager] = {}
+_local: dict[str, str] = {}
+_local_lock = threading.Lock()
+
+
+def default_backend() -> str:
+    """The VISA backend to use: $METERLAB_VISA if set, else pyvisa-py ("@py")."""
+    return os.environ.get(ENV_BACKEND, "").strip() or "@py"
+
+
+def _manager(backend: str) -> pyvisa.ResourceManager:
+    with _rm_lock:
+        rm = _managers.get(backend)
+        if rm is None:
+            try:
+                rm = pyvisa.ResourceManager(backend)
+            except (OSError, ValueError, visa_errors.Error) as exc:
+                raise InstrumentError(
+                    f"The VISA library '{backend}' could not be loaded ({exc}). Install it, or "
+                    f"use the built-in one with --visa @py (or unset {ENV_BACKEND})."
+                ) from None
+            _managers[backend] = rm
+        return rm
+
+
+# -- discovery -----------------------------------------------------------------------------
+
+
+def register_local_resource(resource: str, label: str) -> None:
+    """Announce an in-process instrument (the simulated bench) to `list_resources`."""
+    with _local_lock:
+        _local[resource] = label
+
+
+def unregister_local_resource(resource: str) -> None:
+    with _local_lock:
+        _local.pop(resource, None)
+
+
+def local_resources() -> dict[str, str]:
+    """Registered in-process resources and their labels (e.g. "simulated 34465A")."""
+    with _local_lock:
+        return dict(_local)
+
+
+def list_resources(backend: str | None = None, *, timeout_s: float = 3.0) -> list[str]:
+    """Resources the backend can see (USB, GPIB, LXI/VXI-11 where it discovers them), plus
+    registered local ones. Never hangs: discovery that takes longer than `timeout_s` is
+    abandoned and what was found so far (the local resources) is returned.
+    """
+    found: list[str] = []
+    box: dict[str, Any] = {}
+
+    def scan() -> None:
+        try:
+            with warnings.catch_warnings():  # "install psutil/zeroconf" hints are not for users
+                warnings.simplefilter("ignore")
+                rm = _manager(backend or default_backend())
+                box["list"] = list(rm.list_resources("?*::INSTR"))
+        except Exception as exc:  # discovery is best-effort: a broken USB stack must not stop us
+            box["error"] = exc
+
+    t = threading.Thread(target=scan, daemon=True, name="visa-discovery")
+    t.start()
+    t.join(timeout_s)
+    found.extend(box.get("list", []))
+    for res in local_resources():
+        if res not in found:
+            found.append(res)
+    return found
+
+
+# -- connection ----------------------------------------------------------------------------
+
+
+def _is_socket(resource: str) -> bool:
+    return resource.strip().upper().endswith("::SOCKET")
+
+
+def _where(resource: str) -> str:
+    return f"at {resource}"
+
+
+class Connection:
+    """One open instrument. All I/O goes through its `lock` (an RLock), so a multi-step
+    sequence can hold it: ``with conn.lock: conn.write(...); conn.query(...)``."""
+
+    def __init__(
+        self,
+        resource: str,
+        backend: str,
+        *,
+        profile: Profile | None = None,
+        timeout_ms: int | None = None,
+    ) -> None:
+        self.resource = resource
+        self.backend = backend
+        self.lock = threading.RLock()
+        self.profile: Profile | None = None
+        self._explicit_timeout = timeout_ms
+        self._timeout_ms = timeout_ms or DEFAULT_TIMEOUT_MS
+        self._read_term = "\n"
+        self._write_term = "\n"
+        self._chunk = DEFAULT_CHUNK
+        self._error_queue = True
+        self._idn: Idn | None = None
+        self._dirty = False  # a reply may still be in flight after a timeout
+        self._inst: Any = None
+        if profile is not None:
+            self._take_settings(profile)
+        self._open()
+
+    # -- opening and settings ------------------------------------------------------------
+
+    def _take_settings(self, profile: Profile) -> None:
+        c = profile.connection
+        self.profile = profile
+        self._read_term = c.read_termination
+        self._write_term = c.write_termination
+        self._chunk = c.chunk_size
+        self._error_queue = c.error_queue
+        if self._explicit_timeout is None:
+            self._timeout_ms = c.timeout_ms
+
+    def apply_profile(self, profile: Profile) -> None:
+        """Use the profile's terminations, timeout and chunk size from now on."""
+        with self.lock:
+            self._take_settings(profile)
+            if self._inst is not None:
+                self._configure_resource()
+
+    def _configure_resource(self) -> None:
+        inst = self._inst
+        inst.read_termination = self._read_term or None
+        inst.write_termination = self._write_term
+        inst.timeout = self._timeout_ms
+        inst.chunk_size = self._chunk
+        # pyvisa-py reads sockets 4 kB per recv(); big blocks need big reads to keep up.
+        with contextlib.suppress(Exception):
+            session = inst.visalib.sessions[inst.session]
+            if hasattr(session, "max_recv_size"):
+                session.max_recv_size = max(session.max_recv_size, min(self._chunk, 1 << 22))
+
+    def _open(self) -> None:
+        rm = _manager(self.backend)
+        try:
+            pyvisa.rname.parse_resource_name(self.resource)
+        except (visa_errors.Error, ValueError):
+            raise InstrumentError(
+                f"'{self.resource}' is not a VISA address. Use a form like "
+                "TCPIP::192.168.1.20::5025::SOCKET, TCPIP::192.168.1.20::INSTR or "
+                "USB0::0x2A8D::0x1301::MY12345678::INSTR (see 'meterlab list').",
+                resource=self.resource,
+            ) from None
+        try:
+            inst = rm.open_resource(
+                self.resource, open_timeout=min(self._timeout_ms, 5000)
+            )
+        except visa_errors.VisaIOError as exc:
+            raise self._translate(exc, "opening the connection") from None
+        except Exception as exc:  # pyvisa-py raises bare Exception("could not connect: ...")
+            raise self._no_answer(str(exc)) from None
+        self._inst = inst
+        try:
+            self._configure_resource()
+        except Exception as exc:
+            self._close_quietly()
+            raise self._no_answer(str(exc)) from None
+        self._check_socket()
+
+    def _check_socket(self) -> None:
+        """pyvisa-py reports a refused TCP connection as opened; ask the socket itself."""
+        sock = self._raw_socket()
+        if sock is None:
+            return
+        err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err == 0:
+            try:
+                sock.getpeername()
+            except OSError as exc:
+                err = exc.errno or -1
+        if err:
+            self._close_quietly()
+            raise self._no_answer(os.strerror(err) if err > 0 else "not connected")
+
+    def _raw_socket(self) -> socket.socket | None:
+        try:
+            session = self._inst.visalib.sessions[self._inst.session]
+        except Exception:
+            return None
+        sock = getattr(session, "interface", None)
+        return sock if isinstance(sock, socket.socket) else None
+
+    def _no_answer(self, detail: str = "") -> InstrumentError:
+        why = f" ({detail})" if detail else ""
+        return InstrumentError(
+            f"No instrument answers {_where(self.resource)}{why}. Check that it is switched "
+            "on, its LAN or USB cable, and the address (IP, port).",
+            resource=self.resource,
+        )
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timeout_ms
+
+    @timeout_ms.setter
+    def timeout_ms(self, value: int) -> None:
+        with self.lock:
+            self._timeout_ms = int(value)
+            if self._inst is not None:
+                self._inst.timeout = self._timeout_ms
+
+    @property
+    def idn(self) -> Idn:
+        """The instrument's *IDN?, asked once per connection."""
+        with self.lock:
+            if self._idn is None:
+                self._idn = parse_idn(self.query("*IDN?"))
+            return self._idn
+
+    # -- error translation ---------------------------------------------------------------
+
+    def _peer_closed(self) -> bool:
+        sock = self._raw_socket()
+        if sock is None:
+            return False
+        try:
+            data = sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True
+        return data == b""
+
+    def _translate(self, exc: BaseException, doing: str) -> InstrumentError:
+        """Turn any pyvisa/socket failure into a message for the person at the bench."""
+        name = self._idn.model if self._idn else "The instrument"
+        where = _where(self.resource)
+        if isinstance(exc, InstrumentError):
+            return exc
+        if isinstance(exc, visa_errors.VisaIOError):
+            code = exc.error_code
+            if code == vc.StatusCode.error_timeout:
+                self._dirty = True
+                if self._peer_closed():
+                    return self._lost(doing)
+                return InstrumentError(
+                    f"{name} {where} did not answer within {self._timeout_ms / 1000:g} s "
+                    f"while {doing}. Check that the command suits this model, that the "
+                    "instrument is not busy with a long measurement, and the cable.",
+                    resource=self.resource,
+                )
+            if code in (vc.StatusCode.error_connection_lost, vc.StatusCode.error_io,
+                        vc.StatusCode.error_invalid_object, vc.StatusCode.error_closing_failed):
+                return self._lost(doing)
+            if code in (vc.StatusCode.error_resource_not_found,
+                        vc.StatusCode.error_resource_busy):
+                return self._no_answer(exc.description)
+            return InstrumentError(
+                f"{name} {where} reported a VISA error while {doing}: {exc.description}",
+                resource=self.resource,
+            )
+        if isinstance(exc, OSError | EOFError):
+            return self._lost(doing)
+        if isinstance(exc, UnicodeDecodeError):
+            self._dirty = True
+            return InstrumentError(
+                f"{name} {where} sent a garbled reply while {doing} (not text). Check the "
+                "cable and that no other program talks to the instrument at the same time.",
+                resource=self.resource,
+            )
+        return InstrumentError(
+            f"{name} {where} failed while {doing}: {exc}", resource=self.resource
+        )
+
+    def _lost(self, doing: str) -> ConnectionLost:
+        self._dirty = True
+        return ConnectionLost(
+            f"The connection to {self.resource} was lost while {doing}. Everything read "
+            "before is kept. Check that the instrument is still switched on and its cable; "
+            "meterlab will try to reconnect.",
+            resource=self.resource,
+        )
+
+    # -- I/O -------------------------------------------------------------------------------
+
+    def _require_open(self) -> Any:
+        if self._inst is None:
+            raise ConnectionLost(
+                f"The connection to {self.resource} is closed. Reconnect to continue.",
+                resource=self.resource,
+            )
+        return self._inst
+
+    def _drain_stale(self) -> None:
+        """After a timeout a late reply may still arrive; read it away before the next query
+        so replies never get paired with the wrong command."""
+        inst = self._inst
+        self._dirty = False
+        old = inst.timeout
+        try:
+            inst.timeout = 50
+            # a timeout here is the good outcome: nothing stale is left
+            with contextlib.suppress(Exception):
+                for _ in range(1000):
+                    inst.read_raw()
+        finally:
+            with contextlib.suppress(Exception):
+                inst.timeout = old
+
+    def write(self, command: str) -> None:
+        """Send one program message (no reply is read)."""
+        with self.lock:
+            inst = self._require_open()
+            if self._dirty:
+                self._drain_stale()
+            try:
+                inst.write(command)
+            except Exception as exc:
+                raise self._translate(exc, f"sending '{command}'") from None
+
+    def read(self) -> str:
+        """Read one reply line (terminator and a trailing carriage return removed)."""
+        with self.lock:
+            inst = self._require_open()
+            try:
+                return inst.read().rstrip("\r")
+            except Exception as exc:
+                raise self._translate(exc, "reading a reply") from None
+
+    def query(self, command: str) -> str:
+        """Send a query and read its reply as one indivisible step."""
+        with self.lock:
+            inst = self._require_open()
+            if self._dirty:
+                self._drain_stale()
+            try:
+                return inst.query(command).rstrip("\r")
+            except Exception as exc:
+                raise self._translate(exc, f"waiting for the reply to '{command}'") from None
+
+    def query_binary_block(
+        self,
+        command: str,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        expect_termination: bool = True,
+    ) -> bytes:
+        """Send `command` and return the payload of the definite-length block it answers.
+
+        Reads exactly the header, then exactly the announced bytes in big chunks (pyvisa's
+        `read_bytes`), then the terminator; `progress(done, total)` is called as bytes
+        arrive. A block that is cut off or longer than announced is an InstrumentError.
+        """
+        with self.lock:
+            inst = self._require_open()
+            if self._dirty:
+                self._drain_stale()
+            term = inst.read_termination
+            inst.read_termination = None  # binary payloads contain newline bytes
+            try:
+                inst.write(command)
+                head = bytes(inst.read_bytes(2))
+                while head[:1] in (b" ", b"\r", b"\n"):
+                    head = head[1:] + bytes(inst.read_bytes(1))
+                if head[:1] != b"#" or not head[1:2].isdigit():
+                    self._dirty = True
+                    block_header(head)  # raises with a precise message
+                ndig = int(head[1:2])
+                if ndig == 0:
+                    self._dirty = True
+                    raise InstrumentError(
+                        f"The reply to '{command}' from {self.resource} is an indefinite-"
+                        "length block, which meterlab cannot read safely in binary.",
+                        resource=self.resource,
+                    )
+                digits = bytes(inst.read_bytes(ndig))
+                _, length = block_header(head + digits)
+                monitor = None
+                if progress is not None:
+                    monitor = _Progress(progress, length)
+                    progress(0, length)
+                data = (
+                    inst.read_bytes(length, chunk_size=self._chunk,
+                                    monitoring_interface=monitor)
+                    if length else b""
+                )
+                if len(data) != length:
+                    self._dirty = True
+                    raise InstrumentError(
+                        f"The data block from {self.resource} was cut off: {length} bytes "
+                        f"announced, {len(data)} arrived.", resource=self.resource,
+                    )
+                if expect_termination:
+                    self._read_block_terminator(inst, command)
+                return bytes(data)
+            except InstrumentError:
+                raise
+            except Exception as exc:
+                err = self._translate(exc, f"reading the data block for '{command}'")
+                if not isinstance(err, ConnectionLost) and "did not answer" in str(err):
+                    err = InstrumentError(
+                        f"The data block for '{command}' from {self.resource} was cut off "
+                        f"(nothing more arrived within {self._timeout_ms / 1000:g} s). Check "
+                        "the cable or network, or increase the timeout for deep memories.",
+                        resource=self.resource,
+                    )
+                raise err from None
+            finally:
+                with contextlib.suppress(Exception):
+                    inst.read_termination = term
+
+    def _read_block_terminator(self, inst: Any, command: str) -> None:
+        tail = bytes(inst.read_bytes(1))
+        if tail == b"\r":
+            tail = bytes(inst.read_bytes(1))
+        if tail != b"\n":
+            self._dirty = True
+            raise InstrumentError(
+                f"The data block for '{command}' from {self.resource} is longer than its "
+                f"header says (found {tail!r} where the reply should end). The reply is "
+                "garbled; try again, and check that no other program uses the instrument.",
+                resource=self.resource,
+            )
+
+    # -- error queue -------------------------------------------------------------------------
+
+    def read_error_queue(self, limit: int = 50) -> list[tuple[int, str]]:
+        """Drain SYST:ERR? until it reports 0; [] if this model has no error queue."""
+        if not self._error_queue:
+            return []
+        errors: list[tuple[int, str]] = []
+        with self.lock:
+            for _ in range(limit):
+                code, message = parse_error(self.query("SYST:ERR?"))
+                if code == 0:
+                    break
+                errors.append((code, message))
+        return errors
+
+    def check_errors(self, context: str) -> None:
+        """Raise InstrumentError if the instrument logged errors during `context`."""
+        errors = self.read_error_queue()
+        if errors:
+            listed = "; ".join(f"{code} {msg}" for code, msg in errors)
+            name = self._idn.model if self._idn else "The instrument"
+            raise InstrumentError(
+                f"{name} at {self.resource} refused {context}: {listed}. Check that the "
+                "setting exists on this model and suits the selected function and range.",
+                resource=self.resource,
+            )
+
+    # -- lifetime ------------------------------------------------------------------------------
+
+    def reconnect(self, attempts: int = 6, first_delay_s: float = 0.2,
+                  max_delay_s: float = 5.0) -> None:
+        """Close and re-open, waiting longer after each failure; ConnectionLost if it stays
+        away. The cached *IDN? is kept: a different instrument at the same address is
+        reported rather than silently used."""
+        with self.lock:
+            self._close_quietly()
+            delay = first_delay_s
+            last: Exception | None = None
+            for attempt in range(attempts):
+                try:
+                    self._open()
+                    self._dirty = False
+                    break
+                except InstrumentError as exc:
+                    last = exc
+                    if attempt + 1 < attempts:
+                        time.sleep(delay)
+                        delay = min(delay * 2, max_delay_s)
+            else:
+                raise ConnectionLost(
+                    f"The instrument at {self.resource} is still not answering after "
+                    f"{attempts} attempts ({last}). Everything read before is kept.",
+                    resource=self.resource,
+                )
+            if self._idn is not None:
+                old = self._idn
+                self._idn = None
+                new = self.idn
+                if (new.model, new.serial) != (old.model, old.serial):
+                    raise InstrumentError(
+                        f"After reconnecting, {self.resource} answers as {new} instead of "
+                        f"{old}. Check the address.", resource=self.resource,
+                    )
+
+    def _close_quietly(self) -> None:
+        if self._inst is not None:
+            with contextlib.suppress(Exception):
+                self._inst.close()
+        self._inst = None
+
+    def close(self) -> None:
+        with self.lock:
+            self._close_quietly()
+
+    @property
+    def closed(self) -> bool:
+        return self._inst is None
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Connection({self.resource!r}, backend={self.backend!r})"
+
+
+class _Progress:
+    """Adapts pyvisa's monitoring_interface (update(n)) to progress(done, total)."""
+
+    def __init__(self, callback: Callable[[int, int], None], total: int) -> None:
+        self.callback = callback
+        self.total = total
+        self.done = 0
+
+    def update(self, n: int) -> None:
+        self.done += n
+        self.callback(self.done, self.total)
+
+
+def open_instrument(
+    resource: str,
+    *,
+    backend: str | None = None,
+    profile: Profile | str | None = None,
+    timeout_ms: int | None = None,
+    verify: bool = True,
+) -> Connection:
+    """Open `resource` and (with `verify`) ask *IDN? so a dead or wrong address fails now,
+    in plain words, rather than at the first measurement.
+
+    `profile`: a Profile to take connection settings from, "auto" to match one from *IDN?
+    (conn.profile stays None for an unknown instrument; the driver decides), or None.
+    """
+    resource = resource.strip()
+    conn = Connection(
+        resource,
+        backend or default_backend(),
+        profile=profile if not isinstance(profile, str) else None,
+        timeout_ms=timeout_ms,
+    )
+    try:
+        if verify or profile == "auto":
+            try:
+                idn = conn.idn
+            except ConnectionLost:
+                raise
+            except InstrumentError as exc:
+                if "did not answer" in str(exc):
+                    raise conn._no_answer("no reply to *IDN?") from None
+                raise
+            if profile == "auto":
+                from meterlab.profiles import match_profile
+
+                found = match_profile(idn)
+                if found is not None:
+                    conn.apply_profile(found)
+    except BaseException:
+        conn.close()
+        raise
+    return conn

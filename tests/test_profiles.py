@@ -1,0 +1,197 @@
+"""Instrument profiles: the shipped ones load and match, and every kind of mistake in a
+user's profile is reported with its file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meterlab import paths
+from meterlab.drivers.dmm_profile import DmmSpec, fill
+from meterlab.errors import FileFormatError, InstrumentError
+from meterlab.profiles import (
+    find_key_line,
+    load_profile,
+    load_profiles,
+    match_profile,
+    require_profile,
+)
+from meterlab.scpi import parse_idn
+
+SHIPPED = paths.shipped_dir("instruments")
+
+MINIMAL = """\
+[profile]
+name = "Test meter"
+kind = "dmm"
+
+[identify]
+models = ["TM1"]
+
+[dmm]
+nplc = [1, 10]
+
+[dmm.functions."VOLT:DC"]
+header = "VOLT:DC"
+ranges = [1, 10]
+accuracy = [
+  [0.01, 0.002],
+  [0.01, 0.001],
+]
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    ("idn", "name"),
+    [
+        ("Keysight Technologies,34465A,MY57500001,A.03.01-03.15", "Keysight 34465A"),
+        ("Keysight Technologies,34470A,MY1,A.03", "Keysight 34470A"),
+        ("Keysight Technologies,34461A,MY1,A.03", "Keysight 34461A"),
+        ("Agilent Technologies,34460A,MY1,A.01", "Keysight 34460A"),
+        ("HEWLETT-PACKARD,34401A,0,11-5-2", "HP/Agilent 34401A"),
+        ("Rigol Technologies,DM3058E,DM3R123,01.01.00.02", "Rigol DM3058/DM3058E"),
+        ("Siglent Technologies,SDM3055,SDM35A1,1.01.01.25", "Siglent SDM3055/SDM3065X"),
+        ("Siglent Technologies,SDM3065X,SDM36X1,3.01", "Siglent SDM3055/SDM3065X"),
+        ("Siglent Technologies,SDM3045X,SDM34X1,1.01", "Siglent SDM3045X"),
+        ("KEITHLEY INSTRUMENTS INC., MODEL 2000, 1234567, A19  /A02", "Keithley 2000"),
+        ("KEITHLEY INSTRUMENTS,MODEL DMM6500,04412345,1.7.3b", "Keithley DMM6500"),
+    ],
+)
+def test_shipped_dmm_profiles_match(idn: str, name: str) -> None:
+    profile = match_profile(parse_idn(idn))
+    assert profile is not None and profile.name == name
+    assert profile.kind == "dmm" and isinstance(profile.spec, DmmSpec)
+
+
+def test_model_wins_over_maker() -> None:
+    # A 34461A set to identify as a 34401A is driven with the 34401A profile.
+    assert match_profile(parse_idn("HEWLETT-PACKARD,34401A,MY1,A.02")).name == "HP/Agilent 34401A"
+    assert match_profile(parse_idn("Agilent Technologies,34465A,MY1,A")).name == "Keysight 34465A"
+    # Keithley 2000 requires its maker: a different "MODEL 2000" is not it.
+    assert match_profile(parse_idn("OTHER CORP, MODEL 2000, 1, 1")) is None
+
+
+def test_every_shipped_dmm_profile_is_consistent() -> None:
+    dmms = [p for p in load_profiles() if p.kind == "dmm"]
+    assert len(dmms) >= 9
+    for p in dmms:
+        spec: DmmSpec = p.spec
+        assert spec.default_function in spec.functions
+        for f in spec.functions.values():
+            assert list(f.ranges) == sorted(f.ranges), (p.name, f.key)
+            assert not f.accuracy or len(f.accuracy) == len(f.ranges)
+            for pct_reading, pct_range in f.accuracy:
+                assert 0 < pct_reading < 5 and 0 <= pct_range < 2, (p.name, f.key)
+
+
+def test_truevolt_spec_facts() -> None:
+    p = match_profile(parse_idn("Keysight Technologies,34465A,MY1,A"))
+    spec: DmmSpec = p.spec
+    assert spec.fast_read == "R?" and spec.memory == 2_000_000 and spec.max_rate == 50_000
+    assert p.connection.port == 5025
+    volts = spec.function("volt:dc")
+    assert volts is not None and volts.range_for(3.3) == 10 and volts.range_for(2000) is None
+    assert volts.accuracy_for(10) == (0.0030, 0.0005)
+
+
+def test_dialect_templates() -> None:
+    k6500 = match_profile(parse_idn("KEITHLEY INSTRUMENTS,MODEL DMM6500,1,1"))
+    assert fill(k6500.spec.commands["function"], header="VOLT:DC") == ':SENS:FUNC "VOLT:DC"'
+    rigol = match_profile(parse_idn("Rigol Technologies,DM3058,1,1"))
+    assert rigol.spec.rates == {"F": 123.0, "M": 20.0, "S": 2.5}
+    assert fill(rigol.spec.commands["rate"], header="VOLT:DC", rate="F") == ":RATE:VOLT:DC F"
+
+
+def test_user_profile_found_first(tmp_path: Path) -> None:
+    text = MINIMAL.replace('models = ["TM1"]', 'models = ["34465A"]').replace("Test meter", "Mine")
+    _write(tmp_path, text)
+    profiles = load_profiles(extra_dirs=[tmp_path])
+    assert match_profile(parse_idn("Keysight Technologies,34465A,1,1"), profiles).name == "Mine"
+
+
+def test_minimal_profile_defaults(tmp_path: Path) -> None:
+    p = load_profile(_write(tmp_path, MINIMAL))
+    assert p.connection.read_termination == "\n" and p.connection.timeout_ms == 5000
+    assert p.spec.fast_read == "none" and p.spec.functions["VOLT:DC"].unit == "V"
+    assert p.section("dmm")["nplc"] == [1, 10]
+    assert p.section("scope") == {}
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "key", "words"),
+    [
+        (('kind = "dmm"', 'kind = "psu"'), 3, "profile.kind", "must be one of"),
+        (('name = "Test meter"\n', ""), 1, "profile.name", "missing"),
+        (('models = ["TM1"]', "models = [1]"), 6, "identify.models", "list of non-empty"),
+        (('models = ["TM1"]', 'model_regex = "(("'), 6, "identify.model_regex", "regular"),
+        (("nplc = [1, 10]", 'nplc = ["fast"]'), 9, "dmm.nplc", "positive numbers"),
+        (("nplc = [1, 10]", 'fast_read = "FETCH"'), 9, "dmm.fast_read", "must be one of"),
+        (("nplc = [1, 10]", "speed = 3"), 9, "dmm.speed", "unknown key"),
+        (("ranges = [1, 10]", "ranges = [1, 10, 100]"), 14,
+         'dmm.functions.VOLT:DC.accuracy', "3 ranges"),
+        (("  [0.01, 0.001],\n", "  [0.01],\n"), 14, "dmm.functions.VOLT:DC.accuracy", "pairs"),
+        (('header = "VOLT:DC"', 'header = "VOLT:DC"\nrange = 3'), 13,
+         "dmm.functions.VOLT:DC.range", "unknown key"),
+        (("[dmm]\n", '[dmm]\ncommands = { read = "READ? {bogus}" }\n'), 9,
+         "dmm.commands.read", "placeholder"),
+    ],
+)
+def test_broken_profile_names_file_line_key(
+    tmp_path: Path, change: tuple[str, str], line: int, key: str, words: str
+) -> None:
+    assert change[0] in MINIMAL
+    path = _write(tmp_path, MINIMAL.replace(change[0], change[1], 1), "broken.toml")
+    with pytest.raises(FileFormatError, match=words) as err:
+        load_profile(path)
+    assert err.value.path == str(path)
+    assert err.value.key == key
+    assert err.value.line == line, str(err.value)
+    assert str(err.value).startswith(f"{path}:{line}: ")
+
+
+def test_toml_syntax_error_has_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, MINIMAL.replace('kind = "dmm"', "kind = dmm"))
+    with pytest.raises(FileFormatError, match="not valid TOML") as err:
+        load_profile(path)
+    assert err.value.line == 3
+
+
+def test_broken_user_profile_stops_loading(tmp_path: Path) -> None:
+    _write(tmp_path, "[profile]\nname = 1\n", "bad.toml")
+    with pytest.raises(FileFormatError, match=r"bad\.toml"):
+        load_profiles(extra_dirs=[tmp_path])
+
+
+def test_unknown_instrument_in_plain_words() -> None:
+    with pytest.raises(InstrumentError) as err:
+        require_profile(parse_idn("ACME,BOX-9,1,1"), "dmm", resource="TCPIP::10.0.0.5::SOCKET")
+    msg = str(err.value)
+    assert "ACME, BOX-9" in msg and "multimeter profile" in msg and "10.0.0.5" in msg
+    # A scope is not a multimeter, even though a profile matches it.
+    scope_idn = parse_idn("RIGOL TECHNOLOGIES,MSO1104Z,DS1ZA1,00.04.04")
+    if match_profile(scope_idn) is not None:
+        with pytest.raises(InstrumentError, match=r"multimeter"):
+            require_profile(scope_idn, "dmm")
+
+
+def test_find_key_line_skips_multiline_arrays() -> None:
+    text = 'a = 1\n[t]\nx = [\n  [1, 2],\n]\ny = 2\n[t."q:r"]\nz = 3\n'
+    assert find_key_line(text, ("t", "y")) == 6
+    assert find_key_line(text, ("t", "q:r", "z")) == 8
+    assert find_key_line(text, ("t", "q:r", "missing")) == 7
+    assert find_key_line(text, ("a",)) == 1
+    assert find_key_line(text, ("nope",)) is None
+
+
+def test_shipped_folder_has_the_dmm_profiles() -> None:
+    names = {p.name for p in SHIPPED.glob("*.toml")}
+    for n in ["keysight-34465a.toml", "keysight-34461a.toml", "hp-34401a.toml",
+              "rigol-dm3058.toml", "siglent-sdm3055.toml", "keithley-dmm6500.toml"]:
+        assert n in names
