@@ -17,6 +17,8 @@ import zlib
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meterlab.sim.scope import RigolMSO1104Z
 from meterlab.sim.server import InstrumentServer
@@ -639,3 +641,62 @@ def test_garbage_never_kills_the_server(scope, visa):
     time.sleep(0.1)
     assert visa.query("*IDN?").startswith("RIGOL")
     assert len(errors(visa)) >= 5
+
+
+# --- properties of the memory record (in-process: thousands of reads) ---------------------
+
+
+@pytest.fixture(scope="module")
+def stopped_scope():
+    inst = RigolMSO1104Z(FakeBoard(), seed=11)
+    inst.execute(b":SIM:CHAN1 UART_TX;:TIM:SCAL 1e-3;:ACQ:MDEP 12000;:SING")
+    assert inst.execute(b":TRIG:STAT?") == b"STOP"
+    inst.execute(b":WAV:MODE RAW;:WAV:STAR 1;:WAV:STOP 12000")
+    whole = inst.execute(b":WAV:DATA?")
+    assert whole is not None
+    return inst, np.frombuffer(whole[11:], dtype=np.uint8)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(start=st.integers(1, 12000), length=st.integers(1, 12000),
+       fmt=st.sampled_from(["BYTE", "WORD"]))
+def test_any_window_of_memory_is_a_slice_of_the_whole(stopped_scope, start, length, fmt):
+    inst, whole = stopped_scope
+    stop = min(12000, start + length - 1)
+    reply = inst.execute(f":WAV:FORM {fmt};:WAV:STAR {start};:WAV:STOP {stop};:WAV:DATA?"
+                         .encode())
+    assert reply is not None and reply[:2] == b"#9"
+    n = int(reply[2:11])
+    body = np.frombuffer(reply[11:], dtype=np.uint8 if fmt == "BYTE" else "<u2")
+    assert n == len(reply) - 11
+    assert np.array_equal(body, whole[start - 1:stop])
+
+
+def test_noise_is_about_a_code_and_averaging_reduces_it(visa):
+    visa.write(":CHAN3:DISP 1;:CHAN3:OFFS -3;:CHAN3:SCAL 0.5;:STOP")
+    visa.write(":WAV:SOUR CHAN3")
+    sd = np.std(data(visa).astype(float))
+    assert 0.3 < sd < 1.2
+    visa.write(":RUN;:ACQ:TYPE AVER;:ACQ:AVER 16;:STOP")
+    assert preamble(visa)["count"] == 16
+    assert np.std(data(visa).astype(float)) < sd / 2
+
+
+def test_trigger_position_and_offset(visa):
+    visa.write(":ACQ:MDEP 12000;:TIM:OFFS 2e-3;:STOP")
+    pos = int(visa.query(":TRIG:POS?"))
+    srate = float(visa.query(":ACQ:SRAT?"))
+    # 12 000 points over 6 ms centred 2 ms after the trigger: trigger at 1 ms into memory
+    assert pos == round(1e-3 * srate)
+    pre = preamble(visa)
+    assert pre["xorigin"] == pytest.approx(2e-3 - 3e-3)
+
+
+def test_autoscale_shows_every_wired_signal(visa):
+    visa.write(":CHAN1:SCAL 10;:TIM:SCAL 1;:AUT")
+    assert [visa.query(f":CHAN{n}:DISP?") for n in range(1, 5)] == ["1"] * 4
+    assert float(visa.query(":CHAN1:SCAL?")) in (0.5, 1.0)
+    assert float(visa.query(":TIM:SCAL?")) == pytest.approx(500e-6)
+    assert 0.5 < float(visa.query(":TRIG:EDG:LEV?")) < 2.8
+    assert float(visa.query(":MEAS:ITEM? FREQ,CHAN1")) == pytest.approx(1000, rel=0.01)

@@ -212,8 +212,10 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
             self.trig_status = "TD"
 
     def _dc_levels(self) -> dict[int, float]:
+        trig_ac = self.trigger.coupling == "AC"
         return {n: dc_level(self.board, self.wiring.get(n), self.sim_time)
-                for n, c in self.channels.items() if c.coupling == "AC"}
+                for n, c in self.channels.items()
+                if c.coupling == "AC" or (trig_ac and self.trigger.source == f"CHAN{n}")}
 
     def record(self) -> Acquisition:
         """The record data queries read: a fresh one while running, the stored one when not."""

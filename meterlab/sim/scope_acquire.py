@@ -145,9 +145,9 @@ class Acquisition:
         if net is None or c.coupling == "GND":
             return np.zeros(idx.shape, dtype=np.float64)
         v = np.asarray(self.board.analog(net, self.times(idx)), dtype=np.float64)
-        v = v * (c.probe / PHYSICAL_PROBE)
         if c.coupling == "AC":
             v = v - self.dc_levels.get(ch, 0.0)
+        v = v * (c.probe / PHYSICAL_PROBE)
         if c.invert:
             v = -v
         return v
@@ -215,7 +215,9 @@ def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]):  # type: ign
         c = panel.channels[ch]
         net = panel.wiring.get(ch)
         gain = c.probe / PHYSICAL_PROBE
-        offs = dc.get(ch, 0.0) if c.coupling == "AC" else 0.0
+        # AC trigger coupling blocks DC like AC channel coupling does
+        ac = c.coupling == "AC" or panel.trigger.coupling == "AC"
+        offs = dc.get(ch, 0.0) * gain if ac else 0.0
         if net is None or c.coupling == "GND":
             return None, 0.0
 

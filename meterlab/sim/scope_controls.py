@@ -55,6 +55,9 @@ class ControlsMixin:
         t.add("AUToscale", set=self._autoscale)
         t.add("CLEar", set=self._clear)
         t.add("TRIGger:STATus", query=self._trig_status_q)
+        t.add("TRIGger:POSition", query=self._trig_position_q)
+        t.add("SYSTem:GAMount", query=lambda c: (c.expect(0), str(H_DIVS))[1])
+        t.add("SYSTem:RAMount", query=lambda c: (c.expect(0), "4")[1])
 
         t.add("CHANnel#:DISPlay", set=self._ch_display, query=self._ch_display_q)
         t.add("CHANnel#:SCALe", set=self._ch_scale, query=self._ch_scale_q)
@@ -107,7 +110,8 @@ class ControlsMixin:
 
     def _stop(self, c: Call) -> None:
         c.expect(0)
-        if self.acq is None:
+        if self.running and self.trigger.sweep != "SING":
+            # a running scope has been acquiring all along: keep its latest frame
             self.poll()
         self.running = False
         self.trig_status = "STOP"
@@ -132,6 +136,16 @@ class ControlsMixin:
         if self.running:
             self.poll()
         return self.trig_status
+
+    def _trig_position_q(self, c: Call) -> str:
+        """Where the trigger sits in memory: -2 not triggered, -1 outside memory, else the
+        sample index (0-based), as the guide defines it."""
+        c.expect(0)
+        acq = self.acq
+        if acq is None or not acq.triggered:
+            return "-2"
+        k = round(-acq.panel.mem_xorigin * acq.panel.srate)
+        return str(k) if 0 <= k < acq.panel.depth else "-1"
 
     def _autoscale(self, c: Call) -> None:
         """Show every channel with a signal at a readable size, trigger on the first one,
