@@ -1,14 +1,584 @@
-"""Simulated Keysight 34465A (placeholder: identification only, being written now)."""
+"""Simulated Keysight 34465A (Truevolt, with the DIG and MEM options).
+
+The meter is split into focused parts: `dmm_spec` (functions, ranges, NPLC and
+accuracy tables), `dmm_acquire` (the lazily computed trigger system and reading
+memory), `dmm_config` (CONFigure/MEASure/SENSe/FUNCtion), `dmm_system` (SYSTem,
+DISPlay, STATus, SIMulation:PROBe). This module ties them together and holds the
+measurement commands: INITiate, READ?, FETCh?, ABORt, R?, DATA:*, TRIGger:*,
+SAMPle:*.
+
+Timing follows the real meter at 50 Hz mains: a reading integrates for NPLC/50 s
+(doubled by auto-zero), so `READ?` of ten readings at NPLC 1 takes at least
+0.2 s, and the fastest buffered rate is 50 kSa/s (NPLC 0.001, auto-zero off).
+Queries that wait (READ?, FETCh?, DATA:REMove? …,WAIT, *OPC?) release the
+instrument lock while waiting, so another connection can drain readings with
+R? or send ABORt meanwhile.
+"""
 
 from __future__ import annotations
 
-from meterlab.sim.board import Board
-from meterlab.sim.instrument import SimInstrument
+import math
+import threading
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from meterlab.sim.dmm_acquire import (
+    Acquisition,
+    ReadingMemory,
+    Timing,
+    choose_range,
+    make_readings,
+    noise_block,
+)
+from meterlab.sim.dmm_config import ConfigMixin, FuncSettings, default_settings
+from meterlab.sim.dmm_spec import (
+    AC_BANDWIDTH_TIME,
+    FUNCTIONS,
+    LINE_FREQUENCY,
+    MAX_COUNT,
+    MEMORY_SIZE,
+    NOT_A_NUMBER,
+    OVERLOAD,
+    resolution_factor,
+)
+from meterlab.sim.dmm_system import QUES_MEMORY_OVERFLOW, SystemMixin
+from meterlab.sim.instrument import STB_OPER, STB_QUES, SimInstrument
+from meterlab.sim.scpi import Call, SCPIError, block
+
+if TYPE_CHECKING:
+    from meterlab.sim.board import Board
+
+_FMT = "{:+.8E}".format
+_FUNC_INDEX = {key: i for i, key in enumerate(FUNCTIONS)}
+#: Operation register condition bits of the Truevolt meters.
+OPER_MEASURING = 1 << 4
+OPER_WAIT_TRIGGER = 1 << 5
 
 
-class Keysight34465A(SimInstrument):
-    identity = ("Keysight Technologies", "34465A", "MY59000001", "A.03.01-03.15-03.01-00.52-03-02")
+def csv(values: np.ndarray) -> str:
+    """Readings as the meter sends them: `+3.29053020E+00,…`."""
+    return ",".join(map(_FMT, values.tolist()))
+
+
+class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
+    """The DMM; `SimulatedBench` builds it as `Keysight34465A(board, seed=seed)`."""
+
+    identity = ("Keysight Technologies", "34465A", "MY59001442", "A.03.01-03.15-03.01-00.52-03-02")
 
     def __init__(self, board: Board, seed: int = 0) -> None:
         self.seed = seed
+        self.probe: tuple[str, str] = ("3V3", "GND")
+        self.memory = ReadingMemory(MEMORY_SIZE)
+        self.acq: Acquisition | None = None
+        self.acq_serial = 0
+        self.clock = time.monotonic
+        self.ident = "DEFAULT"
         super().__init__(board)
+        self._cond = threading.Condition(self.lock)
+
+    # -- SimInstrument hooks ----------------------------------------------------------------
+
+    def build(self) -> None:
+        self.build_config()
+        self.build_system()
+        t = self.table
+        t.add("INITiate[:IMMediate]", set=self._init)
+        t.add("READ", query=self._read_q)
+        t.add("FETCh", query=self._fetch_q)
+        t.add("ABORt", set=self._abort)
+        t.add("R", query=self._r_q)
+        t.add("DATA:REMove", query=self._remove_q)
+        t.add("DATA:POINts", query=self._points_q)
+        t.add("DATA:LAST", query=self._last_q)
+        t.add("TRIGger:SOURce", set=self._trig_source, query=self._trig_source_q)
+        t.add("TRIGger:COUNt", set=self._trig_count, query=self._trig_count_q)
+        t.add("TRIGger:DELay", set=self._trig_delay, query=self._trig_delay_q)
+        t.add("TRIGger:DELay:AUTO", set=self._trig_delay_auto,
+              query=lambda c: (c.expect(0), self._bool(self.trigger_delay_auto))[1])
+        t.add("TRIGger:SLOPe", set=self._trig_slope,
+              query=lambda c: (c.expect(0), self.trigger_slope[:3])[1])
+        t.add("TRIGger:LEVel", set=self._trig_level,
+              query=lambda c: (c.expect(0), self.num(self.trigger_level))[1])
+        t.add("SAMPle:COUNt", set=self._samp_count, query=self._samp_count_q)
+        t.add("SAMPle:COUNt:PRETrigger", set=self._pretrigger,
+              query=lambda c: (c.expect(0), f"{self.pretrigger:+d}")[1])
+        t.add("SAMPle:SOURce", set=self._samp_source,
+              query=lambda c: (c.expect(0), self.sample_source[:3])[1])
+        t.add("SAMPle:TIMer", set=self._samp_timer, query=self._samp_timer_q)
+
+    def reset(self) -> None:
+        """*RST: DC volts, autorange, NPLC 10, one reading per IMMediate trigger, memory cleared."""
+        self._drop_acquisition()
+        self.function = "VOLT:DC"
+        self.settings: dict[str, FuncSettings] = default_settings()
+        self.freq_aperture = 0.1
+        self.sample_count = 1
+        self.trigger_count: int | None = 1
+        self.trigger_source = "IMMEDIATE"
+        self.trigger_delay = 0.0
+        self.trigger_delay_auto = True
+        self.trigger_slope = "POSITIVE"
+        self.trigger_level = 0.0
+        self.sample_source = "IMMEDIATE"
+        self.sample_timer = 1.0
+        self.pretrigger = 0
+        self.temp_unit = "C"
+        self.reset_system()
+
+    def wait_complete(self) -> None:
+        """*OPC?/*WAI: wait for a running measurement unless it waits for triggers."""
+        acq = self.acq
+        if acq is None or acq.end is not None:
+            return
+        if acq.complete_at() is not None:
+            self._wait_done(acq, forever=False)
+            return
+        # Waiting for BUS/EXT triggers: finish the bursts already triggered, then return.
+        while self.acq is acq and acq.end is None:
+            busy = acq.busy_until() - self.clock()
+            if busy <= 0:
+                return
+            self._cond.wait(timeout=min(busy, 0.5))
+
+    def bus_trigger(self) -> None:
+        acq = self.acq
+        if self.trigger_source != "BUS" or acq is None or not acq.trigger(self.clock()):
+            raise SCPIError(-211)
+        self._notify()
+
+    def external_trigger(self) -> None:
+        """SIMulation:TRIGger: a pulse on the rear-panel Ext Trig input."""
+        acq = self.acq
+        if self.trigger_source != "EXTERNAL" or acq is None or not acq.trigger(self.clock()):
+            raise SCPIError(-211)
+        self._notify()
+
+    def status_byte_extra(self) -> int:
+        self._catch_up()
+        stb = 0
+        if self.questionable & self.ques_enable:
+            stb |= STB_QUES
+        if self.operation_condition() & self.oper_enable:
+            stb |= STB_OPER
+        return stb
+
+    # -- the acquisition engine ---------------------------------------------------------------
+
+    @property
+    def spec(self):  # type: ignore[no-untyped-def]
+        return FUNCTIONS[self.function]
+
+    def _notify(self) -> None:
+        cond = getattr(self, "_cond", None)
+        if cond is not None:
+            cond.notify_all()
+
+    def _drop_acquisition(self) -> None:
+        """Function change, CONFigure, *RST: abort and clear reading memory."""
+        if self.acq is not None:
+            self.acq.end = self.acq.produced
+        self.acq = None
+        self.memory.clear()
+        if hasattr(self, "ques_condition"):
+            self.ques_condition &= ~QUES_MEMORY_OVERFLOW
+        self._notify()
+
+    def active(self) -> bool:
+        """True between INITiate and the last reading (or ABORt)."""
+        acq = self.acq
+        if acq is None or acq.end is not None:
+            return False
+        total = acq.total
+        return total is None or acq.available(self.clock()) < total
+
+    def operation_condition(self) -> int:
+        acq = self.acq
+        if not self.active() or acq is None:
+            return 0
+        if acq.waiting_for_trigger(self.clock()):
+            return OPER_WAIT_TRIGGER
+        return OPER_MEASURING
+
+    def integration_time(self, st: FuncSettings) -> float:
+        if st.aperture_on:
+            return st.aperture
+        return st.nplc / LINE_FREQUENCY
+
+    def reading_time(self) -> float:
+        """Seconds from the start of one sample to its value, for the present settings."""
+        spec, st = self.spec, self.settings[self.function]
+        if spec.integrating:
+            t = self.integration_time(st)
+            if (spec.has_zero and st.zero) or self.function == "FRES":
+                t *= 2  # the zero (or 4-wire offset) measurement after each reading
+            return max(t, 20e-6)
+        if self.function in ("VOLT:AC", "CURR:AC"):
+            return AC_BANDWIDTH_TIME[st.bandwidth]
+        if self.function in ("FREQ", "PER"):
+            return self.freq_aperture
+        if self.function == "CAP":
+            return 0.5 if st.range >= 100e-6 else (0.1 if st.range >= 10e-6 else 0.05)
+        return self.spec.reading_time
+
+    def auto_delay(self) -> float:
+        spec, st = self.spec, self.settings[self.function]
+        if spec.integrating:
+            return 1.5e-3 if self.integration_time(st) >= 1 / LINE_FREQUENCY else 0.0
+        return 0.0
+
+    def effective_delay(self) -> float:
+        return self.auto_delay() if self.trigger_delay_auto else self.trigger_delay
+
+    def _timing(self) -> Timing:
+        t_read = self.reading_time()
+        interval = t_read
+        if self.sample_source == "TIMER":
+            interval = max(self.sample_timer, t_read)
+        return Timing(t_read, interval, self.effective_delay(), self.sample_count,
+                      self.trigger_count)
+
+    def _initiate(self) -> Acquisition:
+        self._drop_acquisition()
+        self.acq_serial += 1
+        st = self.settings[self.function]
+        spec = self.spec
+        self.acq = Acquisition(
+            serial=self.acq_serial,
+            t0=self.clock(),
+            timing=self._timing(),
+            source=self.trigger_source,
+            spec=spec,
+            rng_fixed=not (st.auto and spec.autorange),
+            range=st.range,
+            settings=replace(st),
+            probe=self.probe,
+        )
+        return self.acq
+
+    def _catch_up(self) -> None:
+        """Make every reading that exists by now and put it in reading memory."""
+        acq = self.acq
+        if acq is None:
+            return
+        n = acq.available(self.clock())
+        count = n - acq.produced
+        if count <= 0:
+            return
+        if count > self.memory.capacity:
+            # Readings nobody could ever read: the oldest were overwritten anyway.
+            acq.produced += count - self.memory.capacity
+            count = self.memory.capacity
+            self.memory.overflowed = True
+        values = self._generate(acq, acq.produced, count)
+        acq.produced += count
+        self.memory.append(values)
+        if self.memory.overflowed and not self.ques_condition & QUES_MEMORY_OVERFLOW:
+            # The event register latches the condition's rising edge only.
+            self.ques_condition |= QUES_MEMORY_OVERFLOW
+            self.questionable |= QUES_MEMORY_OVERFLOW
+
+    def true_value(self, function: str, probe: tuple[str, str]) -> float:
+        """What an ideal meter would read, from the board, in the meter's units."""
+        try:
+            value = float(self.board.measure(function, probe[0], probe[1]))
+        except (KeyError, ValueError, TypeError):
+            return math.inf
+        if function == "TEMP" and math.isfinite(value):
+            if self.temp_unit == "F":
+                value = value * 9 / 5 + 32
+            elif self.temp_unit == "K":
+                value = value + 273.15
+        return value
+
+    def _generate(self, acq: Acquisition, start: int, count: int) -> np.ndarray:
+        spec = acq.spec
+        st = acq.settings
+        value = self.true_value(spec.key, acq.probe)
+        noise = noise_block(self.seed, acq.serial, start, count)
+        if spec.key in ("FREQ", "PER"):
+            return self._generate_counter(acq, value, noise)
+        rng = choose_range(value, spec, acq.range, acq.rng_fixed)
+        if rng != acq.range:
+            acq.range = rng
+            live = self.settings.get(spec.key)
+            if live is not None and live.auto and self.acq is acq:
+                live.range = rng
+        sigma = self.noise_sigma(spec.key, st, rng)
+        offset = self.error_offset(spec.key, rng, value)
+        return make_readings(value, spec=spec, rng=rng, fixed=acq.rng_fixed, sigma=sigma,
+                             offset=offset, noise=noise)
+
+    def _generate_counter(self, acq: Acquisition, value: float, noise: np.ndarray) -> np.ndarray:
+        """Frequency/period: 0 without a signal, overload beyond a fixed input voltage range."""
+        st = acq.settings
+        if not st.volt_auto:
+            vac = self.true_value("VOLT:AC", acq.probe)
+            if not math.isfinite(vac) or vac > st.volt_range * 1.2:
+                return np.full(noise.size, OVERLOAD)
+        if not math.isfinite(value) or value <= 0:
+            return np.zeros(noise.size)
+        ppm = 0.3e-6 * (0.1 / acq.timing.reading)
+        offset = self.error_offset(acq.spec.key, acq.spec.ranges[0], value)
+        return np.abs(value + offset + value * ppm * noise)
+
+    def noise_sigma(self, function: str, st: FuncSettings, rng: float) -> float:
+        """rms noise of one reading, in the function's units."""
+        spec = FUNCTIONS[function]
+        if spec.integrating:
+            nplc = self.integration_time(st) * LINE_FREQUENCY
+            factor = resolution_factor(nplc)
+            if function == "TEMP":
+                return factor * 1000.0
+            return factor * rng * spec.noise(rng)
+        if function in ("VOLT:AC", "CURR:AC"):
+            return rng * 30e-6 * {3.0: 0.5, 20.0: 1.0, 200.0: 3.0}[st.bandwidth]
+        if function == "CAP":
+            return rng * 2e-4
+        return rng * 1e-5
+
+    def error_offset(self, function: str, rng: float, value: float) -> float:
+        """A fixed error per (seed, function, range), within ±30 % of the 1-year accuracy."""
+        spec = FUNCTIONS[function]
+        rdg_ppm, rng_ppm = spec.accuracy.get(rng, (0.0, 0.0))
+        index = spec.ranges.index(rng) if rng in spec.ranges else 0
+        key = [self.seed & (2**64 - 1), (1 << 63) | (_FUNC_INDEX[function] << 8) | index]
+        u = np.random.Generator(np.random.Philox(key=key)).uniform(-0.3, 0.3, 2)
+        if not math.isfinite(value):
+            return 0.0
+        return float(u[0] * rdg_ppm * 1e-6 * abs(value) + u[1] * rng_ppm * 1e-6 * rng)
+
+    def _wait_done(self, acq: Acquisition, *, forever: bool = True) -> bool:
+        """Wait (lock released) until `acq` has all its readings; False if aborted or replaced."""
+        while True:
+            if self.acq is not acq or acq.end is not None:
+                return False
+            end = acq.complete_at()
+            now = self.clock()
+            if end is None:
+                if not forever:
+                    return False
+                self._cond.wait(timeout=0.5)
+                continue
+            if now >= end:
+                return True
+            self._cond.wait(timeout=min(end - now, 0.5))
+
+    # -- measurement commands -------------------------------------------------------------------
+
+    def _bool(self, value: bool) -> str:
+        return "1" if value else "0"
+
+    def _init(self, c: Call) -> None:
+        c.expect(0)
+        if self.active():
+            raise SCPIError(-213)
+        self._initiate()
+
+    def _deadlock_check(self) -> None:
+        if self.trigger_count is None:
+            raise SCPIError(-214, "infinite trigger count")
+
+    def _read_q(self, c: Call) -> str:
+        c.expect(0)
+        if self.active():
+            raise SCPIError(-213)
+        self._deadlock_check()
+        if self.trigger_source == "BUS":
+            raise SCPIError(-214)
+        acq = self._initiate()
+        self._wait_done(acq)
+        return self._fetch_all(acq)
+
+    def _fetch_q(self, c: Call) -> str:
+        c.expect(0)
+        acq = self.acq
+        if acq is None:
+            raise SCPIError(-230)
+        waits = acq.end is None and acq.complete_at() is None
+        if waits and (acq.total is None or self.trigger_source == "BUS"):
+            raise SCPIError(-214)
+        self._wait_done(acq)
+        return self._fetch_all(acq)
+
+    def _fetch_all(self, acq: Acquisition) -> str:
+        self._catch_up()
+        values = self.memory.peek()
+        if values.size == 0:
+            raise SCPIError(-230)
+        return csv(values)
+
+    def _abort(self, c: Call) -> None:
+        c.expect(0)
+        acq = self.acq
+        if acq is not None and acq.end is None:
+            self._catch_up()
+            acq.end = acq.produced
+        self._notify()
+
+    def measure_now(self) -> str:
+        """MEASure:<f>?: a fresh READ? with the configuration just set."""
+        acq = self._initiate()
+        self._wait_done(acq)
+        return self._fetch_all(acq)
+
+    def _r_q(self, c: Call) -> bytes:
+        params = c.expect(0, 1)
+        limit = self.memory.capacity
+        if params:
+            n = int(params[0].number(integer=True, special={"MAXimum": limit, "MINimum": 1,
+                                                             "DEFault": limit}))
+            if not 1 <= n <= limit:
+                raise SCPIError(-222)
+            limit = n
+        self._catch_up()
+        values = self.memory.remove(limit)
+        return block(csv(values).encode())
+
+    def _remove_q(self, c: Call) -> bytes:
+        params = c.expect(1, 2)
+        n = int(params[0].number(integer=True))
+        if not 1 <= n <= self.memory.capacity:
+            raise SCPIError(-222)
+        wait = len(params) == 2 and params[1].choice(["WAIT"]) == "WAIT"
+        self._catch_up()
+        while self.memory.count < n:
+            acq = self.acq
+            if not wait or acq is None or acq.end is not None or not self.active():
+                raise SCPIError(-222)
+            missing = n - self.memory.count
+            step = acq.timing.interval * missing
+            self._cond.wait(timeout=min(max(step, 0.001), 0.5))
+            self._catch_up()
+        return block(csv(self.memory.remove(n)).encode())
+
+    def _points_q(self, c: Call) -> str:
+        c.expect(0)
+        self._catch_up()
+        return f"{self.memory.count:+d}"
+
+    def _last_q(self, c: Call) -> str:
+        c.expect(0)
+        self._catch_up()
+        last = self.memory.last if self.memory.last is not None else NOT_A_NUMBER
+        return f"{self.num(last)} {self.spec.unit}"
+
+    # -- TRIGger and SAMPle -------------------------------------------------------------------
+
+    def _idle_only(self) -> None:
+        """Trigger and sample settings cannot change while measuring (the meter says -221)."""
+        if self.active():
+            raise SCPIError(-221)
+
+    def _trig_source(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self._idle_only()
+        self.trigger_source = p.choice(["IMMediate", "BUS", "EXTernal", "INTernal"])
+        if self.trigger_source == "INTERNAL":
+            self.trigger_source = "IMMEDIATE"  # level triggering on a steady input: at once
+
+    def _trig_source_q(self, c: Call) -> str:
+        c.expect(0)
+        return self.trigger_source[:3]
+
+    def _count(self, p, *, infinity: bool) -> int | None:  # type: ignore[no-untyped-def]
+        special = {"MINimum": 1.0, "MAXimum": float(MAX_COUNT), "DEFault": 1.0}
+        if infinity:
+            special["INFinity"] = math.inf
+        if infinity and p.upper in ("INF", "INFINITY", "9.9E37", "+9.9E37", "9.9E+37"):
+            return None
+        value = p.number(special=special)
+        if math.isinf(value) or value >= 9.9e37:
+            return None
+        n = round(value)
+        if not 1 <= n <= MAX_COUNT:
+            raise SCPIError(-222)
+        return n
+
+    def _trig_count(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self._idle_only()
+        self.trigger_count = self._count(p, infinity=True)
+
+    def _trig_count_q(self, c: Call) -> str:
+        params = c.expect(0, 1)
+        if params:
+            which = params[0].choice(["MINimum", "MAXimum", "DEFault"])
+            return self.num(float(MAX_COUNT) if which == "MAXIMUM" else 1.0)
+        return self.num(OVERLOAD if self.trigger_count is None else self.trigger_count)
+
+    def _trig_delay(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        value = p.number(units=("S",), special={"MINimum": 0.0, "MAXimum": 3600.0,
+                                                 "DEFault": 0.0})
+        if not 0.0 <= value <= 3600.0:
+            raise SCPIError(-222)
+        self.trigger_delay = value
+        self.trigger_delay_auto = False
+
+    def _trig_delay_q(self, c: Call) -> str:
+        params = c.expect(0, 1)
+        if params:
+            which = params[0].choice(["MINimum", "MAXimum", "DEFault"])
+            return self.num(3600.0 if which == "MAXIMUM" else 0.0)
+        return self.num(self.effective_delay())
+
+    def _trig_delay_auto(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger_delay_auto = p.boolean()
+
+    def _trig_slope(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger_slope = p.choice(["POSitive", "NEGative"])
+
+    def _trig_level(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        value = p.number(units=("V", "A", "OHM"),
+                         special={"MINimum": -1000.0, "MAXimum": 1000.0, "DEFault": 0.0})
+        if abs(value) > 1000.0:
+            raise SCPIError(-222)
+        self.trigger_level = value
+
+    def _samp_count(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self._idle_only()
+        n = self._count(p, infinity=False)
+        assert n is not None
+        self.sample_count = n
+
+    def _samp_count_q(self, c: Call) -> str:
+        params = c.expect(0, 1)
+        if params:
+            which = params[0].choice(["MINimum", "MAXimum", "DEFault"])
+            return f"{MAX_COUNT if which == 'MAXIMUM' else 1:+d}"
+        return f"{self.sample_count:+d}"
+
+    def _pretrigger(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        n = round(p.number(special={"MINimum": 0, "MAXimum": MEMORY_SIZE - 1, "DEFault": 0}))
+        if not 0 <= n < MEMORY_SIZE:
+            raise SCPIError(-222)
+        self.pretrigger = n
+
+    def _samp_source(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self._idle_only()
+        self.sample_source = p.choice(["IMMediate", "TIMer"])
+
+    def _samp_timer(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        value = p.number(units=("S",), special={"MINimum": self.reading_time(),
+                                                 "MAXimum": 3600.0, "DEFault": 1.0})
+        if not 20e-6 <= value <= 3600.0:
+            raise SCPIError(-222)
+        self.sample_timer = value
+
+    def _samp_timer_q(self, c: Call) -> str:
+        params = c.expect(0, 1)
+        if params:
+            which = params[0].choice(["MINimum", "MAXimum", "DEFault"])
+            value = {"MINIMUM": self.reading_time(), "MAXIMUM": 3600.0, "DEFAULT": 1.0}[which]
+            return self.num(value)
+        return self.num(self.sample_timer)

@@ -1,0 +1,183 @@
+"""SYSTem, DISPlay, STATus, installed options and SIMulation:PROBe of the simulated 34465A.
+
+`SYSTem:IDENtify` lets the meter answer *IDN? as an older model, as the real
+Truevolt meters do for software written for a 34401A or 34410A/11A.
+`SIMulation:PROBe <net>[,<ref>]` is where the test leads touch the virtual board
+(an extension in the meter's own SCPI style; the real meter has test leads).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meterlab.sim.scpi import Call, SCPIError
+
+#: Questionable Data register bit 14: reading memory overflowed.
+QUES_MEMORY_OVERFLOW = 1 << 14
+
+#: SYSTem:IDENtify choices → the *IDN? maker and model they claim.
+IDENTITIES: dict[str, tuple[str, str]] = {
+    "DEFAULT": ("Keysight Technologies", "34465A"),
+    "HP34401A": ("HEWLETT-PACKARD", "34401A"),
+    "AT34410A": ("Agilent Technologies", "34410A"),
+    "AT34411A": ("Agilent Technologies", "34411A"),
+    "AT34460A": ("Agilent Technologies", "34460A"),
+    "AT34461A": ("Agilent Technologies", "34461A"),
+    "KT34461A": ("Keysight Technologies", "34461A"),
+}
+_IDENT_OPTIONS = ["DEFault", "HP34401A", "AT34410A", "AT34411A", "AT34460A", "AT34461A",
+                  "KT34461A"]
+#: *OPT?: GPIB interface and security options absent, digitising and 2 M memory installed.
+OPTIONS = "0,0,DIG,MEM"
+
+
+class SystemMixin:
+    """Registers and serves SYSTem/DISPlay/STATus/SIMulation:PROBe; mixed into `Keysight34465A`."""
+
+    table: Any
+    identity: tuple[str, str, str, str]
+    board: Any
+    probe: tuple[str, str]
+    questionable: int
+
+    def build_system(self) -> None:
+        # Status enables survive *RST, as the SCPI status model says.
+        self.ques_condition = 0
+        self.ques_enable = 0
+        self.oper_enable = 0
+        self.beeper = True
+        self.remote = "REMOTE"
+        t = self.table
+        t.add("SYSTem:VERSion", query=lambda c: (c.expect(0), "1994.0")[1])
+        t.add("SYSTem:BEEPer[:IMMediate]", set=lambda c: c.expect(0))
+        t.add("SYSTem:BEEPer:STATe", set=self._beeper,
+              query=lambda c: (c.expect(0), "1" if self.beeper else "0")[1])
+        t.add("SYSTem:LOCal", set=lambda c: (c.expect(0), setattr(self, "remote", "LOCAL")))
+        t.add("SYSTem:REMote", set=lambda c: (c.expect(0), setattr(self, "remote", "REMOTE")))
+        t.add("SYSTem:RWLock", set=lambda c: (c.expect(0), setattr(self, "remote", "RWLOCK")))
+        t.add("SYSTem:IDENtify", set=self._identify, query=self._identify_q)
+        t.add("SYSTem:LFRequency", query=lambda c: (c.expect(0), "+50")[1])
+        t.add("SYSTem:LICense:CATalog", query=lambda c: (c.expect(0), '"DIG","MEM"')[1])
+        t.add("SYSTem:PRESet", set=lambda c: (c.expect(0), self.reset()))
+        t.add("DISPlay[:STATe]", set=self._display,
+              query=lambda c: (c.expect(0), "1" if self.display_on else "0")[1])
+        t.add("DISPlay:TEXT[:DATA]", set=self._display_text, query=self._display_text_q)
+        t.add("DISPlay:TEXT:CLEar", set=lambda c: (c.expect(0), setattr(self, "display_text", "")))
+        t.add("DISPlay:VIEW", set=self._view, query=lambda c: (c.expect(0), self.view)[1])
+        t.add("STATus:QUEStionable[:EVENt]", query=self._ques_event_q)
+        t.add("STATus:QUEStionable:CONDition", query=self._ques_cond_q)
+        t.add("STATus:QUEStionable:ENABle", set=self._ques_enable,
+              query=lambda c: (c.expect(0), f"{self.ques_enable:+d}")[1])
+        t.add("STATus:OPERation[:EVENt]", query=self._oper_event_q)
+        t.add("STATus:OPERation:CONDition",
+              query=lambda c: (c.expect(0), f"{self.operation_condition():+d}")[1])
+        t.add("STATus:OPERation:ENABle", set=self._oper_enable,
+              query=lambda c: (c.expect(0), f"{self.oper_enable:+d}")[1])
+        t.add("STATus:PRESet", set=self._status_preset)
+        t.add("SIMulation:PROBe", set=self._probe, query=self._probe_q)
+        t.add("SIMulation:TRIGger", set=lambda c: (c.expect(0), self.external_trigger()))
+
+    def reset_system(self) -> None:
+        """The *RST part of the display (the beeper and identity are non-volatile)."""
+        self.display_on = True
+        self.display_text = ""
+        self.view = "NUM"
+
+    def options(self) -> str:
+        return OPTIONS
+
+    # -- SYSTem -------------------------------------------------------------------------------
+
+    def _beeper(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.beeper = p.boolean()
+
+    def _identify(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        choice = p.choice(_IDENT_OPTIONS)
+        maker, model = IDENTITIES[choice]
+        self.ident = choice
+        self.identity = (maker, model, self.identity[2], self.identity[3])
+
+    def _identify_q(self, c: Call) -> str:
+        c.expect(0)
+        return "DEF" if self.ident == "DEFAULT" else self.ident
+
+    # -- DISPlay ------------------------------------------------------------------------------
+
+    def _display(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.display_on = p.boolean()
+
+    def _display_text(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        text = p.string()
+        if len(text) > 40:
+            raise SCPIError(-223)  # the front panel shows at most 40 characters
+        self.display_text = text
+
+    def _display_text_q(self, c: Call) -> str:
+        c.expect(0)
+        return '"' + self.display_text.replace('"', '""') + '"'
+
+    def _view(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        view = p.choice(["NUMeric", "HISTogram", "TCHart", "METer", "BAR"])
+        self.view = {"NUMERIC": "NUM", "HISTOGRAM": "HIST", "TCHART": "TCH",
+                     "METER": "MET", "BAR": "BAR"}[view]
+
+    # -- STATus -------------------------------------------------------------------------------
+
+    def _ques_event_q(self, c: Call) -> str:
+        c.expect(0)
+        self._catch_up()
+        value, self.questionable = self.questionable, 0
+        return f"{value:+d}"
+
+    def _ques_cond_q(self, c: Call) -> str:
+        c.expect(0)
+        self._catch_up()
+        return f"{self.ques_condition:+d}"
+
+    def _ques_enable(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.ques_enable = int(p.number(integer=True)) & 0xFFFF
+
+    def _oper_event_q(self, c: Call) -> str:
+        c.expect(0)
+        return f"{self.operation_condition():+d}"
+
+    def _oper_enable(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.oper_enable = int(p.number(integer=True)) & 0xFFFF
+
+    def _status_preset(self, c: Call) -> None:
+        c.expect(0)
+        self.ques_enable = 0
+        self.oper_enable = 0
+
+    # -- SIMulation:PROBe ---------------------------------------------------------------------
+
+    def _net(self, p: Any) -> str:
+        name = p.string() if p.is_string() else p.text
+        for net in self.board.nets:
+            if net.upper() == name.strip().upper():
+                return net
+        raise SCPIError(-224, name)
+
+    def _probe(self, c: Call) -> None:
+        params = c.expect(1, 2)
+        hi = self._net(params[0])
+        lo = self._net(params[1]) if len(params) > 1 else self._net_named("GND")
+        if self.probe != (hi, lo):
+            self.probe = (hi, lo)
+
+    def _net_named(self, name: str) -> str:
+        for net in self.board.nets:
+            if net.upper() == name:
+                return net
+        return name
+
+    def _probe_q(self, c: Call) -> str:
+        c.expect(0)
+        return f'"{self.probe[0]},{self.probe[1]}"'
