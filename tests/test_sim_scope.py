@@ -270,6 +270,8 @@ ROUND_TRIPS = [
     (":LA:DIG7:DISP 1", ":LA:DIG7:DISP?", "1"),
     (":LA:POD2:DISP 1", ":LA:DIG12:DISP?", "1"),
     (":LA:POD2:THR 2.5", ":LA:POD2:THR?", "2.500000e+00"),
+    (":LA:POD1:THR ECL", ":LA:POD1:THR?", "-1.300000e+00"),
+    (":MEAS:COUN:SOUR CHAN1", ":MEAS:COUN:SOUR?", "CHAN1"),
     (":LA:SIZE LARG", ":LA:SIZE?", "LARG"),
     (":MEAS:SOUR CHAN3", ":MEAS:SOUR?", "CHAN3"),
     (":MEAS:SETUP:MAX 80", ":MEAS:SETUP:MAX?", "80"),
@@ -533,6 +535,9 @@ def test_measurements_on_the_pwm_and_rails(visa):
     assert m("VPP", "D3") == 9.9e37  # voltage items do not apply to a logic line
     visa.write(":MEAS:SOUR CHAN3")
     assert float(visa.query(":MEAS:ITEM? VAVG")) == pytest.approx(3.3, abs=0.03)
+    assert float(visa.query(":MEAS:COUN:VAL?")) == 0.0
+    visa.write(":MEAS:COUN:SOUR D3")
+    assert float(visa.query(":MEAS:COUN:VAL?")) == pytest.approx(1000, rel=0.005)
     stat = float(visa.query(":MEAS:STAT:ITEM? AVER,VAVG,CHAN3"))
     assert stat == pytest.approx(3.3, abs=0.03)
     assert errors(visa) == []

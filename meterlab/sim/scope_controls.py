@@ -29,6 +29,8 @@ from meterlab.sim.scope_state import (
 from meterlab.sim.scpi import Call, SCPIError
 
 _SCALE_STEPS = seq125(1e-5, 1e5)
+_THRESHOLD_PRESETS = {"TTL": 1.4, "CMOS": 2.5, "CMOS5": 2.5, "CMOS3": 1.65, "CMOS25": 1.25,
+                      "CMOS18": 0.9, "ECL": -1.3, "PECL": 3.7, "LVDS": 1.2}
 
 
 def _b(value: bool) -> str:
@@ -564,8 +566,9 @@ class ControlsMixin:
         return _b(self.la.pod_display[c.suffix(0, lo=1, hi=2) - 1])
 
     def _la_thr(self, c: Call) -> None:
+        """A voltage, or one of the panel's logic-family presets (TTL 1.4 V, CMOS, ECL…)."""
         (p,) = c.expect(1)
-        value = p.number(units=("V",))
+        value = p.number(units=("V",), special=_THRESHOLD_PRESETS)
         if not -15.0 <= value <= 15.0:
             raise SCPIError(-222, p.text)
         self.la.threshold[c.suffix(0, lo=1, hi=2) - 1] = value

@@ -50,6 +50,8 @@ class MeasureMixin:
         t.add("MEASure:SETup:MAX", set=self._setup(2, 7, 95), query=self._setup_q(2))
         t.add("MEASure:SETup:MID", set=self._setup(1, 6, 94), query=self._setup_q(1))
         t.add("MEASure:SETup:MIN", set=self._setup(0, 5, 93), query=self._setup_q(0))
+        t.add("MEASure:COUNter:SOURce", set=self._counter_source, query=self._counter_source_q)
+        t.add("MEASure:COUNter:VALue", query=self._counter_value_q)
         t.add("MATH:DISPlay", set=self._math_display, query=self._math_display_q)
         t.add("MATH:OPERator", set=self._math_op, query=self._math_op_q)
         t.add("MATH:SOURce1", set=self._math_src(0), query=self._math_src_q(0))
@@ -63,6 +65,7 @@ class MeasureMixin:
         self.meas_stats: dict[tuple[str, str], list[float]] = {}
         self.meas_stat_display = False
         self.meas_setup = [10, 50, 90]
+        self.counter_source = "OFF"
         self.math_on = False
         self.math_operator = "ADD"
         self.math_sources = ["CHAN1", "CHAN2"]
@@ -147,6 +150,22 @@ class MeasureMixin:
 
     def _setup_q(self, i: int):  # type: ignore[no-untyped-def]
         return lambda c: (c.expect(0), str(self.meas_setup[i]))[1]
+
+    def _counter_source(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.counter_source = pick(p, [*_SOURCES[:-1], "OFF"])
+
+    def _counter_source_q(self, c: Call) -> str:
+        c.expect(0)
+        return self.counter_source
+
+    def _counter_value_q(self, c: Call) -> str:
+        """The hardware counter: the source's frequency, 0 when off or nothing to count."""
+        c.expect(0)
+        if self.counter_source == "OFF":
+            return self.num(0.0)
+        value = self.measure_now("FREQUENCY", self.counter_source)
+        return self.num(0.0 if value >= INVALID else value)
 
     # -- the measurement ----------------------------------------------------------------
 
