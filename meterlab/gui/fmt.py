@@ -20,6 +20,15 @@ def fmt_value(value: float | None, unit: str, digits: int = 5) -> str:
     return format_si(value, unit, digits)
 
 
+def fmt_range(value: float, unit: str) -> str:
+    """A range setting as the meter's front panel says it: `100 mV`, `1 V`, `10 A`."""
+    text = format_si(value, unit, 3)
+    number, _, rest = text.partition(" ")
+    if "." in number:
+        number = number.rstrip("0").rstrip(".")
+    return f"{number} {rest}".strip()
+
+
 def fmt_plain(value: float, digits: int = 3) -> str:
     """A unitless figure (Cp, Cpk): fixed decimals, a dash when undefined."""
     if not math.isfinite(value):

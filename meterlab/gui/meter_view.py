@@ -36,7 +36,7 @@ from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_plain, fmt_value
+from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_plain, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.sources import FUNCTIONS, NPLC_CHOICES, RANGES, MeterSetup, Source
@@ -70,6 +70,7 @@ class MeterView(QWidget):
         self._limit_text = ""
         self._limit_unit: str | None = None
         self._worst_since_text: int = NO_VERDICT
+        self.stale = False
         self._build()
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -140,8 +141,9 @@ class MeterView(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Forget the readings shown (a session keeps its own)"))
         self.clear_button.clicked.connect(self.clear)
+        self._showing_setup = False
         for combo in (self.function_combo, self.range_combo, self.nplc_combo, self.trigger_combo):
-            combo.activated.connect(self._setup_changed)
+            combo.currentIndexChanged.connect(self._setup_changed)
 
         setup_box = QGroupBox(self.tr("Measurement"))
         form = QFormLayout(setup_box)
@@ -244,7 +246,7 @@ class MeterView(QWidget):
         self.range_combo.addItem(self.tr("Auto"), None)
         unit = FUNCTIONS[function]
         for r in RANGES.get(function, ()):
-            self.range_combo.addItem(fmt_value(r, unit, 3), r)
+            self.range_combo.addItem(fmt_range(r, unit), r)
 
     # -- source control -------------------------------------------------------
     def set_source(self, source: Source | None) -> None:
@@ -273,6 +275,14 @@ class MeterView(QWidget):
         )
 
     def _show_setup(self, setup: MeterSetup) -> None:
+        self._showing_setup = True
+        try:
+            self._show_setup_widgets(setup)
+        finally:
+            self._showing_setup = False
+        self._update_readout_info()
+
+    def _show_setup_widgets(self, setup: MeterSetup) -> None:
         i = self.function_combo.findData(setup.function)
         if i >= 0:
             self.function_combo.setCurrentIndex(i)
@@ -285,14 +295,19 @@ class MeterView(QWidget):
         i = self.trigger_combo.findData(setup.trigger)
         if i >= 0:
             self.trigger_combo.setCurrentIndex(i)
-        self._update_readout_info()
 
     def _setup_changed(self) -> None:
+        if self._showing_setup or self.range_combo.count() == 0:
+            return  # the widgets are being filled in, not edited
         if self.sender() is self.function_combo:
             keep = self.range_combo.currentData()
-            self._fill_ranges(self.function_combo.currentData())
-            i = self.range_combo.findData(keep)
-            self.range_combo.setCurrentIndex(max(i, 0))
+            self._showing_setup = True
+            try:
+                self._fill_ranges(self.function_combo.currentData())
+                i = self.range_combo.findData(keep)
+                self.range_combo.setCurrentIndex(max(i, 0))
+            finally:
+                self._showing_setup = False
         setup = self.setup()
         if self.source is not None:
             try:
@@ -305,10 +320,11 @@ class MeterView(QWidget):
 
     def _update_readout_info(self) -> None:
         s = self.setup()
-        rng = self.tr("auto range") if s.range is None else fmt_value(s.range, s.unit, 3)
-        self.readout_info.setText(
-            f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
-        )
+        rng = self.tr("auto range") if s.range is None else fmt_range(s.range, s.unit)
+        text = f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
+        if getattr(self, "stale", False):
+            text = self.tr("last reading — no new readings") + " · " + text
+        self.readout_info.setText(text)
 
     @property
     def running(self) -> bool:
@@ -360,6 +376,8 @@ class MeterView(QWidget):
             self.stop()
 
     def _set_running_ui(self, running: bool) -> None:
+        if not running and self.stale:
+            self._set_stale(False)
         self.start_button.setChecked(running)
         self.start_button.setText(self.tr("Stop") if running else self.tr("Start"))
         self.single_button.setEnabled(not running and self.source is not None)
@@ -418,12 +436,12 @@ class MeterView(QWidget):
         if band is None:
             self.limit_info.setText("")
             return
-        lo = fmt_value(band.lower, unit) if band.lower is not None else "−∞"
-        hi = fmt_value(band.upper, unit) if band.upper is not None else "+∞"
+        lo = fmt_value(band.lower, unit, 4) if band.lower is not None else "−∞"
+        hi = fmt_value(band.upper, unit, 4) if band.upper is not None else "+∞"
         text = self.tr("Accepts %1 … %2").replace("%1", lo).replace("%2", hi)
         if band.warn_lower is not None or band.warn_upper is not None:
-            wl = fmt_value(band.warn_lower, unit) if band.warn_lower is not None else lo
-            wh = fmt_value(band.warn_upper, unit) if band.warn_upper is not None else hi
+            wl = fmt_value(band.warn_lower, unit, 4) if band.warn_lower is not None else lo
+            wh = fmt_value(band.warn_upper, unit, 4) if band.warn_upper is not None else hi
             text += "\n" + self.tr("Marginal outside %1 … %2").replace("%1", wl).replace("%2", wh)
         self.limit_info.setText(text)
 
@@ -454,6 +472,8 @@ class MeterView(QWidget):
         # Compose the sentence here, from the kind of news, so it is translated;
         # the source's own English text is only shown for errors (it has details).
         noun = self._device_noun()
+        if kind in (FeedEventKind.LOST, FeedEventKind.RESTORED):
+            self._set_stale(kind is FeedEventKind.LOST)
         if kind is FeedEventKind.LOST:
             self.news.emit(
                 self.tr("The %1 stopped answering. Readings so far are saved. Reconnecting…")
@@ -462,6 +482,14 @@ class MeterView(QWidget):
             self.news.emit(self.tr("The %1 answers again.").replace("%1", noun), "info", 4000)
         elif kind is FeedEventKind.ERROR:
             self.news.emit(message, "error", 0)
+
+    def _set_stale(self, stale: bool) -> None:
+        """Grey the readout while no readings come: an old number must not look live."""
+        self.stale = stale
+        self.readout.setProperty("stale", stale)
+        self.readout.style().unpolish(self.readout)
+        self.readout.style().polish(self.readout)
+        self._update_readout_info()
 
     def _device_noun(self) -> str:
         if self.source is not None and getattr(self.source, "kind", "") == "synthetic":

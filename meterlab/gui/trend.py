@@ -9,6 +9,7 @@ span (`decimate.py`), so a 10-million-point buffer draws as fast as a short one.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,6 +28,33 @@ SPANS: tuple[tuple[str, float], ...] = (
     ("1 h", 3600.0),
 )
 MAX_FAIL_MARKERS = 2000
+
+
+class TimeAxis(pg.DateAxisItem):
+    """Wall-clock ticks as a technician reads them: 14:03:25, not "25.000"."""
+
+    def tickStrings(self, values, scale, spacing):
+        # pyqtgraph's `spacing` for sub-minute levels is not the tick distance,
+        # so the format follows the tick values themselves.
+        vals = np.asarray(values, dtype=np.float64)
+        if spacing >= 86400:
+            fmt, cut = "%Y-%m-%d", 0
+        elif vals.size and np.all(np.mod(vals, 60) == 0) and spacing >= 60:
+            fmt, cut = "%H:%M", 0
+        elif np.all(np.mod(vals, 1) == 0):
+            fmt, cut = "%H:%M:%S", 0
+        elif np.all(np.abs(np.round(vals * 10) - vals * 10) < 1e-6):
+            fmt, cut = "%H:%M:%S.%f", 5
+        else:
+            fmt, cut = "%H:%M:%S.%f", 3
+        out = []
+        for v in vals.tolist():
+            try:
+                text = datetime.fromtimestamp(v).strftime(fmt)
+            except (OverflowError, ValueError, OSError):
+                text = ""
+            out.append(text[:-cut] if cut and text else text)
+        return out
 
 
 def _set_visible(item: object, visible: bool) -> None:
@@ -53,7 +81,7 @@ class TrendView(QWidget):
         self._band_key: object = ()
         self.redraws = 0  # how many times data was actually pushed to the plot
 
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis(orientation="bottom")})
         self.plot.setObjectName("trendPlot")
         self.plot.setBackground("w")
         # GridItem, not showGrid(): the axis grid costs ~18 ms per paint on the
@@ -83,13 +111,20 @@ class TrendView(QWidget):
             item.setZValue(-10)
             item.hide()
             self.plot.addItem(item, ignoreBounds=True)
+        limit_pen = pg.mkPen(style.VERMILLION, width=1, style=Qt.PenStyle.DashLine)
+        self.limit_lines = (pg.InfiniteLine(angle=0, pen=limit_pen),
+                            pg.InfiniteLine(angle=0, pen=limit_pen))
+        for line in self.limit_lines:
+            line.setZValue(-5)
+            line.hide()
+            self.plot.addItem(line, ignoreBounds=True)
 
         # A 1-px cosmetic pen takes the raster engine's fast path; 1.5 px costs ~6× per frame.
         self.curve = pg.PlotDataItem(pen=pg.mkPen(style.BLUE, width=1), connect="finite")
         self.curve.setSkipFiniteCheck(False)
         self.plot.addItem(self.curve)
         self.fail_points = pg.ScatterPlotItem(
-            symbol="x", size=10, pen=pg.mkPen(style.VERMILLION, width=2),
+            symbol="x", size=7, pen=pg.mkPen(style.VERMILLION, width=1.5),
             brush=pg.mkBrush(style.VERMILLION),
         )
         self.fail_points.setZValue(5)
@@ -282,6 +317,11 @@ class TrendView(QWidget):
         unit = self.series.unit
         self.plot.setLabel("left", self.tr("reading"), units=unit)
         self.plot.getAxis("left").enableAutoSIPrefix(unit not in ("°C", "%", "dB", ""))
+        for line, bound in zip(self.limit_lines, (band.lower, band.upper) if band else (None, None),
+                               strict=True):
+            if bound is not None:
+                line.setValue(bound)
+            _set_visible(line, bound is not None)
         if band is None or (band.lower is None and band.upper is None):
             for item in (self.band, self.warn_low, self.warn_high):
                 _set_visible(item, False)

@@ -4,17 +4,17 @@
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="39"/>
+        <location filename="../../meterlab/gui/histogram.py" line="38"/>
         <source>count</source>
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="62"/>
+        <location filename="../../meterlab/gui/histogram.py" line="61"/>
         <source>Distribution</source>
         <translation>Verdeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="82"/>
+        <location filename="../../meterlab/gui/histogram.py" line="81"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
@@ -145,259 +145,264 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="125"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="126"/>
         <source>%1 PLC</source>
         <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner.</extracomment>
         <translation>%1 PLC</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="128"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="129"/>
         <source>Immediate</source>
         <translation>Onmiddellijk</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="129"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="130"/>
         <source>Bus (Single)</source>
         <translation>Bus (enkel)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="130"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
         <source>External</source>
         <translation>Extern</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="132"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="133"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="382"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="135"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="136"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="137"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="138"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="138"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="139"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="141"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="141"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Measurement</source>
         <translation>Meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Range</source>
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="152"/>
         <source>Integration</source>
         <translation>Integratie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="153"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="179"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="181"/>
         <source>Statistics</source>
         <translation>Statistiek</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="184"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="184"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="185"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="187"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="185"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="187"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="188"/>
         <source>verdicts</source>
         <translation>oordelen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="230"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="232"/>
         <source>DC voltage</source>
         <translation>Gelijkspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="231"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="233"/>
         <source>AC voltage</source>
         <translation>Wisselspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="232"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="234"/>
         <source>DC current</source>
         <translation>Gelijkstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="233"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="235"/>
         <source>AC current</source>
         <translation>Wisselstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="234"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="236"/>
         <source>Resistance (2-wire)</source>
         <translation>Weerstand (2-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="235"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="237"/>
         <source>Resistance (4-wire)</source>
         <translation>Weerstand (4-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="236"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="238"/>
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="237"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="238"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="240"/>
         <source>Capacitance</source>
         <translation>Capaciteit</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="241"/>
         <source>Temperature</source>
         <translation>Temperatuur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="244"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="246"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="256"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="258"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="308"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="323"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="326"/>
+        <source>last reading — no new readings</source>
+        <translation>laatste meting — geen nieuwe metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="382"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="441"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="445"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="479"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="462"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="482"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="468"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="496"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="469"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="497"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="476"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="485"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="513"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="485"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="513"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="488"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="516"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="507"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="586"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="577"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="581"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="609"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -405,7 +410,7 @@
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
@@ -422,68 +427,68 @@
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="95"/>
+        <location filename="../../meterlab/gui/trend.py" line="135"/>
         <source>first failure</source>
         <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
         <translation>eerste afkeuring</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="106"/>
+        <location filename="../../meterlab/gui/trend.py" line="146"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="108"/>
+        <location filename="../../meterlab/gui/trend.py" line="148"/>
         <source>Freeze the chart; readings are still recorded</source>
         <translation>Grafiek bevriezen; metingen worden verder opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="110"/>
+        <location filename="../../meterlab/gui/trend.py" line="150"/>
         <source>Follow newest</source>
         <translation>Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="111"/>
+        <location filename="../../meterlab/gui/trend.py" line="151"/>
         <source>Scroll with the newest readings again</source>
         <translation>Weer meeschuiven met de nieuwste metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="116"/>
+        <location filename="../../meterlab/gui/trend.py" line="156"/>
         <source>all</source>
         <translation>alles</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="118"/>
+        <location filename="../../meterlab/gui/trend.py" line="158"/>
         <source>Time span shown while following</source>
         <translation>Getoonde tijdspanne tijdens het volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="125"/>
+        <location filename="../../meterlab/gui/trend.py" line="165"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="130"/>
+        <location filename="../../meterlab/gui/trend.py" line="170"/>
         <source>Span</source>
         <translation>Spanne</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <location filename="../../meterlab/gui/trend.py" line="208"/>
         <source>⏸ paused</source>
         <translation>⏸ gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="170"/>
+        <location filename="../../meterlab/gui/trend.py" line="210"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="172"/>
+        <location filename="../../meterlab/gui/trend.py" line="212"/>
         <source>◌ browsing</source>
         <translation>◌ bladeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="260"/>
+        <location filename="../../meterlab/gui/trend.py" line="318"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
