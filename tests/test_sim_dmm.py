@@ -615,3 +615,28 @@ def test_junk_arguments_end_in_the_error_queue_never_in_a_crash(headers, args):
     dmm.execute(message.encode())
     assert all(code in ERRORS for code, _ in dmm.errors)
     assert -300 not in [code for code, _ in dmm.errors]  # -300 means a handler raised
+
+
+def test_real_format_sends_ieee_floats_in_blocks(meter):
+    fast(meter)
+    meter.write("SAMP:COUN 4;:FORM:DATA REAL,64")
+    assert meter.query("FORM?") == "REAL,64"
+    meter.write("READ?")
+    got = meter.read_binary_values(datatype="d", is_big_endian=True, header_fmt="ieee",
+                                   expect_termination=True)
+    assert len(got) == 4 and all(abs(v - 3.3) < 1e-3 for v in got)
+    meter.write("FORM:BORD SWAP;:FORM REAL,32;:INIT;*WAI")
+    got = meter.query_binary_values("R? 2", datatype="f", is_big_endian=False,
+                                    header_fmt="ieee", expect_termination=True)
+    assert len(got) == 2 and all(abs(v - 3.3) < 1e-3 for v in got)
+    meter.write("FORM ASC")
+    assert meter.query("FORM?") == "ASC,9"
+    assert errors(meter) == []
+
+
+def test_pymeasure_style_measure_with_defaults(meter, served):
+    _, board, _ = served
+    board.values["CURR:AC"] = 0.012
+    assert float(meter.query("MEAS:CURR:AC? DEF, DEF")) == pytest.approx(0.012, rel=2e-3)
+    assert meter.query("ROUT:TERM?") == "FRON"
+    assert errors(meter) == []

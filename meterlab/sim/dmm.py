@@ -249,7 +249,8 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             serial=self.acq_serial,
             t0=self.clock(),
             timing=self._timing(),
-            source=self.trigger_source,
+            # INTernal is level triggering: on the board's steady signals it fires at once.
+            source="IMMEDIATE" if self.trigger_source == "INTERNAL" else self.trigger_source,
             spec=spec,
             rng_fixed=not (st.auto and spec.autorange),
             range=st.range,
@@ -381,7 +382,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
         if self.trigger_count is None:
             raise SCPIError(-214, "infinite trigger count")
 
-    def _read_q(self, c: Call) -> str:
+    def _read_q(self, c: Call) -> str | bytes:
         c.expect(0)
         if self.active():
             raise SCPIError(-213)
@@ -392,7 +393,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
         self._wait_done(acq)
         return self._fetch_all(acq)
 
-    def _fetch_q(self, c: Call) -> str:
+    def _fetch_q(self, c: Call) -> str | bytes:
         c.expect(0)
         acq = self.acq
         if acq is None:
@@ -403,12 +404,25 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
         self._wait_done(acq)
         return self._fetch_all(acq)
 
-    def _fetch_all(self, acq: Acquisition) -> str:
+    def _fetch_all(self, acq: Acquisition) -> str | bytes:
         self._catch_up()
         values = self.memory.peek()
         if values.size == 0:
             raise SCPIError(-230)
-        return csv(values)
+        return self.format_readings(values, blocked=False)
+
+    def format_readings(self, values: np.ndarray, *, blocked: bool) -> str | bytes:
+        """Readings in the FORMat:DATA chosen: CSV text, or a block of IEEE 754 floats.
+
+        R? and DATA:REMove? always answer with a definite-length block; READ? and
+        FETCh? send bare CSV in ASCii format and a block in REAL format.
+        """
+        if self.data_format == "REAL":
+            order = "<" if self.byte_order == "SWAPPED" else ">"
+            kind = "f4" if self.real_length == 32 else "f8"
+            return block(values.astype(order + kind).tobytes())
+        text = csv(values)
+        return block(text.encode()) if blocked else text
 
     def _abort(self, c: Call) -> None:
         c.expect(0)
@@ -418,7 +432,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             acq.end = acq.produced
         self._notify()
 
-    def measure_now(self) -> str:
+    def measure_now(self) -> str | bytes:
         """MEASure:<f>?: a fresh READ? with the configuration just set."""
         acq = self._initiate()
         self._wait_done(acq)
@@ -435,7 +449,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             limit = n
         self._catch_up()
         values = self.memory.remove(limit)
-        return block(csv(values).encode())
+        return self.format_readings(values, blocked=True)  # type: ignore[return-value]
 
     def _remove_q(self, c: Call) -> bytes:
         params = c.expect(1, 2)
@@ -452,7 +466,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             step = acq.timing.interval * missing
             self._cond.wait(timeout=min(max(step, 0.001), 0.5))
             self._catch_up()
-        return block(csv(self.memory.remove(n)).encode())
+        return self.format_readings(self.memory.remove(n), blocked=True)  # type: ignore[return-value]
 
     def _points_q(self, c: Call) -> str:
         c.expect(0)
@@ -476,8 +490,6 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
         (p,) = c.expect(1)
         self._idle_only()
         self.trigger_source = p.choice(["IMMediate", "BUS", "EXTernal", "INTernal"])
-        if self.trigger_source == "INTERNAL":
-            self.trigger_source = "IMMEDIATE"  # level triggering on a steady input: at once
 
     def _trig_source_q(self, c: Call) -> str:
         c.expect(0)

@@ -74,6 +74,10 @@ class SystemMixin:
         t.add("STATus:OPERation:ENABle", set=self._oper_enable,
               query=lambda c: (c.expect(0), f"{self.oper_enable:+d}")[1])
         t.add("STATus:PRESet", set=self._status_preset)
+        t.add("FORMat[:DATA]", set=self._format, query=self._format_q)
+        t.add("FORMat:BORDer", set=self._border,
+              query=lambda c: (c.expect(0), self.byte_order[:4])[1])
+        t.add("ROUTe:TERMinals", query=lambda c: (c.expect(0), "FRON")[1])
         t.add("SIMulation:PROBe", set=self._probe, query=self._probe_q)
         t.add("SIMulation:TRIGger", set=lambda c: (c.expect(0), self.external_trigger()))
 
@@ -82,6 +86,9 @@ class SystemMixin:
         self.display_on = True
         self.display_text = ""
         self.view = "NUM"
+        self.data_format = "ASCII"
+        self.real_length = 64
+        self.byte_order = "NORMAL"
 
     def options(self) -> str:
         return OPTIONS
@@ -125,6 +132,31 @@ class SystemMixin:
         view = p.choice(["NUMeric", "HISTogram", "TCHart", "METer", "BAR"])
         self.view = {"NUMERIC": "NUM", "HISTOGRAM": "HIST", "TCHART": "TCH",
                      "METER": "MET", "BAR": "BAR"}[view]
+
+    # -- FORMat ------------------------------------------------------------------------------
+
+    def _format(self, c: Call) -> None:
+        params = c.expect(1, 2)
+        kind = params[0].choice(["ASCii", "REAL"])
+        if kind == "ASCII":
+            if len(params) > 1 and round(params[1].number()) != 9:
+                raise SCPIError(-224, params[1].text)
+            self.data_format = "ASCII"
+            return
+        length = round(params[1].number()) if len(params) > 1 else 64
+        if length not in (32, 64):
+            raise SCPIError(-224, params[1].text)
+        self.data_format, self.real_length = "REAL", length
+
+    def _format_q(self, c: Call) -> str:
+        c.expect(0)
+        if self.data_format == "REAL":
+            return f"REAL,{self.real_length}"
+        return "ASC,9"
+
+    def _border(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.byte_order = p.choice(["NORMal", "SWAPped"])
 
     # -- STATus -------------------------------------------------------------------------------
 
