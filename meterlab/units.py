@@ -1,0 +1,326 @@
+"""Units and SI prefixes: how quantities are read from text and shown to people.
+
+Readings travel in base units (V, A, Ω, Hz, s, F, °C); people write and read
+them with prefixes (`42.07 mA`, `4.700 kΩ`, `4k7`). This module is the one
+place that translates between the two, so the CLI, the GUI, the reports and
+the limit plans can never disagree on what "4.7k" means.
+
+Units that are not ratio-scaled or are already ratios (°C, %, dB) never take a
+prefix: "m°C" is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from quantiphy import Quantity
+
+from meterlab.errors import LimitError, UsageError
+
+#: Canonical unit names, in the order error messages list them.
+UNITS = ("V", "A", "Ω", "Hz", "s", "F", "°C", "%", "dB", "Bd")
+
+#: Units that are shown and read without an SI prefix.
+NO_PREFIX = frozenset({"°C", "%", "dB"})
+
+DASH = "—"
+
+_ALIASES: dict[str, str] = {
+    "V": "V", "v": "V", "volt": "V", "volts": "V", "Volt": "V",
+    "A": "A", "amp": "A", "amps": "A", "Amp": "A",
+    "Ω": "Ω", "ohm": "Ω", "ohms": "Ω", "Ohm": "Ω", "Ohms": "Ω", "OHM": "Ω", "R": "Ω",
+    "Hz": "Hz", "hz": "Hz", "HZ": "Hz",
+    "s": "s", "sec": "s",
+    "F": "F",
+    "°C": "°C", "degC": "°C", "C": "°C", "°c": "°C",
+    "%": "%", "pct": "%",
+    "dB": "dB", "db": "dB", "DB": "dB",
+    "Bd": "Bd", "baud": "Bd", "Baud": "Bd",
+}
+
+_PREFIXES: dict[str, float] = {
+    "a": 1e-18, "f": 1e-15, "p": 1e-12, "n": 1e-9, "u": 1e-6, "µ": 1e-6,
+    "m": 1e-3, "k": 1e3, "K": 1e3, "M": 1e6, "G": 1e9, "T": 1e12,
+}
+
+_NUM = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_PLAIN = re.compile(rf"^({_NUM})\s*(.*)$")
+# Engineering shorthand: the letter stands where the decimal point goes (4k7, 3V3, 4R7, 2u2).
+_SHORT = re.compile(r"^([+-]?\d+)([pnuµmkKMGRVA])(\d+)\s*(.*)$")
+
+_UNIT_LIST = ", ".join(UNITS)
+
+
+def canonical_unit(unit: str) -> str:
+    """The canonical spelling of a unit ("ohm" → "Ω"); unknown units are returned as given."""
+    u = _normalise_text(unit).replace(" ", "")
+    return _ALIASES.get(u, u)
+
+
+def _normalise_text(text: str) -> str:
+    # Look-alike code points people paste from datasheets: Greek mu, ohm sign, ℃.
+    return (
+        text.replace("\u03bc", "µ")
+        .replace("\u2126", "Ω")
+        .replace("℃", "°C")
+        .replace("º", "°")
+        .replace("−", "-")
+        .strip()
+    )
+
+
+_BARE = "\x00"  # stands for "no unit written" inside split_quantity
+
+
+def split_quantity(text: str) -> tuple[float, str | None]:
+    """Like `parse_quantity`, but a number written without a unit gives unit None.
+
+    The tolerance parser needs to know whether a unit was written ("± 0.1" takes
+    the nominal's unit, "± 0.1 A" must match it), which a default would hide.
+    """
+    value, unit = parse_quantity(text, _BARE)
+    return value, (None if unit == _BARE else unit)
+
+
+def parse_quantity(text: str, default_unit: str | None = None) -> tuple[float, str]:
+    """Read "3.3 V", "3V3", "4k7", "4.7 kΩ", "2.2uF", "25 °C" as (value in base unit, unit).
+
+    A number without a unit takes `default_unit` (the unit of the check it belongs
+    to); without one it is refused, because a bare "4.7" could be anything.
+    """
+    if not isinstance(text, str):
+        raise LimitError(f"quantity {text!r}: expected text such as \"3.3 V\"")
+    src = _normalise_text(text)
+    default = (default_unit if default_unit == _BARE
+               else canonical_unit(default_unit) if default_unit else None)
+    m = _SHORT.match(src)
+    if m:
+        whole, mark, frac, rest = m.groups()
+        number = float(f"{whole}.{frac}")
+        if mark in ("R", "V", "A"):
+            unit = _ALIASES[mark]
+            if rest and canonical_unit(rest) != unit:
+                raise LimitError(f'quantity "{text}": "{mark}" in the middle means {unit}, '
+                                 f'but it ends in "{rest}"')
+            return number, unit
+        scale = _PREFIXES[mark]
+        if rest:
+            unit = canonical_unit(rest)
+            if unit not in _ALIASES.values():
+                raise LimitError(f'quantity "{text}": unknown unit "{rest}" '
+                                 f"(expected one of {_UNIT_LIST})")
+        elif mark in "kKM" and default in (None, "Ω", _BARE):
+            unit = "Ω"  # 4k7 / 1M5 without a unit is the resistor marking convention
+        elif default is not None:
+            unit = default
+        else:
+            raise LimitError(f'quantity "{text}": expected a unit after it, e.g. "{text} V"')
+        if unit in NO_PREFIX:
+            raise LimitError(f'quantity "{text}": {unit} takes no SI prefix')
+        return _finite(snap(number * scale), text), unit
+    if re.match(r"^[+-]?\d+,\d", src):
+        raise LimitError(f'quantity "{text}": use a decimal point, not a comma, e.g. "3.3 V"')
+    m = _PLAIN.match(src)
+    if not m:
+        raise LimitError(f'quantity "{text}": expected a number with a unit, e.g. "3.3 V" '
+                         'or "4k7"')
+    number = float(m.group(1))
+    suffix = m.group(2).replace(" ", "")
+    scale, unit = _suffix(suffix, default, text)
+    return _finite(snap(number * scale) if scale != 1.0 else number, text), unit
+
+
+def snap(x: float) -> float:
+    """Undo binary noise from scaling and adding decimal inputs (4.7 × 1e3, 3.3 − 0.099).
+
+    Limits come from short decimal texts, so 12 significant digits keep all of
+    their meaning while making "3.3 V ±3 %" end exactly at 3.201 V: a reading of
+    exactly 3.201 V must pass, not fail on a 5e-16 artefact.
+    """
+    if x == 0 or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
+
+
+def _finite(value: float, text: str) -> float:
+    if not math.isfinite(value):
+        raise LimitError(f'quantity "{text}": the number is too large to be a measurement')
+    return value
+
+
+def _suffix(suffix: str, default: str | None, text: str) -> tuple[float, str]:
+    """Split "kΩ" into (1e3, "Ω"); "" and a bare prefix fall back to the default unit."""
+    if not suffix:
+        if default is None:
+            raise LimitError(f'quantity "{text}": expected a unit, e.g. "{text} V" '
+                             f"(units: {_UNIT_LIST})")
+        return 1.0, default
+    if suffix in _ALIASES:
+        return 1.0, _ALIASES[suffix]
+    if default is not None and suffix == default:
+        return 1.0, default
+    head, tail = suffix[0], suffix[1:]
+    if head in _PREFIXES:
+        unit = None
+        if tail in _ALIASES:
+            unit = _ALIASES[tail]
+        elif default is not None and tail in (default, ""):
+            unit = default
+        if unit is not None:
+            if unit in NO_PREFIX:
+                raise LimitError(f'quantity "{text}": {unit} takes no SI prefix')
+            return _PREFIXES[head], unit
+        if not tail:
+            raise LimitError(f'quantity "{text}": expected a unit after the prefix '
+                             f'"{head}" (units: {_UNIT_LIST})')
+    raise LimitError(f'quantity "{text}": unknown unit "{suffix}" (expected one of {_UNIT_LIST}, '
+                     "with an SI prefix such as m, µ, k or M where it fits)")
+
+
+# --- formatting ---------------------------------------------------------------------------
+
+
+class _SI(Quantity):
+    """quantiphy with meterlab's display preferences, kept off the shared base class."""
+
+
+_SI.set_prefs(
+    map_sf=Quantity.map_sf_to_greek,
+    strip_zeros=False,
+    strip_radix=False,
+    spacer=" ",
+    output_sf="TGMkmunpfa",
+)
+
+
+def _check_digits(digits: int) -> int:
+    if not isinstance(digits, int | np.integer) or digits < 1 or digits > 15:
+        raise ValueError(f"digits must be a whole number from 1 to 15, not {digits!r}")
+    return int(digits)
+
+
+def format_si(value: float, unit: str, digits: int = 4) -> str:
+    """A value for people: "3.300 V", "42.07 mA", "4.700 kΩ"; NaN (no reading) is "—".
+
+    `digits` counts significant digits, kept even when they are zeros: "3.300 V"
+    says the meter resolved millivolts, "3.3 V" would not.
+    """
+    digits = _check_digits(digits)
+    unit = canonical_unit(unit) if unit else ""
+    v = float(value)
+    if math.isnan(v):
+        return DASH
+    if math.isinf(v):
+        return f"{'-' if v < 0 else ''}∞ {unit}".rstrip()
+    if v == 0:
+        v = 0.0  # no "-0.000 V"
+    if unit in NO_PREFIX:
+        return _plain(v, unit, digits)
+    return str(_SI(v, unit).render(prec=digits - 1))
+
+
+def _plain(v: float, unit: str, digits: int) -> str:
+    if v == 0:
+        body = f"{0:.{digits - 1}f}"
+    else:
+        exp = math.floor(math.log10(abs(float(f"{v:.{digits - 1}e}"))))
+        if exp < -4 or exp > 14:
+            body = f"{v:.{digits - 1}e}"
+        else:
+            body = f"{v:.{max(0, digits - 1 - exp)}f}"
+    return f"{body} {unit}".rstrip()
+
+
+def format_reading(value: float, unit: str, overload: bool = False, digits: int = 4) -> str:
+    """A reading as shown on a display: "OVERLOAD" wins over any number."""
+    if overload:
+        return "OVERLOAD"
+    return format_si(value, unit, digits)
+
+
+_SF_BY_EXP = {12: "T", 9: "G", 6: "M", 3: "k", 0: "", -3: "m", -6: "µ", -9: "n",
+              -12: "p", -15: "f", -18: "a"}
+
+
+def format_si_many(values: np.ndarray, unit: str, digits: int = 4,
+                   overload: np.ndarray | None = None) -> list[str]:
+    """`format_si` for a whole array (tables, exports), much faster than quantiphy per value.
+
+    Rounding goes through Python's exact decimal formatting of each value, the
+    same route as `format_si`, so both always print the same text.
+    """
+    digits = _check_digits(digits)
+    unit = canonical_unit(unit) if unit else ""
+    x = np.asarray(values, dtype=np.float64).ravel()
+    over = (np.zeros(x.shape, bool) if overload is None
+            else np.asarray(overload, dtype=bool).ravel())
+    out: list[str] = []
+    prec = digits - 1
+    plain = unit in NO_PREFIX
+    for v, o in zip(x.tolist(), over.tolist(), strict=True):
+        if o:
+            out.append("OVERLOAD")
+        elif v != v:
+            out.append(DASH)
+        elif v in (math.inf, -math.inf) or plain:
+            out.append(format_si(v, unit, digits))
+        else:
+            out.append(_engineering(v, unit, prec))
+    return out
+
+
+def _engineering(v: float, unit: str, prec: int) -> str:
+    if v == 0:
+        v = 0.0
+    mant, _, exp_text = f"{v:.{prec}e}".partition("e")
+    exp = int(exp_text)
+    eng = 3 * (exp // 3)
+    sf = _SF_BY_EXP.get(eng)
+    if sf is None:  # outside a..T: quantiphy prints an E-notation; hand those to it
+        return str(_SI(v, unit).render(prec=prec))
+    sign = "-" if mant.startswith("-") else ""
+    digits = mant.lstrip("-").replace(".", "")
+    shift = exp - eng + 1  # digits before the decimal point
+    whole, frac = digits[:shift], digits[shift:]
+    body = f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}"
+    if not unit:  # quantiphy's spelling of a unitless value: "1.234k"
+        return f"{body}{sf}"
+    return f"{body} {sf}{unit}"
+
+
+# --- DMM functions --------------------------------------------------------------------------
+
+#: The unit each DMM function reports in (base units).
+FUNCTION_UNITS: dict[str, str] = {
+    "VOLT:DC": "V", "VOLT:AC": "V", "CURR:DC": "A", "CURR:AC": "A", "RES": "Ω",
+    "FRES": "Ω", "FREQ": "Hz", "PER": "s", "CAP": "F", "TEMP": "°C", "CONT": "Ω",
+    "DIOD": "V",
+}
+
+_LONG_TO_SHORT = {
+    "VOLTAGE": "VOLT", "CURRENT": "CURR", "RESISTANCE": "RES", "FRESISTANCE": "FRES",
+    "FREQUENCY": "FREQ", "PERIOD": "PER", "CAPACITANCE": "CAP", "TEMPERATURE": "TEMP",
+    "CONTINUITY": "CONT", "DIODE": "DIOD", "SENSE": "SENS",
+}
+
+
+def normalise_function(function: str) -> str:
+    """The short key ("VOLT:DC") for any SCPI spelling: "VOLTage:DC", "\"VOLT\"", "SENS:CURR"."""
+    text = function.strip().strip('"').strip("'").strip().upper().replace(" ", "")
+    nodes = [_LONG_TO_SHORT.get(n, n) for n in text.split(":") if n]
+    if nodes and nodes[0] == "SENS":
+        nodes = nodes[1:]
+    if len(nodes) == 1 and nodes[0] in ("VOLT", "CURR"):
+        nodes.append("DC")
+    key = ":".join(nodes)
+    if key not in FUNCTION_UNITS:
+        raise UsageError(f'unknown DMM function "{function}": expected one of '
+                         + ", ".join(FUNCTION_UNITS))
+    return key
+
+
+def function_unit(function: str) -> str:
+    """The unit a DMM function reads in: "VOLTage:AC" → "V", "RES" → "Ω"."""
+    return FUNCTION_UNITS[normalise_function(function)]
