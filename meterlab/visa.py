@@ -15,6 +15,7 @@ Public API::
     Connection
         .resource: str               .backend: str           .lock: threading.RLock
         .idn: Idn                    (queried once, cached)  .profile: Profile | None
+        .known_idn: Idn | None       (never does I/O)
         .timeout_ms: int             (settable)
         .write(command) -> None
         .query(command) -> str       (reply without its terminator)
@@ -268,6 +269,11 @@ class Connection:
             self._timeout_ms = int(value)
             if self._inst is not None:
                 self._inst.timeout = self._timeout_ms
+
+    @property
+    def known_idn(self) -> Idn | None:
+        """The *IDN? if it was already asked (never causes I/O: safe in error paths)."""
+        return self._idn
 
     @property
     def idn(self) -> Idn:

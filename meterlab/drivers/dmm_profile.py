@@ -64,6 +64,8 @@ COMMANDS: dict[str, str] = {
     "abort": "ABOR",
     "drain": "R? {n}",
     "points": "DATA:POIN?",
+    # asked after each drain; bit 14 set = reading memory overflowed (readings lost)
+    "overflow_query": "",
     # DMM6500 trace-buffer flow (fast_read = "TRACe")
     "trace_clear": ':TRAC:CLE "defbuffer1"',
     "trace_start": ':TRIG:LOAD "SimpleLoop",{n}',
@@ -189,6 +191,8 @@ def validate(profile: Profile) -> DmmSpec:
             profile.fail(f"'dmm.commands.{k}' uses unknown placeholder {{{bad[0]}}} (allowed: "
                          f"{', '.join(sorted(_PLACEHOLDERS))})", "dmm", "commands", k)
         commands[k] = v
+    if fast_read == "DATA:REMove?" and "drain" not in overrides:
+        commands["drain"] = "DATA:REM? {n}"
     if rates and not commands["rate"]:
         profile.fail("'dmm.rate' needs a 'dmm.commands.rate' template to set it",
                      "dmm", "rate")
