@@ -165,6 +165,14 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             stb |= STB_OPER
         return stb
 
+    def _fault(self, c: Call) -> None:
+        self._catch_up()  # readings taken before the fault keep the board as it was
+        super()._fault(c)
+
+    def _temp(self, c: Call) -> None:
+        self._catch_up()
+        super()._temp(c)
+
     # -- the acquisition engine ---------------------------------------------------------------
 
     @property

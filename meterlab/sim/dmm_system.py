@@ -202,7 +202,11 @@ class SystemMixin:
         hi = self._net(params[0])
         lo = self._net(params[1]) if len(params) > 1 else self._net_named("GND")
         if self.probe != (hi, lo):
+            # Readings taken so far saw the old net; a running measurement moves on with the leads.
+            self._catch_up()
             self.probe = (hi, lo)
+            if self.acq is not None:
+                self.acq.probe = self.probe
 
     def _net_named(self, name: str) -> str:
         for net in self.board.nets:
