@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -93,6 +93,14 @@ class _State:
         """CONF/FUNC resets the per-function and trigger settings: forget them."""
         fresh = _State(function=key, autorange=True)
         self.__dict__.update(fresh.__dict__)
+
+
+@dataclass
+class _Pending:
+    """Commands of one call and the state they lead to, committed together."""
+
+    st: _State
+    commands: list[str] = field(default_factory=list)
 
 
 class Multimeter:
@@ -169,22 +177,36 @@ class Multimeter:
             )
         return f
 
-    def _send(self, sent: list[str], template_key: str, what: str, **values: object) -> None:
+    def _pending(self) -> _Pending:
+        return _Pending(replace(self._state))
+
+    def _send(self, sent: _Pending, template_key: str, what: str, **values: object) -> None:
+        """Queue a command; nothing is written until every setting of the call is valid."""
         template = self._cmd.get(template_key, "")
         if not template:
             raise UsageError(f"The {self.profile.name} cannot set {what} remotely (its "
                              "profile has no command for it).")
-        command = fill(template, **values)
-        self.conn.write(command)
-        sent.append(command)
+        sent.commands.append(fill(template, **values))
 
-    def _finish(self, sent: list[str], context: str) -> None:
-        if sent:
-            try:
-                self.conn.check_errors(context)
-            except InstrumentError:
-                self.forget_state()  # the meter may have taken only part of it
-                raise
+    def _finish(self, sent: _Pending, context: str) -> None:
+        """Write the queued commands, adopt the new state, and surface the meter's errors."""
+        if not sent.commands:
+            return
+        try:
+            for command in sent.commands:
+                self.conn.write(command)
+            self._state = sent.st
+        except InstrumentError:
+            self.forget_state()
+            raise
+        self._check(context)
+
+    def _check(self, context: str) -> None:
+        try:
+            self.conn.check_errors(context)
+        except InstrumentError:
+            self.forget_state()  # the meter may have taken only part of it
+            raise
 
     def _idle(self, doing: str) -> None:
         if self._streaming:
@@ -212,8 +234,8 @@ class Multimeter:
         key = function or self._state.function or self.spec.default_function
         f = self._fspec(key)
         key = f.key
-        st = self._state
-        sent: list[str] = []
+        sent = self._pending()
+        st = sent.st
         with self.conn.lock:
             if st.function != key:
                 self._send(sent, "function", "the function", header=f.header)
@@ -239,8 +261,8 @@ class Multimeter:
                             and st.range else "")
                          + (f" NPLC {nplc:g}" if nplc is not None else ""))
 
-    def _configure_range(self, f: FunctionSpec, rng: float | str, sent: list[str]) -> None:
-        st = self._state
+    def _configure_range(self, f: FunctionSpec, rng: float | str, sent: _Pending) -> None:
+        st = sent.st
         if isinstance(rng, str) and rng.strip().lower() not in ("auto", "def", ""):
             try:
                 rng = float(rng)
@@ -267,8 +289,8 @@ class Multimeter:
             self._send(sent, "range", "the range", header=f.header, range=format_number(chosen))
             st.autorange, st.range = False, chosen
 
-    def _configure_nplc(self, f: FunctionSpec, nplc: float, sent: list[str]) -> None:
-        st = self._state
+    def _configure_nplc(self, f: FunctionSpec, nplc: float, sent: _Pending) -> None:
+        st = sent.st
         if not self.spec.nplc:
             raise UsageError(f"The {self.profile.name} sets its speed by rate "
                              f"({', '.join(self.spec.rates) or 'none'}), not NPLC.")
@@ -283,8 +305,8 @@ class Multimeter:
                        nplc=format_number(match))
             st.nplc = match
 
-    def _configure_rate(self, f: FunctionSpec, rate: str, sent: list[str]) -> None:
-        st = self._state
+    def _configure_rate(self, f: FunctionSpec, rate: str, sent: _Pending) -> None:
+        st = sent.st
         name = next((r for r in self.spec.rates if r.upper() == rate.strip().upper()), None)
         if name is None:
             raise UsageError(f"The {self.profile.name} has the rates "
@@ -297,14 +319,14 @@ class Multimeter:
                     delay: float | None = None) -> None:
         """Trigger count (None = infinite), source (IMM/BUS/EXT) and delay (None = auto)."""
         self._idle("changing the trigger")
-        sent: list[str] = []
+        sent = self._pending()
         with self.conn.lock:
             self._ensure_trigger(count, source, delay, sent)
             self._finish(sent, "the trigger settings")
 
     def _ensure_trigger(self, count: int | None, source: str | None, delay: float | None,
-                        sent: list[str], *, delay_given: bool = True) -> None:
-        st = self._state
+                        sent: _Pending, *, delay_given: bool = True) -> None:
+        st = sent.st
         want_count: int | str = "INF" if count is None else int(count)
         if isinstance(want_count, int) and want_count < 1:
             raise UsageError("The trigger count must be at least 1.")
@@ -339,16 +361,17 @@ class Multimeter:
     def set_sample_count(self, n: int) -> None:
         """Readings per trigger."""
         self._idle("changing the sample count")
-        sent: list[str] = []
+        sent = self._pending()
         with self.conn.lock:
             self._ensure_samples(n, sent)
             self._finish(sent, f"the sample count {n}")
 
-    def _ensure_samples(self, n: int, sent: list[str]) -> None:
-        st = self._state
+    def _ensure_samples(self, n: int, sent: _Pending) -> None:
+        st = sent.st
         if not 1 <= n <= self.spec.max_sample_count:
-            raise UsageError(f"The {self.profile.name} takes 1 to "
-                             f"{self.spec.max_sample_count} samples per trigger, not {n}.")
+            most = self.spec.max_sample_count
+            can = "one reading" if most == 1 else f"1 to {most} readings"
+            raise UsageError(f"The {self.profile.name} takes {can} per trigger, not {n}.")
         if st.sample_count != n:
             if n == 1 and not self._cmd.get("sample_count"):
                 pass
@@ -379,7 +402,7 @@ class Multimeter:
         st = self._state
         with self.conn.lock:
             if st.sample_count != 1 or st.trigger_count != 1 or st.trigger_source != "IMM":
-                sent: list[str] = []
+                sent = self._pending()
                 self._ensure_samples(1, sent)
                 self._ensure_trigger(1, "IMM", None, sent, delay_given=False)
                 self._finish(sent, "single readings")
@@ -436,7 +459,7 @@ class Multimeter:
             k = min(chunk, n - done)
             t0 = time.time()
             with self.conn.lock:
-                sent: list[str] = []
+                sent = self._pending()
                 self._ensure_samples(k, sent)
                 self._ensure_trigger(1, "IMM", None, sent, delay_given=False)
                 self._finish(sent, f"a batch of {k} readings")
@@ -468,7 +491,7 @@ class Multimeter:
     def _trace_batch(self, n: int, f: FunctionSpec) -> ReadingBatch:
         """Keithley buffer flow: clear, count n, READ?, then fetch the n buffered readings."""
         with self.conn.lock:
-            sent: list[str] = []
+            sent = self._pending()
             self.conn.write(self._cmd["trace_clear"])
             self._ensure_samples(n, sent)
             self._finish(sent, f"a batch of {n} readings")
@@ -496,7 +519,7 @@ class Multimeter:
         mode = self.spec.fast_read
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?"):
-                sent: list[str] = []
+                sent = self._pending()
                 if count is not None and count <= self.spec.max_sample_count:
                     self._ensure_samples(count, sent)
                     self._ensure_trigger(1, "IMM", 0.0, sent)
@@ -507,13 +530,13 @@ class Multimeter:
                 if self._cmd.get("overflow_query"):
                     self.conn.query(self._cmd["overflow_query"])  # clear an old overflow flag
                 self.conn.write(self._cmd["init"])
-                self._finish(["INIT"], "starting the measurement")
+                self._check("starting the measurement")
             elif mode == "TRACe":
                 total = count if count is not None else self.spec.max_sample_count
                 self.conn.write(self._cmd["trace_clear"])
                 self.conn.write(fill(self._cmd["trace_start"], n=total))
                 self.conn.write(self._cmd["init"])
-                self._finish(["INIT"], "starting the measurement")
+                self._check("starting the measurement")
                 self._trace_next = 1
             self._streaming = True
             self._stream_t_last = time.time()
