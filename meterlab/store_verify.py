@@ -1,0 +1,96 @@
+"""Recomputing a session's hash chain and saying, in words, what no longer matches.
+
+Each record is checked against the stored hash of the record before it, so one
+edit is reported once, at the record that was edited (plus the break it causes in
+the final hash), instead of as a cascade. Missing or extra records show up as gaps
+in the record numbers and as a head/final hash that no longer matches.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from meterlab.store_chain import KINDS, record_hash
+
+_TABLES = (("instruments", "instrument"), ("checks", "check"), ("batches", "batch"),
+           ("captures", "capture"), ("results", "result"))
+
+
+def verify_session(conn: sqlite3.Connection, sid: str, live: bool) -> Any:
+    from meterlab.store import VerifyResult
+
+    names, _ = KINDS["header"]
+    row = conn.execute(
+        f"SELECT {', '.join(names)}, status, end_utc, header_hash, n_records, head_hash, "  # noqa: S608
+        f"final_hash FROM sessions WHERE id=?", (sid,)).fetchone()
+    header = dict(zip(names, row[:len(names)], strict=True))
+    status, end_utc, header_hash, n_records, head_hash, final_hash = row[len(names):]
+    problems: list[str] = []
+    if record_hash("", "header", header) != header_hash:
+        problems.append("session details (operator, station, DUT, plan, rule, start time or "
+                        "notes) were changed")
+    records = _records(conn, sid)
+    prev = header_hash
+    expected = 1
+    for seq, kind, fields, blobs, stored, label in records:
+        if seq != expected:
+            if seq > expected:
+                problems.append(f"records {expected}–{seq - 1} are missing (deleted)")
+            else:
+                problems.append(f"record {seq} appears twice")
+        if record_hash(prev, kind, fields, blobs) != stored:
+            problems.append(f"{label} (record {seq}) was changed")
+        prev = stored
+        expected = seq + 1
+    finished = final_hash is not None
+    content_records = expected  # header + content records
+    if finished:
+        if n_records != content_records + 1:
+            problems.append(f"the session should hold {max(n_records - 1, 0)} records, "
+                            f"found {content_records}: records were removed or added")
+        fin = record_hash(prev, "finish", {"end_utc": end_utc, "status": status,
+                                           "records": content_records})
+        if fin != final_hash or head_hash != final_hash:
+            problems.append("the closing record (end time, status, record count or final hash) "
+                            "does not match")
+    else:
+        if status != "running":
+            problems.append(f"status says {status!r} but the session was never closed")
+        if n_records != content_records or head_hash != prev:
+            problems.append("the record count or last hash does not match the records "
+                            "(records removed or added)")
+    if not live and not finished and status == "running":
+        problems.append("the session is still marked running but no program is writing it")
+    return VerifyResult(session_id=sid, ok=not problems, status=status, records=content_records,
+                        final_hash=final_hash, problems=tuple(problems))
+
+
+def _records(conn: sqlite3.Connection, sid: str) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    for table, kind in _TABLES:
+        names, blobs = KINDS[kind]
+        cols = ", ".join((*names, *blobs))
+        for r in conn.execute(
+                f"SELECT seq, hash, {cols} FROM {table} WHERE session_id=? ORDER BY seq",  # noqa: S608
+                (sid,)):
+            fields = dict(zip(names, r[2:2 + len(names)], strict=True))
+            blob_values = tuple(r[2 + len(names):])
+            out.append((r[0], kind, fields, blob_values, r[1], _label(kind, fields)))
+    out.sort(key=lambda rec: rec[0])
+    return out
+
+
+def _label(kind: str, f: dict[str, Any]) -> str:
+    if kind == "batch":
+        check = f" of check {f['check_id']}" if f.get("check_id") else ""
+        return f"a batch of {f['n']} {f['function']} readings{check}"
+    if kind == "instrument":
+        return f"instrument {f['maker']} {f['model']} s/n {f['serial']} ({f['role']})"
+    if kind == "check":
+        return f"limit of check {f['check_id']}"
+    if kind == "capture":
+        return f"{f['capture']} capture {f['source']}"
+    if kind == "result":
+        return f"result of check {f['check_id']}"
+    return kind
