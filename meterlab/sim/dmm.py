@@ -53,6 +53,10 @@ if TYPE_CHECKING:
 
 _FMT = "{:+.8E}".format
 _FUNC_INDEX = {key: i for i, key in enumerate(FUNCTIONS)}
+#: When DC volts are digitised from the board's waveform: one point per 20 µs of
+#: aperture (the 34465A's fastest sample), at most this many points per reading.
+DIGITIZE_STEP = 20e-6
+DIGITIZE_SUBSAMPLES = 64
 #: Operation register condition bits of the Truevolt meters.
 OPER_MEASURING = 1 << 4
 OPER_WAIT_TRIGGER = 1 << 5
@@ -305,20 +309,55 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
     def _generate(self, acq: Acquisition, start: int, count: int) -> np.ndarray:
         spec = acq.spec
         st = acq.settings
-        value = self.true_value(spec.key, acq.probe)
         noise = noise_block(self.seed, acq.serial, start, count)
         if spec.key in ("FREQ", "PER"):
-            return self._generate_counter(acq, value, noise)
-        rng = choose_range(value, spec, acq.range, acq.rng_fixed)
+            return self._generate_counter(acq, self.true_value(spec.key, acq.probe), noise)
+        value: float | np.ndarray = self.true_value(spec.key, acq.probe)
+        if spec.key == "VOLT:DC" and self.integration_time(st) < 1 / LINE_FREQUENCY:
+            sampled = self._digitize(acq, start, count)
+            if sampled is not None:
+                value = sampled
+        peak = float(np.max(np.abs(value))) if isinstance(value, np.ndarray) else value
+        rng = choose_range(peak, spec, acq.range, acq.rng_fixed)
         if rng != acq.range:
             acq.range = rng
             live = self.settings.get(spec.key)
             if live is not None and live.auto and self.acq is acq:
                 live.range = rng
         sigma = self.noise_sigma(spec.key, st, rng)
-        offset = self.error_offset(spec.key, rng, value)
+        mean = float(np.mean(value)) if isinstance(value, np.ndarray) else value
+        offset = self.error_offset(spec.key, rng, mean)
         return make_readings(value, spec=spec, rng=rng, fixed=acq.rng_fixed, sigma=sigma,
                              offset=offset, noise=noise)
+
+    def _digitize(self, acq: Acquisition, start: int, count: int) -> np.ndarray | None:
+        """DC volts shorter than one power-line cycle: average the board's waveform over
+        each reading's aperture, so ripple and PWM show up as they do on the real meter.
+
+        The phase of the board's signals is a fixed function of the acquisition number,
+        so readings stay deterministic for a seed.
+        """
+        analog = getattr(self.board, "analog", None)
+        if analog is None:
+            return None
+        tm = acq.timing
+        t_int = self.integration_time(acq.settings)
+        idx = np.arange(start, start + count)
+        trig, j = np.divmod(idx, tm.samples)
+        t = 10.0 * acq.serial + trig * tm.burst + tm.delay + j * tm.interval
+        k = min(DIGITIZE_SUBSAMPLES, max(1, round(t_int / DIGITIZE_STEP)))
+        sub = (np.arange(k) + 0.5) / k * t_int
+        tt = (t[:, None] + sub[None, :]).ravel()
+        hi, lo = acq.probe
+        try:
+            v = np.asarray(analog(hi, tt), dtype=np.float64)
+            if lo.upper() != "GND":
+                v = v - np.asarray(analog(lo, tt), dtype=np.float64)
+        except (KeyError, ValueError, TypeError):
+            return None
+        if v.shape != tt.shape:
+            return None
+        return v.reshape(count, k).mean(axis=1)
 
     def _generate_counter(self, acq: Acquisition, value: float, noise: np.ndarray) -> np.ndarray:
         """Frequency/period: 0 without a signal, overload beyond a fixed input voltage range."""

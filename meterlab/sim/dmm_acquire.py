@@ -232,12 +232,8 @@ def noise_block(seed: int, serial: int, start: int, count: int) -> np.ndarray:
     return out
 
 
-def overload_value(value: float) -> float:
-    return -OVERLOAD if value < 0 else OVERLOAD
-
-
 def make_readings(
-    value: float,
+    value: float | np.ndarray,
     *,
     spec: FuncSpec,
     rng: float,
@@ -246,15 +242,20 @@ def make_readings(
     offset: float,
     noise: np.ndarray,
 ) -> np.ndarray:
-    """Turn a true value into a batch of readings on one range: error, noise, overload."""
-    if not math.isfinite(value):
-        return np.full(noise.size, overload_value(value))
+    """Turn true values (one, or one per reading) into readings on one range.
+
+    Adds the meter's fixed error and its noise; beyond the range's overrange limit
+    (or for an open input, ±inf) the reading is the overload value, signed as the input.
+    """
+    v = np.broadcast_to(np.asarray(value, dtype=np.float64), noise.shape)
     limit = spec.limit(rng) if fixed or rng == spec.ranges[-1] else math.inf
-    if abs(value) > limit:
-        return np.full(noise.size, overload_value(value))
-    readings = value + offset + sigma * noise
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(v) | (np.abs(v) > limit)
+        readings = v + offset + sigma * noise
     if spec.magnitude:
         readings = np.abs(readings)
+    if bad.any():
+        readings = np.where(bad, np.where(v < 0, -OVERLOAD, OVERLOAD), readings)
     return readings
 
 
