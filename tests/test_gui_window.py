@@ -195,3 +195,32 @@ def test_help_does_not_load_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "Usage" in out.stdout
+
+
+def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
+    from meterlab.gui.app import build_window
+
+    _app, win = build_window([], demo=True, settings_path=str(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    try:
+        assert win.isVisible() and win.windowTitle().startswith("meterlab")
+        assert win.meter is None  # numpy/pyqtgraph views are built after the first paint
+        qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
+        assert "Synthetic" in win.windowTitle()
+        qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=5000)
+    finally:
+        if win.meter is not None:
+            win.meter.stop()
+
+
+def test_asking_for_an_instrument_without_an_engine_says_so(qtbot, tmp_path):
+    from meterlab.gui.app import build_window
+
+    _app, win = build_window([], dmm="TCPIP::192.0.2.1::5025::SOCKET",
+                             settings_path=str(tmp_path / "s.ini"))
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
+    assert win.meter.source is None
+    assert not win.meter.running
+    assert win.banner.isVisible() and "192.0.2.1" in win.banner.text
+    assert "No instrument connected" in win.windowTitle()

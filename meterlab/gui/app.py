@@ -27,16 +27,16 @@ def build_window(
 ) -> tuple[QApplication, MainWindow]:
     """Create the application and show the main window, without entering the event loop.
 
-    `settings_path` points QSettings at an INI file (tests, benchmarks,
-    screenshots); by default the user's own settings store is used.
+    The window is shown at once; its views (numpy, pyqtgraph) and the reading
+    source are built on the first turn of the event loop, so the window is on
+    screen before the heavy imports. `settings_path` points QSettings at an INI
+    file (tests, benchmarks, screenshots); by default the user's own store is used.
     """
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.i18n import install_translators
-    from meterlab.gui.main_window import MainWindow, default_settings
-    from meterlab.gui.sources import make_source
-    from meterlab.gui.style import apply_stylesheet
+    from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow, default_settings
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setOrganizationName("meterlab")
@@ -47,23 +47,36 @@ def build_window(
     else:
         settings = default_settings()
     install_translators(app, str(settings.value("ui/language", "") or ""))
-    apply_stylesheet(app)  # type: ignore[arg-type]
+    _apply_stylesheet(app)
 
     if dmm:
-        settings.setValue("resources/dmm", dmm)
+        settings.setValue(KEY_DMM, dmm)
     if scope:
-        settings.setValue("resources/scope", scope)
-    message = ""
-    try:
-        source = make_source(dmm=dmm, demo=demo)
-    except MeterlabError as exc:
-        source = None
-        message = str(exc)
-    window = MainWindow(source, settings=settings, startup_message=message)
+        settings.setValue(KEY_SCOPE, scope)
+
+    def open_source() -> object:  # after the first paint: may import numpy, pyvisa, drivers
+        from meterlab.gui.sources import make_source
+
+        try:
+            return make_source(dmm=dmm, demo=demo)
+        except MeterlabError as exc:
+            window.banner.show_message(str(exc), "warning")
+            return None
+
+    window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True)
     window.show()
-    if source is not None and source.simulated:
-        window.meter.start()
+    app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
+    QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
+
+
+def _apply_stylesheet(app: QApplication) -> None:
+    """Load `ui/style.qss` if it ships (without `style.py`, which pulls in numpy)."""
+    from meterlab.paths import shipped_dir
+
+    path = shipped_dir("ui") / "style.qss"
+    if path.is_file():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
 def run(

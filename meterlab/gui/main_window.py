@@ -4,11 +4,17 @@ Views plug in with `add_view()`; the meter view is the first. Later views
 (scope, plan runner, sessions, instruments with the SCPI console) are plain
 QWidgets added the same way, and may connect their own `news` signal
 (text, level, timeout_ms) to the banner with `connect_news()`.
+
+The window must appear fast, so this module imports only Qt: numpy,
+pyqtgraph and the views load in `build_views()`. With `defer_views=True` the
+caller runs it later; `app.build_window()` does so right after the first paint.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -22,12 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meterlab import __version__
 from meterlab.gui.banner import StatusBanner
 from meterlab.gui.i18n import LANGUAGES
-from meterlab.gui.meter_view import MeterView, translate_description
-from meterlab.gui.series import DEFAULT_CAPACITY
-from meterlab.gui.sources import Source
+
+if TYPE_CHECKING:
+    from meterlab.gui.meter_view import MeterView
+    from meterlab.gui.sources import Source
+
+#: QSettings keys other views share (the plan runner, the instruments view).
+KEY_DMM = "resources/dmm"
+KEY_SCOPE = "resources/scope"
+KEY_OPERATOR = "operator"
+KEY_LAST_PLAN = "plan/last"
+KEY_LANGUAGE = "ui/language"
 
 
 def default_settings() -> QSettings:
@@ -35,15 +48,21 @@ def default_settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    """meterlab's window. `settings` defaults to the user's QSettings store."""
+    """meterlab's window. `settings` defaults to the user's QSettings store.
+
+    `source` may be a `Source` or a callable returning one (called when the
+    views are built, so opening an instrument does not delay the first paint).
+    """
 
     def __init__(
         self,
-        source: Source | None = None,
+        source: Source | Callable[[], Source | None] | None = None,
         *,
         settings: QSettings | None = None,
-        capacity: int = DEFAULT_CAPACITY,
+        capacity: int | None = None,
         startup_message: str = "",
+        defer_views: bool = False,
+        autostart: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -53,6 +72,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
         self.views: dict[str, QWidget] = {}
+        self.meter: MeterView | None = None
+        self._source_arg = source
+        self._capacity = capacity
+        self._autostart = autostart
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -62,22 +85,49 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.meter = MeterView(source, capacity=capacity)
-        self.add_view("meter", self.tr("Meter"), self.meter)
-        self.connect_news(self.meter)
-        self.meter.runningChanged.connect(self._running_changed)
-
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.statusBar().addPermanentWidget(self.mode_label)
+        self._placeholder = QLabel(self.tr("Starting the meter…"))
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self._placeholder, self.tr("Meter"))
+        self.setWindowTitle("meterlab")
         self._build_actions()
-        self._update_mode(source)
         self.resize(1400, 860)
-        self._restore()
+        self._restore_geometry()
         if startup_message:
             self.banner.show_message(startup_message, "warning")
+        if not defer_views:
+            self.build_views()
 
-    # -- seams for further views --------------------------------------------
+    # -- views ----------------------------------------------------------------
+    def build_views(self) -> None:
+        """Create the meter view (numpy, pyqtgraph load here) and connect the source."""
+        if self.meter is not None:
+            return
+        from meterlab.gui.meter_view import MeterView
+        from meterlab.gui.series import DEFAULT_CAPACITY
+
+        source = self._source_arg
+        if callable(source) and not hasattr(source, "start"):
+            source = source()
+        self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY)
+        index = self.tabs.indexOf(self._placeholder)
+        self.tabs.removeTab(index)
+        self._placeholder.deleteLater()
+        self.views["meter"] = self.meter
+        self.tabs.insertTab(0, self.meter, self.tr("Meter"))
+        self.tabs.setCurrentIndex(0)
+        self.connect_news(self.meter)
+        self.meter.runningChanged.connect(self._running_changed)
+        self._update_mode(source)
+        self.meter.restore_settings(self.settings)
+        tab = self.settings.value("window/tab")
+        if tab in self.views:
+            self.show_view(str(tab))
+        if self._autostart and source is not None:
+            self.meter.start()
+
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
         """Add a tab; `key` names it for `show_view()` and saved state."""
         widget.setObjectName(widget.objectName() or f"{key}View")
@@ -92,10 +142,22 @@ class MainWindow(QMainWindow):
         view.news.connect(self.banner.show_message)  # type: ignore[attr-defined]
 
     def set_source(self, source: Source | None) -> None:
+        if self.meter is None:
+            self._source_arg = source
+            return
         self.meter.set_source(source)
         self._update_mode(source)
 
     # -- menus and shortcuts -------------------------------------------------------
+    def _meter_call(self, name: str) -> Callable[[], None]:
+        """An action slot that waits for the meter view to exist."""
+
+        def call() -> None:
+            if self.meter is not None:
+                getattr(self.meter, name)()
+
+        return call
+
     def _build_actions(self) -> None:
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
@@ -112,15 +174,15 @@ class MainWindow(QMainWindow):
         measure = m.addMenu(self.tr("&Measure"))
         self.start_action = QAction(self.tr("&Start / stop"), self)
         self.start_action.setShortcut(QKeySequence("F5"))
-        self.start_action.triggered.connect(self.meter.toggle_running)
+        self.start_action.triggered.connect(self._meter_call("toggle_running"))
         self.single_action = QAction(self.tr("Single &reading"), self)
         self.single_action.setShortcut(QKeySequence("F6"))
-        self.single_action.triggered.connect(self.meter.single)
+        self.single_action.triggered.connect(self._meter_call("single"))
         limit_action = QAction(self.tr("Edit &limit"), self)
         limit_action.setShortcut(QKeySequence("Ctrl+L"))
         limit_action.triggered.connect(self._focus_limit)
         clear_action = QAction(self.tr("&Clear readings"), self)
-        clear_action.triggered.connect(self.meter.clear)
+        clear_action.triggered.connect(self._meter_call("clear"))
         for a in (self.start_action, self.single_action, limit_action, clear_action):
             a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             measure.addAction(a)
@@ -128,15 +190,15 @@ class MainWindow(QMainWindow):
         view_menu = m.addMenu(self.tr("&View"))
         pause = QAction(self.tr("&Pause trend"), self)
         pause.setShortcut(QKeySequence("Ctrl+P"))
-        pause.triggered.connect(lambda: self.meter.trend.set_paused(not self.meter.trend.paused))
+        pause.triggered.connect(self._toggle_pause)
         follow = QAction(self.tr("&Follow newest"), self)
         follow.setShortcut(QKeySequence("End"))
-        follow.triggered.connect(self.meter.trend.follow_newest)
+        follow.triggered.connect(self._follow)
         view_menu.addAction(pause)
         view_menu.addAction(follow)
         lang_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
-        current = str(self.settings.value("ui/language", "") or "")
+        current = str(self.settings.value(KEY_LANGUAGE, "") or "")
         for code, name in [("", self.tr("System language")), *LANGUAGES.items()]:
             act = QAction(name, self, checkable=True)
             act.setChecked(code == current)
@@ -150,18 +212,30 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def _toggle_pause(self) -> None:
+        if self.meter is not None:
+            self.meter.trend.set_paused(not self.meter.trend.paused)
+
+    def _follow(self) -> None:
+        if self.meter is not None:
+            self.meter.trend.follow_newest()
+
     def _focus_limit(self) -> None:
+        if self.meter is None:
+            return
         self.show_view("meter")
         self.meter.limit_edit.setFocus()
         self.meter.limit_edit.selectAll()
 
     def _set_language(self, code: str) -> None:
-        self.settings.setValue("ui/language", code)
+        self.settings.setValue(KEY_LANGUAGE, code)
         self.banner.show_message(
             self.tr("The language changes the next time meterlab starts."), "info", 6000
         )
 
     def _about(self) -> None:
+        from meterlab import __version__
+
         QMessageBox.about(
             self,
             self.tr("About meterlab"),
@@ -170,6 +244,8 @@ class MainWindow(QMainWindow):
         )
 
     def export_readings(self) -> None:
+        if self.meter is None:
+            return
         last = str(self.settings.value("export/dir", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export readings"), str(Path(last) / "readings.csv"),
@@ -182,6 +258,8 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------
     def _update_mode(self, source: Source | None) -> None:
+        from meterlab.gui.meter_view import translate_description
+
         if source is None:
             text = self.tr("No instrument connected")
             self.mode_label.setProperty("simulated", False)
@@ -195,17 +273,13 @@ class MainWindow(QMainWindow):
         self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
         self.single_action.setEnabled(not running)
 
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        tab = self.settings.value("window/tab")
-        if tab in self.views:
-            self.show_view(str(tab))
-        self.meter.restore_settings(self.settings)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -214,11 +288,13 @@ class MainWindow(QMainWindow):
         for key, widget in self.views.items():
             if widget is current:
                 self.settings.setValue("window/tab", key)
-        self.meter.save_settings(self.settings)
+        if self.meter is not None:
+            self.meter.save_settings(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        self.meter.frame_timer.stop()
-        self.meter.stop()
+        if self.meter is not None:
+            self.meter.frame_timer.stop()
+            self.meter.stop()
         super().closeEvent(event)

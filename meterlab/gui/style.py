@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from meterlab.paths import shipped_dir
 from meterlab.readings import Verdict
 
 BLUE = "#0072B2"
@@ -57,6 +56,6 @@ def verdict_word(verdict: Verdict) -> str:
 
 def apply_stylesheet(app: QApplication) -> None:
     """Load `ui/style.qss` if it ships; the app works (plainer) without it."""
-    path = shipped_dir("ui") / "style.qss"
-    if path.is_file():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+    from meterlab.gui.app import _apply_stylesheet
+
+    _apply_stylesheet(app)

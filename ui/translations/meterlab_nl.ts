@@ -22,122 +22,129 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="66"/>
+        <location filename="../../meterlab/gui/main_window.py" line="91"/>
+        <source>Starting the meter…</source>
+        <extracomment>QSettings keys other views share (the plan runner, the instruments view).</extracomment>
+        <translation>De meter start…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="93"/>
+        <location filename="../../meterlab/gui/main_window.py" line="119"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="101"/>
+        <location filename="../../meterlab/gui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="102"/>
+        <location filename="../../meterlab/gui/main_window.py" line="164"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="107"/>
+        <location filename="../../meterlab/gui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="112"/>
+        <location filename="../../meterlab/gui/main_window.py" line="174"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="113"/>
+        <location filename="../../meterlab/gui/main_window.py" line="175"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <location filename="../../meterlab/gui/main_window.py" line="178"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="119"/>
+        <location filename="../../meterlab/gui/main_window.py" line="181"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="122"/>
+        <location filename="../../meterlab/gui/main_window.py" line="184"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="128"/>
+        <location filename="../../meterlab/gui/main_window.py" line="190"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="129"/>
+        <location filename="../../meterlab/gui/main_window.py" line="191"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="132"/>
+        <location filename="../../meterlab/gui/main_window.py" line="194"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="137"/>
+        <location filename="../../meterlab/gui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="140"/>
+        <location filename="../../meterlab/gui/main_window.py" line="202"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="148"/>
+        <location filename="../../meterlab/gui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="149"/>
+        <location filename="../../meterlab/gui/main_window.py" line="211"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="161"/>
+        <location filename="../../meterlab/gui/main_window.py" line="233"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="167"/>
+        <location filename="../../meterlab/gui/main_window.py" line="241"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="168"/>
+        <location filename="../../meterlab/gui/main_window.py" line="242"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="251"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="176"/>
+        <location filename="../../meterlab/gui/main_window.py" line="252"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="186"/>
+        <location filename="../../meterlab/gui/main_window.py" line="264"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="195"/>
+        <location filename="../../meterlab/gui/main_window.py" line="273"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="195"/>
+        <location filename="../../meterlab/gui/main_window.py" line="273"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -496,33 +503,33 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="48"/>
+        <location filename="../../meterlab/gui/style.py" line="47"/>
         <source>PASS</source>
         <extracomment>Text colour on each badge background, picked for contrast (not for looks).</extracomment>
         <translation>GOED</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="49"/>
+        <location filename="../../meterlab/gui/style.py" line="48"/>
         <source>MARGINAL</source>
         <translation>GRENSGEVAL</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="50"/>
+        <location filename="../../meterlab/gui/style.py" line="49"/>
         <source>INDETERMINATE</source>
         <translation>ONBESLIST</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="51"/>
+        <location filename="../../meterlab/gui/style.py" line="50"/>
         <source>FAIL</source>
         <translation>AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="52"/>
+        <location filename="../../meterlab/gui/style.py" line="51"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="53"/>
+        <location filename="../../meterlab/gui/style.py" line="52"/>
         <source>ERROR</source>
         <translation>FOUT</translation>
     </message>
