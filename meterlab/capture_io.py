@@ -46,6 +46,15 @@ class Capture:
         return bool(self.waveforms) or self.digital is not None
 
 
+def check_capture_path(path: str | Path) -> Path:
+    """Refuse a file name whose format meterlab cannot write, before anything is captured."""
+    path = Path(path)
+    _check_suffix(path)
+    if not path.parent.is_dir():
+        raise UsageError(f"The folder {path.parent} does not exist; create it or choose another.")
+    return path
+
+
 def _check_suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:

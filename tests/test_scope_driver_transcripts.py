@@ -70,6 +70,10 @@ def test_keysight_infiniivision_transcript() -> None:
             assert math.isnan(scope.measure("FREQ", "CH2"))
             with pytest.raises(MeasurementInvalid, match="could not measure FREQ on CH2"):
                 scope.measure("FREQ", "CH2", strict=True)
+            assert scope.sample_rate() == 2e9
+            assert scope.memory_depth() == 62_500
+            with pytest.raises(UsageError, match="not supported"):
+                scope.set_memory_depth(62_500)
             shot = scope.screenshot()
             assert image_format(shot) == "png" and shot.endswith(b"IEND\xaeB`\x82")
         finally:
@@ -119,6 +123,8 @@ def test_siglent_sds1000xe_transcript() -> None:
             assert scope.measure("VPP", "CH1") == pytest.approx(3.28)
             assert scope.measure("PDUT", "CH1") == pytest.approx(0.25)
             assert math.isnan(scope.measure("FREQ", "CH2"))
+            assert scope.sample_rate() == 1e9
+            assert scope.memory_depth() == 14_000
             shot = scope.screenshot()
             assert image_format(shot) == "bmp" and len(shot) == int.from_bytes(shot[2:6], "little")
         finally:

@@ -231,6 +231,23 @@ class Oscilloscope:
             self.dialect.set_logic(enabled, tuple(lines))
             self.conn.check_errors("the logic analyser setup")
 
+    def sample_rate(self) -> float:
+        """Samples per second of the current acquisition settings."""
+        return self.dialect.sample_rate()
+
+    def memory_depth(self) -> int:
+        """Points in the acquisition memory (what a memory read returns)."""
+        return self.dialect.memory_depth()
+
+    def set_memory_depth(self, depth: int | None) -> None:
+        """Acquisition memory depth in points, or None for automatic."""
+        if depth is not None and self.spec.memory_depths and depth not in self.spec.memory_depths:
+            offered = ", ".join(f"{d:,}" for d in self.spec.memory_depths)
+            raise UsageError(f"Memory depth {depth:,} is not one this scope offers ({offered}).")
+        with self.dialect.lock:
+            self.dialect.set_memory_depth(depth)
+            self.conn.check_errors("the memory depth")
+
     # -- data --------------------------------------------------------------------------------
 
     def read_waveform(

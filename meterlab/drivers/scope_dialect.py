@@ -215,6 +215,16 @@ class ScopeDialect:
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
+    def sample_rate(self) -> float:
+        raise NotImplementedError
+
+    def memory_depth(self) -> int:
+        raise NotImplementedError
+
+    def set_memory_depth(self, depth: int | None) -> None:
+        raise UsageError("Setting the memory depth is not supported for this scope family yet; "
+                         "set it on the scope's front panel.")
+
     def read_waveform(self, source: str, mode: str, points: int | None,
                       progress: Progress | None) -> Waveform:
         raise NotImplementedError

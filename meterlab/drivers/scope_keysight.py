@@ -166,6 +166,12 @@ class KeysightInfiniiVision(ScopeDialect):
             for n in self.check_lines(lines) if tuple(lines) else ():
                 self.conn.write(f":DIG{n}:DISP 1")
 
+    def sample_rate(self) -> float:
+        return parse_float(self.conn.query(":ACQ:SRAT?"), "the sample rate")
+
+    def memory_depth(self) -> int:
+        return int(parse_float(self.conn.query(":ACQ:POIN?"), "the memory depth"))
+
     # -- waveforms ----------------------------------------------------------------------------
 
     def ensure_stopped(self, timeout_s: float = 5.0) -> bool:

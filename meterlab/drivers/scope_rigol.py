@@ -158,6 +158,22 @@ class RigolDS1000Z(ScopeDialect):
             for n in self.check_lines(lines) if tuple(lines) else ():
                 self.conn.write(f":LA:DIG{n}:DISP ON")
 
+    def sample_rate(self) -> float:
+        return parse_float(self.conn.query(":ACQ:SRAT?"), "the sample rate")
+
+    def memory_depth(self) -> int:
+        """Points in the acquisition memory now (resolves AUTO from rate × window)."""
+        with self.lock:
+            text = self.conn.query(":ACQ:MDEP?").strip().upper()
+            if text != "AUTO":
+                return int(parse_float(text, "the memory depth"))
+            window = self.timebase().scale * self.spec.h_divisions
+            return round(self.sample_rate() * window)
+
+    def set_memory_depth(self, depth: int | None) -> None:
+        """A depth the scope offers for the channels in use, or None for AUTO."""
+        self.conn.write(f":ACQ:MDEP {'AUTO' if depth is None else int(depth)}")
+
     # -- waveforms --------------------------------------------------------------------------
 
     def _set_wav(self, key: str, value: str) -> None:
@@ -191,9 +207,9 @@ class RigolDS1000Z(ScopeDialect):
         done = 0
         while done < n:
             count = min(limit, n - done)
-            self._set_wav("STAR", str(first + done + 1))
-            self._set_wav("STOP", str(first + done + count))
             try:
+                self._set_wav("STAR", str(first + done + 1))
+                self._set_wav("STOP", str(first + done + count))
                 data = self.conn.query_binary_block(":WAV:DATA?")
             except MeterlabError as exc:
                 self._wav.clear()

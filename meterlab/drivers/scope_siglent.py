@@ -251,6 +251,12 @@ class SiglentSDS1000XE(ScopeDialect):
             for n in self.check_lines(lines) if tuple(lines) else ():
                 self.conn.write(f"D{n}:TRA ON")
 
+    def sample_rate(self) -> float:
+        return number_of(self.conn.query("SARA?"), "the sample rate")
+
+    def memory_depth(self) -> int:
+        return int(number_of(self.conn.query("SANU? C1"), "the memory depth"))
+
     # -- waveforms ----------------------------------------------------------------------------
 
     def _thinning(self, depth: int, mode: str, points: int | None) -> tuple[int, int]:

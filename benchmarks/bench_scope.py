@@ -1,0 +1,116 @@
+"""Deep-memory BYTE reads: the Oscilloscope driver against raw socket reads of the same bytes.
+
+Both sides talk to the same simulated MSO1104Z (in this process, over TCP on
+127.0.0.1) and ask for the same windows (`:WAV:STAR`/`:WAV:STOP`, 250 000 points
+per `:WAV:DATA?`, as the Rigol profile says). The baseline is the least a
+program can do: one socket, `recv_into` a preallocated buffer, no parsing
+beyond the block header, no conversion. The driver goes through pyvisa-py and
+also converts every code to volts. A ratio ≥ 0.8 is the target
+(ratio = baseline time / driver time; 1.0 means no overhead at all).
+
+    uv run python benchmarks/bench_scope.py [--repeat 3] [--sizes 1000000,24000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import time
+
+import numpy as np
+
+from meterlab.drivers.scope import Oscilloscope
+from meterlab.sim import SimulatedBench
+
+CHUNK = 250_000
+
+
+def _recv_exact(sock: socket.socket, view: memoryview) -> None:
+    got = 0
+    while got < len(view):
+        n = sock.recv_into(view[got:])
+        if n == 0:
+            raise ConnectionError("server closed the connection")
+        got += n
+
+
+def _readline(sock: socket.socket) -> bytes:
+    out = bytearray()
+    while not out.endswith(b"\n"):
+        b = sock.recv(1)
+        if not b:
+            raise ConnectionError("server closed the connection")
+        out += b
+    return bytes(out)
+
+
+def raw_read(host: str, port: int, n: int) -> np.ndarray:
+    """The bare baseline: same commands, bytes straight into one numpy buffer."""
+    out = np.empty(n, dtype=np.uint8)
+    view = memoryview(out)
+    with socket.create_connection((host, port)) as sock:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.sendall(b":WAV:SOUR CHAN1\n:WAV:MODE RAW\n:WAV:FORM BYTE\n")
+        sock.sendall(b":WAV:PRE?\n")
+        _readline(sock)
+        term = bytearray(1)
+        for start in range(0, n, CHUNK):
+            count = min(CHUNK, n - start)
+            sock.sendall(b":WAV:STAR %d\n:WAV:STOP %d\n:WAV:DATA?\n"
+                         % (start + 1, start + count))
+            head = bytearray(2)
+            _recv_exact(sock, memoryview(head))
+            digits = bytearray(head[1] - 0x30)
+            _recv_exact(sock, memoryview(digits))
+            length = int(digits)
+            assert length == count, (length, count)
+            _recv_exact(sock, view[start : start + count])
+            _recv_exact(sock, memoryview(term))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--sizes", default="1000000,24000000")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    with SimulatedBench(seed=1) as bench:
+        host, port = "127.0.0.1", bench.scope_server.port  # type: ignore[union-attr]
+        scope = Oscilloscope.open(bench.scope_resource)
+        scope.conn.timeout_ms = 30_000
+        for ch in (2, 3, 4):
+            scope.set_channel(ch, display=False)
+        scope.set_channel(1, display=True)
+        scope.set_logic(False)
+        print(f"{'points':>12} {'driver s':>10} {'raw s':>10} {'driver MB/s':>12} "
+              f"{'raw MB/s':>10} {'ratio':>7}")
+        for n in sizes:
+            depth = 1_200_000 if n <= 1_200_000 else 24_000_000
+            scope.run()
+            scope.conn.write(f":ACQ:MDEP {depth}")
+            time.sleep(0.3)
+            scope.single()
+            scope.wait_for(("STOP",), timeout_s=60)
+            # warm up the simulator's record once so neither side pays for generating it
+            scope.read_waveform("CH1", "memory", points=min(n, CHUNK))
+            t_drv, t_raw = [], []
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                wf = scope.read_waveform("CH1", "memory", points=n)
+                t_drv.append(time.perf_counter() - t)
+                assert len(wf) == n
+                t = time.perf_counter()
+                codes = raw_read(host, port, n)
+                t_raw.append(time.perf_counter() - t)
+                assert codes.shape[0] == n
+            d, r = statistics.median(t_drv), statistics.median(t_raw)
+            print(f"{n:>12,} {d:>10.3f} {r:>10.3f} {n / d / 1e6:>12.1f} {n / r / 1e6:>10.1f} "
+                  f"{r / d:>7.2f}")
+        scope.close()
+
+
+if __name__ == "__main__":
+    main()

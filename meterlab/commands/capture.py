@@ -1,0 +1,171 @@
+"""Capture scope channels (analog and digital) to a .csv, .npz or .parquet file."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import click
+
+from meterlab.errors import MeterlabError, UsageError
+
+_RANGE = re.compile(r"^(CH|D)(\d+)\s*-\s*(?:CH|D)?(\d+)$", re.IGNORECASE)
+
+
+def parse_channels(text: str) -> tuple[list[str], list[int]]:
+    """'CH1,CH2,D0-D7' → (['CH1', 'CH2'], [0, …, 7]); ranges work for CH and D."""
+    from meterlab.drivers.scope_dialect import canonical_source
+
+    analog: list[str] = []
+    digital: list[int] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        m = _RANGE.match(part)
+        names = (
+            [f"{m.group(1).upper()}{i}" for i in range(int(m.group(2)), int(m.group(3)) + 1)]
+            if m else [part]
+        )
+        if m and int(m.group(3)) < int(m.group(2)):
+            raise UsageError(f"Channel range '{part}' runs backwards; write it low-high.")
+        for name in names:
+            src = canonical_source(name)
+            if src.startswith("CH") and src not in analog:
+                analog.append(src)
+            elif src.startswith("D") and int(src[1:]) not in digital:
+                digital.append(int(src[1:]))
+            elif not src.startswith(("CH", "D")):
+                raise UsageError(f"'{name}' cannot be captured; use CH1…CH4 and D0…D15.")
+    if not analog and not digital:
+        raise UsageError("No channels given; use e.g. --channels CH1,CH2,D0-D7.")
+    return analog, sorted(digital)
+
+
+def _si(value: float, unit: str) -> str:
+    from quantiphy import Quantity
+
+    return Quantity(value, unit).render(prec=3)
+
+
+@click.command("capture")
+@click.argument("resource")
+@click.option("--channels", default="CH1", show_default=True,
+              help="Comma-separated sources: CH1…CH4 and D0…D15, ranges like D0-D7.")
+@click.option("--memory", is_flag=True,
+              help="Read the whole acquisition memory (stops the scope) instead of the screen.")
+@click.option("--points", type=click.IntRange(min=1), default=None,
+              help="Read at most this many points per channel.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="File to write: .csv, .npz or .parquet.")
+@click.option("--visa", "backend", default=None, metavar="BACKEND",
+              help="VISA backend: @py (built in, default) or @ivi (system VISA).")
+@click.option("--float32", "single_precision", is_flag=True,
+              help="Keep volts as float32 (halves memory for 24 Mpts records).")
+def command(resource: str, channels: str, memory: bool, points: int | None, out: str,
+            backend: str | None, single_precision: bool) -> None:
+    """Capture scope channels and save them with a time column, in volts and 0/1.
+
+    Deep-memory reads show a progress bar on stderr. If the scope stops answering
+    half-way, everything read up to then is still written to the file.
+    """
+    import numpy as np
+
+    from meterlab.capture_io import Capture, check_capture_path, save_capture
+    from meterlab.drivers.scope import Oscilloscope, PartialCaptureError
+
+    analog, digital = parse_channels(channels)
+    path = check_capture_path(out)
+    mode = "memory" if memory else "screen"
+    capture = Capture()
+    failure: MeterlabError | None = None
+    scope = Oscilloscope.open(resource, backend=backend)
+    try:
+        capture.meta = {
+            "instrument": str(scope.conn.idn), "resource": resource, "mode": mode,
+            "profile": scope.profile.name,
+            "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        with _progress(enabled=memory) as bar:
+            try:
+                for src in analog:
+                    task = bar.start(f"{src}")
+                    capture.waveforms.append(scope.read_waveform(
+                        src, mode, points, task,
+                        dtype=np.float32 if single_precision else np.float64))
+                if digital:
+                    task = bar.start(f"D{digital[0]}-D{digital[-1]}")
+                    capture.digital = scope.read_digital(digital, mode, points, task)
+            except PartialCaptureError as exc:
+                failure = exc
+                if exc.partial is not None:
+                    exc.partial.meta["partial"] = True
+                    if hasattr(exc.partial, "y"):
+                        capture.waveforms.append(exc.partial)  # type: ignore[arg-type]
+                    else:
+                        capture.digital = exc.partial  # type: ignore[assignment]
+            except MeterlabError as exc:
+                failure = exc
+    finally:
+        scope.close()
+
+    if failure is not None:
+        if not capture:
+            raise failure
+        save_capture(path, capture)
+        raise MeterlabError(f"{failure} What was read ({_summary(capture)}) is saved in {path}.")
+    save_capture(path, capture)
+    click.echo(f"Saved {_summary(capture)} to {path}.")
+
+
+def _summary(capture) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    if capture.waveforms:
+        w = capture.waveforms[0]
+        parts.append(f"{', '.join(x.source for x in capture.waveforms)}: {len(w):,} points "
+                     f"at {_si(w.sample_rate, 'Sa/s')}")
+    if capture.digital is not None:
+        d = capture.digital
+        names = ", ".join(f"D{c}" for c in d.channels)
+        parts.append(f"{names}: {len(d):,} points at {_si(d.sample_rate, 'Sa/s')}")
+    return "; ".join(parts) or "nothing"
+
+
+class _progress:
+    """A rich progress bar on stderr, one task per channel; silent when not wanted."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar = None
+
+    def __enter__(self) -> _progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                                MofNCompleteColumn(), TextColumn("points"), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=False)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+    def start(self, name: str):  # type: ignore[no-untyped-def]
+        """A progress(done, total) callback for one channel (None when silent)."""
+        if self.bar is None:
+            return None
+        bar = self.bar
+        task = bar.add_task(name, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return update
