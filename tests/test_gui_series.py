@@ -4,42 +4,20 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
 
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.limits import Band
-from meterlab.gui.series import NO_VERDICT, LiveSeries, capability
+from meterlab.gui.series import NO_VERDICT, LiveSeries
 from meterlab.gui.sources import MeterSetup, SyntheticSource
 from meterlab.readings import ReadingBatch, Verdict
+from meterlab.stats import summarize
+from meterlab.tolerance import parse_limit
 
 
-@dataclass
-class _Eval:
-    verdicts: np.ndarray
-    margin: np.ndarray
-
-
-@dataclass
-class WindowLimit:
-    """A plain two-sided limit: the series only needs `evaluate` and the bounds."""
-
-    lower: float
-    upper: float
-    warn_lower: float | None = None
-    warn_upper: float | None = None
-    nominal: float | None = None
-
-    def evaluate(self, values, overload=None):
-        v = np.asarray(values, dtype=float)
-        out = np.full(v.shape, Verdict.PASS, dtype=np.int8)
-        out[(v < self.lower) | (v > self.upper)] = Verdict.FAIL
-        out[np.isnan(v)] = Verdict.ERROR
-        if overload is not None:
-            out[np.asarray(overload, dtype=bool)] = Verdict.OVERLOAD
-        return _Eval(out, np.minimum(v - self.lower, self.upper - v))
+def window_limit(lo: float, hi: float):
+    return parse_limit(f"{lo!r} V .. {hi!r} V", "V")
 
 
 def batch(t0: float, values, unit="V", function="VOLT:DC", gap=False) -> ReadingBatch:
@@ -72,7 +50,7 @@ def test_limit_judges_new_and_stored_readings_and_marks_first_failure():
     s = LiveSeries(capacity=1000)
     s.ingest([batch(0.0, [3.30, 3.31, 3.29])])
     assert s.latest_verdict == NO_VERDICT
-    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    s.set_limit(window_limit(3.2, 3.4), "V")
     assert list(s.ring.view("verdict")) == [Verdict.PASS] * 3
     assert s.first_failure is None
     s.ingest([batch(1.0, [3.35, 3.45, 3.50, 3.30])])
@@ -81,21 +59,22 @@ def test_limit_judges_new_and_stored_readings_and_marks_first_failure():
     assert s.first_failure == pytest.approx((1.01, 3.45))
     assert list(s.failures.view("v")) == [3.45, 3.50]
     # A tighter limit re-judges everything stored.
-    s.set_limit(WindowLimit(3.295, 3.305), "V")
+    s.set_limit(window_limit(3.295, 3.305), "V")
     assert s.counts[Verdict.FAIL] == 5
     assert s.first_failure == pytest.approx((0.01, 3.31))
     sm = s.summary()
-    expected = capability(sm.mean, sm.std, Band(3.295, 3.305))
-    assert (sm.cp, sm.cpk) == pytest.approx(expected)
+    full = summarize(s.ring.view("v"), limit=parse_limit("3.295 V .. 3.305 V", "V"))
+    assert (sm.cp, sm.cpk) == pytest.approx((full.cp, full.cpk))
+    assert (sm.mean, sm.std) == pytest.approx((full.mean, full.std))
 
 
 def test_overload_is_judged_overload_and_kept_out_of_statistics():
     s = LiveSeries(capacity=100)
-    s.set_limit(WindowLimit(0.0, 10.0), "V")
+    s.set_limit(window_limit(0.0, 10.0), "V")
     s.ingest([batch(0.0, [1.0, 9.9e37, 2.0])])
     assert list(s.ring.view("verdict")) == [Verdict.PASS, Verdict.OVERLOAD, Verdict.PASS]
     assert s.summary().n == 2 and s.summary().max == 2.0
-    s.set_limit(WindowLimit(0.0, 1.5), "V")  # re-judging keeps the overload an overload
+    s.set_limit(window_limit(0.0, 1.5), "V")  # re-judging keeps the overload an overload
     assert list(s.ring.view("verdict")) == [Verdict.PASS, Verdict.OVERLOAD, Verdict.FAIL]
 
 
@@ -111,7 +90,7 @@ def test_gap_inserts_a_break_row_that_is_not_a_reading():
 
 def test_readings_in_another_unit_start_a_new_series_and_drop_the_limit():
     s = LiveSeries(capacity=100)
-    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    s.set_limit(window_limit(3.2, 3.4), "V")
     s.ingest([batch(0.0, [3.3])])
     assert s.limit is not None
     s.ingest([batch(1.0, [4700.0], unit="Ω", function="RES")])
@@ -122,7 +101,7 @@ def test_readings_in_another_unit_start_a_new_series_and_drop_the_limit():
 
 def test_histogram_counts_every_finite_reading_and_rebins():
     s = LiveSeries(capacity=10_000, hist_bins=20)
-    s.set_limit(WindowLimit(3.2, 3.4), "V")
+    s.set_limit(window_limit(3.2, 3.4), "V")
     s.ingest([batch(0.0, np.linspace(3.25, 3.35, 100))])
     assert s.hist.counts.sum() == 100 and s.hist.outside == 0
     s.ingest([batch(10.0, np.full(50, 9.0))])  # far outside the bins

@@ -19,6 +19,7 @@ import numpy as np
 from meterlab.gui.limits import Band, limit_band
 from meterlab.gui.ringbuffer import ColumnRing
 from meterlab.readings import VERDICT_DTYPE, ReadingBatch, Verdict
+from meterlab.stats import RunningStats, capability
 
 #: Verdict code stored for readings taken while no limit was set, and for the
 #: break rows that mark a gap in the trend.
@@ -29,36 +30,6 @@ DEFAULT_CAPACITY = 10_000_000
 #: Readings per min/max block kept beside the ring, so a view spanning millions
 #: of readings draws from blocks instead of touching every reading per frame.
 BLOCK = 512
-
-
-@dataclass(slots=True)
-class Moments:
-    """Count, mean, M2, min and max, merged batch by batch (Chan et al.)."""
-
-    n: int = 0
-    mean: float = 0.0
-    m2: float = 0.0
-    min: float = math.inf
-    max: float = -math.inf
-
-    def add(self, x: np.ndarray) -> None:
-        x = x[np.isfinite(x)]
-        k = int(x.shape[0])
-        if k == 0:
-            return
-        bmean = float(x.mean())
-        bm2 = float(((x - bmean) ** 2).sum())
-        n = self.n + k
-        delta = bmean - self.mean
-        self.mean += delta * k / n
-        self.m2 += bm2 + delta * delta * self.n * k / n
-        self.n = n
-        self.min = min(self.min, float(x.min()))
-        self.max = max(self.max, float(x.max()))
-
-    @property
-    def std(self) -> float:
-        return math.sqrt(self.m2 / (self.n - 1)) if self.n > 1 else math.nan
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,23 +46,8 @@ class Summary:
     counts: dict[Verdict, int] = field(default_factory=dict)
 
 
-def capability(mean: float, std: float, band: Band | None) -> tuple[float, float]:
-    """Cp and Cpk of a normal process against the limit's lower/upper bound.
-
-    Cp needs both bounds; Cpk uses whichever exist. NaN when undefined (no limit,
-    fewer than two readings, zero spread).
-    """
-    if band is None or not (std > 0) or math.isnan(std):
-        return math.nan, math.nan
-    lo, hi = band.lower, band.upper
-    cp = (hi - lo) / (6 * std) if lo is not None and hi is not None else math.nan
-    sides = []
-    if hi is not None:
-        sides.append((hi - mean) / (3 * std))
-    if lo is not None:
-        sides.append((mean - lo) / (3 * std))
-    cpk = min(sides) if sides else math.nan
-    return cp, cpk
+def _nan(x: float | None) -> float:
+    return math.nan if x is None else float(x)
 
 
 class LiveSeries:
@@ -112,7 +68,7 @@ class LiveSeries:
         self.band: Band | None = None
         self.function: str | None = None
         self.unit: str = ""
-        self.moments = Moments()
+        self.moments = RunningStats()
         self.counts = np.zeros(len(Verdict), dtype=np.int64)
         self.first_failure: tuple[float, float] | None = None
         self.latest_value: float = math.nan
@@ -137,7 +93,9 @@ class LiveSeries:
                                   np.array([NO_VERDICT], dtype=VERDICT_DTYPE))
             verdicts = self._judge(batch.values, batch.overload)
             self._append_rows(batch.t, batch.values, verdicts)
-            self._fold(batch.t, batch.values, verdicts)
+            self.moments.update(batch.values, overload=batch.overload)
+            self.hist.add(batch.values)
+            self._count_and_mark(batch.t, batch.values, verdicts)
             self.latest_value = float(batch.values[-1])
             self.latest_verdict = int(verdicts[-1])
             self.latest_overload = bool(batch.overload[-1])
@@ -194,17 +152,20 @@ class LiveSeries:
         return float(total - self._rate_window[0][1]) / span
 
     def summary(self) -> Summary:
+        """Figures from `meterlab.stats` (the same maths as reports), NaN where undefined."""
         m = self.moments
-        std = m.std
-        cp, cpk = capability(m.mean, std, self.band)
+        cp = cpk = None
+        if self.band is not None and self.band.lower is not None and self.band.upper is not None:
+            cp, cpk = capability(m.mean if m.n else None, m.std, self.band.lower,
+                                 self.band.upper)
         return Summary(
             n=m.n,
             mean=m.mean if m.n else math.nan,
-            std=std,
+            std=_nan(m.std),
             min=m.min if m.n else math.nan,
             max=m.max if m.n else math.nan,
-            cp=cp,
-            cpk=cpk,
+            cp=_nan(cp),
+            cpk=_nan(cpk),
             counts={v: int(self.counts[v]) for v in Verdict},
         )
 
@@ -259,7 +220,7 @@ class LiveSeries:
             self.limit_unit = None
             self.band = None
         self.unit = unit
-        self.moments = Moments()
+        self.moments = RunningStats()
         self.counts[:] = 0
         self.first_failure = None
         self.latest_value = math.nan
@@ -276,11 +237,6 @@ class LiveSeries:
         out[nan] = Verdict.ERROR
         out[overload] = Verdict.OVERLOAD
         return out
-
-    def _fold(self, t: np.ndarray, v: np.ndarray, verdicts: np.ndarray) -> None:
-        self.moments.add(v)
-        self.hist.add(v)
-        self._count_and_mark(t, v, verdicts)
 
     def _count_and_mark(self, t: np.ndarray, v: np.ndarray, verdicts: np.ndarray) -> None:
         valid = verdicts >= 0
