@@ -1,0 +1,89 @@
+"""List recorded sessions: who measured which DUT, when, against which plan, with what verdicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from meterlab.errors import StoreError
+
+#: Shared by `sessions`, `verify` and `export`: every command touching sessions takes --db.
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="METERLAB_DB",
+    default=None, help="Session database (default: the user data folder; env METERLAB_DB).")
+
+
+def open_existing(db: Path | None) -> Any:
+    """Open the database for browsing; a missing file is said in words, never created."""
+    from meterlab.store import SessionStore, default_db_path
+
+    path = db or default_db_path()
+    if not path.exists():
+        raise StoreError(f"No session database at {path} yet: `meterlab run` and `meterlab read` "
+                         f"create it. Point to another one with --db PATH.")
+    return SessionStore(path)
+
+
+_STYLE = {"FAIL": "bold red", "ERROR": "red", "OVERLOAD": "magenta", "MARGINAL": "yellow",
+          "INDETERMINATE": "yellow", "PASS": "green"}
+
+
+def verdict_cells(counts: dict[str, int]) -> str:
+    """Verdict counts behind their glyphs (the legend under the table names them), so the
+    column reads without colour and stays narrow."""
+    from meterlab.readings import Verdict
+
+    parts = [f"[{_STYLE[name]}]{Verdict[name].symbol}{n}[/]" for name, n in counts.items() if n]
+    return " ".join(parts) or "—"
+
+
+def legend() -> str:
+    from meterlab.readings import Verdict
+
+    return "  ".join(f"{v.symbol} {v.name.lower()}" for v in Verdict)
+
+
+@click.command("sessions")
+@db_option
+@click.option("--dut", default=None, help="Only sessions of this DUT serial number.")
+@click.option("--operator", default=None, help="Only sessions by this operator (any case).")
+@click.option("--since", default=None, help="Only sessions started on/after this UTC date.")
+@click.option("--verdict", default=None, metavar="VERDICT",
+              help="Only sessions with at least one reading of this verdict (e.g. FAIL).")
+def command(db: Path | None, dut: str | None, operator: str | None, since: str | None,
+            verdict: str | None) -> None:
+    """List recorded sessions as a table (id prefix, start, operator, DUT, plan, verdicts).
+
+    Use the id prefix with `meterlab verify` and `meterlab export`.
+    """
+    from rich import box
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    with open_existing(db) as store:
+        rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict)
+        path = store.path
+    console = Console(highlight=False)
+    if not rows:
+        console.print(f"No sessions match in {escape(str(path))}.")
+        return
+    table = Table(title=f"Sessions in {escape(str(path))}", title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "readings",
+                "verdicts"):
+        table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings", "verdicts"),
+                         justify="right" if col == "readings" else "left", min_width=len(col))
+    for s in rows:
+        dut_text = " ".join(x for x in (s.dut_type, s.dut_serial) if x) or "—"
+        plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
+        status = s.status if s.status == "complete" else f"[yellow]{s.status}[/]"
+        if s.cal_expired:
+            status += "\n[red]cal expired[/]"
+        table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), escape(s.operator or "—"),
+                      escape(dut_text), escape(plan or "—"), status, str(s.n_readings),
+                      verdict_cells(s.counts))
+    console.print(table)
+    console.print(f"{len(rows)} session(s).  Verdicts: {legend()}")
