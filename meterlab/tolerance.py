@@ -26,7 +26,7 @@ import numpy as np
 
 from meterlab.errors import LimitError
 from meterlab.readings import Verdict
-from meterlab.tolerance_eval import guarded_codes, simple_codes
+from meterlab.tolerance_eval import guarded_codes, margins, simple_codes
 from meterlab.tolerance_parse import (
     E_SERIES,
     Amount,
@@ -88,12 +88,9 @@ class Evaluation:
         NaN where there is no number to measure from (ERROR, OVERLOAD).
         """
         x = self._values
-        m = np.subtract(x, self._lower)
-        np.minimum(m, np.subtract(self._upper, x), out=m)
-        bad = self.verdicts >= _OVERLOAD
-        if bad.any():
-            m[bad] = np.nan
-        return m
+        flat = np.ascontiguousarray(x).reshape(-1)
+        codes = np.ascontiguousarray(self.verdicts).reshape(-1)
+        return margins(flat, codes, self._lower, self._upper).reshape(x.shape)
 
     def counts(self) -> dict[Verdict, int]:
         """How many readings got each verdict (all six keys)."""

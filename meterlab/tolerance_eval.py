@@ -50,6 +50,8 @@ def simple_codes(
     cmp_buf = np.empty(size, dtype=bool)
     tmp_buf = np.empty(size, dtype=np.int8)
     warn = warn_lower is not None and warn_upper is not None
+    # On an open side an overload number would count as inside; then every chunk is scanned.
+    open_side = upper >= OVERLOAD_THRESHOLD or lower <= -OVERLOAD_THRESHOLD
     for start in range(0, n, CHUNK):
         xs = x[start:start + CHUNK]
         m = xs.shape[0]
@@ -75,8 +77,28 @@ def simple_codes(
             s += s
             s += t
             np.subtract(_ERROR, s, out=s)
-        if s.max() >= _FAIL:
+        if open_side:
+            s[np.abs(xs) >= OVERLOAD_THRESHOLD] = _OVERLOAD
+        elif s.max() >= _FAIL:
             _overload_values(xs, s, _FAIL)
+    return out
+
+
+def margins(x: np.ndarray, codes: np.ndarray, lower: float, upper: float) -> np.ndarray:
+    """min(x − lower, upper − x) per reading, NaN where the verdict is OVERLOAD or ERROR."""
+    n = x.shape[0]
+    out = np.empty(n, dtype=np.float64)
+    tmp_buf = np.empty(min(CHUNK, max(n, 1)), dtype=np.float64)
+    for start in range(0, n, CHUNK):
+        xs = x[start:start + CHUNK]
+        m = out[start:start + xs.shape[0]]
+        t = tmp_buf[:xs.shape[0]]
+        np.subtract(xs, lower, out=m)
+        np.subtract(upper, xs, out=t)
+        np.minimum(m, t, out=m)
+        cs = codes[start:start + xs.shape[0]]
+        if cs.max() >= _OVERLOAD:
+            m[cs >= _OVERLOAD] = np.nan
     return out
 
 
@@ -93,6 +115,15 @@ def guarded_codes(
     PASS when [x − u, x + u] lies inside the limits, FAIL when it lies wholly
     outside, INDETERMINATE when it straddles a limit (or u is NaN: unknown).
     """
+    codes = np.empty(x.shape, dtype=VERDICT_DTYPE)
+    for start in range(0, x.shape[0], CHUNK):
+        sl = slice(start, start + CHUNK)
+        codes[sl] = _guarded_chunk(x[sl], u[sl], lower, upper, warn_lower, warn_upper)
+    return codes
+
+
+def _guarded_chunk(x: np.ndarray, u: np.ndarray, lower: float, upper: float,
+                   warn_lower: float | None, warn_upper: float | None) -> np.ndarray:
     lo_x = x - u
     hi_x = x + u
     passed = (lo_x >= lower) & (hi_x <= upper)
@@ -103,13 +134,13 @@ def guarded_codes(
     if warn_lower is not None and warn_upper is not None:
         codes[passed & ((x < warn_lower) | (x > warn_upper))] = _MARGINAL
     codes[np.isnan(x)] = _ERROR
-    _overload_values(x, codes, None)
+    codes[np.abs(x) >= OVERLOAD_THRESHOLD] = _OVERLOAD
     return codes
 
 
-def _overload_values(x: np.ndarray, codes: np.ndarray, among: np.int8 | None) -> None:
-    """Raw ±9.9E37 numbers are OVERLOAD, not FAIL; they hide among the non-PASS readings."""
-    idx = np.flatnonzero(codes == among) if among is not None else np.flatnonzero(codes)
+def _overload_values(x: np.ndarray, codes: np.ndarray, among: np.int8) -> None:
+    """Raw ±9.9E37 numbers are OVERLOAD, not FAIL; between finite limits they are all FAILs."""
+    idx = np.flatnonzero(codes == among)
     if idx.size:
         hit = idx[np.abs(x[idx]) >= OVERLOAD_THRESHOLD]
         if hit.size:

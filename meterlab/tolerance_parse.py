@@ -106,6 +106,8 @@ def tokenize(text: str, what: str) -> list[Tok]:
         m = _TOKEN.match(src, pos)
         if not m or m.end() == pos:
             bad = src[pos:].strip()
+            if re.match(r",\d", bad) and pos and src[pos - 1].isdigit():
+                raise LimitError(f"{what}: use a decimal point, not a comma, e.g. {EXAMPLE}")
             raise LimitError(f'{what}: cannot read "{bad}" — expected a number with a unit '
                              f"or one of ± + - .. >= <= ( ), e.g. {EXAMPLE}")
         pos = m.end()

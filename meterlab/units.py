@@ -189,7 +189,7 @@ class _SI(Quantity):
 _SI.set_prefs(
     map_sf=Quantity.map_sf_to_greek,
     strip_zeros=False,
-    strip_radix=False,
+    strip_radix=True,
     spacer=" ",
     output_sf="TGMkmunpfa",
 )
@@ -283,7 +283,7 @@ def _engineering(v: float, unit: str, prec: int) -> str:
     sign = "-" if mant.startswith("-") else ""
     digits = mant.lstrip("-").replace(".", "")
     shift = exp - eng + 1  # digits before the decimal point
-    whole, frac = digits[:shift], digits[shift:]
+    whole, frac = digits[:shift].ljust(shift, "0"), digits[shift:]
     body = f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}"
     if not unit:  # quantiphy's spelling of a unitless value: "1.234k"
         return f"{body}{sf}"
