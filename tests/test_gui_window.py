@@ -206,21 +206,31 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         assert win.isVisible() and win.windowTitle().startswith("meterlab")
         assert win.meter is None  # numpy/pyqtgraph views are built after the first paint
         qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
-        assert "Synthetic" in win.windowTitle()
-        qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=5000)
+        # Demo mode never pretends: it names the simulated bench or the synthetic signal.
+        assert win.meter.source.simulated
+        title = win.windowTitle()
+        assert "Simulated bench" in title or "Synthetic signal" in title
+        qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=10000)
     finally:
         if win.meter is not None:
             win.meter.stop()
 
 
-def test_asking_for_an_instrument_without_an_engine_says_so(qtbot, tmp_path):
+def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
     from meterlab.gui.app import build_window
 
-    _app, win = build_window([], dmm="TCPIP::192.0.2.1::5025::SOCKET",
+    # Nothing listens on port 1 of this computer: the connection is refused at once.
+    _app, win = build_window([], dmm="TCPIP::127.0.0.1::1::SOCKET",
                              settings_path=str(tmp_path / "s.ini"))
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
-    assert win.meter.source is None
-    assert not win.meter.running
-    assert win.banner.isVisible() and "192.0.2.1" in win.banner.text
-    assert "No instrument connected" in win.windowTitle()
+    try:
+        qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
+        assert "127.0.0.1::1" in win.windowTitle()
+        assert not win.meter.source.simulated
+        qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=10000)
+        assert "does not answer" in win.banner.text
+        assert win.meter.limit_edit.isEnabled()
+        assert win.meter.trend.point_count() == 0
+    finally:
+        if win.meter is not None:
+            win.meter.set_source(None)

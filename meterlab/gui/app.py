@@ -49,8 +49,6 @@ def build_window(
     install_translators(app, str(settings.value("ui/language", "") or ""))
     _apply_stylesheet(app)
 
-    if dmm:
-        settings.setValue(KEY_DMM, dmm)
     if scope:
         settings.setValue(KEY_SCOPE, scope)
 
@@ -58,7 +56,8 @@ def build_window(
         from meterlab.gui.sources import make_source
 
         try:
-            return make_source(dmm=dmm, demo=demo)
+            last = str(settings.value(KEY_DMM, "") or "") or None
+            return make_source(dmm=dmm, demo=demo, last_dmm=last)
         except MeterlabError as exc:
             window.banner.show_message(str(exc), "warning")
             return None

@@ -120,7 +120,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
         self.meter.runningChanged.connect(self._running_changed)
+        self.meter.descriptionChanged.connect(lambda _text: self._update_mode(self.meter.source))
         self._update_mode(source)
+        self._remember_resource(source)
         self.meter.restore_settings(self.settings)
         tab = self.settings.value("window/tab")
         if tab in self.views:
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             return
         self.meter.set_source(source)
         self._update_mode(source)
+        self._remember_resource(source)
 
     # -- menus and shortcuts -------------------------------------------------------
     def _meter_call(self, name: str) -> Callable[[], None]:
@@ -269,6 +272,12 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(("⚠ " if source is None or source.simulated else "● ") + text)
         self.setWindowTitle(f"meterlab — {text}")
 
+    def _remember_resource(self, source: Source | None) -> None:
+        """Remember a real multimeter's address for the next start (not the simulator's)."""
+        resource = getattr(source, "resource", "")
+        if resource and source is not None and not source.simulated:
+            self.settings.setValue(KEY_DMM, resource)
+
     def _running_changed(self, running: bool) -> None:
         self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
         self.single_action.setEnabled(not running)
@@ -296,5 +305,5 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.meter is not None:
             self.meter.frame_timer.stop()
-            self.meter.stop()
+            self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)
         super().closeEvent(event)

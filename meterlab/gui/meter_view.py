@@ -53,6 +53,8 @@ class MeterView(QWidget):
     #: (text, level, timeout_ms) — shown in the window's non-blocking banner.
     news = Signal(str, str, int)
     runningChanged = Signal(bool)
+    #: The source's description changed (e.g. the meter identified itself).
+    descriptionChanged = Signal(str)
 
     def __init__(
         self,
@@ -250,9 +252,12 @@ class MeterView(QWidget):
 
     # -- source control -------------------------------------------------------
     def set_source(self, source: Source | None) -> None:
-        """Replace the reading source (stops the old one). None = nothing to read."""
+        """Replace the reading source (stops and closes the old one). None = nothing to read."""
         if self.source is not None:
             self.source.stop()
+            close = getattr(self.source, "close", None)
+            if close is not None:
+                close()
         self.source = source
         if source is None:
             self.source_label.setText(self.tr("No instrument connected"))
@@ -464,6 +469,7 @@ class MeterView(QWidget):
         self._frame += 1
         if self._frame % TEXT_EVERY == 0:
             self._update_text()
+            self._refresh_description()
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)
@@ -474,14 +480,31 @@ class MeterView(QWidget):
         noun = self._device_noun()
         if kind in (FeedEventKind.LOST, FeedEventKind.RESTORED):
             self._set_stale(kind is FeedEventKind.LOST)
-        if kind is FeedEventKind.LOST:
+        if kind is FeedEventKind.LOST and self.series.ring.total == 0:
+            self.news.emit(
+                self.tr("The %1 does not answer. Check the cable and the address; "
+                        "trying again…").replace("%1", noun), "warning", 0)
+        elif kind is FeedEventKind.LOST:
             self.news.emit(
                 self.tr("The %1 stopped answering. Readings so far are saved. Reconnecting…")
                 .replace("%1", noun), "warning", 0)
         elif kind is FeedEventKind.RESTORED:
             self.news.emit(self.tr("The %1 answers again.").replace("%1", noun), "info", 4000)
+            self._refresh_description()
         elif kind is FeedEventKind.ERROR:
             self.news.emit(message, "error", 0)
+
+    def _refresh_description(self) -> None:
+        """Sources learn who they talk to only once connected (maker, model, serial)."""
+        if self.source is None:
+            return
+        text = translate_description(self.source.description)
+        if text != self.source_label.text():
+            self.source_label.setText(text)
+            self.descriptionChanged.emit(text)
+        detail = getattr(self.source, "detail", "")
+        if detail and self.source_label.toolTip() != detail:
+            self.source_label.setToolTip(detail)
 
     def _set_stale(self, stale: bool) -> None:
         """Grey the readout while no readings come: an old number must not look live."""
@@ -492,8 +515,11 @@ class MeterView(QWidget):
         self._update_readout_info()
 
     def _device_noun(self) -> str:
-        if self.source is not None and getattr(self.source, "kind", "") == "synthetic":
+        kind = getattr(self.source, "kind", "")
+        if kind == "synthetic":
             return self.tr("synthetic signal")
+        if kind == "simulated-bench":
+            return self.tr("simulated multimeter")
         return self.tr("multimeter")
 
     def _update_text(self, *, force: bool = False) -> None:
@@ -619,6 +645,7 @@ class MeterView(QWidget):
 #: Descriptions the Qt-free sources give, marked here so lupdate extracts them.
 _DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Source", "Synthetic signal — no instrument connected"),
+    QT_TRANSLATE_NOOP("Source", "Simulated bench — connect a real instrument from Instruments"),
 )
 
 

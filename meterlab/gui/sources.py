@@ -257,20 +257,24 @@ class SyntheticSource:
         feed.notify(FeedEventKind.STOPPED)
 
 
-def make_source(*, dmm: str | None = None, demo: bool = False) -> Source:
-    """Pick the source for a window: the seam where the acquisition engine plugs in.
+def make_source(
+    *, dmm: str | None = None, demo: bool = False, last_dmm: str | None = None
+) -> Source:
+    """Pick the source for a window: the one place where instruments are chosen.
 
-    Until `meterlab.acquire` and the simulated bench exist, both the demo mode and
-    a missing instrument give the synthetic source (whose description says so),
-    and asking for a real resource raises a clear error instead of pretending.
+    A resource given now wins; `demo` forces the simulated bench; otherwise the
+    last multimeter used; with none of these (first run) the simulated bench.
+    Until the simulated bench can start (its board model is still being
+    written), demo mode falls back to `SyntheticSource`, whose description
+    says plainly that no instrument is connected.
     """
-    if dmm:
-        from meterlab.errors import InstrumentError
+    from meterlab.gui.instrument_source import InstrumentSource, SimulatedBenchSource
 
-        raise InstrumentError(
-            f"Cannot connect to {dmm}: this build has no acquisition engine yet. "
-            "Showing no readings; use --demo for the synthetic signal.",
-            resource=dmm,
-        )
-    del demo  # the synthetic source is the only demo for now
-    return SyntheticSource()
+    if dmm:
+        return InstrumentSource(dmm)
+    if last_dmm and not demo:
+        return InstrumentSource(last_dmm)
+    try:
+        return SimulatedBenchSource()
+    except ImportError:
+        return SyntheticSource()

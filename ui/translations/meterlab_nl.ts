@@ -34,117 +34,117 @@
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="163"/>
+        <location filename="../../meterlab/gui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="164"/>
+        <location filename="../../meterlab/gui/main_window.py" line="167"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="169"/>
+        <location filename="../../meterlab/gui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="174"/>
+        <location filename="../../meterlab/gui/main_window.py" line="177"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="178"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="178"/>
+        <location filename="../../meterlab/gui/main_window.py" line="181"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="181"/>
+        <location filename="../../meterlab/gui/main_window.py" line="184"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="184"/>
+        <location filename="../../meterlab/gui/main_window.py" line="187"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="190"/>
+        <location filename="../../meterlab/gui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="191"/>
+        <location filename="../../meterlab/gui/main_window.py" line="194"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="194"/>
+        <location filename="../../meterlab/gui/main_window.py" line="197"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="199"/>
+        <location filename="../../meterlab/gui/main_window.py" line="202"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="202"/>
+        <location filename="../../meterlab/gui/main_window.py" line="205"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="210"/>
+        <location filename="../../meterlab/gui/main_window.py" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="211"/>
+        <location filename="../../meterlab/gui/main_window.py" line="214"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="233"/>
+        <location filename="../../meterlab/gui/main_window.py" line="236"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="241"/>
+        <location filename="../../meterlab/gui/main_window.py" line="244"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="242"/>
+        <location filename="../../meterlab/gui/main_window.py" line="245"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="251"/>
+        <location filename="../../meterlab/gui/main_window.py" line="254"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="252"/>
+        <location filename="../../meterlab/gui/main_window.py" line="255"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="264"/>
+        <location filename="../../meterlab/gui/main_window.py" line="267"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="273"/>
+        <location filename="../../meterlab/gui/main_window.py" line="282"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="273"/>
+        <location filename="../../meterlab/gui/main_window.py" line="282"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -152,264 +152,274 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="126"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="128"/>
         <source>%1 PLC</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner.</extracomment>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself).</extracomment>
         <translation>%1 PLC</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="129"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
         <source>Immediate</source>
         <translation>Onmiddellijk</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="130"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="132"/>
         <source>Bus (Single)</source>
         <translation>Bus (enkel)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="133"/>
         <source>External</source>
         <translation>Extern</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="133"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="382"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="135"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="387"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="136"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="138"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="138"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="139"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="141"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="141"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="144"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Measurement</source>
         <translation>Meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="152"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="153"/>
         <source>Range</source>
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="152"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="154"/>
         <source>Integration</source>
         <translation>Integratie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="153"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="155"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="165"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="176"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="181"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="183"/>
         <source>Statistics</source>
         <translation>Statistiek</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="188"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="186"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="188"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="187"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="189"/>
         <source>min</source>
         <translation>min</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="187"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="189"/>
         <source>max</source>
         <translation>max</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="188"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="190"/>
         <source>verdicts</source>
         <translation>oordelen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="232"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="234"/>
         <source>DC voltage</source>
         <translation>Gelijkspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="233"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="235"/>
         <source>AC voltage</source>
         <translation>Wisselspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="234"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="236"/>
         <source>DC current</source>
         <translation>Gelijkstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="235"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="237"/>
         <source>AC current</source>
         <translation>Wisselstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="236"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="238"/>
         <source>Resistance (2-wire)</source>
         <translation>Weerstand (2-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="237"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
         <source>Resistance (4-wire)</source>
         <translation>Weerstand (4-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="238"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="240"/>
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="241"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="240"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="242"/>
         <source>Capacitance</source>
         <translation>Capaciteit</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="241"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="243"/>
         <source>Temperature</source>
         <translation>Temperatuur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="246"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="248"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="258"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="263"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="323"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="328"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="326"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="331"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="382"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="387"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="441"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="446"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="445"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="450"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="479"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="485"/>
+        <source>The %1 does not answer. Check the cable and the address; trying again…</source>
+        <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="489"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="482"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="492"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="496"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="520"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="497"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="522"/>
+        <source>simulated multimeter</source>
+        <translation>gesimuleerde multimeter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="513"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="539"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="513"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="539"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="516"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="542"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="561"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="586"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="612"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="631"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="609"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="635"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -417,10 +427,15 @@
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="647"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="648"/>
+        <source>Simulated bench — connect a real instrument from Instruments</source>
+        <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
 </context>
 <context>

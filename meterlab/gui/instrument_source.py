@@ -1,0 +1,193 @@
+"""The real reading source: a multimeter driven by the acquisition engine.
+
+`InstrumentSource` implements the meter view's `Source` protocol on top of
+`meterlab.acquire.Acquisition`: the engine's worker thread opens the VISA
+connection, configures the meter from the view's `MeterSetup`, streams
+batches and reconnects after a loss. Batches go straight into the view's
+`ReadingFeed` (no Qt signal per batch) and the engine's status changes become
+feed events (LOST / RESTORED / STOPPED), which the window shows in its banner.
+
+`SimulatedBenchSource` is the same, pointed at the simulated bench started
+in-process, and says plainly that it is simulated.
+
+Qt-free; the drivers and pyvisa are imported only when a source is opened.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from meterlab.errors import MeterlabError
+from meterlab.gui.feed import FeedEventKind, ReadingFeed
+from meterlab.gui.sources import MeterSetup
+
+
+class _OwnedMeter:
+    """A `Multimeter` that also closes its connection (the engine calls `close`)."""
+
+    def __init__(self, meter: Any, conn: Any) -> None:
+        self._meter = meter
+        self._conn = conn
+
+    def start_stream(self) -> None:
+        self._meter.start_stream()
+
+    def fetch_available(self, max_n: int | None = None) -> Any:
+        return self._meter.fetch_available(max_n)
+
+    def stop_stream(self) -> Any:
+        return self._meter.stop_stream()
+
+    def read_batch(self, n: int) -> Any:
+        return self._meter.read_batch(n)
+
+    def read(self) -> Any:
+        return self._meter.read()
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class InstrumentSource:
+    """Readings from the DMM at `resource`, through the acquisition engine."""
+
+    kind = "instrument"
+
+    def __init__(
+        self,
+        resource: str,
+        *,
+        backend: str | None = None,
+        simulated: bool = False,
+        label: str = "",
+    ) -> None:
+        self.resource = resource
+        self.backend = backend
+        self.simulated = simulated
+        self._label = label
+        self.description = label or resource
+        #: Maker, model, serial and resource once connected (tooltip, reports).
+        self.detail = resource
+        self._setup = MeterSetup()
+        self._acq: Any = None
+        self._feed: ReadingFeed | None = None
+        self._lost = False
+        self._lock = threading.Lock()
+
+    # -- Source protocol -------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._acq is not None and self._acq.running
+
+    @property
+    def setup(self) -> MeterSetup:
+        return self._setup
+
+    def configure(self, setup: MeterSetup) -> None:
+        """Keep the setup; a running stream restarts so the meter is configured anew."""
+        changed = setup != self._setup
+        self._setup = setup
+        if changed and self.running and self._feed is not None:
+            feed = self._feed
+            self.stop()
+            self.start(feed)
+
+    def start(self, feed: ReadingFeed) -> None:
+        from meterlab.acquire import Acquisition
+
+        if self.running:
+            return
+        self._feed = feed
+        self._lost = False
+        acq = Acquisition(self._open_meter, name="multimeter")
+        acq.subscribe(feed.push)
+        acq.on_status(self._on_status)
+        self._acq = acq
+        acq.start()
+
+    def single(self, feed: ReadingFeed) -> None:
+        """One reading on a short-lived worker thread (never on the GUI thread)."""
+
+        def work() -> None:
+            try:
+                meter = self._open_meter()
+                try:
+                    feed.push(meter.read())
+                finally:
+                    meter.close()
+            except MeterlabError as exc:
+                feed.notify(FeedEventKind.ERROR, str(exc))
+
+        threading.Thread(target=work, name="single-reading", daemon=True).start()
+
+    def stop(self) -> None:
+        acq, self._acq = self._acq, None
+        if acq is not None:
+            acq.stop()
+
+    def close(self) -> None:
+        self.stop()
+
+    # -- engine side (worker thread) ----------------------------------------------
+    def _open_meter(self) -> _OwnedMeter:
+        from meterlab.drivers.dmm import Multimeter
+        from meterlab.visa import Connection, default_backend
+
+        conn = Connection(self.resource, self.backend or default_backend())
+        try:
+            meter = Multimeter(conn)
+            s = self._setup
+            f = meter.spec.function(s.function)
+            meter.configure(
+                function=s.function,
+                range="auto" if s.range is None else s.range,
+                nplc=s.nplc if f is not None and f.integration and meter.spec.nplc else None,
+            )
+            idn = meter.identify()
+            who = f"{idn.maker} {idn.model}" + (f" ({idn.serial})" if idn.serial else "")
+            self.detail = f"{who} — {self.resource}"
+            if not self._label:
+                self.description = self.detail
+        except BaseException:
+            conn.close()
+            raise
+        return _OwnedMeter(meter, conn)
+
+    def _on_status(self, event: Any) -> None:
+        from meterlab.acquire import State
+
+        feed = self._feed
+        if feed is None:
+            return
+        if event.state is State.RECONNECTING:
+            if not self._lost:
+                self._lost = True
+                feed.notify(FeedEventKind.LOST, event.message)
+        elif event.state is State.RUNNING:
+            if self._lost:
+                self._lost = False
+                feed.notify(FeedEventKind.RESTORED, event.message)
+        elif event.state is State.STOPPED:
+            feed.notify(FeedEventKind.STOPPED, event.message)
+
+
+class SimulatedBenchSource(InstrumentSource):
+    """The simulated bench's 34465A, served in-process on 127.0.0.1."""
+
+    kind = "simulated-bench"
+
+    def __init__(self, *, seed: int = 1, faults: tuple[str, ...] = ()) -> None:
+        from meterlab.sim.bench import SimulatedBench
+
+        self.bench = SimulatedBench(seed=seed, faults=faults).start()
+        super().__init__(
+            self.bench.dmm_resource,
+            backend="@py",
+            simulated=True,
+            label="Simulated bench — connect a real instrument from Instruments",
+        )
+
+    def close(self) -> None:
+        super().close()
+        self.bench.stop()
