@@ -29,6 +29,8 @@ from meterlab.readings import Verdict
 from meterlab.tolerance_eval import guarded_codes, margins, simple_codes
 from meterlab.tolerance_parse import (
     E_SERIES,
+    EXAMPLE,
+    TOL_EXAMPLE,
     Amount,
     Parsed,
     Reader,
@@ -235,14 +237,15 @@ def _build(text: str, unit: str | None, nominal: float | None) -> Limit:
         raise LimitError(f"limit {text!r}: expected text such as \"3.3 V ±3 %\"")
     label = "tolerance" if nominal is not None else "limit"
     what = f'{label} "{text.strip()}"'
+    example = TOL_EXAMPLE if nominal is not None else EXAMPLE
     main_text, warn_text = split_warn(_normalise(text), what)
-    r = Reader(tokenize(main_text, what), what)
+    r = Reader(tokenize(main_text, what, example), what, example)
     parsed = read_limit(r, nominal_given=nominal is not None)
     if not r.done():
         raise r.error(f'unexpected "{r.peek().text}" after the limit')  # type: ignore[union-attr]
     warn: Parsed | None = None
     if warn_text is not None:
-        wr = Reader(tokenize(warn_text, what), what)
+        wr = Reader(tokenize(warn_text, what, TOL_EXAMPLE), what, TOL_EXAMPLE)
         warn = read_limit(wr, nominal_given=True)
         if not wr.done():
             raise wr.error(f'unexpected "{wr.peek().text}" after the warn band')  # type: ignore[union-attr]
@@ -328,7 +331,10 @@ def _bounds(p: Parsed, nominal: float | None, unit: str, what: str) -> tuple[flo
     _check_series(p.spec, nominal, unit, what)
     below = sum(_resolve(a, nominal, unit, what) for a in p.spec.minus)
     above = sum(_resolve(a, nominal, unit, what) for a in p.spec.plus)
-    return snap(nominal - below), snap(nominal + above)
+    lo, hi = snap(nominal - below), snap(nominal + above)
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        raise LimitError(f"{what}: the tolerance is too large to be a limit")
+    return lo, hi
 
 
 def _resolve(a: Amount, nominal: float, unit: str, what: str) -> float:

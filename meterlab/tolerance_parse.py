@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from meterlab.errors import LimitError
-from meterlab.units import _normalise_text, canonical_unit, format_si, split_quantity
+from meterlab.units import UNITS, _normalise_text, canonical_unit, format_si, split_quantity
 
 #: E-series → the tolerance its parts are made to (percent).
 E_SERIES: dict[str, float] = {
@@ -37,6 +37,8 @@ _E24 = (1.0, 1.1, 1.2, 1.3, 1.5, 1.6, 1.8, 2.0, 2.2, 2.4, 2.7, 3.0, 3.3, 3.6, 3.
         4.7, 5.1, 5.6, 6.2, 6.8, 7.5, 8.2, 9.1)
 
 EXAMPLE = '"3.3 V ±3 %", "5 V +5 %/-2 %", "3.2 V .. 3.4 V", ">= 4.75 V" or "4.7 kΩ E24"'
+#: Examples for a tolerance written apart from its nominal (plan files).
+TOL_EXAMPLE = '"±3 %", "+5 %/-2 %", "± 0.1 V", "±(0.5 % + 2 Hz)" or "E24"'
 
 
 def e_series_values(series: str) -> tuple[float, ...]:
@@ -97,7 +99,7 @@ def _normalise(text: str) -> str:
     return t
 
 
-def tokenize(text: str, what: str) -> list[Tok]:
+def tokenize(text: str, what: str, example: str = EXAMPLE) -> list[Tok]:
     """Split into operators, quantities and words; anything else is an error naming it."""
     toks: list[Tok] = []
     pos = 0
@@ -107,9 +109,9 @@ def tokenize(text: str, what: str) -> list[Tok]:
         if not m or m.end() == pos:
             bad = src[pos:].strip()
             if re.match(r",\d", bad) and pos and src[pos - 1].isdigit():
-                raise LimitError(f"{what}: use a decimal point, not a comma, e.g. {EXAMPLE}")
+                raise LimitError(f"{what}: use a decimal point, not a comma, e.g. {example}")
             raise LimitError(f'{what}: cannot read "{bad}" — expected a number with a unit '
-                             f"or one of ± + - .. >= <= ( ), e.g. {EXAMPLE}")
+                             f"or one of ± + - .. >= <= ( ), e.g. {example}")
         pos = m.end()
         if m.group("op"):
             toks.append(Tok("op", m.group("op")))
@@ -132,9 +134,10 @@ def _quantity_token(lex: str, what: str) -> Tok:
     try:
         value, unit = split_quantity(lex)
     except LimitError as exc:
-        detail = str(exc).partition(": ")[2]
+        detail = str(exc).partition(": ")[2].partition(" (expected one of")[0]
         raise LimitError(f'{what}: cannot read "{lex}" — expected a number with a unit, '
-                         f'e.g. "±5 %" or "3.3 V" ({detail})') from None
+                         f'e.g. "±5 %" or "3.3 V" ({detail}; units: {", ".join(UNITS)})'
+                         ) from None
     return Tok("num", lex, value, unit)
 
 
@@ -170,10 +173,11 @@ class Parsed:
 
 
 class Reader:
-    def __init__(self, toks: list[Tok], what: str) -> None:
+    def __init__(self, toks: list[Tok], what: str, example: str = EXAMPLE) -> None:
         self.toks = toks
         self.i = 0
         self.what = what
+        self.example = example
 
     def peek(self, k: int = 0) -> Tok | None:
         j = self.i + k
@@ -194,7 +198,7 @@ class Reader:
         return self.i >= len(self.toks)
 
     def error(self, problem: str) -> LimitError:
-        return LimitError(f"{self.what}: {problem} — expected e.g. {EXAMPLE}")
+        return LimitError(f"{self.what}: {problem} — expected e.g. {self.example}")
 
     def signed_quantity(self) -> tuple[float, Tok]:
         sign = 1.0
@@ -299,6 +303,9 @@ def read_limit(r: Reader, *, nominal_given: bool) -> Parsed:
             or any(t.kind == "op" and t.text == ".." for t in r.toks[r.i:])):
         return read_band(r)
     if nominal_given:
+        if first.kind == "num":
+            raise r.error(f'"{first.text}" where the tolerance should start; the nominal is '
+                          "given separately, so write only the tolerance")
         return Parsed(spec=r.spec())
     if first.kind == "word" and first.text.upper() not in E_SERIES:
         raise r.error(f'cannot read "{first.text}"')

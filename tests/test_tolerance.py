@@ -107,6 +107,10 @@ def test_warn_band() -> None:
     assert (lim.warn_lower, lim.warn_upper) == (3.25, 3.35)
     lim = parse_limit(">= 4.75 V WARN >= 4.8 V")
     assert (lim.warn_lower, lim.warn_upper) == (4.8, INF)
+    lim = parse_limit("3.3V±3%warn±2%")
+    assert (lim.warn_lower, lim.warn_upper) == (3.234, 3.366)
+    lim = parse_limit("4.7 kΩ E24 warn ±2 %")
+    assert (lim.lower, lim.warn_lower, lim.warn_upper, lim.upper) == (4465, 4606, 4794, 4935)
 
 
 def test_limit_from_nominal_and_tolerance() -> None:
@@ -161,6 +165,8 @@ def test_bare_tolerance_needs_a_nominal() -> None:
     ("3.3 V ±-3 %", None, "tolerance amount"),
     ("3,3 V ±3 %", None, "decimal point"),
     ("3.3 V ±3 % ; rm -rf", None, "cannot read"),
+    ("1e308 V ± 1e308 V", None, "too large"),
+    ("3.3 V ±1e999 ppm", None, "too large"),
 ])
 def test_bad_expressions_say_what_was_expected(text: str, unit: str | None, needle: str) -> None:
     with pytest.raises(LimitError) as info:
@@ -173,6 +179,11 @@ def test_plan_style_error_message_names_the_tolerance() -> None:
         limit_from(5.0, "±5 V%", "V")
     assert str(info.value).startswith('tolerance "±5 V%": cannot read "5 V%" — expected a '
                                       'number with a unit, e.g. "±5 %"')
+    assert 'unknown unit "V%"' in str(info.value)
+    with pytest.raises(LimitError, match="the nominal is given separately"):
+        limit_from(3.3, "3.3 V ±3 %", "V")
+    with pytest.raises(LimitError, match=r'e\.g\. "±3 %"'):
+        limit_from(3.3, "±abc", "V")
 
 
 def test_limit_constructor_enforces_order() -> None:
