@@ -71,6 +71,11 @@ def default_backend() -> str:
 def _manager(backend: str) -> pyvisa.ResourceManager:
     with _rm_lock:
         rm = _managers.get(backend)
+        if rm is not None:
+            try:
+                rm.session  # noqa: B018 - raises if someone closed the shared manager
+            except visa_errors.Error:
+                rm = None
         if rm is None:
             try:
                 rm = pyvisa.ResourceManager(backend)
@@ -194,12 +199,6 @@ class Connection:
         inst.read_termination = self._read_term or None
         inst.write_termination = self._write_term
         inst.timeout = self._timeout_ms
-        inst.chunk_size = self._chunk
-        # pyvisa-py reads sockets 4 kB per recv(); big blocks need big reads to keep up.
-        with contextlib.suppress(Exception):
-            session = inst.visalib.sessions[inst.session]
-            if hasattr(session, "max_recv_size"):
-                session.max_recv_size = max(session.max_recv_size, min(self._chunk, 1 << 22))
 
     def _open(self) -> None:
         rm = _manager(self.backend)
@@ -423,6 +422,7 @@ class Connection:
                 self._drain_stale()
             term = inst.read_termination
             inst.read_termination = None  # binary payloads contain newline bytes
+            recv_size = self._big_recv(True)
             try:
                 inst.write(command)
                 head = bytes(inst.read_bytes(2))
@@ -474,6 +474,23 @@ class Connection:
             finally:
                 with contextlib.suppress(Exception):
                     inst.read_termination = term
+                self._big_recv(False, recv_size)
+
+    def _big_recv(self, on: bool, restore: int | None = None) -> int | None:
+        """pyvisa-py receives sockets 4 kB per recv(); a multi-MB block needs bigger gulps.
+        Only during block reads: a 1 MB recv buffer per short reply would slow every query."""
+        try:
+            session = self._inst.visalib.sessions[self._inst.session]
+        except Exception:
+            return None
+        old = getattr(session, "max_recv_size", None)
+        if old is None:
+            return None
+        if on:
+            session.max_recv_size = max(old, min(self._chunk, 1 << 22))
+        elif restore is not None:
+            session.max_recv_size = restore
+        return old
 
     def _read_block_terminator(self, inst: Any, command: str) -> None:
         tail = bytes(inst.read_bytes(1))
