@@ -61,8 +61,10 @@ class InstrumentSource:
         backend: str | None = None,
         simulated: bool = False,
         label: str = "",
+        timeout_ms: int | None = 3000,
     ) -> None:
         self.resource = resource
+        self.timeout_ms = timeout_ms
         self.backend = backend
         self.simulated = simulated
         self._label = label
@@ -132,9 +134,10 @@ class InstrumentSource:
     # -- engine side (worker thread) ----------------------------------------------
     def _open_meter(self) -> _OwnedMeter:
         from meterlab.drivers.dmm import Multimeter
-        from meterlab.visa import Connection, default_backend
+        from meterlab.visa import open_instrument
 
-        conn = Connection(self.resource, self.backend or default_backend())
+        conn = open_instrument(self.resource, backend=self.backend, profile="auto",
+                               timeout_ms=self.timeout_ms)
         try:
             meter = Multimeter(conn)
             s = self._setup

@@ -1,0 +1,101 @@
+"""The meter view on a real stack: simulated 34465A over TCP, pyvisa-py, driver, engine.
+
+A board whose true value the test sets stands behind the simulator's meter (as in
+the driver's own tests), so moving the value out of tolerance plays the part of a
+fault; stopping the server plays an unplugged meter.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+
+from meterlab.gui.instrument_source import InstrumentSource
+from meterlab.gui.main_window import MainWindow
+from meterlab.readings import Verdict
+from meterlab.sim.dmm import Keysight34465A
+from meterlab.sim.server import InstrumentServer
+
+pytest_plugins = ("gui_fixtures",)
+
+
+class Board:
+    """The part of the virtual board a meter touches, with values the test controls."""
+
+    nets = ("3V3", "GND")
+
+    def __init__(self) -> None:
+        self.values = {"VOLT:DC": 3.3, "VOLT:AC": 0.0, "CURR:DC": 0.042, "CURR:AC": 0.0,
+                       "RES": 4700.0, "FRES": 4700.0, "FREQ": 0.0, "PER": 0.0, "CAP": 1e-7,
+                       "TEMP": 25.0, "CONT": 0.2, "DIOD": 0.6}
+        self.temperature_c = 25.0
+        self.active_faults: tuple[str, ...] = ()
+
+    def measure(self, function: str, hi: str, lo: str) -> float:
+        return self.values[function]
+
+    def set_fault(self, name: str, on: bool) -> None:
+        raise ValueError(name)
+
+
+@pytest.fixture
+def bench() -> Iterator[tuple[InstrumentServer, Board, Keysight34465A]]:
+    board = Board()
+    meter = Keysight34465A(board, seed=4)
+    server = InstrumentServer(meter).start()
+    yield server, board, meter
+    server.stop()
+
+
+@pytest.fixture
+def live(qtbot, gui_settings, bench) -> Iterator[tuple[MainWindow, Board, InstrumentServer]]:
+    server, board, _meter = bench
+    source = InstrumentSource(server.resource, backend="@py")
+    win = MainWindow(source, settings=gui_settings, capacity=100_000)
+    qtbot.addWidget(win)
+    win.show()
+    win.meter.nplc_combo.setCurrentIndex(win.meter.nplc_combo.findData(0.02))
+    yield win, board, server
+    win.meter.set_source(None)
+
+
+def test_readings_from_the_simulated_meter_reach_trend_and_badge(qtbot, live):
+    win, board, _server = live
+    meter = win.meter
+    assert meter.apply_limit("3.3 V ±3 %")
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 20, timeout=15000)
+    assert meter.series.unit == "V"
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
+    assert "34465A" in win.windowTitle()  # identified itself once connected
+    board.values["VOLT:DC"] = 3.6  # the regulator drifts out
+    qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.FAIL, timeout=10000)
+    assert meter.series.first_failure is not None
+
+
+def test_meter_that_stops_answering_shows_banner_and_resumes(qtbot, live):
+    win, _board, server = live
+    meter = win.meter
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 20, timeout=15000)
+    port, instrument = server.port, server.instrument
+    server.stop()
+    qtbot.waitUntil(lambda: win.banner.isVisible() and "stopped answering" in win.banner.text,
+                    timeout=15000)
+    assert meter.stale
+    before = meter.trend.point_count()
+    # The rest of the window keeps working meanwhile.
+    assert meter.apply_limit("3.3 V ±5 %")
+    restarted = InstrumentServer(instrument, port=port).start()
+    try:
+        qtbot.waitUntil(lambda: meter.trend.point_count() > before + 20, timeout=20000)
+        qtbot.waitUntil(lambda: not meter.stale, timeout=5000)
+        assert win.banner.level == "info" or not win.banner.isVisible()
+    finally:
+        meter.set_source(None)
+        restarted.stop()
