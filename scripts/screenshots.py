@@ -3,9 +3,9 @@
     uv run python scripts/screenshots.py            # English
     uv run python scripts/screenshots.py --lang nl  # Dutch UI, files get a -nl suffix
 
-The window runs in demo mode (until the simulated bench is wired into the GUI,
-that is the synthetic source, and the window says so). Nothing here touches
-the user's own settings: a throw-away settings file is used.
+The window runs in demo mode: the simulated bench in-process (or, where it
+cannot start, the synthetic signal; the window says which). Nothing here
+touches the user's own settings: a throw-away settings file is used.
 """
 
 from __future__ import annotations
@@ -29,6 +29,21 @@ def _pump(app, seconds: float) -> None:
         time.sleep(0.005)
 
 
+def drift(source, relative: float) -> None:
+    """Move the demo signal by `relative` (synthetic source or simulated bench)."""
+    if hasattr(source, "offset"):
+        source.offset = relative
+    else:  # the simulated bench: its regulator drifts low (3.05 V) instead
+        source.bench.board.set_fault("ldo_drift", relative != 0.0)
+
+
+def drop(source) -> None:
+    if hasattr(source, "dropout"):
+        source.dropout(60.0)
+    else:
+        source.bench.dmm_server.stop()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=ROOT / "docs")
@@ -47,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.sync()
         app, win = build_window([sys.argv[0]], demo=True, settings_path=ini)
         win.resize(1440, 900)
+        win.build_views()  # normally on the first event-loop turn; needed now
         meter = win.meter
         meter.stop()
         meter.nplc_combo.setCurrentIndex(meter.nplc_combo.findData(0.2))
@@ -69,12 +85,15 @@ def main(argv: list[str] | None = None) -> int:
 
         _pump(app, args.seconds)
         shot("meter-pass")
-        source.offset = 0.045  # the rail drifts up: marginal, then out of tolerance
+        drift(source, 0.045)  # the rail drifts up: marginal, then out of tolerance
         _pump(app, args.seconds / 2)
         shot("meter-fail")
-        source.offset = 0.0
-        source.dropout(60.0)  # the meter stops answering
-        _pump(app, 1.0)
+        drift(source, 0.0)
+        drop(source)  # the meter stops answering
+        end = time.monotonic() + 15.0  # a real connection needs its timeout to notice
+        while not win.banner.isVisible() and time.monotonic() < end:
+            _pump(app, 0.1)
+        _pump(app, 0.5)
         shot("meter-dropout")
         meter.stop()
         win.close()

@@ -88,6 +88,7 @@ def test_meter_that_stops_answering_shows_banner_and_resumes(qtbot, live):
     qtbot.waitUntil(lambda: win.banner.isVisible() and "stopped answering" in win.banner.text,
                     timeout=15000)
     assert meter.stale
+    assert meter.badge.verdict is None  # no verdict shown for a meter that is gone
     before = meter.trend.point_count()
     # The rest of the window keeps working meanwhile.
     assert meter.apply_limit("3.3 V ±5 %")

@@ -108,9 +108,10 @@ class HistogramView(QWidget):
     def _update_stats_text(self) -> None:
         sm = self.series.summary()
         unit = self.series.unit
+        mean = self.tr("mean")  # outside the f-string, where lupdate can find it
         self.stats_label.setText(
             "<table cellspacing='6'><tr>"
-            f"<td>{self.tr('mean')}</td><td><b>{fmt_value(sm.mean, unit)}</b></td>"
+            f"<td>{mean}</td><td><b>{fmt_value(sm.mean, unit)}</b></td>"
             f"<td>σ</td><td><b>{fmt_value(sm.std, unit, 3)}</b></td></tr><tr>"
             f"<td>Cp</td><td><b>{fmt_plain(sm.cp, 2)}</b></td>"
             f"<td>Cpk</td><td><b>{fmt_plain(sm.cpk, 2)}</b></td></tr></table>"

@@ -513,6 +513,7 @@ class MeterView(QWidget):
         self.readout.style().unpolish(self.readout)
         self.readout.style().polish(self.readout)
         self._update_readout_info()
+        self._update_text(force=True)
 
     def _device_noun(self) -> str:
         kind = getattr(self.source, "kind", "")
@@ -535,7 +536,10 @@ class MeterView(QWidget):
         worst = self._worst_since_text
         if worst == NO_VERDICT or force:
             worst = s.latest_verdict
-        if s.limit is None and worst not in (Verdict.OVERLOAD, Verdict.ERROR):
+        if self.stale:
+            # A green PASS over a meter that no longer answers would mislead.
+            self.badge.set_verdict(None, self.tr("no readings"))
+        elif s.limit is None and worst not in (Verdict.OVERLOAD, Verdict.ERROR):
             hint = self.tr("invalid limit") if self.limit_message_text else self.tr("no limit")
             self.badge.set_verdict(None, hint)
         elif worst == NO_VERDICT:

@@ -18,6 +18,11 @@
         <source>reading</source>
         <translation>meting</translation>
     </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="111"/>
+        <source>mean</source>
+        <translation>gemiddelde</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -369,57 +374,62 @@
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="520"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="522"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="524"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="531"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="539"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="541"/>
+        <source>no readings</source>
+        <translation>geen metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="543"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="539"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="543"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="542"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="546"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="561"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="565"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="612"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="616"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="631"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="635"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="635"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="639"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -427,13 +437,13 @@
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="647"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="651"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="648"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="652"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
