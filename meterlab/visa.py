@@ -20,7 +20,8 @@ Public API::
         .write(command) -> None
         .query(command) -> str       (reply without its terminator)
         .read() -> str
-        .query_binary_block(command, *, progress=None, expect_termination=True) -> bytes
+        .query_binary_block(command, *, progress=None, expect_termination=True)
+            -> bytes | bytearray   (the payload; bytearray = the receive buffer, not copied)
         .read_error_queue(limit=50) -> list[tuple[int, str]]
         .check_errors(context) -> None     (raises InstrumentError listing them)
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
@@ -290,7 +291,7 @@ class Connection:
             return False
         try:
             data = sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
-        except BlockingIOError:
+        except (BlockingIOError, TimeoutError):  # nothing to read, but still connected
             return False
         except OSError:
             return True
@@ -409,12 +410,18 @@ class Connection:
         *,
         progress: Callable[[int, int], None] | None = None,
         expect_termination: bool = True,
-    ) -> bytes:
+    ) -> bytes | bytearray:
         """Send `command` and return the payload of the definite-length block it answers.
 
-        Reads exactly the header, then exactly the announced bytes in big chunks (pyvisa's
-        `read_bytes`), then the terminator; `progress(done, total)` is called as bytes
-        arrive. A block that is cut off or longer than announced is an InstrumentError.
+        The payload may be a bytearray (the receive buffer itself: a 24 MB scope memory is
+        not copied a second time); treat it as read-only bytes.
+
+        Reads exactly the header, then exactly the announced bytes, then the terminator;
+        `progress(done, total)` is called as bytes arrive. A block that is cut off or
+        longer than announced is an InstrumentError. On pyvisa-py sockets the payload is
+        received straight into one preallocated buffer (pyvisa's own read loop copies
+        every chunk several times, which halves the speed of multi-MB scope memories);
+        other backends use pyvisa's `read_bytes`.
         """
         with self.lock:
             inst = self._require_open()
@@ -422,12 +429,14 @@ class Connection:
                 self._drain_stale()
             term = inst.read_termination
             inst.read_termination = None  # binary payloads contain newline bytes
-            recv_size = self._big_recv(True)
+            reader = _SocketReader.for_resource(inst, self._timeout_ms) or _VisaReader(
+                inst, self._chunk
+            )
             try:
                 inst.write(command)
-                head = bytes(inst.read_bytes(2))
+                head = bytes(reader.read(2))
                 while head[:1] in (b" ", b"\r", b"\n"):
-                    head = head[1:] + bytes(inst.read_bytes(1))
+                    head = head[1:] + bytes(reader.read(1))
                 if head[:1] != b"#" or not head[1:2].isdigit():
                     self._dirty = True
                     block_header(head)  # raises with a precise message
@@ -439,26 +448,17 @@ class Connection:
                         "length block, which meterlab cannot read safely in binary.",
                         resource=self.resource,
                     )
-                digits = bytes(inst.read_bytes(ndig))
+                digits = bytes(reader.read(ndig))
                 _, length = block_header(head + digits)
-                monitor = None
                 if progress is not None:
-                    monitor = _Progress(progress, length)
                     progress(0, length)
-                data = (
-                    inst.read_bytes(length, chunk_size=self._chunk,
-                                    monitoring_interface=monitor)
-                    if length else b""
-                )
-                if len(data) != length:
-                    self._dirty = True
-                    raise InstrumentError(
-                        f"The data block from {self.resource} was cut off: {length} bytes "
-                        f"announced, {len(data)} arrived.", resource=self.resource,
-                    )
+                data = reader.read(length, progress) if length else b""
                 if expect_termination:
-                    self._read_block_terminator(inst, command)
-                return bytes(data)
+                    tail = bytes(reader.read(1))
+                    if tail == b"\r":
+                        tail = bytes(reader.read(1))
+                    self._check_terminator(tail, command)
+                return data
             except InstrumentError:
                 raise
             except Exception as exc:
@@ -472,30 +472,11 @@ class Connection:
                     )
                 raise err from None
             finally:
+                reader.close()
                 with contextlib.suppress(Exception):
                     inst.read_termination = term
-                self._big_recv(False, recv_size)
 
-    def _big_recv(self, on: bool, restore: int | None = None) -> int | None:
-        """pyvisa-py receives sockets 4 kB per recv(); a multi-MB block needs bigger gulps.
-        Only during block reads: a 1 MB recv buffer per short reply would slow every query."""
-        try:
-            session = self._inst.visalib.sessions[self._inst.session]
-        except Exception:
-            return None
-        old = getattr(session, "max_recv_size", None)
-        if old is None:
-            return None
-        if on:
-            session.max_recv_size = max(old, min(self._chunk, 1 << 22))
-        elif restore is not None:
-            session.max_recv_size = restore
-        return old
-
-    def _read_block_terminator(self, inst: Any, command: str) -> None:
-        tail = bytes(inst.read_bytes(1))
-        if tail == b"\r":
-            tail = bytes(inst.read_bytes(1))
+    def _check_terminator(self, tail: bytes, command: str) -> None:
         if tail != b"\n":
             self._dirty = True
             raise InstrumentError(
@@ -604,6 +585,78 @@ class _Progress:
     def update(self, n: int) -> None:
         self.done += n
         self.callback(self.done, self.total)
+
+
+class _VisaReader:
+    """Exact-size reads through pyvisa (any backend)."""
+
+    def __init__(self, inst: Any, chunk: int) -> None:
+        self.inst = inst
+        self.chunk = chunk
+
+    def read(self, n: int, progress: Callable[[int, int], None] | None = None) -> bytes:
+        monitor = _Progress(progress, n) if progress is not None else None
+        data = self.inst.read_bytes(n, chunk_size=self.chunk, monitoring_interface=monitor)
+        if len(data) != n:
+            raise visa_errors.VisaIOError(vc.StatusCode.error_timeout)
+        return bytes(data)
+
+    def close(self) -> None:
+        pass
+
+
+class _SocketReader:
+    """Exact-size reads straight from a pyvisa-py TCP socket into one buffer.
+
+    Takes what pyvisa-py already buffered first, so nothing is lost or reordered, and
+    leaves its buffer consistent for the next pyvisa read.
+    """
+
+    _GULP = 4 << 20
+
+    def __init__(self, session: Any, sock: socket.socket, timeout_ms: int) -> None:
+        self.session = session
+        self.sock = sock
+        self.old_timeout = sock.gettimeout()
+        sock.settimeout(timeout_ms / 1000)
+
+    @classmethod
+    def for_resource(cls, inst: Any, timeout_ms: int) -> _SocketReader | None:
+        try:
+            session = inst.visalib.sessions[inst.session]
+        except Exception:
+            return None
+        sock = getattr(session, "interface", None)
+        pending = getattr(session, "_pending_buffer", None)
+        if not isinstance(sock, socket.socket) or not isinstance(pending, bytearray):
+            return None
+        return cls(session, sock, timeout_ms)
+
+    def read(self, n: int, progress: Callable[[int, int], None] | None = None) -> bytearray:
+        buf = bytearray(n)
+        view = memoryview(buf)
+        pending: bytearray = self.session._pending_buffer
+        got = min(len(pending), n)
+        if got:
+            view[:got] = pending[:got]
+            del pending[:got]
+            if progress is not None:
+                progress(got, n)
+        while got < n:
+            try:
+                k = self.sock.recv_into(view[got:], min(n - got, self._GULP))
+            except TimeoutError:
+                raise visa_errors.VisaIOError(vc.StatusCode.error_timeout) from None
+            if k == 0:
+                raise ConnectionResetError("the instrument closed the connection")
+            got += k
+            if progress is not None:
+                progress(got, n)
+        return buf
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.sock.settimeout(self.old_timeout)
 
 
 def open_instrument(

@@ -223,7 +223,9 @@ class TranscriptServer:
             time.sleep(pair.delay_s)
         if pair.reply is not None:
             try:
+                client.settimeout(10.0)  # a slow reader must not cut a big block short
                 client.sendall(pair.reply)
+                client.settimeout(0.05)
             except OSError:
                 return False
         if pair.close:
