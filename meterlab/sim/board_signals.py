@@ -9,6 +9,8 @@ call, which the scope relies on when it reads memory in pieces.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 #: Edges settle to within exp(-EDGE_SPAN) of the final level; past that the level is exact.
@@ -18,38 +20,44 @@ EDGE_SPAN = 12.0
 MAX_DENSE_LINES = 4096
 
 
-def edge_shape(
-    cur: np.ndarray, prev: np.ndarray, dt: np.ndarray, tau_rise: float, tau_fall: float
+def edges(
+    cur: np.ndarray,
+    dt: np.ndarray,
+    prev_at: Callable[[np.ndarray], np.ndarray],
+    tau_rise: float,
+    tau_fall: float,
 ) -> np.ndarray:
-    """Level in [0, 1] of a logic line whose state went from `prev` to `cur` `dt` ago.
+    """Level in [0, 1] of a logic line in state `cur`, `dt` seconds into its current slot.
 
-    A driven edge is an RC step: push-pull outputs have a fall and rise time of a
-    few tens of ns, an open-drain bus (I²C) rises slowly through its pull-up.
+    A driven edge is an RC step: push-pull outputs rise and fall in a few tens
+    of ns, an open-drain bus (I²C) rises slowly through its pull-up. Only samples
+    within a few time constants of a slot boundary can be on an edge, so the
+    previous state (`prev_at(indices)`) is looked up for those alone: that keeps
+    tens of millions of samples cheap.
     """
     out = cur.astype(np.float64)
-    rising = cur & ~prev
-    falling = prev & ~cur
-    r = rising & (dt < EDGE_SPAN * tau_rise)
-    f = falling & (dt < EDGE_SPAN * tau_fall)
-    if r.any():
-        out[r] = -np.expm1(-np.maximum(dt[r], 0.0) / tau_rise)
-    if f.any():
-        out[f] = np.exp(-np.maximum(dt[f], 0.0) / tau_fall)
+    near = np.flatnonzero(dt < EDGE_SPAN * max(tau_rise, tau_fall))
+    if near.size == 0:
+        return out
+    c = cur[near]
+    p = prev_at(near)
+    d = np.maximum(dt[near], 0.0)
+    rise = c & ~p
+    fall = p & ~c
+    if rise.any():
+        out[near[rise]] = -np.expm1(-d[rise] / tau_rise)
+    if fall.any():
+        out[near[fall]] = np.exp(-d[fall] / tau_fall)
     return out
 
 
-def slot_lookup(table: np.ndarray, pos: np.ndarray, idle: bool) -> tuple[np.ndarray, np.ndarray]:
-    """States at slot index `pos` and at the slot before it; outside the table the line idles."""
+def slot_states(table: np.ndarray, pos: np.ndarray, idle: bool) -> np.ndarray:
+    """States at slot index `pos`; outside the table the line idles."""
     n = table.shape[-1]
-    pos = np.asarray(pos, dtype=np.int64)
-
-    def at(p: np.ndarray) -> np.ndarray:
-        inside = (p >= 0) & (p < n)
-        out = np.full(p.shape, idle, dtype=bool)
-        out[inside] = table[p[inside]]
-        return out
-
-    return at(pos), at(pos - 1)
+    inside = (pos >= 0) & (pos < n)
+    out = np.full(pos.shape, idle, dtype=bool)
+    out[inside] = table[pos[inside]]
+    return out
 
 
 def uart_frame_bits(text: str) -> np.ndarray:
