@@ -1,0 +1,120 @@
+"""Pieces the measuring commands share: options, opening instruments, the session store."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from meterlab.drivers.dmm import Multimeter
+    from meterlab.drivers.scope import Oscilloscope
+    from meterlab.sim import SimulatedBench
+    from meterlab.store import SessionStore, SessionWriter
+
+
+def visa_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--visa", "backend", envvar="METERLAB_VISA", default=None, metavar="BACKEND",
+        help='VISA backend: "@py" (pyvisa-py, the default) or "@ivi" for a system VISA '
+             "(NI, Keysight, R&S). Also METERLAB_VISA.",
+    )(f)
+
+
+def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db", envvar="METERLAB_DB", default=None, metavar="PATH",
+        help="Session database (default: your user data folder; also METERLAB_DB).",
+    )(f)
+
+
+def open_dmm(resource: str, backend: str | None) -> Multimeter:
+    from meterlab.drivers.dmm import Multimeter
+    from meterlab.visa import open_instrument
+
+    conn = open_instrument(resource, backend=backend, profile="auto")
+    try:
+        return Multimeter(conn)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def open_scope(resource: str, backend: str | None) -> Oscilloscope:
+    from meterlab.drivers.scope import Oscilloscope
+
+    return Oscilloscope.open(resource, backend=backend)
+
+
+def record_instrument(writer: SessionWriter, role: str, conn: Any) -> None:
+    """Put an instrument's identity (and calibration date, if the station knows it) on record.
+
+    An instrument past its calibration date is announced on stderr now; the store
+    marks every verdict it produces.
+    """
+    from meterlab.station import load_station
+
+    idn = conn.idn
+    station = load_station()
+    warning = station.warning(idn.serial, what=f"The {role} {idn.model}")
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+    cal_due = station.cal_due_for(idn.serial)
+    writer.add_instrument(role=role, resource=conn.resource, maker=idn.maker, model=idn.model,
+                          serial=idn.serial, firmware=idn.firmware,
+                          cal_due=cal_due.isoformat() if cal_due else None)
+
+
+def station_name() -> str:
+    from meterlab.station import load_station
+
+    return load_station().name
+
+
+@dataclass
+class Instruments:
+    dmm: Multimeter | None
+    scope: Oscilloscope | None
+    bench: SimulatedBench | None
+
+    @property
+    def simulated(self) -> bool:
+        return self.bench is not None
+
+
+@contextlib.contextmanager
+def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
+                need_dmm: bool = True, need_scope: bool = True, seed: int = 0,
+                faults: tuple[str, ...] = ()) -> Iterator[Instruments]:
+    """Open the given instruments, or start the simulated bench in-process when none is given."""
+    bench = None
+    if dmm is None and scope is None:
+        from meterlab.sim import SimulatedBench
+
+        bench = SimulatedBench(seed=seed, faults=faults).start()
+        dmm = bench.dmm_resource if need_dmm else None
+        scope = bench.scope_resource if need_scope else None
+    opened: list[Any] = []
+    try:
+        d = open_dmm(dmm, backend) if dmm and need_dmm else None
+        if d is not None:
+            opened.append(d.conn)
+        s = open_scope(scope, backend) if scope and need_scope else None
+        if s is not None:
+            opened.append(s.conn)
+        yield Instruments(d, s, bench)
+    finally:
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+        if bench is not None:
+            bench.stop()
+
+
+def open_store(db: str | None) -> SessionStore:
+    from meterlab.store import SessionStore
+
+    return SessionStore(db)
