@@ -141,11 +141,14 @@ def test_digital_lines_and_uart_decoding(scope: Oscilloscope) -> None:
     # the PWM on D3 agrees with the analog measurement
     d3 = mem.lane(3)
     assert analysis.duty_cycle(d3.astype(np.float64)) == pytest.approx(0.25, abs=0.01)
-    # I²C on D1 (SCL) / D2 (SDA): whatever the board says, it must be well formed
+    # I²C on D1 (SCL) / D2 (SDA): the board reads its sensor at 0x44 every 10 ms
     events = decode_i2c(mem.lane(1), mem.lane(2), mem.t0, mem.dt)
-    if events:
-        starts = [i for i, e in enumerate(events) if e.kind == "START"]
-        assert starts and events[starts[0] + 1].kind == "ADDRESS"
+    addresses = [i for i, e in enumerate(events) if e.kind == "ADDRESS"]
+    assert len(addresses) >= 10
+    for i in addresses:
+        assert events[i - 1].kind in ("START", "RESTART")
+        assert events[i].value == 0x44 and events[i + 1].kind == "ACK"
+    assert sum(e.kind == "STOP" for e in events) >= len(addresses) - 1
 
 
 def test_screenshot_is_an_image(scope: Oscilloscope) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 import click
 
@@ -70,49 +69,24 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     """
     import numpy as np
 
-    from meterlab.capture_io import Capture, check_capture_path, save_capture
-    from meterlab.drivers.scope import Oscilloscope, PartialCaptureError
+    from meterlab.capture_io import check_capture_path, save_capture
+    from meterlab.drivers.scope import CaptureInterrupted, Oscilloscope
 
     analog, digital = parse_channels(channels)
     path = check_capture_path(out)
     mode = "memory" if memory else "screen"
-    capture = Capture()
-    failure: MeterlabError | None = None
-    scope = Oscilloscope.open(resource, backend=backend)
-    try:
-        capture.meta = {
-            "instrument": str(scope.conn.idn), "resource": resource, "mode": mode,
-            "profile": scope.profile.name,
-            "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        with _progress(enabled=memory) as bar:
-            try:
-                for src in analog:
-                    task = bar.start(f"{src}")
-                    capture.waveforms.append(scope.read_waveform(
-                        src, mode, points, task,
-                        dtype=np.float32 if single_precision else np.float64))
-                if digital:
-                    task = bar.start(f"D{digital[0]}-D{digital[-1]}")
-                    capture.digital = scope.read_digital(digital, mode, points, task)
-            except PartialCaptureError as exc:
-                failure = exc
-                if exc.partial is not None:
-                    exc.partial.meta["partial"] = True
-                    if hasattr(exc.partial, "y"):
-                        capture.waveforms.append(exc.partial)  # type: ignore[arg-type]
-                    else:
-                        capture.digital = exc.partial  # type: ignore[assignment]
-            except MeterlabError as exc:
-                failure = exc
-    finally:
-        scope.close()
-
-    if failure is not None:
-        if not capture:
-            raise failure
-        save_capture(path, capture)
-        raise MeterlabError(f"{failure} What was read ({_summary(capture)}) is saved in {path}.")
+    with Oscilloscope.open(resource, backend=backend) as scope, \
+            _progress(enabled=memory) as bar:
+        try:
+            capture = scope.capture(analog, digital, mode, points, bar.start,
+                                    dtype=np.float32 if single_precision else np.float64)
+        except CaptureInterrupted as exc:
+            if not exc.capture:
+                raise
+            save_capture(path, exc.capture)
+            raise MeterlabError(
+                f"{exc} What was read ({_summary(exc.capture)}) is saved in {path}."
+            ) from None
     save_capture(path, capture)
     click.echo(f"Saved {_summary(capture)} to {path}.")
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 
 import numpy as np
 
+from meterlab.capture_io import Capture
 from meterlab.drivers.scope_dialect import (
     COUPLINGS,
     ChannelSetup,
@@ -35,12 +37,14 @@ from meterlab.drivers.scope_keysight import KeysightInfiniiVision
 from meterlab.drivers.scope_profile import ScopeSpec, validate
 from meterlab.drivers.scope_rigol import RigolDS1000Z
 from meterlab.drivers.scope_siglent import SiglentSDS1000XE
-from meterlab.errors import InstrumentError, UsageError
+from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.profiles import Profile, require_profile
 from meterlab.readings import OVERLOAD_THRESHOLD
 from meterlab.waveform import DigitalCapture, Waveform
 
 __all__ = [
+    "Capture",
+    "CaptureInterrupted",
     "ChannelSetup",
     "MeasurementInvalid",
     "Oscilloscope",
@@ -61,6 +65,15 @@ MODES = ("screen", "memory")
 
 class MeasurementInvalid(InstrumentError):
     """The scope could not make the measurement (it answered 9.9e37)."""
+
+
+class CaptureInterrupted(InstrumentError):
+    """A multi-channel capture broke off; `capture` holds every channel read before it
+    (and the part of the interrupted one that arrived), so nothing is thrown away."""
+
+    def __init__(self, message: str, capture: Capture, *, resource: str | None = None) -> None:
+        super().__init__(message, resource=resource)
+        self.capture = capture
 
 
 def image_format(data: bytes) -> str:
@@ -273,7 +286,8 @@ class Oscilloscope:
             raise UsageError(f"Points must be at least 1, not {points}.")
         if np.dtype(dtype) not in (np.float64, np.float32):
             raise UsageError("Waveforms are float64 or float32.")
-        return self.dialect.read_waveform(source, mode, points, progress, dtype=dtype)
+        return self.dialect.read_waveform(source, mode, points, progress,
+                                          dtype=np.dtype(dtype).type)
 
     def read_digital(
         self,
@@ -292,6 +306,52 @@ class Oscilloscope:
                 raise UsageError(f"{c} is not a digital line; use D0…D15.")
             lines.append(int(name[1:]))
         return self.dialect.read_digital(self.dialect.check_lines(lines), mode, points, progress)
+
+    def capture(
+        self,
+        analog: Iterable[str] = ("CH1",),
+        digital: Iterable[int | str] = (),
+        mode: str = "screen",
+        points: int | None = None,
+        progress: Callable[[str], Progress | None] | None = None,
+        *,
+        dtype: type = np.float64,
+    ) -> Capture:
+        """Read several analog channels and digital lines from one acquisition.
+
+        In memory mode the scope is stopped once, first, so every channel comes from
+        the same record. `progress(name)` may return a progress(done, total) callback
+        for that channel. If a read fails, CaptureInterrupted carries everything read
+        so far (including the part of the interrupted channel that arrived).
+        """
+        analog = [canonical_source(a) for a in analog]
+        digital = list(digital)
+        cap = Capture(meta={
+            "instrument": str(self.conn.idn), "resource": self.resource, "mode": mode,
+            "profile": self.profile.name,
+            "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        })
+        try:
+            if mode == "memory" and self.trigger_status() != "STOP":
+                self.stop()
+                self.wait_for(("STOP",), timeout_s=5.0)
+                cap.meta["stopped_by_driver"] = True
+            for src in analog:
+                cb = progress(src) if progress else None
+                cap.waveforms.append(self.read_waveform(src, mode, points, cb, dtype=dtype))
+            if digital:
+                cb = progress("digital") if progress else None
+                cap.digital = self.read_digital(digital, mode, points, cb)
+        except MeterlabError as exc:
+            part = getattr(exc, "partial", None)
+            if isinstance(part, Waveform):
+                part.meta["partial"] = True
+                cap.waveforms.append(part)
+            elif isinstance(part, DigitalCapture):
+                part.meta["partial"] = True
+                cap.digital = part
+            raise CaptureInterrupted(str(exc), cap, resource=self.resource) from exc
+        return cap
 
     def measure(self, item: str, source: str = "CH1", *, strict: bool = False) -> float:
         """The scope's own automatic measurement, by generic name (VPP, VRMS, FREQ, PDUT,

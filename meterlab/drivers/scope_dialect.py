@@ -77,6 +77,7 @@ class PartialCaptureError(InstrumentError):
                  partial: Waveform | DigitalCapture | None = None) -> None:
         super().__init__(message, resource=resource)
         self.partial = partial
+        self.done = 0  # points that arrived before the read broke off
 
 
 # -- naming -----------------------------------------------------------------------------------
@@ -144,6 +145,28 @@ class ScopeDialect:
         # interleaved with another thread's: hold the connection's own (reentrant) lock.
         self.lock = getattr(conn, "lock", None) or threading.RLock()
         self.items = {**self.measure_items, **spec.measure_items}
+        # settings waiting to travel in front of the next query, as one program message
+        # (`:A 1;:B 2;:C?`): one packet and one round trip instead of one per command.
+        self._queued: list[str] = []
+
+    # compound messages ---------------------------------------------------------------------
+
+    def queue(self, command: str) -> None:
+        """Send `command` together with the next query()/block() (in order)."""
+        self._queued.append(command)
+
+    def _message(self, query: str) -> str:
+        msg = ";".join([*self._queued, query])
+        self._queued.clear()
+        return msg
+
+    def query(self, query: str) -> str:
+        """conn.query with the queued settings in front, in one program message."""
+        return self.conn.query(self._message(query))
+
+    def block(self, query: str, **kw: Any) -> bytes:
+        """conn.query_binary_block with the queued settings in front."""
+        return self.conn.query_binary_block(self._message(query), **kw)
 
     # helpers -----------------------------------------------------------------------------
 

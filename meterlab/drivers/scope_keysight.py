@@ -187,7 +187,8 @@ class KeysightInfiniiVision(ScopeDialect):
         return True
 
     def _select(self, source: str, memory: bool, points: int | None) -> None:
-        w = self.conn.write
+        """Queue the :WAV: setup; it travels in one message with the :WAV:PRE? after it."""
+        w = self.queue
         w(f":WAV:SOUR {source}")
         w(":WAV:FORM BYTE")
         w(":WAV:UNS 1")
@@ -228,7 +229,7 @@ class KeysightInfiniiVision(ScopeDialect):
         with self.lock:
             stopped = self.ensure_stopped() if memory else False
             self._select(f"CHAN{src[2:]}", memory, points)
-            pre = parse_preamble(self.conn.query(":WAV:PRE?"), self.resource)
+            pre = parse_preamble(self.query(":WAV:PRE?"), self.resource)
             fmt = self.spec.format_codes.get(pre.format)
             if fmt == "ASC":
                 y = parse_numbers(self.conn.query_binary_block(":WAV:DATA?")).astype(dtype)
@@ -259,7 +260,7 @@ class KeysightInfiniiVision(ScopeDialect):
                 self.ensure_stopped()
             for pod in pods:
                 self._select(f"POD{pod + 1}", memory, points)
-                pre = parse_preamble(self.conn.query(":WAV:PRE?"), self.resource)
+                pre = parse_preamble(self.query(":WAV:PRE?"), self.resource)
                 got[pod] = np.frombuffer(self._data(pre.points, progress), dtype=np.uint8)
         assert pre is not None
         cap = DigitalCapture.from_pods(got.get(0), got.get(1), pre.t0(0), pre.xinc, lines,
