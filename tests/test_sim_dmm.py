@@ -129,8 +129,10 @@ def test_identification_options_and_system(meter):
     meter.write("SYST:IDEN HP34401A")
     assert meter.query("*IDN?").startswith("HEWLETT-PACKARD,34401A,")
     assert meter.query("SYST:IDEN?") == "HP34401A"
-    meter.write("SYST:IDEN AT34461A")
-    assert meter.query("*IDN?").startswith("Agilent Technologies,34461A,")
+    meter.write("SYST:IDEN AT34410A")
+    assert meter.query("*IDN?").startswith("Agilent Technologies,34410A,")
+    meter.write("SYST:IDEN AT34461A")  # only a 34460A/61A can claim that
+    assert errors(meter) == ['-224,"Illegal parameter value;AT34461A"']
     meter.write("SYST:IDEN DEF")
     assert meter.query("*IDN?").startswith("Keysight Technologies,34465A,")
     meter.write('DISP:TEXT "Hello bench";:SYST:BEEP;:SYST:REM;:DISP OFF')
@@ -666,3 +668,13 @@ def test_fast_dc_readings_digitise_the_waveform_slow_ones_average_it(meter):
     assert all(abs(v - 0.825) < 0.01 for v in values(meter.query("READ?")))
     meter.write("VOLT:NPLC 1")
     assert all(abs(v - 0.825) < 1e-3 for v in values(meter.query("READ?")))
+
+
+def test_a_configuration_change_clears_reading_memory(meter):
+    fast(meter)
+    meter.write("SAMP:COUN 5;:INIT")
+    assert meter.query("*OPC?") == "1"
+    assert meter.query("DATA:POIN?") == "+5"
+    meter.write("VOLT:NPLC 1")
+    assert meter.query("DATA:POIN?") == "+0"
+    assert meter.query("R?") == "#10"

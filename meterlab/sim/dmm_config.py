@@ -91,48 +91,59 @@ class ConfigMixin:
             t.add("CONFigure" + conf_stem, set=partial(self._conf, key))
             t.add("MEASure" + conf_stem, query=partial(self._meas_q, key))
         t.add("[SENSe:]FUNCtion[:ON]", set=self._func, query=self._func_q)
+        ch = self._changing
         for key, stem in HEADERS.items():
             spec = FUNCTIONS[key]
             head = f"[SENSe:]{stem}"
             if spec.autorange:
-                t.add(f"{head}:RANGe[:UPPer]", set=partial(self._range, key),
+                t.add(f"{head}:RANGe[:UPPer]", set=ch(partial(self._range, key)),
                       query=partial(self._range_q, key))
-                t.add(f"{head}:RANGe:AUTO", set=partial(self._range_auto, key),
+                t.add(f"{head}:RANGe:AUTO", set=ch(partial(self._range_auto, key)),
                       query=partial(self._range_auto_q, key))
             if spec.integrating:
-                t.add(f"{head}:NPLCycles", set=partial(self._nplc, key),
+                t.add(f"{head}:NPLCycles", set=ch(partial(self._nplc, key)),
                       query=partial(self._nplc_q, key))
-                t.add(f"{head}:RESolution", set=partial(self._res, key),
+                t.add(f"{head}:RESolution", set=ch(partial(self._res, key)),
                       query=partial(self._res_q, key))
-                t.add(f"{head}:APERture", set=partial(self._aperture, key),
+                t.add(f"{head}:APERture", set=ch(partial(self._aperture, key)),
                       query=partial(self._aperture_q, key))
-                t.add(f"{head}:APERture:ENABled", set=partial(self._aperture_on, key),
+                t.add(f"{head}:APERture:ENABled", set=ch(partial(self._aperture_on, key)),
                       query=partial(self._flag_q, key, "aperture_on"))
             if spec.has_zero:
-                t.add(f"{head}:ZERO:AUTO", set=partial(self._zero, key),
+                t.add(f"{head}:ZERO:AUTO", set=ch(partial(self._zero, key)),
                       query=partial(self._flag_q, key, "zero"))
             if key in ("VOLT:AC", "CURR:AC"):
-                t.add(f"{head}:BANDwidth", set=partial(self._bandwidth, key),
+                t.add(f"{head}:BANDwidth", set=ch(partial(self._bandwidth, key)),
                       query=partial(self._bandwidth_q, key))
             if key in ("CURR:DC", "CURR:AC"):
-                t.add(f"{head}:TERMinals", set=partial(self._terminals, key),
+                t.add(f"{head}:TERMinals", set=ch(partial(self._terminals, key)),
                       query=lambda c, k=key: (c.expect(0), f"{self.settings[k].terminals:+d}")[1])
             if key in ("FREQ", "PER"):
-                t.add(f"{head}:APERture", set=self._freq_aperture, query=self._freq_aperture_q)
-                t.add(f"{head}:VOLTage:RANGe[:UPPer]", set=partial(self._volt_range, key),
+                t.add(f"{head}:APERture", set=ch(self._freq_aperture), query=self._freq_aperture_q)
+                t.add(f"{head}:VOLTage:RANGe[:UPPer]", set=ch(partial(self._volt_range, key)),
                       query=partial(self._volt_range_q, key))
-                t.add(f"{head}:VOLTage:RANGe:AUTO", set=partial(self._volt_auto, key),
+                t.add(f"{head}:VOLTage:RANGe:AUTO", set=ch(partial(self._volt_auto, key)),
                       query=partial(self._flag_q, key, "volt_auto"))
-                t.add(f"{head}:RANGe:LOWer", set=partial(self._lower, key),
+                t.add(f"{head}:RANGe:LOWer", set=ch(partial(self._lower, key)),
                       query=lambda c: (c.expect(0), self.num(self.settings["FREQ"].bandwidth))[1])
-        t.add("[SENSe:]VOLTage[:DC]:IMPedance:AUTO", set=partial(self._impedance, "VOLT:DC"),
+        t.add("[SENSe:]VOLTage[:DC]:IMPedance:AUTO", set=ch(partial(self._impedance, "VOLT:DC")),
               query=partial(self._flag_q, "VOLT:DC", "impedance_auto"))
-        t.add("[SENSe:]TEMPerature:TRANsducer:TYPE", set=self._temp_probe,
+        t.add("[SENSe:]TEMPerature:TRANsducer:TYPE", set=ch(self._temp_probe),
               query=lambda c: (c.expect(0), self._short(self.settings["TEMP"].probe_type))[1])
-        t.add("UNIT:TEMPerature", set=self._unit_temp,
+        t.add("UNIT:TEMPerature", set=ch(self._unit_temp),
               query=lambda c: (c.expect(0), self.temp_unit)[1])
 
     # -- helpers ---------------------------------------------------------------------------------
+
+    def _changing(self, handler: Any) -> Any:
+        """Wrap a setting's handler: the meter clears reading memory when its configuration
+        changes (Truevolt DATA subsystem), which also ends a measurement in progress."""
+
+        def run(c: Call) -> None:
+            handler(c)
+            self._drop_acquisition()
+
+        return run
 
     @staticmethod
     def _short(option: str) -> str:

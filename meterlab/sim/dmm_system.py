@@ -15,18 +15,15 @@ from meterlab.sim.scpi import Call, SCPIError
 #: Questionable Data register bit 14: reading memory overflowed.
 QUES_MEMORY_OVERFLOW = 1 << 14
 
-#: SYSTem:IDENtify choices → the *IDN? maker and model they claim.
+#: SYSTem:IDENtify choices of a 34465A → the *IDN? maker and model they claim (the
+#: guide offers AT34460A/AT34461A only on those two models).
 IDENTITIES: dict[str, tuple[str, str]] = {
     "DEFAULT": ("Keysight Technologies", "34465A"),
     "HP34401A": ("HEWLETT-PACKARD", "34401A"),
     "AT34410A": ("Agilent Technologies", "34410A"),
     "AT34411A": ("Agilent Technologies", "34411A"),
-    "AT34460A": ("Agilent Technologies", "34460A"),
-    "AT34461A": ("Agilent Technologies", "34461A"),
-    "KT34461A": ("Keysight Technologies", "34461A"),
 }
-_IDENT_OPTIONS = ["DEFault", "HP34401A", "AT34410A", "AT34411A", "AT34460A", "AT34461A",
-                  "KT34461A"]
+_IDENT_OPTIONS = ["DEFault", "HP34401A", "AT34410A", "AT34411A"]
 #: *OPT?: GPIB interface and security options absent, digitising and 2 M memory installed.
 OPTIONS = "0,0,DIG,MEM"
 
