@@ -3,9 +3,8 @@
     uv run python scripts/screenshots.py            # English
     uv run python scripts/screenshots.py --lang nl  # Dutch UI, files get a -nl suffix
 
-The window runs in demo mode: the simulated bench in-process (or, where it
-cannot start, the synthetic signal; the window says which). Nothing here
-touches the user's own settings: a throw-away settings file is used.
+The window runs in demo mode: the simulated bench in-process, on 127.0.0.1.
+Nothing here touches the user's own settings: a throw-away settings file is used.
 """
 
 from __future__ import annotations

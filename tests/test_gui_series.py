@@ -110,6 +110,23 @@ def test_histogram_counts_every_finite_reading_and_rebins():
     assert s.hist.counts.sum() == 150 and not s.hist.needs_rebin
 
 
+def test_histogram_zooms_to_readings_far_tighter_than_the_limit():
+    s = LiveSeries(capacity=10_000, hist_bins=40)
+    s.ingest([batch(0.0, 3.3 + 1e-5 * np.sin(np.arange(500)))])
+    s.set_limit(window_limit(3.2, 3.4), "V")
+    edges = s.hist.edges
+    assert edges[0] > 3.29 and edges[-1] < 3.31  # not one spike across 3.1 … 3.5
+    assert s.hist.counts.sum() == 500
+    assert np.count_nonzero(s.hist.counts) > 5
+    # A limit set before any reading: the bins are re-chosen once the spread shows.
+    s2 = LiveSeries(capacity=10_000, hist_bins=40)
+    s2.set_limit(window_limit(3.2, 3.4), "V")
+    s2.ingest([batch(0.0, 3.3 + 1e-5 * np.sin(np.arange(500)))])
+    assert s2.hist.needs_rebin
+    s2.hist.reset(s2.band, s2.ring.view("v"))
+    assert not s2.hist.needs_rebin and np.count_nonzero(s2.hist.counts) > 5
+
+
 def _drain_until(feed: ReadingFeed, pred, timeout=5.0):
     got, events = [], []
     deadline = time.monotonic() + timeout

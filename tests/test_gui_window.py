@@ -206,10 +206,9 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         assert win.isVisible() and win.windowTitle().startswith("meterlab")
         assert win.meter is None  # numpy/pyqtgraph views are built after the first paint
         qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
-        # Demo mode never pretends: it names the simulated bench or the synthetic signal.
+        # Demo mode never pretends: it says it is the simulated bench.
         assert win.meter.source.simulated
-        title = win.windowTitle()
-        assert "Simulated bench" in title or "Synthetic signal" in title
+        assert "Simulated bench" in win.windowTitle()
         qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=10000)
     finally:
         if win.meter is not None:

@@ -54,7 +54,8 @@ class HistogramView(QWidget):
         }
         for line in self.lines.values():
             line.hide()
-            self.plot.addItem(line)
+            # Lines must not widen the view: a tight distribution zooms to its bins.
+            self.plot.addItem(line, ignoreBounds=True)
         self.stats_label = QLabel()
         self.stats_label.setObjectName("histStats")
         self.stats_label.setTextFormat(Qt.TextFormat.RichText)
@@ -109,10 +110,15 @@ class HistogramView(QWidget):
         sm = self.series.summary()
         unit = self.series.unit
         mean = self.tr("mean")  # outside the f-string, where lupdate can find it
+        note = ""
+        edges, band = self.series.hist.edges, self.series.band
+        if edges is not None and band is not None and band.lower is not None \
+                and band.upper is not None and (band.lower < edges[0] or band.upper > edges[-1]):
+            note = "<br>" + self.tr("The limits lie outside this view.")
         self.stats_label.setText(
             "<table cellspacing='6'><tr>"
             f"<td>{mean}</td><td><b>{fmt_value(sm.mean, unit)}</b></td>"
             f"<td>σ</td><td><b>{fmt_value(sm.std, unit, 3)}</b></td></tr><tr>"
             f"<td>Cp</td><td><b>{fmt_plain(sm.cp, 2)}</b></td>"
-            f"<td>Cpk</td><td><b>{fmt_plain(sm.cpk, 2)}</b></td></tr></table>"
+            f"<td>Cpk</td><td><b>{fmt_plain(sm.cpk, 2)}</b></td></tr></table>{note}"
         )

@@ -252,6 +252,10 @@ class LiveSeries:
                 self.first_failure = (float(ft[0]), float(fv[0]))
 
 
+#: A limit this many times wider than the readings' spread zooms the histogram to the readings.
+ZOOM_RATIO = 20.0
+
+
 class Histogram:
     """Counts over fixed bins, updated per batch in O(batch).
 
@@ -267,6 +271,7 @@ class Histogram:
         self.counts = np.zeros(bins, dtype=np.int64)
         self.outside = 0
         self.inside = 0
+        self._spread_known = False
 
     def reset(self, band: Band | None, values: np.ndarray) -> None:
         self.edges = None
@@ -274,13 +279,22 @@ class Histogram:
         self.outside = 0
         self.inside = 0
         finite = values[np.isfinite(values)] if len(values) else values
+        self._spread_known = len(finite) >= 50
         if band is not None and band.lower is not None and band.upper is not None:
             lo, hi = band.lower, band.upper
-            pad = 0.5 * (hi - lo)
-            lo, hi = lo - pad, hi + pad
+            width = hi - lo
+            lo, hi = lo - 0.5 * width, hi + 0.5 * width
             if len(finite):
-                # Readings far outside the limit must still land in a bin.
-                lo, hi = min(lo, float(finite.min())), max(hi, float(finite.max()))
+                dlo, dhi = float(finite.min()), float(finite.max())
+                span = dhi - dlo
+                if span > 0 and width > ZOOM_RATIO * span:
+                    # Readings far tighter than the limit: bins across the limit would
+                    # draw one spike, so the bins follow the readings (the limit lines
+                    # then lie outside; Cp says how far).
+                    lo, hi = dlo - 0.5 * span, dhi + 0.5 * span
+                else:
+                    # Readings far outside the limit must still land in a bin.
+                    lo, hi = min(lo, dlo), max(hi, dhi)
             self.edges = np.linspace(lo, hi, self.bins + 1)
         elif len(finite) >= 2:
             self._edges_from(finite)
@@ -312,5 +326,9 @@ class Histogram:
 
     @property
     def needs_rebin(self) -> bool:
+        """Too many readings outside the bins, or bins chosen before the spread was known."""
         total = self.inside + self.outside
-        return total > 50 and self.outside > 0.05 * total
+        if total > 50 and self.outside > 0.05 * total:
+            return True
+        return (not self._spread_known and self.inside >= 50
+                and int(np.count_nonzero(self.counts)) <= 2)

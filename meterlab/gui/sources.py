@@ -7,13 +7,14 @@ and that delivers `ReadingBatch`es into a `ReadingFeed` from its own thread.
 Two kinds exist or are planned:
 
 * `SyntheticSource` — a noisy, drifting signal made up here. It is for
-  development, tests and benchmarks, and says so in its `description`; the
-  window shows that text, so nobody mistakes it for a connected meter.
-* the real source (to come) wraps the acquisition engine in
-  `meterlab/acquire.py`: `configure()` forwards the setup to the DMM driver,
-  `start(feed)` subscribes `feed.push` to the engine's batches and turns the
-  engine's connection news into `feed.notify(LOST/RESTORED, …)`. Nothing in
-  the GUI changes when it arrives; `make_source()` is the one place to wire it.
+  tests and benchmarks, and says so in its `description`; the window shows
+  that text, so nobody mistakes it for a connected meter.
+* `InstrumentSource` (`instrument_source.py`) wraps the acquisition engine in
+  `meterlab/acquire.py`: its worker opens the DMM driver with this setup,
+  `feed.push` is subscribed to the engine's batches and the engine's status
+  becomes `feed.notify(LOST/RESTORED, …)`. `SimulatedBenchSource` is the same
+  on the in-process simulated bench. `make_source()` is the one place that
+  chooses.
 
 Qt-free: sources run on plain threads and talk to the GUI only through the feed.
 """
@@ -262,11 +263,10 @@ def make_source(
 ) -> Source:
     """Pick the source for a window: the one place where instruments are chosen.
 
-    A resource given now wins; `demo` forces the simulated bench; otherwise the
-    last multimeter used; with none of these (first run) the simulated bench.
-    Until the simulated bench can start (its board model is still being
-    written), demo mode falls back to `SyntheticSource`, whose description
-    says plainly that no instrument is connected.
+    A resource given now wins; `demo` forces the simulated bench (served
+    in-process on 127.0.0.1); otherwise the last multimeter used; with none of
+    these (first run) the simulated bench. `SyntheticSource` is never chosen
+    here: it is for tests and benchmarks.
     """
     from meterlab.gui.instrument_source import InstrumentSource, SimulatedBenchSource
 
@@ -274,7 +274,4 @@ def make_source(
         return InstrumentSource(dmm)
     if last_dmm and not demo:
         return InstrumentSource(last_dmm)
-    try:
-        return SimulatedBenchSource()
-    except ImportError:
-        return SyntheticSource()
+    return SimulatedBenchSource()

@@ -9,19 +9,24 @@
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="61"/>
+        <location filename="../../meterlab/gui/histogram.py" line="62"/>
         <source>Distribution</source>
         <translation>Verdeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="81"/>
+        <location filename="../../meterlab/gui/histogram.py" line="82"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="111"/>
+        <location filename="../../meterlab/gui/histogram.py" line="112"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="117"/>
+        <source>The limits lie outside this view.</source>
+        <translation>De grenzen liggen buiten dit beeld.</translation>
     </message>
 </context>
 <context>
