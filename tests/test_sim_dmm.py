@@ -678,3 +678,46 @@ def test_a_configuration_change_clears_reading_memory(meter):
     meter.write("VOLT:NPLC 1")
     assert meter.query("DATA:POIN?") == "+0"
     assert meter.query("R?") == "#10"
+
+
+def test_a_qcodes_style_session_runs_without_errors(meter):
+    """The queries and settings a widely used 344xxA driver sends on connect and for a
+    timed trace (sample timer, BUS trigger, FETCh?)."""
+    for query in ("*IDN?", "*OPT?", "SYST:LIC:CAT?", "SYSTem:LFRequency?", "SENSe:FUNCtion?",
+                  "SENSe:VOLTage:DC:NPLC?", "SENSe:VOLTage:DC:RANGe?",
+                  "SENSe:VOLTage:DC:RESolution?", "SENSe:VOLTage:DC:RANGe:AUTO?",
+                  "SENSe:VOLTage:DC:ZERO:AUTO?", "SENSe:VOLTage:DC:APERture:ENABled?",
+                  "SENSe:VOLTage:DC:APERture?", "DISPlay:STATe?", "DISPLAY:TEXT?",
+                  "TRIGger:COUNt?", "TRIGger:DELay?", "TRIGger:DELay:AUTO?", "TRIGger:SLOPe?",
+                  "TRIGger:LEVel?", "TRIGger:SOURce?", "SAMPle:COUNt?",
+                  "SAMPle:COUNt:PRETrigger?", "SAMPle:SOURce?", "SAMPle:TIMer?",
+                  "SAMPle:TIMer? MIN"):
+        assert meter.query(query) != ""
+    meter.write('SENSe:FUNCtion "VOLT"')
+    meter.write("SENSe:VOLTage:DC:RANGe 10.000000;:SENSe:VOLTage:DC:NPLC 0.020000")
+    meter.write("VOLT:DC:RES 3.0e-06")
+    assert float(meter.query("SENSe:VOLTage:DC:NPLC?")) == 1.0
+    meter.write("SENSe:VOLTage:DC:NPLC 0.02;:SENSe:VOLTage:DC:ZERO:AUTO 0")
+    meter.write("TRIGger:COUNt 1;:TRIGger:SOURce BUS;:SAMPle:SOURce TIM;:SAMPle:TIMer 0.01")
+    meter.write('SAMPle:COUNt 10;:DISPLAY:TEXT "Acquiring 10 samples";:SAMPle:COUNt:PRETrigger 0')
+    meter.write("INIT")
+    meter.write("*TRG")
+    t0 = time.perf_counter()
+    trace = values(meter.query("FETCH?"))
+    assert len(trace) == 10 and all(abs(v - 3.3) < 1e-3 for v in trace)
+    assert time.perf_counter() - t0 >= 0.08  # ten samples 10 ms apart
+    meter.write("DISPlay:TEXT:CLEar")
+    assert errors(meter) == []
+
+
+def test_external_trigger_line_can_be_pulsed_from_the_simulation(meter):
+    fast(meter)
+    meter.write("SAMP:COUN 3;:TRIG:COUN 2;:TRIG:SOUR EXT;:INIT")
+    assert int(meter.query("STAT:OPER:COND?")) & 32  # waiting for a trigger
+    meter.write("SIM:TRIG")
+    time.sleep(0.02)
+    assert meter.query("DATA:POIN?") == "+3"
+    meter.write("SIM:TRIG")
+    assert len(values(meter.query("FETC?"))) == 6
+    assert int(meter.query("STAT:OPER:COND?")) == 0
+    assert errors(meter) == []
