@@ -198,3 +198,53 @@ def test_instrument_killed_mid_stream_then_back(sim: tuple[InstrumentServer, Boa
     finally:
         conn.close()
         restarted.stop()
+
+
+def test_data_remove_drain_on_a_user_profile(sim: tuple[InstrumentServer, Board],
+                                            tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A user profile may pick the standard DATA:REMove? drain instead of R?."""
+    from meterlab.paths import shipped_dir
+    from meterlab.profiles import load_profile
+
+    text = (shipped_dir("instruments") / "keysight-34465a.toml").read_text(encoding="utf-8")
+    text = text.replace('fast_read = "R?"', 'fast_read = "DATA:REMove?"')
+    path = tmp_path / "my-34465a.toml"
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.spec.commands["drain"] == "DATA:REM? {n}"
+    conn = open_instrument(sim[0].resource, timeout_ms=3000)
+    try:
+        dmm = Multimeter(conn, profile)
+        dmm.configure("VOLT:DC", range=10, nplc=0.02, autozero=False)
+        dmm.start_stream(count=300)
+        parts = _drain(dmm, 300)
+        parts.append(dmm.stop_stream())
+        assert sum(len(p) for p in parts) == 300
+        assert np.all(np.abs(np.concatenate([p.values for p in parts]) - 3.3) < 0.01)
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("count", [250, 101])
+def test_counted_stream_beyond_one_sample_sequence(sim: tuple[InstrumentServer, Board],
+                                                   tmp_path, count: int) -> None:  # type: ignore[no-untyped-def]
+    """More readings than one SAMP:COUN allows: 250 = 50 × 5 triggers; 101 (prime) runs on
+    and stops at exactly 101, leaving the meter's memory empty."""
+    from meterlab.paths import shipped_dir
+    from meterlab.profiles import load_profile
+
+    text = (shipped_dir("instruments") / "keysight-34465a.toml").read_text(encoding="utf-8")
+    path = tmp_path / "small-34465a.toml"
+    path.write_text(text.replace("max_sample_count = 1000000", "max_sample_count = 100"),
+                    encoding="utf-8")
+    conn = open_instrument(sim[0].resource, timeout_ms=3000)
+    try:
+        dmm = Multimeter(conn, load_profile(path))
+        dmm.configure("VOLT:DC", range=10, nplc=0.02, autozero=False)
+        dmm.start_stream(count=count)
+        parts = _drain(dmm, count)
+        parts.append(dmm.stop_stream())
+        assert sum(len(p) for p in parts) == count
+        assert conn.query("DATA:POIN?") in ("+0", "0")
+    finally:
+        conn.close()

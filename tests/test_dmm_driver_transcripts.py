@@ -13,7 +13,7 @@ import pytest
 from meterlab.drivers.dmm import Multimeter
 from meterlab.errors import InstrumentError, UsageError
 from meterlab.visa import open_instrument
-from tests.transcript import TranscriptServer
+from tests.transcript import TranscriptServer, q
 
 
 @contextmanager
@@ -136,3 +136,22 @@ def test_bad_settings_are_refused_before_anything_is_sent() -> None:
         with pytest.raises(UsageError, match="Start the stream"):
             dmm.fetch_available()
         assert srv.received == ["*IDN?"]
+
+
+@pytest.mark.parametrize(
+    ("idn", "words"),
+    [
+        ("ACME,BOX-9,SN1,1.0", "identifies itself as 'ACME, BOX-9', which no multimeter profile"),
+        ("RIGOL TECHNOLOGIES,MSO1104Z,DS1ZA1,00.04.04", "no multimeter profile"),
+    ],
+)
+def test_unknown_or_wrong_instrument_is_refused_in_words(idn: str, words: str) -> None:
+    with TranscriptServer([q("*IDN?", idn)]) as srv:
+        conn = open_instrument(srv.resource, profile="auto", timeout_ms=1000)
+        try:
+            with pytest.raises(InstrumentError, match=words) as err:
+                Multimeter(conn)
+            assert srv.resource in str(err.value)
+        finally:
+            conn.close()
+        srv.assert_complete()

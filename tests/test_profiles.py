@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from meterlab import paths
 from meterlab.drivers.dmm_profile import DmmSpec, fill
@@ -195,3 +197,34 @@ def test_shipped_folder_has_the_dmm_profiles() -> None:
     for n in ["keysight-34465a.toml", "keysight-34461a.toml", "hp-34401a.toml",
               "rigol-dm3058.toml", "siglent-sdm3055.toml", "keithley-dmm6500.toml"]:
         assert n in names
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=400))
+def test_random_text_is_a_profile_or_a_file_format_error(tmp_path: Path, text: str) -> None:
+    path = _write(tmp_path, text, "random.toml")
+    try:
+        load_profile(path)
+    except FileFormatError as err:
+        assert err.path == str(path)
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_mangled_profile_is_a_profile_or_names_its_mistake(
+    tmp_path: Path, data: st.DataObject
+) -> None:
+    lines = MINIMAL.splitlines()
+    i = data.draw(st.integers(0, len(lines) - 1))
+    replacement = data.draw(st.sampled_from(
+        ["", "x = 1", "[dmm]", "header = 5", "ranges = []", "accuracy = [[1, 2, 3]]",
+         'kind = "scope"']
+    ))
+    lines[i] = replacement
+    path = _write(tmp_path, "\n".join(lines) + "\n", "mangled.toml")
+    try:
+        load_profile(path)
+    except FileFormatError as err:
+        assert err.path == str(path) and (err.line is None or 1 <= err.line <= len(lines))

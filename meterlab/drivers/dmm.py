@@ -32,6 +32,7 @@ Public API::
         .stream_rate_estimate() -> float             # readings/s at the present settings
         .forget_state() -> None
         .reset() -> None                             # *RST; *CLS
+        .close() -> None                             # closes the connection
 """
 
 from __future__ import annotations
@@ -147,6 +148,10 @@ class Multimeter:
     def identify(self) -> Idn:
         """The meter's *IDN? (asked once per connection)."""
         return self.conn.idn
+
+    def close(self) -> None:
+        """Close the connection (the acquisition engine calls this after a loss)."""
+        self.conn.close()
 
     def forget_state(self) -> None:
         """Stop trusting the cache (after a reconnect, or someone used the front panel)."""
@@ -555,10 +560,11 @@ class Multimeter:
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?"):
                 sent = self._pending()
-                if count is not None and count <= self.spec.max_sample_count:
-                    self._ensure_samples(count, sent)
-                    self._ensure_trigger(1, "IMM", 0.0, sent)
-                else:
+                split = self._split_count(count) if count is not None else None
+                if split is not None:
+                    self._ensure_samples(split[0], sent)
+                    self._ensure_trigger(split[1], "IMM", 0.0, sent)
+                else:  # endless, or a count that does not split: measure on, stop at count
                     self._ensure_samples(self.spec.max_sample_count, sent)
                     self._ensure_trigger(None, "IMM", 0.0, sent)
                 self._finish(sent, "the stream settings")
@@ -575,6 +581,24 @@ class Multimeter:
                 self._trace_next = 1
             self._streaming = True
             self._stream_t_last = time.time()
+
+    def _split_count(self, count: int) -> tuple[int, int] | None:
+        """count = samples × triggers with samples ≤ max_sample_count and as few triggers
+        as possible (each trigger restarts the sample sequence); None if impossible."""
+        most = self.spec.max_sample_count
+        if count < 1:
+            raise UsageError("A counted stream needs at least one reading.")
+        if count <= most:
+            return count, 1
+        best = None
+        d = 1
+        while d * d <= count:
+            if count % d == 0:
+                for s in (d, count // d):
+                    if s <= most and count // s <= most and (best is None or s > best):
+                        best = s
+            d += 1
+        return (best, count // best) if best is not None else None
 
     def _stamp(self, n: int) -> np.ndarray:
         """Spread n drained readings evenly since the previous drain (monotonic)."""
@@ -647,7 +671,8 @@ class Multimeter:
         return bool(int(self._number(self.conn.query(q))) & _QUES_MEMORY_OVERFLOW)
 
     def stop_stream(self) -> ReadingBatch:
-        """Stop measuring and return the readings still in memory (nothing is dropped)."""
+        """Stop measuring and return the readings still in memory (nothing is dropped; for
+        a counted stream, only up to the count)."""
         f = self._fspec(self._state.function or self.spec.default_function)
         if not self._streaming:
             return self._batch(np.empty(0), np.empty(0), f)
@@ -656,13 +681,19 @@ class Multimeter:
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?", "TRACe"):
                 self.conn.write(self._cmd["abort"])
-                self._stream_remaining = None
+                counted = self._stream_remaining is not None
                 while True:
                     batch = self.fetch_available()
                     if len(batch):
                         parts.append(batch)
                     if len(batch) < self.spec.memory:
                         break
+                if counted and mode != "TRACe":
+                    # readings beyond the count (an endless run stopped at it) are not
+                    # wanted; erase them so the meter's memory is left empty
+                    self._stream_remaining = None
+                    while len(self.fetch_available()) >= self.spec.memory:
+                        pass
             self._streaming = False
             self._stream_remaining = None
         if not parts:
