@@ -60,11 +60,6 @@ class RigolDS1000Z(ScopeDialect):
         "FTIM": "FTIMe", "PWID": "PWIDth", "NWID": "NWIDth", "PDUT": "PDUTy", "NDUT": "NDUTy",
     }  # fmt: skip
 
-    def __init__(self, conn, spec, *, resource=None):  # type: ignore[no-untyped-def]
-        super().__init__(conn, spec, resource=resource)
-        # :WAV: settings last sent, so a repeated screen read costs only PRE? and DATA?
-        self._wav: dict[str, str] = {}
-
     # -- run control ----------------------------------------------------------------------
 
     def run(self) -> None:
@@ -178,15 +173,17 @@ class RigolDS1000Z(ScopeDialect):
     # -- waveforms --------------------------------------------------------------------------
 
     def _set_wav(self, key: str, value: str) -> None:
-        """Queue a :WAV: setting unless the scope already has it; it travels with the next
-        query. (Separate small writes would also wait on TCP's Nagle/delayed-ACK: ~40 ms.)"""
-        if self._wav.get(key) != value:
-            self.queue(f":WAV:{key} {value}")
-            self._wav[key] = value
+        """Queue a :WAV: setting; it travels in one message with the next query.
+
+        Sent every time rather than cached: it costs a few bytes and no round trip, and
+        a cache would silently read the wrong source after someone typed a :WAV:
+        command in the SCPI console. (Separate small writes would also each wait on
+        TCP's Nagle/delayed-ACK dance, ~40 ms.)
+        """
+        self.queue(f":WAV:{key} {value}")
 
     def _forget_wav(self) -> None:
-        """After any failure the scope's :WAV: state is unknown: send everything again."""
-        self._wav.clear()
+        """After a failure, drop settings that never left."""
         self._queued.clear()
 
     def ensure_stopped(self, timeout_s: float = 5.0) -> bool:
