@@ -126,6 +126,8 @@ def test_identification_options_and_system(meter):
     assert meter.query("SYST:LIC:CAT?") == '"DIG","MEM"'
     assert meter.query("SYST:LFR?") == "+50"
     assert meter.query("SYST:VERS?") == "1994.0"
+    year, month, day = (int(v) for v in meter.query("SYST:DATE?").split(","))
+    assert year >= 2024 and 1 <= month <= 12 and 1 <= day <= 31
     meter.write("SYST:IDEN HP34401A")
     assert meter.query("*IDN?").startswith("HEWLETT-PACKARD,34401A,")
     assert meter.query("SYST:IDEN?") == "HP34401A"

@@ -8,6 +8,7 @@ Truevolt meters do for software written for a 34401A or 34410A/11A.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from meterlab.sim.scpi import Call, SCPIError
@@ -56,6 +57,8 @@ class SystemMixin:
         t.add("SYSTem:LFRequency", query=lambda c: (c.expect(0), "+50")[1])
         t.add("SYSTem:LICense:CATalog", query=lambda c: (c.expect(0), '"DIG","MEM"')[1])
         t.add("SYSTem:PRESet", set=lambda c: (c.expect(0), self.reset()))
+        t.add("SYSTem:DATE", set=lambda c: c.expect(3), query=self._date_q)
+        t.add("SYSTem:TIME", set=lambda c: c.expect(3), query=self._time_q)
         t.add("DISPlay[:STATe]", set=self._display,
               query=lambda c: (c.expect(0), "1" if self.display_on else "0")[1])
         t.add("DISPlay:TEXT[:DATA]", set=self._display_text, query=self._display_text_q)
@@ -106,6 +109,17 @@ class SystemMixin:
     def _identify_q(self, c: Call) -> str:
         c.expect(0)
         return "DEF" if self.ident == "DEFAULT" else self.ident
+
+    def _date_q(self, c: Call) -> str:
+        c.expect(0)
+        now = time.localtime()
+        return f"{now.tm_year:+d},{now.tm_mon:+d},{now.tm_mday:+d}"
+
+    def _time_q(self, c: Call) -> str:
+        c.expect(0)
+        now = time.time()
+        t = time.localtime(now)
+        return f"{t.tm_hour:+d},{t.tm_min:+d},{t.tm_sec + now % 1:+07.3f}"
 
     # -- DISPlay ------------------------------------------------------------------------------
 
