@@ -543,6 +543,19 @@ def test_measurements_on_the_pwm_and_rails(visa):
     assert errors(visa) == []
 
 
+def test_math_adds_two_rails_and_reads_only_on_screen(visa):
+    visa.write(":CHAN3:DISP 1;:CHAN4:DISP 1;:MATH:DISP 1;:MATH:SOUR1 CHAN3;:MATH:SOUR2 CHAN4")
+    visa.write(":MATH:OPER ADD;:MATH:SCAL 2;:MATH:OFFS -8;:WAV:SOUR MATH")
+    pre = preamble(visa)
+    assert pre["yinc"] == pytest.approx(2 / 25) and pre["yorigin"] == -100
+    v = to_volts(data(visa), pre)
+    assert np.median(v) == pytest.approx(8.3, abs=0.1)
+    assert float(visa.query(":MEAS:ITEM? VAVG,MATH")) == pytest.approx(8.3, abs=0.05)
+    visa.write(":STOP;:WAV:MODE RAW")
+    assert data(visa).size == 0
+    assert errors(visa) == ['-221,"Settings conflict;MATH can only be read in NORMal mode"']
+
+
 # --- screenshots -----------------------------------------------------------------------
 
 
@@ -646,6 +659,24 @@ def test_garbage_never_kills_the_server(scope, visa):
     time.sleep(0.1)
     assert visa.query("*IDN?").startswith("RIGOL")
     assert len(errors(visa)) >= 5
+
+
+# --- the measurement maths on its own (pure arrays, many shapes) ---------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(freq=st.floats(200, 5000), duty=st.floats(0.1, 0.9), high=st.floats(0.5, 10),
+       phase=st.floats(0, 1))
+def test_square_wave_measurements(freq, duty, high, phase):
+    from meterlab.sim.scope_measure import measure
+
+    t = np.arange(100_000) * 100e-9  # 10 ms at 10 MSa/s
+    v = np.where(np.mod(t * freq + phase, 1.0) < duty, high, 0.0)
+    assert measure("FREQUENCY", t, v) == pytest.approx(freq, rel=2e-3)
+    assert measure("PDUTY", t, v) == pytest.approx(duty, abs=3e-3)
+    assert measure("NDUTY", t, v) == pytest.approx(1 - duty, abs=3e-3)
+    assert measure("VAMP", t, v) == pytest.approx(high)
+    assert measure("FREQUENCY", t, np.full(t.shape, high)) == 9.9e37
 
 
 # --- properties of the memory record (in-process: thousands of reads) ---------------------

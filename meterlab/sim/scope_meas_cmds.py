@@ -90,9 +90,7 @@ class MeasureMixin:
         return self.meas_source
 
     def _meas_item(self, c: Call) -> None:
-        params = c.expect(1, 3)
-        if c.unit.words[-2].startswith("STAT"):
-            params = params[1:] if len(params) > 1 else params
+        params = c.expect(1, 2)
         item, src = self._item_and_source(params)
         if (item, src) not in self.meas_items:
             self.meas_items = ([*self.meas_items, (item, src)])[-5:]
