@@ -51,15 +51,6 @@ def edges(
     return out
 
 
-def slot_states(table: np.ndarray, pos: np.ndarray, idle: bool) -> np.ndarray:
-    """States at slot index `pos`; outside the table the line idles."""
-    n = table.shape[-1]
-    inside = (pos >= 0) & (pos < n)
-    out = np.full(pos.shape, idle, dtype=bool)
-    out[inside] = table[pos[inside]]
-    return out
-
-
 def uart_frame_bits(text: str) -> np.ndarray:
     """8N1 frames of the line, back to back: start bit 0, eight data bits LSB first, stop 1."""
     data = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
