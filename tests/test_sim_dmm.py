@@ -408,6 +408,8 @@ def test_sense_settings_round_trip(meter):
     assert float(meter.query("VOLT:APER?")) == pytest.approx(0.01)
     meter.write("VOLT:AC:BAND 50")
     assert float(meter.query("VOLT:AC:BAND?")) == 20.0
+    meter.write("RES:OCOM ON")
+    assert meter.query("RES:OCOM?") == "1"
     meter.write("CURR:TERM 10")
     assert float(meter.query("CURR:RANG?")) == 10.0
     meter.write("TRIG:COUN INF;:TRIG:DEL 0.25;:TRIG:SOUR BUS;:SAMP:COUN 7")

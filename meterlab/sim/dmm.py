@@ -226,6 +226,8 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             t = self.integration_time(st)
             if (spec.has_zero and st.zero) or self.function == "FRES":
                 t *= 2  # the zero (or 4-wire offset) measurement after each reading
+            if st.offset_comp:
+                t *= 2  # a second reading with the test current off
             return max(t, 20e-6)
         if self.function in ("VOLT:AC", "CURR:AC"):
             return AC_BANDWIDTH_TIME[st.bandwidth]

@@ -56,6 +56,7 @@ class FuncSettings:
     volt_range: float = 10.0  #: FREQ/PER input voltage range
     volt_auto: bool = True
     impedance_auto: bool = False
+    offset_comp: bool = False  #: RES/FRES offset compensation
     terminals: int = 3
     probe_type: str = "FRTD"
     probe_model: str = "85"
@@ -109,6 +110,9 @@ class ConfigMixin:
                       query=partial(self._aperture_q, key))
                 t.add(f"{head}:APERture:ENABled", set=ch(partial(self._aperture_on, key)),
                       query=partial(self._flag_q, key, "aperture_on"))
+            if key in ("RES", "FRES"):
+                t.add(f"{head}:OCOMpensated", set=ch(partial(self._ocomp, key)),
+                      query=partial(self._flag_q, key, "offset_comp"))
             if spec.has_zero:
                 t.add(f"{head}:ZERO:AUTO", set=ch(partial(self._zero, key)),
                       query=partial(self._flag_q, key, "zero"))
@@ -398,6 +402,10 @@ class ConfigMixin:
     def _zero(self, key: str, c: Call) -> None:
         (p,) = c.expect(1)
         self.settings[key].zero = False if p.upper == "ONCE" else p.boolean()
+
+    def _ocomp(self, key: str, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.settings[key].offset_comp = p.boolean()
 
     def _bandwidth(self, key: str, c: Call) -> None:
         (p,) = c.expect(1)
