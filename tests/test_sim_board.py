@@ -428,3 +428,13 @@ def test_next_edge_agrees_with_the_samples():
         before, after = b.analog(net, np.array([te - 1e-9, te]))
         assert (before < 1.65 <= after) if rising else (before >= 1.65 > after)
     assert b.next_edge("3V3", 0.0, 1.65, True) is None
+
+
+def test_temperature_outside_what_the_parts_survive_is_refused():
+    b = Board()
+    for bad in (-300.0, 1000.0, math.nan):
+        with pytest.raises(ValueError, match="°C"):
+            b.temperature_c = bad
+    assert b.temperature_c == 25.0
+    b.temperature_c = 125
+    assert b.temperature_c == 125.0 and isinstance(b.temperature_c, float)

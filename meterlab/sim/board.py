@@ -59,6 +59,7 @@ MCU_CURRENT = 37.0e-3  #: everything but the LED, drawn from VBUS through the LD
 LED_VF = 2.0
 LED_RESISTOR = 65.0  #: (3.30 V - 2.0 V) / 65 Ω = 20 mA while the LED is on
 HUMIDITY = 45.0  #: %RH the I²C sensor reports
+TEMPERATURE_RANGE = (-55.0, 150.0)  #: °C the parts (and the B equation) are good for
 
 # --- timing (MCU time, on its crystal) ---------------------------------------------------
 PWM_FREQUENCY = 1_000.0
@@ -122,8 +123,8 @@ class Board:
         #: MCU time runs `clock` times faster than board time
         self.clock = 1 + CLOCK_PPM * 1e-6 * dev[9]
         self._phases = [float(x) for x in rng.uniform(0.0, 2 * math.pi, size=8)]
-        self._faults: set[str] = set()
-        self.temperature_c = 25.0
+        self._faults: frozenset[str] = frozenset()
+        self._temperature_c = 25.0
         for name in faults:
             self.set_fault(name, True)
 
@@ -137,10 +138,21 @@ class Board:
         if key not in FAULTS:
             raise ValueError(f"The board has no fault called {name!r}; "
                              f"choose one of {', '.join(FAULTS)}.")
-        if on:
-            self._faults.add(key)
-        else:
-            self._faults.discard(key)
+        # a new frozenset, never a mutation: instrument threads read it concurrently
+        self._faults = self._faults | {key} if on else self._faults - {key}
+
+    @property
+    def temperature_c(self) -> float:
+        """Board (and NTC, and sensor) temperature in °C; 25.0 at power-on."""
+        return self._temperature_c
+
+    @temperature_c.setter
+    def temperature_c(self, value: float) -> None:
+        v = float(value)
+        if not TEMPERATURE_RANGE[0] <= v <= TEMPERATURE_RANGE[1]:
+            raise ValueError(f"A board temperature of {v} °C is outside what its parts survive "
+                             f"({TEMPERATURE_RANGE[0]} °C to {TEMPERATURE_RANGE[1]} °C).")
+        self._temperature_c = v
 
     @property
     def active_faults(self) -> tuple[str, ...]:
