@@ -243,8 +243,10 @@ def find_trigger(f, level: float, slope: str, t0: float, span: float,  # type: i
     n_total = int(span / dt) + 1
     start = 0
     prev: float | None = None
+    chunk = 4096  # grows: most triggers are found within the first few periods
     while start < n_total:
-        n = min(_SEARCH_CHUNK, n_total - start)
+        n = min(chunk, n_total - start)
+        chunk = min(2 * chunk, _SEARCH_CHUNK)
         ts = t0 + (start + np.arange(n)) * dt
         v = f(ts)
         above = v >= level
