@@ -42,6 +42,7 @@ from meterlab.sim.dmm_spec import (
     MEMORY_SIZE,
     NOT_A_NUMBER,
     OVERLOAD,
+    FuncSpec,
     resolution_factor,
 )
 from meterlab.sim.dmm_system import QUES_MEMORY_OVERFLOW, SystemMixin
@@ -148,15 +149,18 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             self._cond.wait(timeout=min(busy, 0.5))
 
     def bus_trigger(self) -> None:
-        acq = self.acq
-        if self.trigger_source != "BUS" or acq is None or not acq.trigger(self.clock()):
-            raise SCPIError(-211)
-        self._notify()
+        self._trigger("BUS")
 
     def external_trigger(self) -> None:
         """SIMulation:TRIGger: a pulse on the rear-panel Ext Trig input."""
+        self._trigger("EXTERNAL")
+
+    def _trigger(self, source: str) -> None:
+        """A trigger counts only while an acquisition on that source waits for one (-211)."""
         acq = self.acq
-        if self.trigger_source != "EXTERNAL" or acq is None or not acq.trigger(self.clock()):
+        if acq is None or acq.source != source or not self.active():
+            raise SCPIError(-211)
+        if not acq.trigger(self.clock()):
             raise SCPIError(-211)
         self._notify()
 
@@ -180,7 +184,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
     # -- the acquisition engine ---------------------------------------------------------------
 
     @property
-    def spec(self):  # type: ignore[no-untyped-def]
+    def spec(self) -> FuncSpec:
         return FUNCTIONS[self.function]
 
     def _notify(self) -> None:
