@@ -90,7 +90,7 @@ class InstrumentBench:
         else:
             values = []
             for _ in range(check.readings):
-                v = self.scope.measure(check.measure, check.source)
+                v = self.scope.measure(check.measure, check.source, strict=True)
                 if check.measure in ("PDUT", "NDUT") and math.isfinite(v):
                     v *= 100.0  # the driver gives fractions; the plan speaks in %
                 values.append(v)

@@ -100,9 +100,14 @@ class Check:
 
     def describe(self) -> str:
         """The check in words, as `meterlab check` prints it."""
-        what = self.measure if self.instrument == "dmm" else f"{self.measure} on {self.source}"
-        n = f"{self.reduce} of {self.readings}" if self.readings > 1 else "one reading"
-        return f"{self.id}: {self.title} — {what} at {self.at or '—'}, {n}, limit {self.limit.text}"
+        if self.instrument == "dmm":
+            what = f"{self.measure} with the multimeter"
+        else:
+            what = f"{self.measure} on {self.source} with the scope"
+        n = f"{self.reduce} of {self.readings} readings" if self.readings > 1 else "one reading"
+        where = f" at {self.at}" if self.at else ""
+        return (f"{self.id}: {self.title} — {what}{where}, {n}; "
+                f"pass if {self.limit.describe()} ({self.limit.text})")
 
 
 @dataclass(frozen=True)

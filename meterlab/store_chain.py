@@ -68,8 +68,11 @@ def _scalar(v: Any) -> Any:
         return int(v)
     if isinstance(v, float):
         f = float(v)
-        # SQLite stores NaN as NULL; hash what will be read back.
-        return None if math.isnan(f) else f
+        # SQLite stores NaN as NULL; hash what will be read back. An open-sided limit
+        # (±inf) round-trips through SQLite but not through strict JSON: hash its name.
+        if math.isnan(f):
+            return None
+        return f if math.isfinite(f) else ("+inf" if f > 0 else "-inf")
     if isinstance(v, np.bool_):
         return int(v)
     if isinstance(v, np.integer):

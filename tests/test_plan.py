@@ -1,0 +1,183 @@
+"""Limit plans: loading, errors that name file/line/key, and runs on the simulated bench."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meterlab.cli import main
+from meterlab.errors import FileFormatError
+from meterlab.paths import shipped_dir
+from meterlab.plan import list_plans, load_plan, parse_plan
+from meterlab.readings import Verdict
+
+SHIPPED = sorted(p.name for p in shipped_dir("limits").glob("*.toml"))
+
+GOOD_HEAD = '[plan]\nname = "t"\nversion = "1"\n\n'
+
+
+def test_every_shipped_plan_loads_and_reads_like_a_test_sheet():
+    assert "iot-sensor-node.toml" in SHIPPED and len(SHIPPED) >= 4
+    for name in SHIPPED:
+        plan = load_plan(shipped_dir("limits") / name)
+        assert plan.checks and plan.name and len(plan.sha256) == 64
+        for c in plan.checks:
+            assert c.limit.lower <= c.limit.upper
+            assert c.describe().startswith(c.id)
+    assert {p.name for p in list_plans()} >= set(SHIPPED)
+
+
+def test_iot_plan_checks_match_the_board():
+    plan = load_plan(shipped_dir("limits") / "iot-sensor-node.toml")
+    ids = [c.id for c in plan.checks]
+    assert ids == ["vbus", "vbus_ripple", "3v3", "ntc", "isupply", "r1", "pwm_freq",
+                   "pwm_duty", "uart_baud", "i2c_ack"]
+    v33 = plan.check("3v3")
+    assert (v33.instrument, v33.measure, v33.unit, v33.at, v33.readings, v33.reduce) == (
+        "dmm", "VOLT:DC", "V", "3V3", 5, "mean")
+    assert v33.limit.lower == pytest.approx(3.201) and v33.limit.upper == pytest.approx(3.399)
+    assert v33.limit.warn_lower == pytest.approx(3.234)
+    pwm = plan.check("pwm_freq")
+    assert (pwm.instrument, pwm.measure, pwm.source, pwm.unit) == ("scope", "FREQ", "CH1", "Hz")
+    assert plan.check("r1").limit.upper == pytest.approx(4935.0)
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "key", "words"),
+    [
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nnominal = "5 V"\ntolerance = "±5 V%"\n',
+         9, "tolerance", 'check "a": tolerance'),
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nlimit = "3 A .. 4 A"\n',
+         8, "limit", 'check "a"'),
+        ('[[check]]\nid = "a"\nmeasure = "VOLTS"\nlimit = "<= 1 V"\n',
+         7, "measure", "expected a DMM function"),
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH9"\nlimit = "<= 1 Hz"\n',
+         7, "measure", "scope item and source"),
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nreadings = 0\nlimit = "<= 1 V"\n',
+         8, "readings", "whole number"),
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\ntolerance = "±1 %"\n',
+         5, "nominal", 'missing "nominal"'),  # a missing key: the check's first line
+        ('[[check]]\nid = "a"\nmesure = "VOLT:DC"\n', 7, "mesure", 'unknown key "mesure"'),
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nlimit = "<= 1 V"\n\n'
+         '[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nlimit = "<= 1 V"\n', 11, "id", "used twice"),
+        ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nnominal = "5 A"\ntolerance = "±1 %"\n',
+         8, "nominal", "this check measures V"),
+    ],
+)
+def test_broken_plans_name_file_line_and_key(tmp_path: Path, body, line, key, words):
+    path = tmp_path / "x.toml"
+    path.write_text(GOOD_HEAD + body, encoding="utf-8")
+    with pytest.raises(FileFormatError) as err:
+        load_plan(path)
+    e = err.value
+    assert (e.path, e.line, e.key) == (str(path), line, key)
+    assert str(e).startswith(f"{path}:{line}: ")
+    assert words in str(e)
+
+
+def test_toml_syntax_error_and_missing_plan_table(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[plan]\nname = "x\n', encoding="utf-8")
+    with pytest.raises(FileFormatError) as err:
+        load_plan(path)
+    assert err.value.line == 2 and "not valid TOML" in str(err.value)
+    with pytest.raises(FileFormatError, match=r"missing the \[plan\] table"):
+        parse_plan('[[check]]\nid = "a"\n')
+    with pytest.raises(FileFormatError, match=r'rule "strict"'):
+        parse_plan('[plan]\nname = "x"\nrule = "strict"\n[[check]]\nid="a"\n')
+
+
+def test_exercise_keys_are_kept_for_trainee_mode():
+    plan = parse_plan(GOOD_HEAD + '[exercise]\nlevel = 1\n\n[[check]]\nid = "a"\n'
+                      'measure = "VOLT:DC"\nlimit = "<= 1 V"\ninstructions = "Set DCV."\n'
+                      'hints = ["Is the meter on DC?"]\n')
+    assert plan.exercise == {"level": 1}
+    assert plan.check("a").extra["hints"] == ["Is the meter on DC?"]
+
+
+def test_check_command_prints_checks_and_refuses_broken_plans(tmp_path, capsys):
+    with pytest.raises(SystemExit) as ex:
+        main(["check", "iot-sensor-node"])
+    assert ex.value.code == 0
+    out = capsys.readouterr().out
+    assert "vbus" in out and "4.750 V … 5.250 V" in out and "10 checks" in out
+    bad = tmp_path / "b.toml"
+    bad.write_text(GOOD_HEAD + '[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nlimit = "5 V%"\n')
+    with pytest.raises(SystemExit) as ex:
+        main(["check", str(bad)])
+    assert ex.value.code == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:8:" in err and "Traceback" not in err
+
+
+# --- the shipped plan against the simulated bench ---------------------------------------------
+
+EXPECTED_FAILURES = {
+    None: {},
+    "ldo_drift": {"3v3": Verdict.FAIL, "ntc": Verdict.FAIL},
+    "supply_ripple": {"vbus_ripple": Verdict.FAIL},
+    "pwm_stuck": {"pwm_freq": Verdict.ERROR, "pwm_duty": Verdict.ERROR,
+                  "isupply": Verdict.FAIL},
+    "uart_baud": {"uart_baud": Verdict.FAIL},
+    "r1_open": {"r1": Verdict.OVERLOAD},
+    "i2c_nak": {"i2c_ack": Verdict.FAIL},
+}
+
+
+@pytest.fixture(scope="module")
+def bench_drivers():
+    from meterlab.commands._common import open_dmm, open_scope
+    from meterlab.sim import SimulatedBench
+
+    with SimulatedBench(seed=11) as bench:
+        dmm = open_dmm(bench.dmm_resource, None)
+        scope = open_scope(bench.scope_resource, None)
+        yield dmm, scope
+        dmm.conn.close()
+        scope.conn.close()
+
+
+@pytest.mark.parametrize("fault", list(EXPECTED_FAILURES))
+def test_shipped_plan_on_the_simulated_bench(bench_drivers, fault):
+    from meterlab.bench_io import InstrumentBench, SimulatedProbes
+    from meterlab.runner import PlanRunner
+
+    dmm, scope = bench_drivers
+    plan = load_plan(shipped_dir("limits") / "iot-sensor-node.toml")
+    if fault:
+        dmm.conn.write(f"SIM:FAUL {fault},ON")
+    try:
+        result = PlanRunner(plan, InstrumentBench(dmm, scope),
+                            probe_mover=SimulatedProbes(dmm, scope)).run()
+    finally:
+        if fault:
+            dmm.conn.write(f"SIM:FAUL {fault},OFF")
+    bad = {r.check.id: r.verdict for r in result.results if r.verdict is not Verdict.PASS}
+    assert bad == EXPECTED_FAILURES[fault]
+    assert result.passed is (fault is None)
+    for r in result.results:
+        if r.verdict is Verdict.ERROR:
+            assert "could not measure" in r.message  # said in words, not a bare NaN
+
+
+def test_run_command_exit_codes_and_session(tmp_path, capsys):
+    db = tmp_path / "s.sqlite"
+    with pytest.raises(SystemExit) as ex:
+        main(["run", "iot-sensor-node", "--only", "r1", "--db", str(db), "--dut", "SN-1",
+              "--operator", "ana"])
+    assert ex.value.code == 0
+    assert "PASS" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as ex:
+        main(["run", "iot-sensor-node", "--only", "r1", "--fault", "r1_open", "--db", str(db)])
+    assert ex.value.code == 1
+    out = capsys.readouterr().out
+    assert "OVERLOAD" in out and "FAIL" in out
+    from meterlab.store import SessionStore
+
+    with SessionStore(db) as store:
+        sessions = store.sessions()
+        assert len(sessions) == 2
+        first = next(s for s in sessions if s.dut_serial == "SN-1")
+        assert first.operator == "ana" and first.plan_name.startswith("IoT sensor node")
+        assert store.verify() and all(v.ok for v in store.verify())
