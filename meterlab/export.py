@@ -1,0 +1,407 @@
+"""Sessions out to files quality staff open elsewhere: CSV, XLSX, Parquet, JSON (and PDF).
+
+One or several sessions go into one file, so trends across units of the same
+DUT type can be analysed in a spreadsheet. Whatever the format, three rules hold:
+
+* every reading is one row, with its time (UTC), check, function, range, value,
+  unit, verdict and margin, and the flags that qualify it (overload, gap before,
+  instrument out of calibration);
+* an overload is the word OVERLOAD (or a null value with `overload` set in typed
+  formats), never the instrument's 9.9E37, which a spreadsheet would happily average;
+* text that came from people (operator, DUT serial, plan, notes, check titles) is
+  neutralised where a spreadsheet would execute it: a cell starting with = + - @,
+  tab or CR gets a leading apostrophe (OWASP's CSV-injection rule), in CSV and XLSX.
+
+Building the columns is vectorised (categoricals, numpy string conversion), so an
+export costs about what pandas' own writer costs for the same frame.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from meterlab import __version__
+from meterlab.errors import UsageError
+from meterlab.readings import Verdict
+from meterlab.stats import capability, summarize
+from meterlab.store import SessionInfo, SessionStore
+
+FORMATS = ("csv", "xlsx", "parquet", "json", "pdf")
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+VERDICT_LABELS = ("", *(v.name for v in Verdict))  # index = code + 1; "" = not judged
+
+#: Session fields in the order every format lists them.
+META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "session"), ("start_utc", "start (UTC)"), ("end_utc", "end (UTC)"),
+    ("status", "status"), ("operator", "operator"), ("station", "station"),
+    ("dut_type", "DUT type"), ("dut_serial", "DUT serial"), ("plan_name", "plan"),
+    ("plan_version", "plan version"), ("plan_sha256", "plan SHA-256"),
+    ("rule", "decision rule"), ("kind", "kind"), ("meterlab_version", "meterlab version"),
+    ("notes", "notes"), ("n_readings", "readings"), ("final_hash", "final hash (SHA-256)"),
+)
+
+
+def neutralise(text: Any) -> str:
+    """Text a spreadsheet will show, never run: a leading = + - @ tab or CR gets an apostrophe."""
+    s = "" if text is None else str(text)
+    return "'" + s if s.startswith(_DANGEROUS) else s
+
+
+def guess_format(path: str | Path, fmt: str | None) -> str:
+    """The export format from --format, else from the file's extension."""
+    if fmt:
+        f = fmt.lower().lstrip(".")
+    else:
+        f = Path(path).suffix.lower().lstrip(".")
+        if not f:
+            raise UsageError(f"Cannot tell the format of {path}; give --format "
+                             f"{'|'.join(FORMATS)}.")
+    if f == "xls":
+        f = "xlsx"
+    if f not in FORMATS:
+        raise UsageError(f"Unknown export format {f!r}; use one of {', '.join(FORMATS)}.")
+    return f
+
+
+def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str | Path,
+                    fmt: str | None = None) -> Path:
+    """Write the sessions (ids, prefixes or "latest") to `path` in `fmt`; returns the path.
+
+    The file is written beside its final name and moved into place at the end, so an
+    interrupted export never leaves half a file under the name asked for.
+    """
+    if not session_ids:
+        raise UsageError("No sessions to export.")
+    f = guess_format(path, fmt)
+    ids = list(dict.fromkeys(store.resolve(s) for s in session_ids))
+    infos = [store.session(i) for i in ids]
+    out = Path(path)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        if f == "pdf":
+            from meterlab.report import write_report
+
+            write_report(store, ids, tmp)
+        else:
+            frame = store.readings(ids)
+            {"csv": write_csv, "xlsx": _xlsx, "parquet": write_parquet,
+             "json": write_json}[f](infos, frame, tmp)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"Could not write {out}: {exc.strerror or exc}. The sessions are "
+                         f"unchanged in the database; choose another file with -o.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+def _xlsx(infos: list[SessionInfo], frame: pd.DataFrame, path: Path) -> None:
+    from meterlab.export_xlsx import write_xlsx
+
+    write_xlsx(infos, frame, path)
+
+
+# -- the shared table of readings -------------------------------------------------------------
+
+
+def _codes(col: pd.Series) -> tuple[list[Any], np.ndarray]:
+    cat = col if col.dtype == "category" else col.astype("category")
+    return list(cat.cat.categories), cat.cat.codes.to_numpy()
+
+
+def _text_column(col: pd.Series) -> np.ndarray:
+    """A categorical/text column as neutralised strings, converting each distinct value once."""
+    cats, codes = _codes(col)
+    table = np.array([neutralise(c) for c in cats] + [""], dtype=object)
+    return table[codes]  # code -1 (missing) picks the trailing ""
+
+
+def _csv_text_column(col: pd.Series) -> np.ndarray:
+    """Like `_text_column`, quoted for CSV where a value holds a comma, quote or newline."""
+    cats, codes = _codes(col)
+    table = np.array([_quote(neutralise(c)) for c in cats] + [""], dtype=object)
+    return table[codes]
+
+
+def _quote(s: str) -> str:
+    if any(ch in s for ch in ',"\n\r'):
+        return '"' + s.replace('"', '""') + '"'
+    return s
+
+
+def float_text(values: np.ndarray) -> np.ndarray:
+    """Floats as their shortest round-trip text (what repr gives); "" for NaN."""
+    out = np.array([repr(x) for x in values.tolist()], dtype=object)
+    out[np.isnan(values)] = ""
+    return out
+
+
+def value_text(values: np.ndarray, overload: np.ndarray) -> np.ndarray:
+    """Values as their shortest round-trip text; OVERLOAD for overloads, "" for errors."""
+    out = float_text(values)
+    out[overload] = "OVERLOAD"
+    return out
+
+
+def time_text(t: np.ndarray) -> np.ndarray:
+    """UTC epoch seconds as ISO 8601 text with milliseconds (C speed, via numpy)."""
+    ms = np.round(t * 1000.0)
+    ok = np.isfinite(ms)
+    stamps = np.where(ok, ms, 0).astype("int64").astype("datetime64[ms]")
+    text = np.datetime_as_string(stamps, unit="ms").astype(object)
+    text[~ok] = ""
+    return text
+
+
+def verdict_text(codes: np.ndarray) -> np.ndarray:
+    labels = np.array(VERDICT_LABELS, dtype=object)
+    return labels[np.clip(codes.astype(np.int16) + 1, 0, len(labels) - 1)]
+
+
+def _few_floats(x: np.ndarray, nan: str) -> np.ndarray:
+    """Text for a float column with few distinct values (ranges): formatted once each."""
+    uniq, inverse = np.unique(x, return_inverse=True)  # NaNs sort last
+    table = np.array([nan if u != u else repr(float(u)) for u in uniq.tolist()], dtype=object)
+    return table[inverse.ravel()] if len(x) else np.array([], dtype=object)
+
+
+def _flag(x: np.ndarray) -> np.ndarray:
+    return np.where(x, "1", "0").astype(object)
+
+
+CSV_COLUMNS = ("session", "time_utc", "check", "function", "range", "value", "unit",
+               "verdict", "margin", "overload", "gap_before", "cal_expired", "source")
+
+
+def csv_columns(frame: pd.DataFrame) -> list[np.ndarray]:
+    """The readings as CSV cell text, column by column (see CSV_COLUMNS)."""
+    return [
+        _csv_text_column(frame["session_id"]),
+        time_text(frame["t"].to_numpy()),
+        _csv_text_column(frame["check_id"]),
+        _csv_text_column(frame["function"]),
+        _few_floats(frame["range"].to_numpy(), "AUTO"),
+        value_text(frame["value"].to_numpy(), frame["overload"].to_numpy()),
+        _csv_text_column(frame["unit"]),
+        verdict_text(frame["verdict"].to_numpy()),
+        float_text(frame["margin"].to_numpy()),
+        _flag(frame["overload"].to_numpy()),
+        _flag(frame["gap_before"].to_numpy()),
+        _flag(frame["cal_expired"].to_numpy()),
+        _csv_text_column(frame["source"]),
+    ]
+
+
+# -- statistics per check ---------------------------------------------------------------------
+
+
+def check_statistics(info: SessionInfo, frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per check of one session: count, mean, σ, min, max, verdict counts, Cp and Cpk."""
+    rows = frame[frame["session_id"] == info.id] if len(frame) else frame
+    limits = {c.check_id: c for c in info.checks}
+    out: list[dict[str, Any]] = []
+    if len(rows) == 0:
+        return out
+    codes = rows["check_id"].cat.codes.to_numpy() if rows["check_id"].dtype == "category" else (
+        pd.Categorical(rows["check_id"]).codes)
+    cats = list(rows["check_id"].astype("category").cat.categories)
+    order = list(dict.fromkeys(limits)) + [c for c in cats if c not in limits]
+    for check_id in order:
+        if check_id not in cats:
+            continue
+        mask = codes == cats.index(check_id)
+        v = rows["value"].to_numpy()[mask]
+        ov = rows["overload"].to_numpy()[mask]
+        ver = rows["verdict"].to_numpy()[mask]
+        judged = ver[ver >= 0]
+        s = summarize(v, overload=ov, verdicts=judged if judged.size == ver.size else None)
+        if judged.size and judged.size != ver.size:
+            counts = {vv: int((judged == vv).sum()) for vv in Verdict}
+        else:
+            counts = s.counts
+        lim = limits.get(check_id)
+        cp = cpk = None
+        if lim is not None and lim.lower is not None and lim.upper is not None:
+            cp, cpk = capability(s.mean, s.std, lim.lower, lim.upper)
+        unit = rows["unit"].to_numpy()[mask]
+        out.append({
+            "check": check_id, "title": lim.title if lim else "",
+            "unit": str(unit[0]) if unit.size else "",
+            "limit": lim.limit_text if lim else "", "nominal": lim.nominal if lim else None,
+            "lower": lim.lower if lim else None, "upper": lim.upper if lim else None,
+            "n": s.count, "n_valid": s.n_valid, "mean": s.mean, "std": s.std, "min": s.min,
+            "max": s.max, "overloads": s.n_overload, "errors": s.n_error,
+            "counts": {k.name: n for k, n in counts.items()}, "cp": cp, "cpk": cpk,
+            "values": v, "t": rows["t"].to_numpy()[mask],
+        })
+    return out
+
+
+def worst_verdict(counts: dict[str, int]) -> str:
+    judged = [Verdict[k] for k, n in counts.items() if n]
+    return max(judged).name if judged else ""
+
+
+# -- CSV ----------------------------------------------------------------------------------------
+
+
+def _meta_rows(info: SessionInfo) -> list[tuple[str, str]]:
+    rows = [(label, "" if getattr(info, key) is None else str(getattr(info, key)))
+            for key, label in META_FIELDS]
+    for i in info.instruments:
+        due = i.cal_due or "unknown"
+        rows.append((f"instrument {i.role}",
+                     f"{i.maker} {i.model} s/n {i.serial} fw {i.firmware} at {i.resource}; "
+                     f"calibration due {due}{' (EXPIRED)' if i.cal_expired else ''}"))
+    for c in info.checks:
+        rows.append((f"check {c.check_id}", f"{c.title}: {c.function} {c.limit_text}"))
+    for name, n in info.counts.items():
+        if n:
+            rows.append((f"readings {name}", str(n)))
+    return rows
+
+
+def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
+    """CSV: a commented metadata block per session, then one row per reading."""
+    head = io.StringIO()
+    w = csv.writer(head, lineterminator="\n")
+    w.writerow([f"# meterlab {__version__} session export", neutralise(_now())])
+    for info in infos:
+        w.writerow(["#"])
+        for label, value in _meta_rows(info):
+            w.writerow([f"# {label}", neutralise(value)])
+    w.writerow(["#"])
+    w.writerow(["# value: in the unit column; OVERLOAD = the meter was over range; empty = no "
+                "valid reading (ERROR); flags: 1 = yes"])
+    columns = csv_columns(frame)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(head.getvalue())
+        fh.write(",".join(CSV_COLUMNS) + "\n")
+        step = 200_000  # rows joined per write: bounded memory, few system calls
+        for i in range(0, len(frame), step):
+            rows = zip(*(c[i:i + step].tolist() for c in columns), strict=True)
+            fh.write("\n".join(map(",".join, rows)))
+            fh.write("\n")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# -- JSON ---------------------------------------------------------------------------------------
+
+
+def session_document(info: SessionInfo) -> dict[str, Any]:
+    """A session's metadata as plain JSON-able data (no readings)."""
+    doc: dict[str, Any] = {key: getattr(info, key) for key, _ in META_FIELDS}
+    doc["verdict_counts"] = info.counts
+    doc["cal_expired"] = info.cal_expired
+    doc["instruments"] = [_dc(i) for i in info.instruments]
+    doc["checks"] = [_dc(c) for c in info.checks]
+    doc["results"] = [{**_dc(r), "verdict": r.verdict.name} for r in info.results]
+    return doc
+
+
+def _dc(obj: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {k: (None if isinstance(v, float) and math.isnan(v) else v)
+            for k, v in asdict(obj).items()}
+
+
+def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
+    """One JSON document: {"meterlab": version, "sessions": [{…metadata, "readings": […]}]}."""
+    table = pd.DataFrame({
+        "time_utc": time_text(frame["t"].to_numpy()),
+        "t": frame["t"].to_numpy(),
+        "check": frame["check_id"].astype(str).to_numpy(dtype=object),
+        "function": frame["function"].astype(str).to_numpy(dtype=object),
+        "range": frame["range"].to_numpy(),
+        "value": frame["value"].to_numpy(),
+        "unit": frame["unit"].astype(str).to_numpy(dtype=object),
+        "verdict": verdict_text(frame["verdict"].to_numpy()),
+        "margin": frame["margin"].to_numpy(),
+        "overload": frame["overload"].to_numpy(),
+        "gap_before": frame["gap_before"].to_numpy(),
+        "cal_expired": frame["cal_expired"].to_numpy(),
+    })
+    table.loc[table["verdict"] == "", "verdict"] = None
+    sid = frame["session_id"].astype(str).to_numpy()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write('{"format": "meterlab-sessions", "format_version": 1, ')
+        fh.write(f'"meterlab_version": {json.dumps(__version__)}, "exported_utc": '
+                 f'{json.dumps(_now())}, "sessions": [')
+        for k, info in enumerate(infos):
+            doc = session_document(info)
+            text = json.dumps(doc, ensure_ascii=False, allow_nan=False, default=str)
+            fh.write(("," if k else "") + text[:-1] + ', "readings": ')
+            part = table[sid == info.id]
+            fh.write(part.to_json(orient="records", double_precision=15, force_ascii=False)
+                     if len(part) else "[]")
+            fh.write("}")
+        fh.write("]}\n")
+
+
+# -- Parquet ------------------------------------------------------------------------------------
+
+
+def write_parquet(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
+    """Parquet (typed columns; the session metadata as JSON in the file's key-value metadata)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise UsageError(
+            "Parquet export needs pyarrow, which is not installed. Install it with "
+            "`pip install 'meterlab[parquet]'`, or export to csv or xlsx.") from None
+    v = frame["verdict"].to_numpy()
+    labels = pd.Categorical.from_codes(
+        np.clip(v.astype(np.int16) + 1, 0, len(VERDICT_LABELS) - 1),
+        categories=list(VERDICT_LABELS))
+    table = pa.table({
+        "session_id": pa.array(frame["session_id"].astype(str).to_numpy(dtype=object)
+                               ).dictionary_encode(),
+        "time_utc": pa.array(np.round(frame["t"].to_numpy() * 1e6).astype("int64"),
+                             pa.timestamp("us", tz="UTC")),
+        "check": pa.array(frame["check_id"].astype(str).to_numpy(dtype=object)).dictionary_encode(),
+        "function": pa.array(frame["function"].astype(str).to_numpy(dtype=object)
+                             ).dictionary_encode(),
+        "range": pa.array(frame["range"].to_numpy(), from_pandas=True),
+        "value": pa.array(frame["value"].to_numpy(), from_pandas=True),
+        "unit": pa.array(frame["unit"].astype(str).to_numpy(dtype=object)).dictionary_encode(),
+        "verdict": pa.array(np.asarray(labels, dtype=object)).dictionary_encode(),
+        "margin": pa.array(frame["margin"].to_numpy(), from_pandas=True),
+        "overload": pa.array(frame["overload"].to_numpy()),
+        "gap_before": pa.array(frame["gap_before"].to_numpy()),
+        "cal_expired": pa.array(frame["cal_expired"].to_numpy()),
+    })
+    meta = {"meterlab_version": __version__, "exported_utc": _now(),
+            "sessions": [session_document(i) for i in infos],
+            "columns": {"value": "null where overload (see overload) or no valid reading",
+                        "verdict": "empty = not judged"}}
+    table = table.replace_schema_metadata({
+        b"meterlab": json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")})
+    pq.write_table(table, str(path), compression="zstd")
+
+
+def select_sessions(store: SessionStore, keys: Iterable[str], *, since: str | None = None,
+                    dut: str | None = None) -> list[str]:
+    """The session ids an export covers: the named ones plus those matching --since/--dut."""
+    ids = [store.resolve(k) for k in keys]
+    if since or dut:
+        ids += [s.id for s in store.sessions(since=since, dut=dut)]
+    if not ids:
+        raise UsageError("No session matches. List them with `meterlab sessions`.")
+    return list(dict.fromkeys(ids))
