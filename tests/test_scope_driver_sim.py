@@ -237,16 +237,48 @@ def test_lost_scope_mid_read_keeps_what_arrived(tmp_path: Path) -> None:
         scope.close()
 
 
-def test_cli_keeps_channels_read_before_a_failure(bench: SimulatedBench, tmp_path: Path) -> None:
+def test_cli_keeps_channels_read_before_a_failure(tmp_path: Path) -> None:
     from meterlab.cli import main
 
+    with SimulatedBench(seed=6) as b:
+        with Oscilloscope.open(b.scope_resource) as s:
+            s.set_channel(1, display=True)
+            s.set_channel(2, display=True)
+            s.run()
+        out = tmp_path / "half.npz"
+        calls = []
+
+        def stop_server_on_ch2(self, source, *args, **kw):  # type: ignore[no-untyped-def]
+            calls.append(source)
+            if source == "CH2":
+                b.scope_server.stop()  # type: ignore[union-attr]
+            return original(self, source, *args, **kw)
+
+        original = Oscilloscope.read_waveform
+        mp = pytest.MonkeyPatch()
+        mp.setattr(Oscilloscope, "read_waveform", stop_server_on_ch2)
+        try:
+            with pytest.raises(SystemExit) as exc:
+                main(["capture", b.scope_resource, "--channels", "CH1,CH2", "--out", str(out)])
+        finally:
+            mp.undo()
+    assert exc.value.code == 2 and calls == ["CH1", "CH2"]
+    cap = load_capture(out)  # CH1 arrived before the scope went away: it is on disk
+    assert [w.source for w in cap.waveforms] == ["CH1"] and len(cap.waveforms[0]) == 1200
+
+
+def test_cli_switches_the_logic_analyser_on_when_lines_are_asked_for(
+    bench: SimulatedBench, tmp_path: Path
+) -> None:
     with Oscilloscope.open(bench.scope_resource) as s:
         s.conn.write("*RST")
         s.set_logic(False)
         s.run()
-    out = tmp_path / "half.npz"
-    with pytest.raises(SystemExit) as exc:
-        main(["capture", bench.scope_resource, "--channels", "CH1,D0", "--out", str(out)])
-    assert exc.value.code == 2
-    cap = load_capture(out)  # CH1 arrived before D0 failed: it is on disk
-    assert [w.source for w in cap.waveforms] == ["CH1"] and cap.digital is None
+    out = tmp_path / "d.parquet"
+    res = CliRunner().invoke(cli, ["capture", bench.scope_resource, "--channels", "CH1,D0-D3",
+                                   "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "logic analyser on for D0–D3" in res.output
+    cap = load_capture(out)
+    assert cap.digital is not None and cap.digital.channels == (0, 1, 2, 3)
+    assert cap.digital.lane(3).any() and not cap.digital.lane(3).all()  # the PWM toggles

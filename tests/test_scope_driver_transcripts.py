@@ -58,6 +58,7 @@ def test_keysight_infiniivision_transcript() -> None:
             assert seen and seen[-1] == (16, 16)
 
             scope.set_logic(True, [0, 1, 9])
+            assert scope.logic_enabled()
             dig = scope.read_digital([0, 1, 9])
             assert dig.channels == (0, 1, 9) and dig.dt == pytest.approx(1e-3)
             assert dig.lane(0).tolist() == [True, True, False, False]

@@ -77,6 +77,8 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     mode = "memory" if memory else "screen"
     with Oscilloscope.open(resource, backend=backend) as scope, \
             _progress(enabled=memory) as bar:
+        if digital and not scope.logic_enabled():
+            _switch_logic_on(scope, digital, memory)
         try:
             capture = scope.capture(analog, digital, mode, points, bar.start,
                                     dtype=np.float32 if single_precision else np.float64)
@@ -89,6 +91,23 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
             ) from None
     save_capture(path, capture)
     click.echo(f"Saved {_summary(capture)} to {path}.")
+
+
+def _switch_logic_on(scope, lines: list[int], memory: bool) -> None:  # type: ignore[no-untyped-def]
+    """The user asked for digital lines: switch the logic analyser on and take a fresh
+    acquisition that includes them, saying so (it changes the scope's setup)."""
+    import time
+
+    names = f"D{lines[0]}" if len(lines) == 1 else f"D{lines[0]}–D{lines[-1]}"
+    click.echo(f"Switching the scope's logic analyser on for {names}.", err=True)
+    scope.set_logic(True, lines)
+    if memory:
+        scope.single()
+        scope.wait_for(("STOP",), timeout_s=30.0)
+    else:
+        scope.run()
+        window = scope.timebase().scale * scope.spec.h_divisions
+        time.sleep(min(2.0, 2 * window) + 0.2)
 
 
 def _summary(capture) -> str:  # type: ignore[no-untyped-def]

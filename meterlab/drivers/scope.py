@@ -238,6 +238,10 @@ class Oscilloscope:
     def trigger(self) -> TriggerSetup:
         return self.dialect.trigger()
 
+    def logic_enabled(self) -> bool:
+        """Is the logic analyser (digital channels) switched on?"""
+        return self.dialect.logic_enabled()
+
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
         """Switch the logic analyser on or off and show the given lines D0…D15."""
         with self.dialect.lock:

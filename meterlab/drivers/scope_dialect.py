@@ -238,6 +238,9 @@ class ScopeDialect:
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
         raise NotImplementedError
 
+    def logic_enabled(self) -> bool:
+        raise NotImplementedError
+
     def sample_rate(self) -> float:
         raise NotImplementedError
 

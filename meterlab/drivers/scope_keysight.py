@@ -172,6 +172,10 @@ class KeysightInfiniiVision(ScopeDialect):
     def memory_depth(self) -> int:
         return int(parse_float(self.conn.query(":ACQ:POIN?"), "the memory depth"))
 
+    def logic_enabled(self) -> bool:
+        """True when a digital pod is shown (lines of hidden pods read as undefined)."""
+        return _on(self.conn.query(":POD1:DISP?"))
+
     # -- waveforms ----------------------------------------------------------------------------
 
     def ensure_stopped(self, timeout_s: float = 5.0) -> bool:

@@ -331,17 +331,17 @@ class RigolDS1000Z(ScopeDialect):
             y = raw.astype(dtype, copy=False)
         return Waveform(y, pre.t0(0), pre.xinc, src, "V", self._meta(pre, fmt, memory))
 
-    def _la_on(self) -> bool:
+    def logic_enabled(self) -> bool:
         return _on(self.conn.query(":LA:STAT?"))
 
     def read_digital(self, lines, mode, points, progress):  # type: ignore[no-untyped-def]
         lines = self.check_lines(lines)
         memory = mode == "memory"
         with self.lock:
-            if not self._la_on():
+            if not self.logic_enabled():
                 raise UsageError(
                     "The scope's logic analyser is off, so D0–D15 carry no data. Switch it on "
-                    "(LA key, or Oscilloscope.set_logic(True, lines)) and acquire again."
+                    "(LA key on the scope) and acquire again."
                 )
             if memory:
                 self.ensure_stopped()

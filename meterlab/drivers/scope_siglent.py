@@ -296,9 +296,12 @@ class SiglentSDS1000XE(ScopeDialect):
                 "trdl": trdl, "sara": sara, "sparsing": sp}
         return Waveform(y, t0, sp / sara, src, "V", meta)
 
+    def logic_enabled(self) -> bool:
+        return value_of(self.conn.query("DI:SW?"), "the logic analyser state").upper() == "ON"
+
     def read_digital(self, lines, mode, points, progress):  # type: ignore[no-untyped-def]
         with self.lock:
-            if value_of(self.conn.query("DI:SW?"), "the logic analyser state").upper() != "ON":
+            if not self.logic_enabled():
                 raise UsageError("The scope's logic analyser is off, so D0–D15 carry no data. "
                                  "Switch it on and acquire again.")
             tdiv = number_of(self.conn.query("TDIV?"), "the timebase")
