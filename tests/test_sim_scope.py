@@ -736,3 +736,38 @@ def test_autoscale_shows_every_wired_signal(visa):
     assert float(visa.query(":TIM:SCAL?")) == pytest.approx(500e-6)
     assert 0.5 < float(visa.query(":TRIG:EDG:LEV?")) < 2.8
     assert float(visa.query(":MEAS:ITEM? FREQ,CHAN1")) == pytest.approx(1000, rel=0.01)
+
+
+# --- no handler crashes on any parameter (a crash would queue -300) ----------------------
+
+_HEADERS = [
+    ":RUN", ":STOP", ":SING", ":TFOR", ":CLE", ":TRIG:STAT?", ":TRIG:POS?", ":CHAN{n}:DISP",
+    ":CHAN{n}:SCAL", ":CHAN{n}:OFFS", ":CHAN{n}:RANG", ":CHAN{n}:COUP", ":CHAN{n}:PROB",
+    ":CHAN{n}:BWL", ":CHAN{n}:INV", ":CHAN{n}:UNIT", ":CHAN{n}:VERN", ":TIM:SCAL", ":TIM:OFFS",
+    ":TIM:MODE", ":ACQ:MDEP", ":ACQ:SRAT?", ":ACQ:TYPE", ":ACQ:AVER", ":TRIG:SWE", ":TRIG:COUP",
+    ":TRIG:HOLD", ":TRIG:EDG:SOUR", ":TRIG:EDG:SLOP", ":TRIG:EDG:LEV", ":WAV:SOUR", ":WAV:MODE",
+    ":WAV:FORM", ":WAV:STAR", ":WAV:STOP", ":WAV:PRE?", ":WAV:DATA?", ":WAV:XINC?",
+    ":LA:STAT", ":LA:DIG{n}:DISP", ":LA:POD{n}:THR", ":MEAS:ITEM?", ":MEAS:ITEM", ":MEAS:SOUR",
+    ":MEAS:STAT:ITEM?", ":MEAS:CLE", ":MATH:DISP", ":MATH:OPER", ":SIM:CHAN{n}", ":SIM:DIG{n}",
+]
+_PARAMS = st.one_of(
+    st.sampled_from(["ON", "OFF", "1", "0", "AUTO", "RAW", "BYTE", "ASC", "CHAN1", "CHAN4",
+                     "D0", "D15", "MATH", "VPP", "FREQ", "PDUT", "POS", "NEG", "MAX", "MIN",
+                     "AC", "DC", "GND", "12000", "24000000", "3V3", "NONE", '"x"', "#15hello"]),
+    st.floats(allow_nan=False, allow_infinity=False, width=32).map(lambda x: f"{x:g}"),
+    st.integers(-(10**9), 10**9).map(str),
+    st.text("0123456789.eE+-mMuUkVs", max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_HEADERS), st.integers(0, 17),
+                          st.lists(_PARAMS, max_size=3)), min_size=1, max_size=6))
+def test_no_command_sequence_crashes_a_handler(commands):
+    inst = RigolMSO1104Z(FakeBoard(), seed=1)
+    inst.execute(b":ACQ:MDEP 12000;:TIM:SCAL 1e-5")  # keep memory reads small
+    for header, n, params in commands:
+        text = header.format(n=n) + (" " + ",".join(params) if params else "")
+        inst.execute(text.encode())
+    codes = [code for code, _ in inst.errors]
+    assert -300 not in codes, inst.errors
