@@ -282,6 +282,8 @@ class Board:
     def analog(self, net: str, t: np.ndarray) -> np.ndarray:
         """Volts (float64) on `net` at board times `t`, vectorised, no instrument noise.
 
+        Meant for finite times within about ±1e9 s; edges keep their shape for
+        |t| up to ~1e6 s, beyond that float64 phase resolution coarsens them.
         Large arrays are worked through in blocks that stay in the CPU cache;
         since each sample depends on its own time alone, that changes nothing.
         """
@@ -427,7 +429,10 @@ class Board:
         is no signal above the counter's sensitivity, as the 34465A shows 0.
         CURR:DC/AC on ISUPPLY means the meter replaces the supply jumper and is in
         series with the whole board; on any other net it carries no current here.
-        TEMP is the board temperature wherever the probe touches.
+        TEMP is the board temperature wherever the probe touches. FREQ on a
+        bursty digital net (UART_TX, SCL, SDA) is its rising edges per second,
+        what a counter with a 1 s gate shows; on the PWM it is the PWM frequency.
+        VOLT:AC of a probe pair adds the two nets' AC in quadrature.
         """
         fn = str(function).strip().upper()
         if fn not in FUNCTIONS:
