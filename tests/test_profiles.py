@@ -98,6 +98,10 @@ def test_truevolt_spec_facts() -> None:
     spec: DmmSpec = p.spec
     assert spec.fast_read == "R?" and spec.memory == 2_000_000 and spec.max_rate == 50_000
     assert p.connection.port == 5025
+    for name in ("volt:dc", "VOLTage:DC", "VOLT", "voltage"):
+        assert spec.function(name) is spec.functions["VOLT:DC"]
+    assert spec.function("RESistance") is spec.functions["RES"]
+    assert spec.function("VOLT:DQ") is None
     volts = spec.function("volt:dc")
     assert volts is not None and volts.range_for(3.3) == 10 and volts.range_for(2000) is None
     assert volts.accuracy_for(10) == (0.0030, 0.0005)

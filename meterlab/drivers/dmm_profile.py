@@ -86,6 +86,20 @@ UNITS = {
 _INTEGRATING = {"VOLT:DC", "CURR:DC", "RES", "FRES"}
 
 
+_LONG = {"VOLTAGE": "VOLT", "CURRENT": "CURR", "RESISTANCE": "RES", "FRESISTANCE": "FRES",
+         "FREQUENCY": "FREQ", "PERIOD": "PER", "CAPACITANCE": "CAP", "TEMPERATURE": "TEMP",
+         "CONTINUITY": "CONT", "DIODE": "DIOD"}
+
+
+def canonical_function(name: str) -> str:
+    """SCPI long or short form, any case → meterlab's name ("VOLTage" → "VOLT:DC")."""
+    parts = [p.strip().upper() for p in name.strip().strip('"').split(":") if p.strip()]
+    parts = [_LONG.get(p, p) for p in parts]
+    if parts and parts[0] in ("VOLT", "CURR") and len(parts) == 1:
+        parts.append("DC")
+    return ":".join(parts)
+
+
 def fill(template: str, **values: object) -> str:
     """Substitute {name} placeholders (validated at load time; no format-string tricks)."""
     return _FIELD.sub(lambda m: str(values[m.group(1)]), template)
@@ -133,11 +147,14 @@ class DmmSpec:
     default_function: str = "VOLT:DC"
 
     def function(self, key: str) -> FunctionSpec | None:
-        """Look up a function by meterlab name, case-insensitively ("volt:dc" works)."""
+        """Look up a function by meterlab name, forgivingly: "volt:dc", "VOLTage:DC" and
+        plain "VOLT" (SCPI's default DC) all find VOLT:DC."""
         f = self.functions.get(key)
-        if f is None:
-            f = next((v for k, v in self.functions.items() if k.upper() == key.upper()), None)
-        return f
+        if f is not None:
+            return f
+        want = canonical_function(key)
+        return next((v for k, v in self.functions.items() if canonical_function(k) == want),
+                    None)
 
 
 def _num(v: Any) -> bool:
