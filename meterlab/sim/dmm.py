@@ -58,6 +58,7 @@ _FUNC_INDEX = {key: i for i, key in enumerate(FUNCTIONS)}
 #: aperture (the 34465A's fastest sample), at most this many points per reading.
 DIGITIZE_STEP = 20e-6
 DIGITIZE_SUBSAMPLES = 64
+DIGITIZE_CHUNK = 1 << 18  #: waveform points evaluated at once
 #: Operation register condition bits of the Truevolt meters.
 OPER_MEASURING = 1 << 4
 OPER_WAIT_TRIGGER = 1 << 5
@@ -348,22 +349,26 @@ class Keysight34465A(ConfigMixin, SystemMixin, SimInstrument):
             return None
         tm = acq.timing
         t_int = self.integration_time(acq.settings)
-        idx = np.arange(start, start + count)
-        trig, j = np.divmod(idx, tm.samples)
-        t = 10.0 * acq.serial + trig * tm.burst + tm.delay + j * tm.interval
         k = min(DIGITIZE_SUBSAMPLES, max(1, round(t_int / DIGITIZE_STEP)))
         sub = (np.arange(k) + 0.5) / k * t_int
-        tt = (t[:, None] + sub[None, :]).ravel()
         hi, lo = acq.probe
-        try:
-            v = np.asarray(analog(hi, tt), dtype=np.float64)
-            if lo.upper() != "GND":
-                v = v - np.asarray(analog(lo, tt), dtype=np.float64)
-        except (KeyError, ValueError, TypeError):
-            return None
-        if v.shape != tt.shape:
-            return None
-        return v.reshape(count, k).mean(axis=1)
+        out = np.empty(count)
+        step = max(1, DIGITIZE_CHUNK // k)  # bounded memory however long the gap was
+        for first in range(0, count, step):
+            idx = np.arange(start + first, start + min(count, first + step))
+            trig, j = np.divmod(idx, tm.samples)
+            t = 10.0 * acq.serial + trig * tm.burst + tm.delay + j * tm.interval
+            tt = (t[:, None] + sub[None, :]).ravel()
+            try:
+                v = np.asarray(analog(hi, tt), dtype=np.float64)
+                if lo.upper() != "GND":
+                    v = v - np.asarray(analog(lo, tt), dtype=np.float64)
+            except (KeyError, ValueError, TypeError):
+                return None
+            if v.shape != tt.shape:
+                return None
+            out[first : first + idx.size] = v.reshape(idx.size, k).mean(axis=1)
+        return out
 
     def _generate_counter(self, acq: Acquisition, value: float, noise: np.ndarray) -> np.ndarray:
         """Frequency/period: 0 without a signal, overload beyond a fixed input voltage range."""
