@@ -19,6 +19,7 @@ import numpy as np
 from meterlab.errors import MeterlabError
 from meterlab.plan import Check, Plan
 from meterlab.readings import ReadingBatch, Verdict
+from meterlab.tolerance import tur_warning
 
 if TYPE_CHECKING:
     from meterlab.store import SessionWriter
@@ -41,6 +42,7 @@ class CheckResult:
     values: np.ndarray = field(default_factory=lambda: np.empty(0))
     overload: bool = False
     message: str = ""
+    warning: str = ""
     skipped: bool = False
 
     @property
@@ -139,14 +141,19 @@ class PlanRunner:
             return result
         value, over = reduce_values(batch.values, batch.overload, check.reduce)
         uncertainty = None
+        warning = ""
         if self.rule == "guarded" and not math.isnan(value):
-            u = self.bench.uncertainty(check, np.array([value]))
-            uncertainty = u if u is not None else None
+            uncertainty = self.bench.uncertainty(check, np.array([value]))
+            if uncertainty is None:
+                warning = ("no accuracy specification is known for this measurement, so it "
+                           "was judged without a guard band (simple rule)")
+            else:
+                warning = tur_warning(check.limit, float(uncertainty[0])) or ""
         ev = check.limit.evaluate(np.array([value]), overload=np.array([over]),
                                   uncertainty=uncertainty, rule=self.rule)
         verdict = Verdict(int(ev.verdicts[0]))
         result = CheckResult(check, value=value, verdict=verdict, margin=float(ev.margin[0]),
-                             values=batch.values, overload=over)
+                             values=batch.values, overload=over, warning=warning)
         if self.writer is not None:
             # Each raw reading judged on its own (simple rule) for trend exports; the
             # check's verdict is the reduced value's, under the session's rule.
@@ -155,6 +162,7 @@ class PlanRunner:
                                margins=per.margin, role=check.instrument)
             self.writer.add_result(check_id=check.id, value=value, verdict=int(verdict),
                                    margin=result.margin, overload=over, n=len(batch),
+                                   note=f"{ev.rule} rule" + (f"; {warning}" if warning else ""),
                                    role=check.instrument)
         self._report(result)
         return result

@@ -181,3 +181,28 @@ def test_run_command_exit_codes_and_session(tmp_path, capsys):
         first = next(s for s in sessions if s.dut_serial == "SN-1")
         assert first.operator == "ana" and first.plan_name.startswith("IoT sensor node")
         assert store.verify() and all(v.ok for v in store.verify())
+
+
+def test_guarded_rule_uses_the_meter_spec_as_guard_band(bench_drivers):
+    from meterlab.bench_io import InstrumentBench, SimulatedProbes
+    from meterlab.runner import PlanRunner
+
+    dmm, scope = bench_drivers
+    bench = InstrumentBench(dmm, scope)
+    probe = parse_plan(GOOD_HEAD + '[[check]]\nid = "v"\nat = "3V3"\nmeasure = "VOLT:DC"\n'
+                       'nplc = 10\nlimit = "<= 10 V"\n')
+    PlanRunner(probe, bench, probe_mover=SimulatedProbes(dmm, scope)).run()
+    v = PlanRunner(probe, bench).run().results[0].value
+    u = float(bench.uncertainty(probe.check("v"), __import__("numpy").array([v]))[0])
+    assert 10e-6 < u < 2e-3  # a 34465A on 10 V: tens to hundreds of µV
+    text = (GOOD_HEAD + '[[check]]\nid = "v"\nat = "3V3"\nmeasure = "VOLT:DC"\nnplc = 10\n'
+            f'limit = "{v - u / 3:.7f} V .. 4 V"\n')
+    near = parse_plan(text)
+    simple = PlanRunner(near, bench, rule="simple").run().results[0]
+    guarded = PlanRunner(near, bench, rule="guarded").run().results[0]
+    assert simple.verdict is Verdict.PASS
+    assert guarded.verdict is Verdict.INDETERMINATE
+    coarse = parse_plan(GOOD_HEAD + '[[check]]\nid = "v"\nat = "3V3"\nmeasure = "VOLT:DC"\n'
+                        f'nplc = 10\nlimit = "{v - u:.6f} V .. {v + u:.6f} V"\n')
+    res = PlanRunner(coarse, bench, rule="guarded").run().results[0]
+    assert "TUR" in res.warning

@@ -117,6 +117,8 @@ def _row(r) -> str:  # type: ignore[no-untyped-def]
             f"[{style}]{symbol} {name}[/{style}]")
     if r.message:
         line += f"\n{'':12} [dim]{escape(r.message)}[/dim]"
+    if r.warning:
+        line += f"\n{'':12} [yellow]Note: {escape(r.warning)}[/yellow]"
     return line
 
 
