@@ -279,6 +279,9 @@ ROUND_TRIPS = [
     (":SIM:DIG9 SCL", ":SIM:DIG9?", "SCL"),
     (":SIM:DIG0 NONE", ":SIM:DIG0?", "NONE"),
     (":MATH:OPER SUBT", ":MATH:OPER?", "SUBT"),
+    (":DISP:TYPE DOTS", ":DISP:TYPE?", "DOTS"),
+    (":DISP:GRAD:TIME 0.5", ":DISP:GRAD:TIME?", "0.5"),
+    (":DISP:GRID HALF", ":DISP:GRID?", "HALF"),
 ]
 
 

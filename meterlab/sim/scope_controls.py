@@ -76,7 +76,10 @@ class ControlsMixin:
         t.add("TIMebase[:MAIN]:SCALe", set=self._tb_scale, query=self._tb_scale_q)
         t.add("TIMebase[:MAIN]:OFFSet", set=self._tb_offset, query=self._tb_offset_q)
         t.add("TIMebase:MODE", set=self._tb_mode, query=self._tb_mode_q)
+        # the delayed (zoom) sweep is not simulated, but clients read its settings at start
         t.add("TIMebase:DELay:ENABle", set=self._tb_delay, query=lambda c: "0")
+        t.add("TIMebase:DELay:SCALe", query=lambda c: self.num(self.tscale / 2))
+        t.add("TIMebase:DELay:OFFSet", query=lambda c: self.num(self.toffset))
 
         t.add("ACQuire:MDEPth", set=self._mdepth, query=self._mdepth_q)
         t.add("ACQuire:SRATe", query=self._srate_q)

@@ -66,11 +66,15 @@ class DisplayMixin:
         t.add("DISPlay:TYPE", set=self._disp_type, query=lambda c: self.disp_type)
         t.add("DISPlay:GRID", set=self._disp_grid, query=lambda c: self.disp_grid)
         t.add("DISPlay:GBRightness", set=self._disp_gbr, query=lambda c: str(self.disp_gbr))
+        t.add("DISPlay:WBRightness", set=self._disp_wbr, query=lambda c: str(self.disp_wbr))
+        t.add("DISPlay:GRADing:TIME", set=self._disp_grading, query=lambda c: self.disp_grading)
 
     def reset_display(self) -> None:
         self.disp_type = "VECT"
         self.disp_grid = "FULL"
         self.disp_gbr = 50
+        self.disp_wbr = 50
+        self.disp_grading = "MIN"
 
     def _clear_display(self) -> None:
         if self.running:
@@ -91,6 +95,25 @@ class DisplayMixin:
         if not 0 <= value <= 100:
             raise SCPIError(-222, p.text)
         self.disp_gbr = value
+
+    def _disp_wbr(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        value = int(p.number(integer=True))
+        if not 0 <= value <= 100:
+            raise SCPIError(-222, p.text)
+        self.disp_wbr = value
+
+    def _disp_grading(self, c: Call) -> None:
+        """Persistence: MIN, 0.1, 0.2, 0.5, 1, 5, 10 (seconds) or INF, as the guide lists."""
+        (p,) = c.expect(1)
+        if p.upper in ("MIN", "MINIMUM", "INF", "INFINITE"):
+            self.disp_grading = p.upper[:3]
+            return
+        value = p.number(units=("S",))
+        allowed = (0.1, 0.2, 0.5, 1.0, 5.0, 10.0)
+        if not any(abs(value - a) < 1e-9 for a in allowed):
+            raise SCPIError(-224, p.text)
+        self.disp_grading = f"{value:g}"
 
     def _disp_data_q(self, c: Call) -> bytes:
         params = c.expect(0, 3)
