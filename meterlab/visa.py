@@ -28,6 +28,7 @@ Public API::
         .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
         .close() -> None             (also a context manager)
     list_resources(backend=None, *, timeout_s=3.0) -> list[str]
+    resource_for_host(host, profile=None) -> str     # "TCPIP::host::5025::SOCKET" / "::INSTR"
     register_local_resource(resource, label) / unregister_local_resource(resource)
     local_resources() -> dict[str, str]
     default_backend() -> str
@@ -139,6 +140,13 @@ def list_resources(backend: str | None = None, *, timeout_s: float = 3.0) -> lis
 # -- connection ----------------------------------------------------------------------------
 
 
+def resource_for_host(host: str, profile: Profile | None = None) -> str:
+    """The VISA address of a LAN instrument: its raw socket when the profile knows the port
+    (fast, what Keysight recommends for binary data), else VXI-11 (…::INSTR)."""
+    port = profile.connection.port if profile is not None else None
+    return f"TCPIP::{host}::{port}::SOCKET" if port else f"TCPIP::{host}::INSTR"
+
+
 def _is_socket(resource: str) -> bool:
     return resource.strip().upper().endswith("::SOCKET")
 
@@ -206,8 +214,12 @@ class Connection:
         try:
             pyvisa.rname.parse_resource_name(self.resource)
         except (visa_errors.Error, ValueError):
+            hint = ""
+            if self.resource and "::" not in self.resource and " " not in self.resource:
+                hint = (f" For a LAN instrument at {self.resource} that is "
+                        f"{resource_for_host(self.resource, self.profile)}.")
             raise InstrumentError(
-                f"'{self.resource}' is not a VISA address. Use a form like "
+                f"'{self.resource}' is not a VISA address.{hint} Use a form like "
                 "TCPIP::192.168.1.20::5025::SOCKET, TCPIP::192.168.1.20::INSTR or "
                 "USB0::0x2A8D::0x1301::MY12345678::INSTR (see 'meterlab list').",
                 resource=self.resource,

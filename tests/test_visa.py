@@ -151,6 +151,11 @@ def test_wrong_resource_string(resource: str) -> None:
     assert "VISA address" in str(err.value) or "No instrument answers" in str(err.value)
 
 
+def test_bare_host_gets_a_suggestion() -> None:
+    with pytest.raises(InstrumentError, match=r"that is TCPIP::10\.0\.0\.5::INSTR"):
+        open_instrument("10.0.0.5")
+
+
 def test_dead_port_names_address_and_what_to_check() -> None:
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

@@ -99,9 +99,11 @@ class _State:
     trigger_source: str | None = None
     trigger_delay: float | str | None = None
 
-    def function_changed(self, key: str) -> None:
-        """CONF/FUNC resets the per-function and trigger settings: forget them."""
-        fresh = _State(function=key, autorange=True)
+    def function_changed(self, key: str, *, resets_range: bool) -> None:
+        """A function change resets (CONF) or restores (FUNC) per-function and trigger
+        settings: forget them. CONF also selects autorange; FUNC keeps whatever the
+        function had last time, which we do not know."""
+        fresh = _State(function=key, autorange=True if resets_range else None)
         self.__dict__.update(fresh.__dict__)
 
 
@@ -135,6 +137,7 @@ class Multimeter:
         self._stream_remaining: int | None = None
         self._stream_t_last = 0.0
         self._trace_next = 1
+        self._conf_style = self._cmd["function"].lstrip(":").upper().startswith("CONF")
         thr = self.spec.overload * 0.9 if self.spec.overload < OVERLOAD_THRESHOLD else None
         self._overload_threshold = thr or OVERLOAD_THRESHOLD
 
@@ -254,7 +257,7 @@ class Multimeter:
         with self.conn.lock:
             if st.function != key:
                 self._send(sent, "function", "the function", header=f.header)
-                st.function_changed(key)
+                st.function_changed(key, resets_range=self._conf_style)
             self._configure_range(f, range, sent)
             if nplc is not None:
                 self._configure_nplc(f, nplc, sent)
