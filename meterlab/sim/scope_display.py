@@ -127,13 +127,7 @@ class DisplayMixin:
             return block(b"", digits=9)
         canvas = self.render_screen()
         if fmt == "BMP8":
-            pal = canvas.rgb(colour, invert)
-            # a 1-pixel-per-palette-entry image gives the (grey/inverted) palette itself
-            probe = Canvas(len(PALETTE), 1, canvas.palette)
-            probe.px[0, :] = np.arange(len(PALETTE), dtype=np.uint8)
-            palette = probe.rgb(colour, invert)[0]
-            del pal
-            return block(encode_bmp8(canvas.px, palette), digits=9)
+            return block(encode_bmp8(canvas.px, canvas.palette_rgb(colour, invert)), digits=9)
         rgb = canvas.rgb(colour, invert)
         if fmt == "PNG":
             data = encode_png(rgb)

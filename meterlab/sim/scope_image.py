@@ -118,16 +118,18 @@ class Canvas:
             if 0 <= x < self.width:
                 self.px[a : b + 1, x] = color
 
-    def rgb(self, color: bool = True, invert: bool = False) -> np.ndarray:
-        """height × width × 3 uint8, optionally grey (luma) and/or inverted."""
+    def palette_rgb(self, color: bool = True, invert: bool = False) -> np.ndarray:
+        """The palette as n × 3 uint8, optionally grey (luma) and/or inverted."""
         pal = np.asarray(self.palette, dtype=np.float64)
         if not color:
             luma = pal @ np.array([0.299, 0.587, 0.114])
             pal = np.repeat(luma[:, None], 3, axis=1)
-        pal = np.clip(np.rint(pal), 0, 255).astype(np.uint8)
-        if invert:
-            pal = 255 - pal
-        return pal[self.px]
+        out = np.clip(np.rint(pal), 0, 255).astype(np.uint8)
+        return 255 - out if invert else out
+
+    def rgb(self, color: bool = True, invert: bool = False) -> np.ndarray:
+        """height × width × 3 uint8 through the (grey/inverted) palette."""
+        return self.palette_rgb(color, invert)[self.px]
 
 
 def encode_bmp24(rgb: np.ndarray) -> bytes:
