@@ -97,7 +97,6 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         self.la = LogicAnalyser()
         self.running = True
         self.trig_status = "AUTO"
-        self.single_pending = False
         self.acq = None
         self.reset_waveform()
         self.reset_measure()
@@ -178,10 +177,10 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
             holdoff = panel.trigger.holdoff
             if t_trig is not None and holdoff > 1e-6:
                 # A running scope re-arms `holdoff` after every trigger event, so
-                # its phase is set by the signal, not by when we started looking:
-                # one step of that chain (an edge, then the first edge after the
-                # holdoff) lands where the endless chain would, e.g. on the first
-                # start bit of a UART line when the holdoff outlasts a line.
+                # its phase follows the signal, not the moment we started looking.
+                # One step of that chain (an edge, then the first edge after the
+                # holdoff) stands in for the endless one: with a holdoff longer
+                # than a burst, e.g. a UART line, it lands on the burst's first edge.
                 t_trig = find_trigger(f, level, panel.trigger.slope, t_trig + holdoff, span,
                                       resolution)
         if t_trig is not None:
