@@ -38,7 +38,17 @@ def test_open_identify_query_write() -> None:
         srv.assert_complete()
 
 
-def test_binary_block_with_newlines_and_progress() -> None:
+@pytest.fixture(params=["socket", "pyvisa"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run block tests through both readers: the direct socket one (pyvisa-py sockets) and
+    pyvisa's read_bytes (what other backends and VXI-11 sessions use)."""
+    if request.param == "pyvisa":
+        monkeypatch.setattr("meterlab.visa._SocketReader.for_resource",
+                            classmethod(lambda cls, inst, timeout_ms: None))
+    return str(request.param)
+
+
+def test_binary_block_with_newlines_and_progress(reader: str) -> None:
     payload = bytes(range(256)) * 4000  # 1 024 000 bytes, full of \n bytes
     block = b"#7" + str(len(payload)).zfill(7).encode() + payload + b"\n"
     seen: list[tuple[int, int]] = []
@@ -51,13 +61,13 @@ def test_binary_block_with_newlines_and_progress() -> None:
         srv.assert_complete()
 
 
-def test_empty_block() -> None:
+def test_empty_block(reader: str) -> None:
     with TranscriptServer([q("*IDN?", IDN), q("R?", b"#10\n")]) as srv, _open(srv) as conn:
         assert conn.query_binary_block("R?") == b""
         srv.assert_complete()
 
 
-def test_truncated_block_names_the_instrument() -> None:
+def test_truncated_block_names_the_instrument(reader: str) -> None:
     pairs = [q("*IDN?", IDN), q("DATA?", b"#9000000100" + b"x" * 40)]
     with (
         TranscriptServer(pairs) as srv,
@@ -68,7 +78,7 @@ def test_truncated_block_names_the_instrument() -> None:
     assert srv.resource in str(err.value)
 
 
-def test_overlong_block_is_refused_and_the_next_query_still_lines_up() -> None:
+def test_overlong_block_is_refused_and_the_next_query_still_lines_up(reader: str) -> None:
     pairs = [q("*IDN?", IDN), q("DATA?", b"#15helloEXTRA\n"), q("*OPC?", "1")]
     with TranscriptServer(pairs) as srv, _open(srv, timeout_ms=300) as conn:
         with pytest.raises(InstrumentError, match="longer than its header says"):
@@ -77,7 +87,7 @@ def test_overlong_block_is_refused_and_the_next_query_still_lines_up() -> None:
         srv.assert_complete()
 
 
-def test_block_reply_that_is_not_a_block() -> None:
+def test_block_reply_that_is_not_a_block(reader: str) -> None:
     pairs = [q("*IDN?", IDN), q("DATA?", "1.0,2.0")]
     with (
         TranscriptServer(pairs) as srv,
