@@ -248,3 +248,18 @@ def test_counted_stream_beyond_one_sample_sequence(sim: tuple[InstrumentServer, 
         assert conn.query("DATA:POIN?") in ("+0", "0")
     finally:
         conn.close()
+
+
+def test_on_the_simulated_bench_board() -> None:
+    """The whole bench (virtual board behind the meter): the 3V3 rail reads about 3.3 V."""
+    from meterlab.sim import SimulatedBench
+
+    with SimulatedBench(seed=1) as bench:
+        conn = open_instrument(bench.dmm_resource, profile="auto", timeout_ms=3000)
+        try:
+            dmm = Multimeter(conn)
+            dmm.configure("VOLT:DC", range=10, nplc=1)
+            batch = dmm.read_batch(5)
+            assert batch.unit == "V" and np.all(np.abs(batch.values - 3.3) < 0.2)
+        finally:
+            conn.close()
