@@ -127,7 +127,8 @@ def decode_uart(
     nbits_data = bits + (parity != "N")
     frame_bits = 1 + nbits_data + stop
     # majority over the middle third of each bit: cumulative sums make it O(1) per bit
-    csum = np.concatenate(([0], np.cumsum(x, dtype=np.int64)))
+    csum = np.zeros(n + 1, dtype=np.int32 if n < 2**31 - 1 else np.int64)
+    np.cumsum(x, out=csum[1:])
     half = max(0, int(spb / 6))
     falls = np.flatnonzero(x[:-1] & ~x[1:]) + 1  # first low sample after high
     frames = UartFrames()

@@ -237,33 +237,29 @@ def test_lost_scope_mid_read_keeps_what_arrived(tmp_path: Path) -> None:
         scope.close()
 
 
-def test_cli_keeps_channels_read_before_a_failure(tmp_path: Path) -> None:
+def test_cli_keeps_channels_read_before_a_failure(
+    bench: SimulatedBench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from meterlab.cli import main
+    from meterlab.errors import ConnectionLost
 
-    with SimulatedBench(seed=6) as b:
-        with Oscilloscope.open(b.scope_resource) as s:
-            s.set_channel(1, display=True)
-            s.set_channel(2, display=True)
-            s.run()
-        out = tmp_path / "half.npz"
-        calls = []
+    with Oscilloscope.open(bench.scope_resource) as s:
+        s.conn.write("*RST")
+        s.set_channel(2, display=True)
+        s.run()
+    out = tmp_path / "half.npz"
+    original = Oscilloscope.read_waveform
 
-        def stop_server_on_ch2(self, source, *args, **kw):  # type: ignore[no-untyped-def]
-            calls.append(source)
-            if source == "CH2":
-                b.scope_server.stop()  # type: ignore[union-attr]
-            return original(self, source, *args, **kw)
+    def lose_ch2(self, source, *args, **kw):  # type: ignore[no-untyped-def]
+        if source == "CH2":  # as the driver reports a dropped link (see the test above)
+            raise ConnectionLost("The connection to the scope was lost.")
+        return original(self, source, *args, **kw)
 
-        original = Oscilloscope.read_waveform
-        mp = pytest.MonkeyPatch()
-        mp.setattr(Oscilloscope, "read_waveform", stop_server_on_ch2)
-        try:
-            with pytest.raises(SystemExit) as exc:
-                main(["capture", b.scope_resource, "--channels", "CH1,CH2", "--out", str(out)])
-        finally:
-            mp.undo()
-    assert exc.value.code == 2 and calls == ["CH1", "CH2"]
-    cap = load_capture(out)  # CH1 arrived before the scope went away: it is on disk
+    monkeypatch.setattr(Oscilloscope, "read_waveform", lose_ch2)
+    with pytest.raises(SystemExit) as exc:
+        main(["capture", bench.scope_resource, "--channels", "CH1,CH2,CH3", "--out", str(out)])
+    assert exc.value.code == 2
+    cap = load_capture(out)  # CH1 arrived before the link went: it is on disk
     assert [w.source for w in cap.waveforms] == ["CH1"] and len(cap.waveforms[0]) == 1200
 
 
