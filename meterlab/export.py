@@ -281,7 +281,7 @@ def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -
     for info in infos:
         w.writerow(["#"])
         for label, value in _meta_rows(info):
-            w.writerow([f"# {label}", neutralise(value)])
+            w.writerow([f"# {label}", _one_line(neutralise(value))])
     w.writerow(["#"])
     w.writerow(["# value: in the unit column; OVERLOAD = the meter was over range; empty = no "
                 "valid reading (ERROR); flags: 1 = yes"])
@@ -294,6 +294,11 @@ def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -
             rows = zip(*(c[i:i + step].tolist() for c in columns), strict=True)
             fh.write("\n".join(map(",".join, rows)))
             fh.write("\n")
+
+
+def _one_line(text: str) -> str:
+    """Keep each metadata entry on its own physical line, so tools that skip "#" lines work."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _now() -> str:

@@ -58,28 +58,28 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def _scalar(v: Any) -> Any:
-    """One value in the form SQLite gives back, so write-time and read-time hashes agree."""
+def _stored(v: Any) -> Any:
+    """One value as SQLite will store and give it back (NaN → NULL, bool → 0/1, numpy →
+    Python), so the hash made at write time is the hash `verify` recomputes."""
     if v is None or isinstance(v, str):
         return v
-    if isinstance(v, bool):
+    if isinstance(v, bool | np.bool_):
         return int(v)
-    if isinstance(v, int):
+    if isinstance(v, int | np.integer):
         return int(v)
-    if isinstance(v, float):
+    if isinstance(v, float | np.floating):
         f = float(v)
-        # SQLite stores NaN as NULL; hash what will be read back. An open-sided limit
-        # (±inf) round-trips through SQLite but not through strict JSON: hash its name.
-        if math.isnan(f):
-            return None
-        return f if math.isfinite(f) else ("+inf" if f > 0 else "-inf")
-    if isinstance(v, np.bool_):
-        return int(v)
-    if isinstance(v, np.integer):
-        return int(v)
-    if isinstance(v, np.floating):
-        return _scalar(float(v))
+        return None if math.isnan(f) else f
     return str(v)
+
+
+def _canonical(v: Any) -> Any:
+    """The stored value in strict JSON: an open-sided limit (±inf) is stored as a REAL but
+    hashed by name, since JSON has no infinity."""
+    s = _stored(v)
+    if isinstance(s, float) and not math.isfinite(s):
+        return "+inf" if s > 0 else "-inf"
+    return s
 
 
 def record_hash(prev: str, kind: str, fields: Mapping[str, Any],
@@ -88,7 +88,7 @@ def record_hash(prev: str, kind: str, fields: Mapping[str, Any],
     names, blob_names = KINDS[kind]
     if len(blobs) != len(blob_names):
         raise ValueError(f"record kind {kind!r} has {len(blob_names)} blobs, got {len(blobs)}")
-    scalars = {name: _scalar(fields.get(name)) for name in names}
+    scalars = {name: _canonical(fields.get(name)) for name in names}
     h = hashlib.sha256()
     h.update(prev.encode("ascii"))
     h.update(b"\x1f")
@@ -108,4 +108,4 @@ def record_hash(prev: str, kind: str, fields: Mapping[str, Any],
 def normalise(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """The scalar fields of a record as they will be stored (NaN → NULL, bool → int)."""
     names, _ = KINDS[kind]
-    return {name: _scalar(fields.get(name)) for name in names}
+    return {name: _stored(fields.get(name)) for name in names}

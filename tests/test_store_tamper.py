@@ -136,3 +136,16 @@ def test_verify_one_session_by_prefix(tmp_path):
         assert one.ok and one.session_id == sid
         [two] = store.verify(other)
         assert not two.ok
+
+
+def test_open_sided_limits_keep_their_infinity_and_verify(tmp_path):
+    with SessionStore(tmp_path / "s.sqlite") as store:
+        w = store.begin()
+        w.add_check(check_id="idd", title="current", function="CURR:DC", unit="A",
+                    limit_text="≤ 50 mA", lower=-np.inf, upper=0.05, nominal=None)
+        w.finish()
+        [check] = store.session(w.id).checks
+        assert check.lower == -np.inf and isinstance(check.lower, float)
+        assert store.verify(w.id)[0].ok
+    _edit(tmp_path / "s.sqlite", "UPDATE checks SET lower=0 WHERE session_id=?", w.id)
+    assert not _verify(tmp_path / "s.sqlite")[w.id].ok
