@@ -341,6 +341,14 @@ def test_memory_and_sample_rate_follow_the_enabled_channels(visa):
     visa.write(":LA:STAT 0;:ACQ:MDEP 12000")
     assert float(visa.query(":ACQ:SRAT?")) == pytest.approx(1e6)
     assert errors(visa) == []
+    # without the memory option the top depth is gone and AUTO fills 12 Mpts at most
+    visa.write(":SYST:OPT:UNINST;*RST;:TIM:SCAL 50e-3")
+    assert visa.query("*OPT?") == "0"
+    visa.write(":ACQ:MDEP 24000000")
+    assert errors(visa)[0].startswith("-224,")
+    assert float(visa.query(":ACQ:SRAT?")) == pytest.approx(20e6)  # 12 M over 600 ms
+    visa.write(":SYST:OPT:INST 'ABCD-1234'")
+    assert float(visa.query(":ACQ:SRAT?")) == pytest.approx(25e6)  # 24 M: 40 M → 25 M step
 
 
 # --- waveform transfer -----------------------------------------------------------------

@@ -55,6 +55,7 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
 
     def __init__(self, board: Board, seed: int = 0) -> None:
         self.seed = seed
+        self.memory_option = MEMORY_OPTION
         self._rewire()
         super().__init__(board)
         self.power_on()
@@ -93,7 +94,7 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         self.toffset = 0.0
         self.tmode = "MAIN"
         self.trigger = Trigger()
-        self.acquire = Acquire()
+        self.acquire = Acquire(memory_option=self.memory_option)
         self.la = LogicAnalyser()
         self.running = True
         self.trig_status = "AUTO"
@@ -108,7 +109,7 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         self.trigger.level = 1.65
 
     def options(self) -> str:
-        return "RL2-DS1000Z" if MEMORY_OPTION else "0"
+        return "RL2-DS1000Z" if self.memory_option else "0"
 
     def wait_complete(self) -> None:
         """*OPC?/*WAI: a pending single acquisition completes (in board time) first."""

@@ -103,6 +103,9 @@ class ControlsMixin:
         t.add("LA:POD#:DISPlay", set=self._la_pod, query=self._la_pod_q)
         t.add("LA:POD#:THReshold", set=self._la_thr, query=self._la_thr_q)
 
+        t.add("SYSTem:OPTion:INSTall", set=self._opt_install)
+        t.add("SYSTem:OPTion:UNINSTall", set=self._opt_uninstall)
+
         t.add("SIMulation:CHANnel#", set=self._sim_ch, query=self._sim_ch_q)
         t.add("SIMulation:DIGital#", set=self._sim_dig, query=self._sim_dig_q)
 
@@ -376,7 +379,7 @@ class ControlsMixin:
             self.acquire.mdepth_index = None
             return
         value = int(p.number(integer=True))
-        depths = allowed_depths(self.users())
+        depths = allowed_depths(self.users(), self.memory_option)
         if value not in depths:
             raise SCPIError(-224, p.text)
         self.acquire.mdepth_index = depths.index(value)
@@ -579,6 +582,24 @@ class ControlsMixin:
     def _la_thr_q(self, c: Call) -> str:
         c.expect(0)
         return self.num(self.la.threshold[c.suffix(0, lo=1, hi=2) - 1])
+
+    # -- options ------------------------------------------------------------------------
+
+    def _opt_install(self, c: Call) -> None:
+        """Any well-formed licence key installs the memory option (there is only one)."""
+        (p,) = c.expect(1)
+        key = p.string() if p.is_string() else p.text
+        if not key.replace("-", "").isalnum():
+            raise SCPIError(-224, p.text)
+        self._set_memory_option(True)
+
+    def _opt_uninstall(self, c: Call) -> None:
+        c.expect(0)
+        self._set_memory_option(False)
+
+    def _set_memory_option(self, on: bool) -> None:
+        self.memory_option = on
+        self.acquire.memory_option = on
 
     # -- SIMulation wiring --------------------------------------------------------------
 

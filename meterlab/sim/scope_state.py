@@ -28,7 +28,7 @@ PROBE_RATIOS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0
                 200.0, 500.0, 1000.0)
 MAX_SRATE = 1e9
 BASE_MEMORY = 12_000_000
-MEMORY_OPTION = True  # the 24 Mpts option ("RL2") is installed on this unit
+MEMORY_OPTION = True  # the 24 Mpts option ("RL2") comes installed on this unit
 #: sample rates the ADC clock can be divided down to (1-2-2.5-5 steps below 1 GSa/s)
 _RATE_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
 
@@ -128,6 +128,8 @@ class Acquire:
     #: None = AUTO; else an index into `allowed_depths()`, so the depth follows the
     #: number of enabled channels the way the real one halves it (12M → 6M → 3M)
     mdepth_index: int | None = None
+    #: the 24 Mpts memory option (survives *RST; :SYSTem:OPTion:UNINSTall removes it)
+    memory_option: bool = MEMORY_OPTION
     type: str = "NORM"
     averages: int = 2
 
@@ -143,16 +145,16 @@ def max_rate(users: int) -> float:
     return MAX_SRATE / (1 if users == 1 else 2 if users == 2 else 4)
 
 
-def max_memory(users: int) -> int:
-    total = BASE_MEMORY * (2 if MEMORY_OPTION else 1)
+def max_memory(users: int, option: bool = MEMORY_OPTION) -> int:
+    total = BASE_MEMORY * (2 if option else 1)
     return total // (1 if users == 1 else 2 if users == 2 else 4)
 
 
-def allowed_depths(users: int) -> list[int]:
+def allowed_depths(users: int, option: bool = MEMORY_OPTION) -> list[int]:
     """The MDEPth values the guide lists for this many channels (12k … 24M per one channel)."""
     div = 1 if users == 1 else 2 if users == 2 else 4
     depths = [12_000 // div, 120_000 // div, 1_200_000 // div, 12_000_000 // div]
-    if MEMORY_OPTION:
+    if option:
         depths.append(24_000_000 // div)
     return depths
 
@@ -180,11 +182,11 @@ def rate_and_depth(tscale: float, acq: Acquire, users: int) -> tuple[float, int]
     """
     window = H_DIVS * tscale
     if acq.mdepth_index is None:
-        rate = quantise_rate(min(max_rate(users), max_memory(users) / window))
-        depth = max(1, round(rate * window))
-        depth = min(depth, max_memory(users))
+        memory = max_memory(users, acq.memory_option)
+        rate = quantise_rate(min(max_rate(users), memory / window))
+        depth = min(max(1, round(rate * window)), memory)
         return rate, depth
-    depths = allowed_depths(users)
+    depths = allowed_depths(users, acq.memory_option)
     depth = depths[min(acq.mdepth_index, len(depths) - 1)]
     rate = quantise_rate(min(max_rate(users), depth / window))
     return rate, depth
