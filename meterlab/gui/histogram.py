@@ -30,12 +30,15 @@ class HistogramView(QWidget):
         self.series = series
         self._last_rev = -1
         self._last_rebin = 0.0
+        self._unit: str | None = None
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("histogramPlot")
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
         self.plot.setLabel("left", self.tr("count"))
+        # A fixed axis width: growing counts (99 → 100 000) must not re-lay out the plot.
+        self.plot.getAxis("left").setWidth(56)
         self.bars = pg.PlotDataItem(
             stepMode="center", fillLevel=0, pen=pg.mkPen(style.BLUE, width=1),
             brush=pg.mkBrush(0, 114, 178, 110),
@@ -79,8 +82,11 @@ class HistogramView(QWidget):
             h.reset(s.band, s.ring.view("v"))
             self._last_rebin = now
         unit = s.unit
-        self.plot.setLabel("bottom", self.tr("reading"), units=unit)
-        self.plot.getAxis("bottom").enableAutoSIPrefix(unit not in ("°C", "%", "dB", ""))
+        if unit != self._unit:
+            # Only on a change: a new axis label re-lays out and repaints the whole plot.
+            self._unit = unit
+            self.plot.setLabel("bottom", self.tr("reading"), units=unit)
+            self.plot.getAxis("bottom").enableAutoSIPrefix(unit not in ("°C", "%", "dB", ""))
         if h.edges is None or h.inside == 0:
             self.bars.setData([], [])
             self.normal.setData([], [])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from meterlab.errors import MeterlabError
+from meterlab.errors import MeterlabError, UsageError
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.sources import MeterSetup
 
@@ -142,11 +142,16 @@ class InstrumentSource:
             meter = Multimeter(conn)
             s = self._setup
             f = meter.spec.function(s.function)
-            meter.configure(
-                function=s.function,
-                range="auto" if s.range is None else s.range,
-                nplc=s.nplc if f is not None and f.integration and meter.spec.nplc else None,
-            )
+            rng = "auto" if s.range is None else s.range
+            nplc = s.nplc if f is not None and f.integration and meter.spec.nplc else None
+            try:
+                meter.configure(function=s.function, range=rng, nplc=nplc)
+            except UsageError as exc:
+                # A setting this model does not offer is the user's to fix, not a
+                # lost connection: say so, and measure with the meter's own speed.
+                if self._feed is not None:
+                    self._feed.notify(FeedEventKind.ERROR, str(exc))
+                meter.configure(function=s.function, range=rng)
             idn = meter.identify()
             who = f"{idn.maker} {idn.model}" + (f" ({idn.serial})" if idn.serial else "")
             self.detail = f"{who} — {self.resource}"

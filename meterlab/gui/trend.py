@@ -39,8 +39,6 @@ class TimeAxis(pg.DateAxisItem):
         vals = np.asarray(values, dtype=np.float64)
         if spacing >= 86400:
             fmt, cut = "%Y-%m-%d", 0
-        elif vals.size and np.all(np.mod(vals, 60) == 0) and spacing >= 60:
-            fmt, cut = "%H:%M", 0
         elif np.all(np.mod(vals, 1) == 0):
             fmt, cut = "%H:%M:%S", 0
         elif np.all(np.abs(np.round(vals * 10) - vals * 10) < 1e-6):
@@ -63,9 +61,11 @@ def _set_visible(item: object, visible: bool) -> None:
         item.setVisible(visible)  # type: ignore[attr-defined]
 
 
-def _rgba(hex_colour: str, alpha: int) -> tuple[int, int, int, int]:
+def _tint(hex_colour: str, strength: float) -> tuple[int, int, int]:
+    """`hex_colour` at `strength` over white, as an opaque colour."""
     c = hex_colour.lstrip("#")
-    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16), alpha
+    rgb = (int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16))
+    return tuple(round(255 + (v - 255) * strength) for v in rgb)  # type: ignore[return-value]
 
 
 class TrendView(QWidget):
@@ -86,25 +86,28 @@ class TrendView(QWidget):
         self.plot.setBackground("w")
         # GridItem, not showGrid(): the axis grid costs ~18 ms per paint on the
         # raster engine at 1200×600, the grid item under 1 ms.
-        grid = pg.GridItem(pen=pg.mkPen(225, 225, 225), textPen=None)
-        grid.setZValue(-20)
+        grid = pg.GridItem(pen=pg.mkPen(200, 200, 200, 90), textPen=None)
+        grid.setZValue(-6)  # above the opaque bands, below limits and curve
         self.plot.addItem(grid, ignoreBounds=True)
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
+        self.plot.getAxis("left").setWidth(64)  # tick text width must not re-lay out the plot
         self.vb = self.plot.getViewBox()
         self.vb.disableAutoRange()
         self.vb.sigRangeChangedManually.connect(self._user_moved_view)
 
+        # Opaque tints (the colours pre-blended with white): the bands lie under
+        # everything, and opaque fills cost a fraction of alpha blending per frame.
         self.band = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_rgba(style.GREEN, 45),
+            orientation="horizontal", movable=False, brush=_tint(style.GREEN, 0.18),
             pen=pg.mkPen(style.GREEN, width=1),
         )
         self.warn_low = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_rgba(style.ORANGE, 70),
+            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
             pen=pg.mkPen(None),
         )
         self.warn_high = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_rgba(style.ORANGE, 70),
+            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
             pen=pg.mkPen(None),
         )
         for item in (self.band, self.warn_low, self.warn_high):
