@@ -8,7 +8,15 @@ and must only queue the batch (never block on I/O longer than a flush).
 
 When the instrument stops answering, everything already read has been handed
 on; the engine reports the loss in words, reconnects with backoff, and marks the
-first batch after the gap (`gap_before`) so a trend shows the break.
+first batch after the gap (`gap_before`) so a trend shows the break. A caller
+that cannot wait forever (the CLI) sets `give_up`: after that many seconds
+without the meter the run ends with `error` set, instead of retrying for ever
+as the GUI does while someone walks over to switch the meter back on.
+
+Not every failure is worth retrying. A meter that answers, but wrongly (a reply
+that is not a number, an error it logged) gets `max_errors` fresh connections in
+a row before the engine gives up; a setting the meter refuses (`UsageError`) or
+a bug ends the run at once, because reconnecting cannot change the answer.
 
 Qt-free on purpose: the CLI, tests and other programs use it as it is.
 """
@@ -26,18 +34,18 @@ from typing import Protocol
 
 import numpy as np
 
-from meterlab.errors import MeterlabError
+from meterlab.errors import ConnectionLost, InstrumentError, MeterlabError
 from meterlab.readings import ReadingBatch
 
 log = logging.getLogger(__name__)
 
 
 class Meter(Protocol):
-    """What the engine needs of a multimeter driver."""
+    """What the engine needs of a multimeter driver (`close()` is used when present)."""
 
     def start_stream(self) -> None: ...
     def fetch_available(self, max_n: int = ...) -> ReadingBatch: ...
-    def stop_stream(self) -> None: ...
+    def stop_stream(self) -> ReadingBatch | None: ...
     def read_batch(self, n: int) -> ReadingBatch: ...
 
 
@@ -63,6 +71,10 @@ Subscriber = Callable[[ReadingBatch], None]
 StatusListener = Callable[[StatusEvent], None]
 
 
+class _Fatal(Exception):
+    """Ends the worker: the reason is in `Acquisition.error`."""
+
+
 class Acquisition:
     """Stream readings from a meter in a worker thread.
 
@@ -71,7 +83,10 @@ class Acquisition:
     configuration is restored on reconnect.
 
     `interval=None` streams as fast as the instrument measures; a number takes
-    one reading every `interval` seconds.
+    one reading every `interval` seconds. `count` ends the run by itself after
+    that many readings (None: until `stop()`). `give_up` bounds, in seconds, how
+    long the meter may stay away before the run ends with `error` set (None:
+    keep trying). After the run, `error` is None when it ended as asked.
     """
 
     def __init__(
@@ -80,17 +95,27 @@ class Acquisition:
         *,
         interval: float | None = None,
         name: str = "multimeter",
+        count: int | None = None,
+        give_up: float | None = None,
+        max_errors: int = 3,
         poll: float = 0.05,
         max_batch: int = 50_000,
         backoff: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 5.0),
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if interval is not None and not interval >= 0:
+            raise ValueError(f"interval must be a non-negative number of seconds, not {interval}")
+        if count is not None and count < 1:
+            raise ValueError(f"count must be at least 1 (None: until stopped), not {count}")
         self._open_meter = open_meter
         self.interval = interval
         self.name = name
+        self.count = count
+        self.give_up = give_up
+        self.max_errors = max(1, max_errors)
         self.poll = poll
         self.max_batch = max_batch
-        self.backoff = backoff
+        self.backoff = backoff or (0.5,)
         self._clock = clock
         self._subscribers: list[Subscriber] = []
         self._listeners: list[StatusListener] = []
@@ -103,7 +128,10 @@ class Acquisition:
         self.readings = 0
         self.gaps = 0
         self.last_error = ""
+        self.error: MeterlabError | None = None
         self._meter: Meter | None = None
+        self._trouble_since: float | None = None  # monotonic time of the first failure
+        self._wrong = 0  # wrong answers in a row, without a reading in between
 
     # -- subscription -------------------------------------------------------------------
 
@@ -119,6 +147,7 @@ class Acquisition:
         return unsubscribe
 
     def on_status(self, callback: StatusListener) -> Callable[[], None]:
+        """Hear about every state change (on the worker thread); returns a remove function."""
         with self._lock:
             self._listeners.append(callback)
 
@@ -135,11 +164,13 @@ class Acquisition:
             return
         self._stop.clear()
         self._resume.set()
+        self.error = None
         self._thread = threading.Thread(target=self._run, name=f"acquire-{self.name}",
                                         daemon=True)
         self._thread.start()
 
     def pause(self) -> None:
+        """Hold the measurement; readings the meter took before the pause are still delivered."""
         if self.state is State.RUNNING:
             self._resume.clear()
 
@@ -150,9 +181,19 @@ class Acquisition:
         """Stop and wait: every reading taken so far has reached the subscribers."""
         self._stop.set()
         self._resume.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._thread = None
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+            if not thread.is_alive():
+                self._thread = None
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the run to end (count reached, stopped, or given up); True if it has."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
 
     @property
     def running(self) -> bool:
@@ -160,10 +201,25 @@ class Acquisition:
 
     # -- worker ------------------------------------------------------------------------------
 
-    def _emit(self, batch: ReadingBatch) -> None:
-        if len(batch) == 0:
+    def _remaining(self) -> int | None:
+        return None if self.count is None else max(self.count - self.readings, 0)
+
+    def _done(self) -> bool:
+        return self._stop.is_set() or (self.count is not None and self.readings >= self.count)
+
+    def _emit(self, batch: ReadingBatch | None) -> None:
+        if batch is None or len(batch) == 0:
             return
+        remaining = self._remaining()
+        if remaining is not None and len(batch) > remaining:
+            if remaining == 0:
+                return
+            # The meter took more than was asked for (a meter that cannot count): the
+            # caller asked for `count` readings, so the extra ones are not delivered.
+            batch = _head(batch, remaining)
         self.readings += len(batch)
+        self._trouble_since = None
+        self._wrong = 0
         with self._lock:
             subscribers = list(self._subscribers)
         for callback in subscribers:
@@ -184,21 +240,40 @@ class Acquisition:
                 log.exception("status listener %r failed", callback)
 
     def _run(self) -> None:
+        try:
+            self._work()
+        except _Fatal:
+            pass
+        except Exception as exc:  # a bug must still end the run in words, not silently
+            log.exception("acquisition of %s failed", self.name)
+            self.error = MeterlabError(
+                f"Reading the {self.name} failed unexpectedly ({type(exc).__name__}: {exc}). "
+                f"The {self.readings} readings taken before are kept.")
+        finally:
+            self._close_meter()
+            if self.error is not None:
+                self._status(State.STOPPED, f"The {self.name} stopped after {self.readings} "
+                             f"readings: {self.error}", str(self.error))
+            else:
+                self._status(State.STOPPED, f"Stopped after {self.readings} readings.")
+
+    def _work(self) -> None:
         gap = False
         attempt = 0
-        while not self._stop.is_set():
+        while not self._done():
             try:
                 self._meter = self._open_meter()
-            except MeterlabError as exc:
+            except InstrumentError as exc:
                 gap = True
-                self.last_error = str(exc)
-                delay = self.backoff[min(attempt, len(self.backoff) - 1)]
+                delay = self._wait_time(attempt, exc)
                 attempt += 1
                 self._status(State.RECONNECTING,
                              f"The {self.name} does not answer. Readings so far are saved. "
-                             f"Trying again in {delay:g} s…", str(exc))
+                             f"Trying again in {delay:.1f} s…", str(exc))
                 self._stop.wait(delay)
                 continue
+            except MeterlabError as exc:  # a setting or profile problem: retrying won't help
+                self._fail(exc)
             attempt = 0
             self._status(State.RUNNING, f"The {self.name} is measuring.")
             try:
@@ -206,18 +281,45 @@ class Acquisition:
                     self._stream(self._meter, gap)
                 else:
                     self._timed(self._meter, gap)
-                break  # stopped on request
-            except MeterlabError as exc:
+                break  # stopped on request, or the count is reached
+            except InstrumentError as exc:
                 gap = True
                 self.gaps += 1
-                self.last_error = str(exc)
-                self._status(State.RECONNECTING,
-                             f"The {self.name} stopped answering. Readings so far are saved. "
-                             "Reconnecting…", str(exc))
                 self._close_meter()
-                self._stop.wait(self.backoff[0])
-        self._close_meter()
-        self._status(State.STOPPED, f"Stopped after {self.readings} readings.")
+                if not isinstance(exc, ConnectionLost):
+                    self._wrong += 1
+                    if self._wrong >= self.max_errors:
+                        self._fail(exc)
+                delay = self._wait_time(0, exc)
+                what = ("stopped answering" if isinstance(exc, ConnectionLost)
+                        else "answered wrongly")
+                self._status(State.RECONNECTING,
+                             f"The {self.name} {what}. Readings so far are saved. "
+                             "Reconnecting…", str(exc))
+                self._stop.wait(delay)
+            except MeterlabError as exc:
+                self._fail(exc)
+
+    def _wait_time(self, attempt: int, exc: MeterlabError) -> float:
+        """Backoff before the next attempt; give up when the meter has been away too long."""
+        self.last_error = str(exc)
+        now = time.monotonic()
+        if self._trouble_since is None:
+            self._trouble_since = now
+        delay = self.backoff[min(attempt, len(self.backoff) - 1)]
+        if self.give_up is None:
+            return delay
+        left = self._trouble_since + self.give_up - now
+        if left <= 0:
+            self._fail(ConnectionLost(
+                f"The {self.name} did not come back within {self.give_up:g} s, so meterlab "
+                f"stopped trying ({_first_sentence(str(exc))})"))
+        return min(delay, left)
+
+    def _fail(self, exc: MeterlabError) -> None:
+        self.error = exc
+        self.last_error = str(exc)
+        raise _Fatal
 
     def _close_meter(self) -> None:
         meter, self._meter = self._meter, None
@@ -230,67 +332,93 @@ class Acquisition:
             with contextlib.suppress(Exception):
                 close()
 
-    def _wait_if_paused(self, meter: Meter, streaming: bool) -> bool:
+    def _start_stream(self, meter: Meter) -> None:
+        remaining = self._remaining()
+        if remaining is None:
+            meter.start_stream()
+        else:
+            meter.start_stream(count=remaining)  # type: ignore[call-arg]
+
+    def _wait_if_paused(self, meter: Meter, streaming: bool, last_t: float, gap: bool) -> bool:
         """Hold while paused; True when the run should go on."""
         if self._resume.is_set():
-            return not self._stop.is_set()
+            return not self._done()
         if streaming:
-            meter.stop_stream()
+            # What the meter measured up to the pause is delivered now, not thrown away.
+            self._emit(_stamp(meter.stop_stream(), last_t, self._clock(), gap))
         self._status(State.PAUSED, f"The {self.name} is paused.")
         self._resume.wait()
-        if self._stop.is_set():
+        if self._done():
             return False
         if streaming:
-            meter.start_stream()
+            self._start_stream(meter)
         self._status(State.RUNNING, f"The {self.name} is measuring.")
         return True
 
     def _stream(self, meter: Meter, gap: bool) -> None:
-        meter.start_stream()
+        self._start_stream(meter)
         last_t = self._clock()
         while True:
-            if not self._wait_if_paused(meter, streaming=True):
+            if not self._resume.is_set():
+                if not self._wait_if_paused(meter, True, last_t, gap):
+                    return
+                last_t = self._clock()
+                gap = True  # the time line has a hole where the pause was
+            if self._done():
                 break
             batch = meter.fetch_available(self.max_batch)
             now = self._clock()
             if len(batch):
-                batch = _stamp(batch, last_t, now, gap)
+                self._emit(_stamp(batch, last_t, now, gap))
                 gap = False
                 last_t = now
-                self._emit(batch)
                 if len(batch) >= self.max_batch:
                     continue  # more is waiting: drain before sleeping
             self._stop.wait(self.poll)
         # Drain what the meter measured before the stop request: nothing is lost.
-        with contextlib.suppress(MeterlabError):
-            rest = meter.fetch_available(self.max_batch)
-            if len(rest):
-                self._emit(_stamp(rest, last_t, self._clock(), gap))
-        meter.stop_stream()
+        self._emit(_stamp(meter.stop_stream(), last_t, self._clock(), gap))
 
     def _timed(self, meter: Meter, gap: bool) -> None:
         assert self.interval is not None
-        next_t = self._clock()
+        next_t = time.monotonic()
         while True:
-            if not self._wait_if_paused(meter, streaming=False):
-                break
+            if not self._resume.is_set():
+                if not self._wait_if_paused(meter, False, 0.0, gap):
+                    return
+                next_t = time.monotonic()
+            if self._done():
+                return
             t0 = self._clock()
             batch = meter.read_batch(1)
             t1 = self._clock()
             stamped = np.full(len(batch), 0.5 * (t0 + t1))
             self._emit(replace(batch, t=stamped, gap_before=gap or batch.gap_before))
             gap = False
-            next_t = max(next_t + self.interval, t1)
-            if self._stop.wait(max(0.0, next_t - self._clock())):
-                break
+            if self._done():
+                return
+            # Never burst to catch up after a slow reading: the next one is one interval on.
+            next_t = max(next_t + self.interval, time.monotonic())
+            if self._stop.wait(max(0.0, next_t - time.monotonic())):
+                return
 
 
-def _stamp(batch: ReadingBatch, last_t: float, now: float, gap: bool) -> ReadingBatch:
+def _first_sentence(text: str) -> str:
+    head, sep, _ = text.partition(". ")
+    return head.rstrip(".") if sep else text.rstrip(".")
+
+
+def _head(batch: ReadingBatch, n: int) -> ReadingBatch:
+    return replace(batch, t=batch.t[:n], values=batch.values[:n], overload=batch.overload[:n])
+
+
+def _stamp(batch: ReadingBatch | None, last_t: float, now: float, gap: bool) -> ReadingBatch | None:
     """Spread a drained batch's timestamps evenly over the time since the last drain.
 
     The meter does not time-stamp buffered readings; the readings of one drain
     were taken between the previous drain and this one, at a steady rate.
     """
+    if batch is None or len(batch) == 0:
+        return batch
     n = len(batch)
     span = max(now - last_t, 0.0)
     t = now - span * (np.arange(n - 1, -1, -1, dtype=np.float64) / max(n, 1))
