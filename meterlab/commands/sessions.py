@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +67,15 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
     with open_existing(db) as store:
         rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict)
         path = store.path
-    console = Console(highlight=False)
+    # Piped into a file or a log, 80 columns would squeeze the table to dots.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     if not rows:
         console.print(f"No sessions match in {escape(str(path))}.")
         return
-    table = Table(title=f"Sessions in {escape(str(path))}", title_justify="left",
-                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "readings",
                 "verdicts"):
-        table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings", "verdicts"),
+        table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings"),
                          justify="right" if col == "readings" else "left", min_width=len(col))
     for s in rows:
         dut_text = " ".join(x for x in (s.dut_type, s.dut_serial) if x) or "—"
@@ -86,4 +87,4 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
                       escape(dut_text), escape(plan or "—"), status, str(s.n_readings),
                       verdict_cells(s.counts))
     console.print(table)
-    console.print(f"{len(rows)} session(s).  Verdicts: {legend()}")
+    console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Verdicts: {legend()}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -24,7 +25,7 @@ def command(db: Path | None, session: str | None) -> None:
     with open_existing(db) as store:
         results = store.verify(session)
         path = store.path
-    console = Console(highlight=False)
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     bad = [r for r in results if not r.ok]
     for r in results:
         if r.ok:
