@@ -616,7 +616,7 @@ def test_range_arguments_pick_the_smallest_range_that_holds_them(value, unit):
         return
     assert not dmm.errors
     rng = float(dmm.execute(b"VOLT:RANG?"))
-    assert rng >= volts * (1 - 1e-9)
+    assert rng * (1 + 1e-9) >= volts
     smaller = [r for r in FUNCTIONS["VOLT:DC"].ranges if r < rng]
     assert not smaller or smaller[-1] < volts
 
