@@ -147,10 +147,6 @@ def resource_for_host(host: str, profile: Profile | None = None) -> str:
     return f"TCPIP::{host}::{port}::SOCKET" if port else f"TCPIP::{host}::INSTR"
 
 
-def _is_socket(resource: str) -> bool:
-    return resource.strip().upper().endswith("::SOCKET")
-
-
 def _where(resource: str) -> str:
     return f"at {resource}"
 
