@@ -269,6 +269,7 @@ def test_cli_switches_the_logic_analyser_on_when_lines_are_asked_for(
     with Oscilloscope.open(bench.scope_resource) as s:
         s.conn.write("*RST")
         s.set_logic(False)
+        s.set_timebase(scale=5e-4)  # 6 ms on screen: six PWM periods
         s.run()
     out = tmp_path / "d.parquet"
     res = CliRunner().invoke(cli, ["capture", bench.scope_resource, "--channels", "CH1,D0-D3",
