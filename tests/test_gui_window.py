@@ -230,6 +230,7 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
         assert "does not answer" in win.banner.text
         assert win.meter.limit_edit.isEnabled()
         assert win.meter.trend.point_count() == 0
+        assert win.settings.value("resources/dmm") is None  # never answered: not remembered
     finally:
         if win.meter is not None:
             win.meter.set_source(None)

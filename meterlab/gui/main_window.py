@@ -120,9 +120,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
         self.meter.runningChanged.connect(self._running_changed)
-        self.meter.descriptionChanged.connect(lambda _text: self._update_mode(self.meter.source))
+        self.meter.descriptionChanged.connect(self._source_identified)
         self._update_mode(source)
-        self._remember_resource(source)
         self.meter.restore_settings(self.settings)
         tab = self.settings.value("window/tab")
         if tab in self.views:
@@ -149,7 +148,6 @@ class MainWindow(QMainWindow):
             return
         self.meter.set_source(source)
         self._update_mode(source)
-        self._remember_resource(source)
 
     # -- menus and shortcuts -------------------------------------------------------
     def _meter_call(self, name: str) -> Callable[[], None]:
@@ -272,8 +270,17 @@ class MainWindow(QMainWindow):
         self.mode_label.setText(("⚠ " if source is None or source.simulated else "● ") + text)
         self.setWindowTitle(f"meterlab — {text}")
 
+    def _source_identified(self, _text: str) -> None:
+        source = self.meter.source if self.meter is not None else None
+        self._update_mode(source)
+        self._remember_resource(source)
+
     def _remember_resource(self, source: Source | None) -> None:
-        """Remember a real multimeter's address for the next start (not the simulator's)."""
+        """Remember a real multimeter's address for the next start (not the simulator's).
+
+        Called once the meter has identified itself, so a mistyped address is
+        not offered again next time.
+        """
         resource = getattr(source, "resource", "")
         if resource and source is not None and not source.simulated:
             self.settings.setValue(KEY_DMM, resource)
