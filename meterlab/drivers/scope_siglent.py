@@ -8,8 +8,10 @@ code·VDIV/25 − OFST, the first point at TRDL − TDIV·14/2, one point per 1/
 8 samples per byte, least significant bit first.
 
 Not re-read in the programming guide (marked "?" in scpi-facts.md): the run
-control words, `SAST?`, `PAVA?`, `SCDP`, `WFSU`, and the trigger commands.
-Confirm them on a real SDS1000X-E before trusting this adapter in production.
+control words, `PAVA?`, `SCDP`, `WFSU`, and the trigger commands. The `SAST?`
+states (Stop, Trig'd, Ready, Arm, Auto, Roll) and the `TRSE EDGE,SR,C1,HT,OFF`
+reply agree with independent open-source SDS drivers. Confirm the rest on a
+real SDS1000X-E before trusting this adapter in production.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ CODES_PER_DIV = 25
 _SWEEP = {"AUTO": "AUTO", "NORM": "NORM", "SINGLE": "SINGLE"}
 _COUPLING = {"DC": "D1M", "AC": "A1M", "GND": "GND"}
 _COUPLING_BACK = {"D1M": "DC", "A1M": "AC", "D50": "DC", "A50": "AC", "GND": "GND"}
-_STATE = {"STOP": "STOP", "TRIG'D": "TD", "READY": "WAIT", "ARM": "WAIT", "AUTO": "AUTO"}
+_STATE = {"STOP": "STOP", "TRIG'D": "TD", "READY": "WAIT", "ARM": "WAIT", "AUTO": "AUTO",
+          "ROLL": "RUN"}
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
