@@ -198,3 +198,24 @@ def test_an_unknown_instrument_is_named() -> None:
         with pytest.raises(InstrumentError, match=r"ACME, SCOPE9000.*no oscilloscope profile"):
             Oscilloscope.open(server.resource)
         server.assert_complete()
+
+
+def test_a_digital_memory_read_cut_off_keeps_its_lines(profile: Profile) -> None:
+    pods = np.array([0b0000_0101, 0b0000_0011] * 50, dtype=np.uint8)
+    pairs = [IDN, q(":LA:STAT?", "1"), q(":TRIG:STAT?", "STOP"),
+             q(":WAV:SOUR D0;:WAV:MODE RAW;:WAV:PRE?", PRE),
+             q(":WAV:STAR 1;:WAV:STOP 100;:WAV:DATA?", block(pods.tobytes())),
+             q(":WAV:STAR 101;:WAV:STOP 200;:WAV:DATA?", block(pods.tobytes())[:30], close=True)]
+    server, conn, scope = run(pairs, profile)
+    try:
+        with pytest.raises(PartialCaptureError, match="100 of 250 points") as exc:
+            scope.read_digital([0, 1], mode="memory")
+        part = exc.value.partial
+        assert part is not None and part.channels == (0, 1) and len(part) == 100
+        assert part.lane(0).all()
+        assert part.lane(1).tolist() == [False, True] * 50
+        assert not (part.lanes & 0b100).any()  # D2 was not asked for: masked out
+    finally:
+        conn.close()
+        server.stop()
+    server.assert_complete()

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
 from meterlab.errors import MeterlabError, UsageError
+
+if TYPE_CHECKING:
+    from meterlab.capture_io import Capture
+    from meterlab.drivers.scope import Oscilloscope
 
 _RANGE = re.compile(r"^(CH|D)(\d+)\s*-\s*(?:CH|D)?(\d+)$", re.IGNORECASE)
 
@@ -93,7 +99,7 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     click.echo(f"Saved {_summary(capture)} to {path}.")
 
 
-def _switch_logic_on(scope, lines: list[int], memory: bool) -> None:  # type: ignore[no-untyped-def]
+def _switch_logic_on(scope: Oscilloscope, lines: list[int], memory: bool) -> None:
     """The user asked for digital lines: switch the logic analyser on and take a fresh
     acquisition that includes them, saying so (it changes the scope's setup)."""
     import time
@@ -110,7 +116,7 @@ def _switch_logic_on(scope, lines: list[int], memory: bool) -> None:  # type: ig
         time.sleep(min(2.0, 2 * window) + 0.2)
 
 
-def _summary(capture) -> str:  # type: ignore[no-untyped-def]
+def _summary(capture: Capture) -> str:
     parts = []
     if capture.waveforms:
         w = capture.waveforms[0]
@@ -151,7 +157,7 @@ class _progress:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
 
-    def start(self, name: str):  # type: ignore[no-untyped-def]
+    def start(self, name: str) -> Callable[[int, int], None] | None:
         """A progress(done, total) callback for one channel (None when silent)."""
         if self.bar is None:
             return None

@@ -19,6 +19,7 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -41,6 +42,9 @@ from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.profiles import Profile, require_profile
 from meterlab.readings import OVERLOAD_THRESHOLD
 from meterlab.waveform import DigitalCapture, Waveform
+
+if TYPE_CHECKING:
+    from meterlab.visa import Connection
 
 __all__ = [
     "Capture",
@@ -92,7 +96,7 @@ def image_format(data: bytes) -> str:
 class Oscilloscope:
     """A connected scope, spoken to in the dialect its profile names."""
 
-    def __init__(self, conn, profile: Profile | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, conn: Connection, profile: Profile | None = None) -> None:
         if profile is None:
             profile = getattr(conn, "profile", None)
             if profile is None or profile.kind != "scope":

@@ -78,6 +78,7 @@ class PartialCaptureError(InstrumentError):
         super().__init__(message, resource=resource)
         self.partial = partial
         self.done = 0  # points that arrived before the read broke off
+        self.codes: np.ndarray | None = None  # those points as raw codes, for the adapter
 
 
 # -- naming -----------------------------------------------------------------------------------
@@ -252,7 +253,7 @@ class ScopeDialect:
                          "set it on the scope's front panel.")
 
     def read_waveform(self, source: str, mode: str, points: int | None,
-                      progress: Progress | None) -> Waveform:
+                      progress: Progress | None, dtype: type = np.float64) -> Waveform:
         raise NotImplementedError
 
     def read_digital(self, lines: tuple[int, ...], mode: str, points: int | None,

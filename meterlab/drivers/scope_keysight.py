@@ -19,6 +19,7 @@ import numpy as np
 from meterlab.drivers.scope_dialect import (
     ChannelSetup,
     PartialCaptureError,
+    Progress,
     ScopeDialect,
     TimebaseSetup,
     TriggerSetup,
@@ -87,7 +88,8 @@ class KeysightInfiniiVision(ScopeDialect):
 
     # -- setup --------------------------------------------------------------------------------
 
-    def set_channel(self, n, *, scale, offset, coupling, probe, display):  # type: ignore[no-untyped-def]
+    def set_channel(self, n: int, *, scale: float | None, offset: float | None,
+                    coupling: str | None, probe: float | None, display: bool | None) -> None:
         self.check_channel(n)
         if coupling == "GND":
             raise UsageError("InfiniiVision scopes have no GND coupling; use DC or AC.")
@@ -118,7 +120,7 @@ class KeysightInfiniiVision(ScopeDialect):
                 probe=parse_float(q(f"{c}:PROB?"), "the probe ratio"),
             )
 
-    def set_timebase(self, *, scale, offset):  # type: ignore[no-untyped-def]
+    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
         with self.lock:
             if scale is not None:
                 self.conn.write(f":TIM:SCAL {format_number(scale)}")
@@ -132,7 +134,8 @@ class KeysightInfiniiVision(ScopeDialect):
                 offset=parse_float(self.conn.query(":TIM:POS?"), "the time position"),
             )
 
-    def set_edge_trigger(self, *, source, level, slope, sweep):  # type: ignore[no-untyped-def]
+    def set_edge_trigger(self, *, source: str | None, level: float | None, slope: str | None,
+                         sweep: str | None) -> None:
         if sweep is not None and normalise_sweep(sweep) == "SINGLE":
             raise UsageError("InfiniiVision has no single sweep setting; use single() instead.")
         with self.lock:
@@ -204,13 +207,9 @@ class KeysightInfiniiVision(ScopeDialect):
         else:
             w(f":WAV:POIN {self.spec.screen_points}")
 
-    def _data(self, n_expected: int, progress) -> bytes:  # type: ignore[no-untyped-def]
-        cb = None
-        if progress is not None:
-            def cb(done: int, total: int) -> None:
-                progress(done, total)
+    def _data(self, n_expected: int, progress: Progress | None) -> bytes:
         try:
-            data = self.conn.query_binary_block(":WAV:DATA?", progress=cb)
+            data = self.conn.query_binary_block(":WAV:DATA?", progress=progress)
         except MeterlabError as exc:
             raise PartialCaptureError(
                 f"{exc} Nothing of this record could be kept (the scope sends it in one block).",
@@ -223,7 +222,8 @@ class KeysightInfiniiVision(ScopeDialect):
             )
         return data
 
-    def read_waveform(self, source, mode, points, progress, dtype=np.float64):  # type: ignore[no-untyped-def]
+    def read_waveform(self, source: str, mode: str, points: int | None,
+                      progress: Progress | None, dtype: type = np.float64) -> Waveform:
         src = canonical_source(source)
         if not src.startswith("CH"):
             raise UsageError(f"{src} is not an analog channel; read digital lines with "
@@ -254,7 +254,8 @@ class KeysightInfiniiVision(ScopeDialect):
                 "clipped": clipped, "stopped_by_driver": stopped}
         return Waveform(y, pre.t0(0), pre.xinc, src, "V", meta)
 
-    def read_digital(self, lines, mode, points, progress):  # type: ignore[no-untyped-def]
+    def read_digital(self, lines: tuple[int, ...], mode: str, points: int | None,
+                     progress: Progress | None) -> DigitalCapture:
         memory = mode == "memory"
         pods = sorted({x // 8 for x in lines})
         got: dict[int, np.ndarray] = {}

@@ -83,7 +83,8 @@ class RigolDS1000Z(ScopeDialect):
 
     # -- vertical, horizontal, trigger ---------------------------------------------------
 
-    def set_channel(self, n, *, scale, offset, coupling, probe, display):  # type: ignore[no-untyped-def]
+    def set_channel(self, n: int, *, scale: float | None, offset: float | None,
+                    coupling: str | None, probe: float | None, display: bool | None) -> None:
         self.check_channel(n)
         c = f":CHAN{n}"
         with self.lock:
@@ -112,7 +113,7 @@ class RigolDS1000Z(ScopeDialect):
                 probe=parse_float(q(f"{c}:PROB?"), "the probe ratio"),
             )
 
-    def set_timebase(self, *, scale, offset):  # type: ignore[no-untyped-def]
+    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
         with self.lock:
             if scale is not None:
                 self.conn.write(f":TIM:MAIN:SCAL {format_number(scale)}")
@@ -126,7 +127,8 @@ class RigolDS1000Z(ScopeDialect):
                 offset=parse_float(self.conn.query(":TIM:MAIN:OFFS?"), "the time offset"),
             )
 
-    def set_edge_trigger(self, *, source, level, slope, sweep):  # type: ignore[no-untyped-def]
+    def set_edge_trigger(self, *, source: str | None, level: float | None, slope: str | None,
+                         sweep: str | None) -> None:
         with self.lock:
             self.conn.write(":TRIG:MODE EDGE")
             if source is not None:
@@ -252,7 +254,8 @@ class RigolDS1000Z(ScopeDialect):
             )
         return pre, fmt
 
-    def read_waveform(self, source, mode, points, progress, dtype=np.float64):  # type: ignore[no-untyped-def]
+    def read_waveform(self, source: str, mode: str, points: int | None,
+                      progress: Progress | None, dtype: type = np.float64) -> Waveform:
         src = canonical_source(source)
         if not src.startswith("CH") and src != "MATH":
             raise UsageError(f"{src} is not an analog source; read digital lines with "
@@ -276,7 +279,7 @@ class RigolDS1000Z(ScopeDialect):
                 try:
                     raw = self._read_points(fmt, 0, n, limit, progress)
                 except PartialCaptureError as exc:
-                    exc.partial = self._to_waveform(exc.partial, pre, fmt, src, memory, dtype)
+                    exc.partial = self._to_waveform(exc.codes, pre, fmt, src, memory, dtype)
                     raise
             except MeterlabError:
                 self._forget_wav()
@@ -285,7 +288,8 @@ class RigolDS1000Z(ScopeDialect):
         wf.meta["stopped_by_driver"] = stopped_by_us
         return wf
 
-    def _read_converting(self, pre, fmt, src, n, limit, progress, dtype):  # type: ignore[no-untyped-def]
+    def _read_converting(self, pre: Preamble, fmt: str, src: str, n: int, limit: int,
+                         progress: Progress | None, dtype: type) -> Waveform:
         """A multi-block memory read, converting each block to volts on a helper thread
         while the next one is on the wire. Filling a fresh 24 M-point float array costs
         about as much as receiving it (page faults); overlapped, it nearly vanishes."""
@@ -319,7 +323,8 @@ class RigolDS1000Z(ScopeDialect):
         return {"vendor": "rigol", "mode": "memory" if memory else "screen", "format": fmt,
                 "preamble": pre.as_meta()}
 
-    def _to_waveform(self, raw, pre, fmt, src, memory, dtype):  # type: ignore[no-untyped-def]
+    def _to_waveform(self, raw: np.ndarray | None, pre: Preamble, fmt: str, src: str,
+                     memory: bool, dtype: type) -> Waveform | None:
         if raw is None:
             return None
         if fmt in ("BYTE", "WORD"):
@@ -334,7 +339,8 @@ class RigolDS1000Z(ScopeDialect):
     def logic_enabled(self) -> bool:
         return _on(self.conn.query(":LA:STAT?"))
 
-    def read_digital(self, lines, mode, points, progress):  # type: ignore[no-untyped-def]
+    def read_digital(self, lines: tuple[int, ...], mode: str, points: int | None,
+                     progress: Progress | None) -> DigitalCapture:
         lines = self.check_lines(lines)
         memory = mode == "memory"
         with self.lock:
@@ -353,7 +359,8 @@ class RigolDS1000Z(ScopeDialect):
                 self._forget_wav()
                 raise
 
-    def _digital_screen(self, lines, points, progress):  # type: ignore[no-untyped-def]
+    def _digital_screen(self, lines: tuple[int, ...], points: int | None,
+                        progress: Progress | None) -> DigitalCapture:
         words = None
         pre = None
         for k, line in enumerate(lines):
@@ -372,7 +379,8 @@ class RigolDS1000Z(ScopeDialect):
         return DigitalCapture(words, pre.t0(0), pre.xinc, lines,
                               {"vendor": "rigol", "mode": "screen", "preamble": pre.as_meta()})
 
-    def _digital_memory(self, lines, points, progress):  # type: ignore[no-untyped-def]
+    def _digital_memory(self, lines: tuple[int, ...], points: int | None,
+                        progress: Progress | None) -> DigitalCapture:
         pods = sorted({line // 8 for line in lines})
         got: dict[int, np.ndarray] = {}
         pre = None
@@ -386,8 +394,8 @@ class RigolDS1000Z(ScopeDialect):
                 got[pod] = self._read_points("BYTE", 0, n, self.spec.read_limit("BYTE"),
                                              progress)
             except PartialCaptureError as exc:
-                if exc.partial is not None:
-                    got[pod] = exc.partial  # type: ignore[assignment]
+                if exc.codes is not None:
+                    got[pod] = exc.codes
                 exc.partial = _pods_capture(got, pre, lines) if got else None
                 raise
         assert pre is not None
@@ -417,7 +425,7 @@ def _partial(exc: BaseException, got: np.ndarray | None, done: int, total: int,
         resource=resource,
     )
     err.done = done
-    err.partial = got.copy() if done and got is not None else None  # type: ignore[assignment]
+    err.codes = got.copy() if done and got is not None else None
     return err
 
 

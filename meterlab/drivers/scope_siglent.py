@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import numpy as np
@@ -26,6 +26,7 @@ import numpy as np
 from meterlab.drivers.scope_dialect import (
     ChannelSetup,
     PartialCaptureError,
+    Progress,
     ScopeDialect,
     TimebaseSetup,
     TriggerSetup,
@@ -109,7 +110,7 @@ class SiglentSDS1000XE(ScopeDialect):
         finally:
             inst.timeout = old
 
-    def _raw_query(self, command: str, reader) -> bytes:  # type: ignore[no-untyped-def]
+    def _raw_query(self, command: str, reader: Callable[[Any], bytes]) -> bytes:
         """Send `command`, then let `reader(inst)` take exactly the reply's bytes."""
         with self.lock:
             self.conn.write(command)
@@ -172,7 +173,8 @@ class SiglentSDS1000XE(ScopeDialect):
 
     # -- setup --------------------------------------------------------------------------------
 
-    def set_channel(self, n, *, scale, offset, coupling, probe, display):  # type: ignore[no-untyped-def]
+    def set_channel(self, n: int, *, scale: float | None, offset: float | None,
+                    coupling: str | None, probe: float | None, display: bool | None) -> None:
         self.check_channel(n)
         c = f"C{n}"
         with self.lock:
@@ -202,7 +204,7 @@ class SiglentSDS1000XE(ScopeDialect):
                 probe=number_of(q(f"{c}:ATTN?"), "the probe ratio"),
             )
 
-    def set_timebase(self, *, scale, offset):  # type: ignore[no-untyped-def]
+    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
         with self.lock:
             if scale is not None:
                 self.conn.write(f"TDIV {format_number(scale)}")
@@ -216,7 +218,8 @@ class SiglentSDS1000XE(ScopeDialect):
                 offset=number_of(self.conn.query("TRDL?"), "the trigger delay"),
             )
 
-    def set_edge_trigger(self, *, source, level, slope, sweep):  # type: ignore[no-untyped-def]
+    def set_edge_trigger(self, *, source: str | None, level: float | None, slope: str | None,
+                         sweep: str | None) -> None:
         with self.lock:
             src = siglent_source(canonical_source(source)) if source is not None else None
             if src is None:
@@ -267,7 +270,8 @@ class SiglentSDS1000XE(ScopeDialect):
         sp = max(1, depth // self.spec.screen_points) if mode == "screen" else 1
         return sp, (points or 0)
 
-    def read_waveform(self, source, mode, points, progress, dtype=np.float64):  # type: ignore[no-untyped-def]
+    def read_waveform(self, source: str, mode: str, points: int | None,
+                      progress: Progress | None, dtype: type = np.float64) -> Waveform:
         src = canonical_source(source)
         if not src.startswith("CH"):
             raise UsageError(f"{src} is not an analog channel; read digital lines with "
@@ -302,7 +306,8 @@ class SiglentSDS1000XE(ScopeDialect):
     def logic_enabled(self) -> bool:
         return value_of(self.conn.query("DI:SW?"), "the logic analyser state").upper() == "ON"
 
-    def read_digital(self, lines, mode, points, progress):  # type: ignore[no-untyped-def]
+    def read_digital(self, lines: tuple[int, ...], mode: str, points: int | None,
+                     progress: Progress | None) -> DigitalCapture:
         with self.lock:
             if not self.logic_enabled():
                 raise UsageError("The scope's logic analyser is off, so D0–D15 carry no data. "
