@@ -132,6 +132,7 @@ class Acquisition:
         self._meter: Meter | None = None
         self._trouble_since: float | None = None  # monotonic time of the first failure
         self._wrong = 0  # wrong answers in a row, without a reading in between
+        self._broken: set[int] = set()
 
     # -- subscription -------------------------------------------------------------------
 
@@ -226,7 +227,9 @@ class Acquisition:
             try:
                 callback(batch)
             except Exception:  # a broken consumer must not stop the measurement
-                log.exception("subscriber %r failed", callback)
+                if id(callback) not in self._broken:  # once, not once per batch
+                    self._broken.add(id(callback))
+                    log.exception("subscriber %r failed; it keeps getting batches", callback)
 
     def _status(self, state: State, message: str, error: str = "") -> None:
         self.state = state
