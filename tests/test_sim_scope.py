@@ -417,6 +417,10 @@ def test_raw_memory_only_when_stopped_and_chunks_agree(visa):
         visa.write(f":WAV:STAR {start};:WAV:STOP {min(start + 49999, 120000)}")
         parts.append(data(visa))
     assert np.array_equal(np.concatenate(parts), whole)
+    # the single-field queries repeat the preamble's fields in the same forms
+    fields = visa.query(":WAV:PRE?").split(",")
+    singles = [visa.query(f":WAV:{q}?") for q in ("XINC", "XOR", "XREF", "YINC", "YOR", "YREF")]
+    assert singles == fields[4:]
     # the 1200 screen points are samples of that same memory
     visa.write(":WAV:MODE NORM;:WAV:STAR 1;:WAV:STOP 1200")
     npre = preamble(visa)
