@@ -280,3 +280,18 @@ def test_number_rejects_strings_and_nonsense():
     with pytest.raises(SCPIError) as e:
         Param("1.2.3").number()
     assert e.value.code == -120
+
+
+def test_keysight_prints_status_integers_signed():
+    from meterlab.sim import SimulatedBench
+
+    with SimulatedBench() as bench:
+        import pyvisa
+
+        rm = pyvisa.ResourceManager("@py")
+        dmm = rm.open_resource(bench.dmm_resource, read_termination="\n",
+                               write_termination="\n", timeout=3000)
+        assert dmm.query("*CLS;*ESE 16;*ESE?") == "+16"
+        assert dmm.query("*STB?") == "+0"
+        dmm.close()
+        rm.close()

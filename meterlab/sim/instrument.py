@@ -56,6 +56,8 @@ class SimInstrument:
     number_format = "{:+.8E}"
     #: how SYSTem:ERRor? prints the code (Keysight "+0", Rigol "0")
     error_code_format = "{:+d}"
+    #: how integer replies (*ESR?, *STB?, …) are printed (Keysight "+32", Rigol "32")
+    int_format = "{:d}"
 
     def __init__(self, board: Board) -> None:
         self.board = board
@@ -88,6 +90,9 @@ class SimInstrument:
 
     def num(self, value: float) -> str:
         return self.number_format.format(value)
+
+    def integer(self, value: int) -> str:
+        return self.int_format.format(value)
 
     def push_error(self, code: int, info: str | None = None) -> None:
         text = ERRORS.get(code, "Error")
@@ -174,16 +179,17 @@ class SimInstrument:
         t.add("*RST", set=self._rst)
         t.add("*CLS", set=self._cls)
         t.add("*ESR", query=self._esr_q)
-        t.add("*ESE", set=self._ese, query=lambda c: (c.expect(0), str(self.ese))[1])
-        t.add("*SRE", set=self._sre, query=lambda c: (c.expect(0), str(self.sre))[1])
-        t.add("*STB", query=lambda c: (c.expect(0), str(self.status_byte()))[1])
+        t.add("*ESE", set=self._ese, query=lambda c: (c.expect(0), self.integer(self.ese))[1])
+        t.add("*SRE", set=self._sre, query=lambda c: (c.expect(0), self.integer(self.sre))[1])
+        t.add("*STB", query=lambda c: (c.expect(0), self.integer(self.status_byte()))[1])
         t.add("*OPC", set=self._opc, query=lambda c: (c.expect(0), self.wait_complete(), "1")[2])
         t.add("*WAI", set=lambda c: (c.expect(0), self.wait_complete()))
-        t.add("*TST", query=lambda c: (c.expect(0), "0")[1])
+        t.add("*TST", query=lambda c: (c.expect(0), self.integer(0))[1])
         t.add("*TRG", set=lambda c: (c.expect(0), self.bus_trigger()))
         t.add("*OPT", query=lambda c: (c.expect(0), self.options())[1])
         t.add("SYSTem:ERRor[:NEXT]", query=self._err_q)
-        t.add("SYSTem:ERRor:COUNt", query=lambda c: (c.expect(0), str(len(self.errors)))[1])
+        t.add("SYSTem:ERRor:COUNt",
+              query=lambda c: (c.expect(0), self.integer(len(self.errors)))[1])
 
     def _rst(self, c: Call) -> None:
         c.expect(0)
@@ -199,7 +205,7 @@ class SimInstrument:
     def _esr_q(self, c: Call) -> str:
         c.expect(0)
         value, self.esr = self.esr, 0
-        return str(value)
+        return self.integer(value)
 
     def _ese(self, c: Call) -> None:
         (p,) = c.expect(1)
