@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -243,7 +244,10 @@ def dc_level(board: Any, net: str | None, t: float) -> float:
     return float(np.mean(board.analog(net, ts)))
 
 
-def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]):  # type: ignore[no-untyped-def]
+Signal = Callable[[np.ndarray], np.ndarray]
+
+
+def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]) -> tuple[Signal | None, float]:
     """The trigger comparator's input as a function of board time, and its level."""
     src = panel.trigger.source
     if src.startswith("CHAN"):
@@ -272,7 +276,7 @@ def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]):  # type: ign
     return g, panel.la.threshold[line // 8]
 
 
-def find_trigger(f, level: float, slope: str, t0: float, span: float,  # type: ignore[no-untyped-def]
+def find_trigger(f: Signal, level: float, slope: str, t0: float, span: float,
                  resolution: float) -> float | None:
     """First crossing of `level` with `slope` in [t0, t0 + span], refined by bisection."""
     dt = max(resolution, span / 8e6)

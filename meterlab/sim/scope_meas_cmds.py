@@ -10,6 +10,7 @@ until `:MEASure:STATistic:RESet` or `:MEASure:CLEar`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -132,7 +133,7 @@ class MeasureMixin:
         (p,) = c.expect(1)
         self.meas_stat_display = p.boolean()
 
-    def _setup(self, i: int, lo: int, hi: int):  # type: ignore[no-untyped-def]
+    def _setup(self, i: int, lo: int, hi: int) -> Callable[[Call], None]:
         def handler(c: Call) -> None:
             (p,) = c.expect(1)
             value = int(p.number(integer=True))
@@ -146,7 +147,7 @@ class MeasureMixin:
 
         return handler
 
-    def _setup_q(self, i: int):  # type: ignore[no-untyped-def]
+    def _setup_q(self, i: int) -> Callable[[Call], str]:
         return lambda c: (c.expect(0), str(self.meas_setup[i]))[1]
 
     def _counter_source(self, c: Call) -> None:
@@ -174,10 +175,11 @@ class MeasureMixin:
         panel = acq.panel
         idx = panel.window_indices(MEASURE_POINTS)
         t = panel.mem_xorigin + idx / panel.srate
-        thresholds = tuple(x / 100.0 for x in self.meas_setup)
+        lo, mid, hi = (x / 100.0 for x in self.meas_setup)
+        thresholds = (lo, mid, hi)
         if src.startswith("D"):
             v = acq.logic(int(src[1:]), idx).astype(np.float64)
-            value = measure(key, t, v, digital=True, thresholds=thresholds)  # type: ignore[arg-type]
+            value = measure(key, t, v, digital=True, thresholds=thresholds)
             if key not in DIGITAL_ITEMS:
                 value = INVALID
         elif src == "MATH":
@@ -185,7 +187,7 @@ class MeasureMixin:
                 value = INVALID
             else:
                 v = self.math_volts(acq, idx)
-                value = measure(key, t, v, thresholds=thresholds)  # type: ignore[arg-type]
+                value = measure(key, t, v, thresholds=thresholds)
         else:
             ch = int(src[4:])
             c = panel.channels[ch]
@@ -194,7 +196,7 @@ class MeasureMixin:
             else:
                 codes = acq.codes(ch, idx).astype(np.float64)
                 v = (codes - c.yorigin - Y_REF) * c.yinc
-                value = measure(key, t, v, thresholds=thresholds,  # type: ignore[arg-type]
+                value = measure(key, t, v, thresholds=thresholds,
                                 min_amplitude=0.2 * c.scale)
         if not math.isfinite(value):
             value = INVALID
@@ -219,14 +221,14 @@ class MeasureMixin:
         c.expect(0)
         return self.math_operator
 
-    def _math_src(self, i: int):  # type: ignore[no-untyped-def]
+    def _math_src(self, i: int) -> Callable[[Call], None]:
         def handler(c: Call) -> None:
             (p,) = c.expect(1)
             self.math_sources[i] = pick(p, list(ANALOG_SOURCES))
 
         return handler
 
-    def _math_src_q(self, i: int):  # type: ignore[no-untyped-def]
+    def _math_src_q(self, i: int) -> Callable[[Call], str]:
         return lambda c: (c.expect(0), self.math_sources[i])[1]
 
     def _math_scale(self, c: Call) -> None:

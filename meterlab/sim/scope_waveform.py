@@ -12,6 +12,7 @@ whole pod (D7…D0 or D15…D8, high bit first) in RAW.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -135,7 +136,7 @@ class WaveformMixin:
         return ",".join([str(f[0]), str(f[1]), str(f[2]), str(f[3]), self.num(f[4]),
                          self.num(f[5]), str(f[6]), self.num(f[7]), str(f[8]), str(f[9])])
 
-    def _field_q(self, idx: int):  # type: ignore[no-untyped-def]
+    def _field_q(self, idx: int) -> Callable[[Call], str]:
         def handler(c: Call) -> str:
             c.expect(0)
             value = self.preamble()[idx]
