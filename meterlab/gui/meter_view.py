@@ -14,13 +14,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -35,11 +31,14 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
+from meterlab.gui.export_readings import export_in_background, snapshot
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_plain, fmt_range, fmt_value
+from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
-from meterlab.gui.sources import FUNCTIONS, NPLC_CHOICES, RANGES, MeterSetup, Source
+from meterlab.gui.setup_panel import SetupPanel
+from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
+from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.trend import TrendView
 from meterlab.readings import Verdict
 
@@ -120,19 +119,12 @@ class MeterView(QWidget):
         top.addLayout(badge_box)
 
         # Setup controls.
-        self.function_combo = QComboBox()
-        for code, label in self._function_names().items():
-            self.function_combo.addItem(label, code)
-        self.range_combo = QComboBox()
-        self.nplc_combo = QComboBox()
-        for nplc in NPLC_CHOICES:
-            self.nplc_combo.addItem(self.tr("%1 PLC").replace("%1", f"{nplc:g}"), nplc)
-        self.nplc_combo.setCurrentIndex(NPLC_CHOICES.index(1.0))
-        self.trigger_combo = QComboBox()
-        self.trigger_combo.addItem(self.tr("Immediate"), "IMM")
-        self.trigger_combo.addItem(self.tr("Bus (Single)"), "BUS")
-        self.trigger_combo.addItem(self.tr("External"), "EXT")
-        self._fill_ranges("VOLT:DC")
+        self.setup_panel = SetupPanel()
+        self.setup_panel.changed.connect(self._setup_changed)
+        self.function_combo = self.setup_panel.function_combo
+        self.range_combo = self.setup_panel.range_combo
+        self.nplc_combo = self.setup_panel.nplc_combo
+        self.trigger_combo = self.setup_panel.trigger_combo
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.start_button.setCheckable(True)
@@ -144,21 +136,12 @@ class MeterView(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Forget the readings shown (a session keeps its own)"))
         self.clear_button.clicked.connect(self.clear)
-        self._showing_setup = False
-        for combo in (self.function_combo, self.range_combo, self.nplc_combo, self.trigger_combo):
-            combo.currentIndexChanged.connect(self._setup_changed)
 
-        setup_box = QGroupBox(self.tr("Measurement"))
-        form = QFormLayout(setup_box)
-        form.addRow(self.tr("Function"), self.function_combo)
-        form.addRow(self.tr("Range"), self.range_combo)
-        form.addRow(self.tr("Integration"), self.nplc_combo)
-        form.addRow(self.tr("Trigger"), self.trigger_combo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button, 2)
         buttons.addWidget(self.single_button, 1)
         buttons.addWidget(self.clear_button, 1)
-        form.addRow(buttons)
+        self.setup_panel.add_row(buttons)
 
         # Limit field with an inline message instead of a dialog.
         self.limit_edit = QLineEdit()
@@ -180,34 +163,15 @@ class MeterView(QWidget):
         lv.addWidget(self.limit_message)
         lv.addWidget(self.limit_info)
 
-        # Running statistics.
-        stats_box = QGroupBox(self.tr("Statistics"))
-        grid = QGridLayout(stats_box)
-        grid.setHorizontalSpacing(14)
-        self.stat_labels: dict[str, QLabel] = {}
-        names = [
-            ("n", self.tr("n")), ("mean", self.tr("mean")), ("std", "σ"),
-            ("min", self.tr("min")), ("max", self.tr("max")),
-            ("cp", "Cp"), ("cpk", "Cpk"), ("counts", self.tr("verdicts")),
-        ]
-        for row, (key, text) in enumerate(names):
-            name = QLabel(text)
-            name.setObjectName("statName")
-            value = QLabel(DASH)
-            value.setObjectName("statValue")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
-            self.stat_labels[key] = value
+        self.stats_panel = StatsPanel()
 
         side = QWidget()
         side.setObjectName("meterSide")
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(0, 0, 0, 0)
-        side_lay.addWidget(setup_box)
+        side_lay.addWidget(self.setup_panel)
         side_lay.addWidget(limit_box)
-        side_lay.addWidget(stats_box)
+        side_lay.addWidget(self.stats_panel)
         side_lay.addStretch(1)
         side.setFixedWidth(330)
 
@@ -229,27 +193,6 @@ class MeterView(QWidget):
         lay.setContentsMargins(10, 10, 10, 10)
         lay.addWidget(strip)
         lay.addLayout(body, 1)
-
-    def _function_names(self) -> dict[str, str]:
-        return {
-            "VOLT:DC": self.tr("DC voltage"),
-            "VOLT:AC": self.tr("AC voltage"),
-            "CURR:DC": self.tr("DC current"),
-            "CURR:AC": self.tr("AC current"),
-            "RES": self.tr("Resistance (2-wire)"),
-            "FRES": self.tr("Resistance (4-wire)"),
-            "FREQ": self.tr("Frequency"),
-            "PER": self.tr("Period"),
-            "CAP": self.tr("Capacitance"),
-            "TEMP": self.tr("Temperature"),
-        }
-
-    def _fill_ranges(self, function: str) -> None:
-        self.range_combo.clear()
-        self.range_combo.addItem(self.tr("Auto"), None)
-        unit = FUNCTIONS[function]
-        for r in RANGES.get(function, ()):
-            self.range_combo.addItem(fmt_range(r, unit), r)
 
     # -- source control -------------------------------------------------------
     def set_source(self, source: Source | None) -> None:
@@ -273,47 +216,14 @@ class MeterView(QWidget):
         self.single_button.setEnabled(source is not None)
 
     def setup(self) -> MeterSetup:
-        return MeterSetup(
-            function=self.function_combo.currentData(),
-            range=self.range_combo.currentData(),
-            nplc=float(self.nplc_combo.currentData()),
-            trigger=self.trigger_combo.currentData(),
-        )
+        return self.setup_panel.setup()
 
     def _show_setup(self, setup: MeterSetup) -> None:
-        self._showing_setup = True
-        try:
-            self._show_setup_widgets(setup)
-        finally:
-            self._showing_setup = False
+        self.setup_panel.show_setup(setup)
         self._update_readout_info()
 
-    def _show_setup_widgets(self, setup: MeterSetup) -> None:
-        i = self.function_combo.findData(setup.function)
-        if i >= 0:
-            self.function_combo.setCurrentIndex(i)
-        self._fill_ranges(setup.function)
-        i = self.range_combo.findData(setup.range)
-        self.range_combo.setCurrentIndex(max(i, 0))
-        i = self.nplc_combo.findData(setup.nplc)
-        if i >= 0:
-            self.nplc_combo.setCurrentIndex(i)
-        i = self.trigger_combo.findData(setup.trigger)
-        if i >= 0:
-            self.trigger_combo.setCurrentIndex(i)
-
     def _setup_changed(self) -> None:
-        if self._showing_setup or self.range_combo.count() == 0:
-            return  # the widgets are being filled in, not edited
-        if self.sender() is self.function_combo:
-            keep = self.range_combo.currentData()
-            self._showing_setup = True
-            try:
-                self._fill_ranges(self.function_combo.currentData())
-                i = self.range_combo.findData(keep)
-                self.range_combo.setCurrentIndex(max(i, 0))
-            finally:
-                self._showing_setup = False
+        """The user edited the setup: reconfigure the source, re-read the limit's unit."""
         setup = self.setup()
         if self.source is not None:
             try:
@@ -551,21 +461,8 @@ class MeterView(QWidget):
         else:
             self.badge.set_verdict(Verdict(worst))
         self._worst_since_text = NO_VERDICT
-        sm = s.summary()
-        lab = self.stat_labels
-        lab["n"].setText(f"{sm.n:,}".replace(",", " "))
-        lab["mean"].setText(fmt_value(sm.mean, unit, digits + 1))
-        lab["std"].setText(fmt_value(sm.std, unit, 3))
-        lab["min"].setText(fmt_value(sm.min, unit, digits))
-        lab["max"].setText(fmt_value(sm.max, unit, digits))
-        lab["cp"].setText(fmt_plain(sm.cp, 2))
-        lab["cpk"].setText(fmt_plain(sm.cpk, 2))
-        c = sm.counts
-        lab["counts"].setText(
-            f"{Verdict.PASS.symbol} {c[Verdict.PASS]}  {Verdict.MARGINAL.symbol} "
-            f"{c[Verdict.MARGINAL]}  {Verdict.FAIL.symbol} {c[Verdict.FAIL]}"
-        )
-        rate = s.rate()
+        self.stats_panel.show_summary(s.summary(), unit, digits)
+        rate = 0.0 if self.stale else s.rate()
         self.rate_label.setText(self.tr("%1 readings/s").replace("%1", _fmt_rate(rate)))
 
     # -- persistence and export ----------------------------------------------------------
@@ -603,46 +500,27 @@ class MeterView(QWidget):
         if limit:
             self.apply_limit(limit)
 
-    def snapshot(self) -> dict[str, np.ndarray | str]:
-        """A copy of the stored readings, safe to hand to another thread."""
-        ring = self.series.ring
-        return {
-            "t": ring.view("t").copy(),
-            "v": ring.view("v").copy(),
-            "verdict": ring.view("verdict").copy(),
-            "unit": self.series.unit,
-            "function": self.series.function or "",
-        }
-
     def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> threading.Thread:
-        """Write the readings shown to CSV on a worker thread (pandas loads only now)."""
-        snap = self.snapshot()
+        """Write the readings shown to CSV on a worker thread; news goes to the banner."""
+        snap = snapshot(self.series)
         self.news.emit(self.tr("Exporting %1 readings…").replace("%1", str(len(snap["t"]))),
                        "info", 0)
-        result: dict[str, str] = {}
+        outcome: list[str | None] = []
+        thread = export_in_background(snap, path, outcome.append)
 
-        def work() -> None:
-            try:
-                write_readings_csv(path, snap)
-                result["ok"] = str(path)
-            except OSError as exc:
-                result["error"] = str(exc)
-
-        thread = threading.Thread(target=work, name="export-csv", daemon=True)
-        thread.start()
-
-        def poll() -> None:
-            if thread.is_alive():
+        def poll() -> None:  # back on the GUI thread
+            if not outcome:
                 QTimer.singleShot(100, poll)
                 return
-            if "ok" in result:
+            error = outcome[0]
+            if error is None:
                 self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
                                "info", 6000)
             else:
                 self.news.emit(
                     self.tr("Could not write %1: %2. The readings are still here; "
                             "choose another place.").replace("%1", str(path)).replace(
-                        "%2", result.get("error", "")), "error", 0)
+                        "%2", error), "error", 0)
             if done is not None:
                 done()
 
@@ -668,23 +546,3 @@ def _fmt_rate(rate: float) -> str:
     if rate >= 10:
         return f"{rate:.0f}"
     return f"{rate:.1f}"
-
-
-def write_readings_csv(path: Path, snap: dict) -> None:
-    """Readings as CSV: UTC time (ISO 8601), value in base unit, verdict name."""
-    import pandas as pd  # heavy; only needed when someone exports
-
-    names = np.array([v.name for v in Verdict] + ["NONE"], dtype=object)
-    verdict = snap["verdict"].astype(np.int64)
-    verdict[verdict < 0] = len(Verdict)
-    keep = ~(np.isnan(snap["v"]) & (snap["verdict"] < 0))  # gap markers are not readings
-    frame = pd.DataFrame(
-        {
-            "time_utc": pd.to_datetime(snap["t"][keep], unit="s", utc=True),
-            f"value_{snap['unit']}": snap["v"][keep],
-            "function": snap["function"],
-            "verdict": names[verdict[keep]],
-        }
-    )
-    frame.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S.%fZ")
-
