@@ -13,9 +13,12 @@ given width before decoding (useful for I²C on a ringing bus).
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
+
+from meterlab.waveform import DigitalCapture
 
 STANDARD_BAUDS = (
     300, 600, 1200, 2400, 4800, 9600, 14400, 19200, 28800, 31250, 38400, 57600, 76800,
@@ -56,6 +59,29 @@ class UartFrames(list[UartFrame]):
     @property
     def errors(self) -> int:
         return sum(1 for f in self if f.error)
+
+    def messages(self, gap: float | None = None) -> list[tuple[float, float, str]]:
+        """Frames grouped into messages at idle gaps: (t_start, t_end, text) each.
+
+        A new message starts after the line was idle longer than `gap` seconds
+        (default: two frame times), or after a newline character, which is how a
+        trace annotation reads best when zoomed out.
+        """
+        out: list[tuple[float, float, str]] = []
+        if not self:
+            return out
+        if gap is None:
+            gap = 2 * (self[0].t_end - self[0].t_start)
+        start = 0
+        for i in range(1, len(self) + 1):
+            end_here = i == len(self) or (
+                self[i].t_start - self[i - 1].t_end > gap or self[i - 1].byte == 10
+            )
+            if end_here:
+                part = UartFrames(self[start:i])
+                out.append((part[0].t_start, part[-1].t_end, part.text))
+                start = i
+        return out
 
 
 def _as_bool(line: np.ndarray) -> np.ndarray:
@@ -195,6 +221,37 @@ def estimate_baud(line: np.ndarray, dt: float, *, snap: float = 0.03) -> float:
         if abs(std[j] / baud - 1) <= snap:
             return float(std[j])
     return baud
+
+
+def decode_capture_uart(
+    capture: DigitalCapture,
+    line: int,
+    baud: float | None = None,
+    *,
+    bits: int = 8,
+    parity: str = "N",
+    stop: float = 1,
+    idle_high: bool = True,
+) -> UartFrames:
+    """Decode line D`line` of a capture; the baud rate is estimated when not given.
+
+    An empty result (not an error) when the line carries no traffic.
+    """
+    levels = capture.lane(line)
+    if baud is None:
+        baud = estimate_baud(levels, capture.dt)
+        if not math.isfinite(baud):
+            return UartFrames()
+    return decode_uart(levels, capture.t0, capture.dt, baud, bits=bits, parity=parity,
+                       stop=stop, idle_high=idle_high)
+
+
+def decode_capture_i2c(
+    capture: DigitalCapture, scl: int, sda: int, *, min_width: int = 0
+) -> list[I2cEvent]:
+    """Decode the I²C bus on lines D`scl` (clock) and D`sda` (data) of a capture."""
+    return decode_i2c(capture.lane(scl), capture.lane(sda), capture.t0, capture.dt,
+                      min_width=min_width)
 
 
 class I2cEvent(NamedTuple):

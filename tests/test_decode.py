@@ -7,7 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meterlab.decode import decode_i2c, decode_uart, deglitch, estimate_baud
+from meterlab.decode import (
+    UartFrames,
+    decode_capture_i2c,
+    decode_capture_uart,
+    decode_i2c,
+    decode_uart,
+    deglitch,
+    estimate_baud,
+)
+from meterlab.waveform import DigitalCapture
 
 FS = 1e6  # samples per second used by the synthetic captures
 
@@ -213,3 +222,30 @@ def test_i2c_nak_on_address_and_glitch_filter() -> None:
     spiky[lows[len(lows) // 3] - 0] = True
     assert [e.kind for e in decode_i2c(spiky, sda, 0, 1e-6, min_width=2)] == [
         "START", "ADDRESS", "NAK", "STOP"]
+
+
+def test_messages_split_at_idle_gaps_and_newlines() -> None:
+    idle = np.ones(int(FS * 30 / 9600), bool)  # three frame times of idle line
+    line = np.concatenate([uart_line(b"AB\nCD", 9600, gap_bits=0), idle,
+                           uart_line(b"EF", 9600)])
+    frames = decode_uart(line, 0.0, 1 / FS, 9600)
+    msgs = frames.messages()
+    assert [m[2] for m in msgs] == ["AB\n", "CD", "EF"]
+    assert all(a < b for a, b, _ in msgs)
+    assert msgs[0][1] <= msgs[1][0] < msgs[2][0]
+    assert UartFrames().messages() == []
+
+
+def test_capture_helpers_decode_lanes_of_a_digital_capture() -> None:
+    uart = uart_line(b"hello", 19200)
+    scl, sda = i2c_bus([(0x44, True, b"\x12", [True, False])])
+    n = max(uart.size, scl.size)
+    pad = lambda a: np.concatenate([a, np.full(n - a.size, a[-1])])  # noqa: E731
+    cap = DigitalCapture.from_lines({0: pad(uart), 1: pad(scl), 2: pad(sda)}, 0.0, 1 / FS)
+    assert decode_capture_uart(cap, 0).text == "hello"  # baud estimated
+    assert decode_capture_uart(cap, 0, 19200).data == b"hello"
+    events = decode_capture_i2c(cap, scl=1, sda=2)
+    assert [e.kind for e in events][:3] == ["START", "ADDRESS", "ACK"]
+    assert events[1].value == 0x44
+    quiet = DigitalCapture.from_lines({5: np.ones(1000, bool)}, 0.0, 1e-6)
+    assert decode_capture_uart(quiet, 5) == []
