@@ -232,7 +232,7 @@ def test_messages_split_at_idle_gaps_and_newlines() -> None:
     msgs = frames.messages()
     assert [m[2] for m in msgs] == ["AB\n", "CD", "EF"]
     assert all(a < b for a, b, _ in msgs)
-    assert msgs[0][1] <= msgs[1][0] < msgs[2][0]
+    assert msgs[0][1] <= msgs[1][0] + 1 / FS and msgs[1][1] < msgs[2][0]
     assert UartFrames().messages() == []
 
 
