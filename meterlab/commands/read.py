@@ -25,7 +25,14 @@ import click
 import numpy as np
 
 from meterlab.commands._common import db_option, visa_option
-from meterlab.errors import InstrumentError, LimitError, MeterlabError, StoreError, UsageError
+from meterlab.errors import (
+    ConnectionLost,
+    InstrumentError,
+    LimitError,
+    MeterlabError,
+    StoreError,
+    UsageError,
+)
 from meterlab.readings import ReadingBatch, Verdict
 
 if TYPE_CHECKING:
@@ -292,7 +299,12 @@ class _Run:
                 self.finish(status)
         self.summary()
         if acq.error is not None:
-            raise InstrumentError(f"{_first_sentence(str(acq.error))}. {self.kept()}",
+            advice = ""
+            if isinstance(acq.error, InstrumentError) and not isinstance(acq.error,
+                                                                         ConnectionLost):
+                advice = (f" Check that {self.resource} is the multimeter you meant and that "
+                          "no other program talks to it.")
+            raise InstrumentError(f"{_first_sentence(str(acq.error))}. {self.kept()}{advice}",
                                   resource=self.resource)
 
     # -- one batch ---------------------------------------------------------------------
@@ -377,15 +389,16 @@ class _Run:
             self.close_files()
 
     def kept(self) -> str:
+        noun = "reading was" if self.readings == 1 else "readings were"
         where = []
         if self.csv_path:
             where.append(self.csv_path)
         if self.writer is not None:
             where.append(f"session {self.writer.id[:8]}"
                          + (f" ({self.store.path})" if self.store is not None else ""))
-        places = " and ".join(where) if where else "nowhere (no --csv, and --no-store)"
-        noun = "reading was" if self.readings == 1 else "readings were"
-        return f"{self.readings} {noun} saved in {places}."
+        if not where:
+            return f"{self.readings} {noun} taken; none saved (no --csv, and --no-store)."
+        return f"{self.readings} {noun} saved in {' and '.join(where)}."
 
     def summary(self) -> None:
         parts = [f"{self.readings} reading{'s' if self.readings != 1 else ''}"]
