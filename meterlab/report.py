@@ -65,6 +65,11 @@ VERDICT_INK = {
     Verdict.INDETERMINATE: colors.HexColor("#7A4400"), Verdict.FAIL: colors.HexColor("#9C0006"),
     Verdict.OVERLOAD: colors.HexColor("#5B1F73"), Verdict.ERROR: colors.HexColor("#3F3F3F"),
 }
+#: Below these counts a histogram has too few readings to show a shape, and Cp/Cpk are
+#: too uncertain to print (a common rule of thumb asks for at least 30).
+MIN_HISTOGRAM_N = 20
+MIN_CAPABILITY_N = 30
+
 INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#616E7C")
 RULE = colors.HexColor("#CBD2D9")
@@ -216,7 +221,7 @@ def trend_drawing(t: np.ndarray, v: np.ndarray, lim: Any, unit: str, w: float, h
     d.add(String(left, h - 10, "Trend", fontName=BOLD, fontSize=7.5, fillColor=INK))
     ok = np.isfinite(v)
     lo, hi = _y_range(v, lim)
-    ticks = [y for y in nice_ticks(lo, hi, 4) if lo <= y <= hi]
+    ticks = [y for y in nice_ticks(lo, hi, 5) if lo <= y <= hi]
     t0 = float(t[0]) if len(t) else 0.0
     span = float(t[-1] - t0) if len(t) > 1 else 1.0
     span = span or 1.0
@@ -350,28 +355,47 @@ class _NumberedCanvas(rl_canvas.Canvas):
                              f"{right}page {self._pageNumber} of {total}")
 
 
-class _Badge(Flowable):
-    """The overall verdict as a large coloured word (the word is the message)."""
+def conclusion(rows: list[dict[str, Any]]) -> tuple[str, Verdict | None, str]:
+    """(word, colour verdict, detail) for the badge: PASS when every judged check passed
+    or was marginal, as `meterlab run` decides, else FAIL; the detail counts the checks."""
+    worst = overall(rows)
+    if worst is None:
+        return "NOT JUDGED", None, "no check was judged"
+    counts: dict[str, int] = {}
+    for r in rows:
+        if r["verdict"] is not None:
+            counts[r["verdict"].name] = counts.get(r["verdict"].name, 0) + 1
+    order = [v.name for v in sorted(Verdict, reverse=True)]
+    detail = ", ".join(f"{counts[k]} {k.lower()}" for k in order if k in counts)
+    if worst in (Verdict.PASS, Verdict.MARGINAL):
+        return "PASS", worst, detail
+    return "FAIL", Verdict.FAIL, detail
 
-    def __init__(self, verdict: Verdict | None, w: float = 52 * mm, h: float = 16 * mm) -> None:
+
+class _Badge(Flowable):
+    """The overall conclusion as a large coloured word (the word is the message)."""
+
+    def __init__(self, word: str, verdict: Verdict | None, detail: str,
+                 w: float = 52 * mm, h: float = 17 * mm) -> None:
         super().__init__()
-        self.verdict, self.width, self.height = verdict, w, h
+        self.word, self.verdict, self.detail = word, verdict, detail
+        self.width, self.height = w, h
 
     def draw(self) -> None:
         c = self.canv
         v = self.verdict
-        fill = VERDICT_FILL.get(v, colors.HexColor("#EEEEEE")) if v is not None else colors.white
-        ink = VERDICT_INK.get(v, MUTED) if v is not None else MUTED
+        fill = VERDICT_FILL[v] if v is not None else colors.white
+        ink = VERDICT_INK[v] if v is not None else MUTED
         c.setFillColor(fill)
         c.setStrokeColor(ink)
         c.setLineWidth(1.2)
         c.roundRect(0, 0, self.width, self.height, 3, fill=1, stroke=1)
         c.setFillColor(ink)
         c.setFont(BOLD, 17)
-        c.drawCentredString(self.width / 2, self.height / 2 - 1,
-                            v.name if v is not None else "NOT JUDGED")
+        c.drawCentredString(self.width / 2, self.height / 2 + 0.5, self.word)
         c.setFont(FONT, 6.5)
-        c.drawCentredString(self.width / 2, 3.2 * mm, "overall verdict")
+        c.drawCentredString(self.width / 2, 5.2 * mm, "overall result")
+        c.drawCentredString(self.width / 2, 2.2 * mm, f"checks: {self.detail}"[:60])
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = True,
@@ -396,14 +420,13 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
                    frame: Any) -> list[Any]:
     stats = check_statistics(info, frame)
     rows = check_rows(info, stats)
-    verdict = overall(rows)
     story: list[Any] = []
     heading = Table([[
         [_p("Measurement report", st["title"]),
          _p(f"{info.plan_name or 'Ad-hoc measurement'}"
             f"{' · version ' + info.plan_version if info.plan_version else ''}", st["base"]),
          _p(f"Session {info.id}", st["small"])],
-        _Badge(verdict)]], colWidths=[BODY_W - 56 * mm, 56 * mm])
+        _Badge(*conclusion(rows))]], colWidths=[BODY_W - 56 * mm, 56 * mm])
     heading.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -570,13 +593,19 @@ def _plot_block(r: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Any]:
     figures = [f"n = {s['n']:,}", f"mean {_si(s['mean'], unit, 5)}",
                f"std dev {_si(s['std'], unit, 3)}",
                f"min {_si(s['min'], unit, 5)}", f"max {_si(s['max'], unit, 5)}"]
-    if s["cp"] is not None:
+    if s["cp"] is not None and s["n_valid"] >= MIN_CAPABILITY_N:
         figures += [f"Cp {s['cp']:.2f}", f"Cpk {s['cpk']:.2f}"]
+    elif s["cp"] is not None:
+        figures.append(f"Cp/Cpk need ≥ {MIN_CAPABILITY_N} readings")
     if s["overloads"] or s["errors"]:
         figures.append(f"{s['overloads']} overload, {s['errors']} error")
-    w1, w2, h = BODY_W * 0.62, BODY_W * 0.38, 48 * mm
-    plots = Table([[trend_drawing(t, v, lim, unit, w1, h), histogram_drawing(v, lim, unit, w2, h)]],
-                  colWidths=[w1, w2])
+    if s["n_valid"] >= MIN_HISTOGRAM_N:
+        w1, w2, h = BODY_W * 0.62, BODY_W * 0.38, 48 * mm
+        plots = Table([[trend_drawing(t, v, lim, unit, w1, h),
+                        histogram_drawing(v, lim, unit, w2, h)]], colWidths=[w1, w2])
+    else:  # a handful of readings: every point on the trend says more than bars would
+        plots = Table([[trend_drawing(t, v, lim, unit, BODY_W * 0.62, 40 * mm)]],
+                      colWidths=[BODY_W])
     plots.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return [_p(head, st["head"]), _p("  ·  ".join(figures), st["small"]), plots,

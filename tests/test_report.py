@@ -15,6 +15,7 @@ from meterlab.report import (
     _session_story,
     _styles,
     check_rows,
+    conclusion,
     nice_ticks,
     overall,
 )
@@ -90,6 +91,18 @@ def test_check_rows_prefer_recorded_results_and_overall_is_worst(session):
     assert by["rth"]["verdict"] is Verdict.FAIL and by["rth"]["value"] == 5100.0
     assert by["idd"]["verdict"] is None and by["idd"]["n"] == 0
     assert overall(rows) is Verdict.FAIL
+    assert conclusion(rows) == ("FAIL", Verdict.FAIL, "1 fail, 1 pass")
+
+
+def test_conclusion_follows_meterlab_run():
+    def rows(*vs):
+        return [{"verdict": v} for v in vs]
+
+    assert conclusion(rows(Verdict.PASS, Verdict.MARGINAL, None))[:2] == ("PASS",
+                                                                          Verdict.MARGINAL)
+    assert conclusion(rows(Verdict.PASS, Verdict.OVERLOAD))[0] == "FAIL"
+    assert conclusion(rows(Verdict.INDETERMINATE))[0] == "FAIL"
+    assert conclusion(rows(None))[0] == "NOT JUDGED"
 
 
 def test_pdf_renders_with_session_in_its_metadata(session, tmp_path):
