@@ -7,9 +7,11 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.series import NO_VERDICT, LiveSeries
+from meterlab.gui.series import BLOCK, NO_VERDICT, LiveSeries
 from meterlab.gui.sources import MeterSetup, SyntheticSource
 from meterlab.readings import ReadingBatch, Verdict
 from meterlab.stats import summarize
@@ -171,3 +173,24 @@ def test_synthetic_source_overloads_above_its_range():
     src.single(feed)
     (b,) = feed.drain().batches
     assert b.overload.all() and np.isnan(b.values).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(sizes=st.lists(st.integers(1, 3000), min_size=1, max_size=12), seed=st.integers(0, 99))
+def test_block_summaries_match_the_raw_readings(sizes, seed):
+    rng = np.random.default_rng(seed)
+    s = LiveSeries(capacity=1_000_000)
+    t0 = 0.0
+    for k in sizes:
+        s.ingest([batch(t0, rng.normal(3.3, 0.01, size=k))])
+        t0 += k * 0.01 + 1.0
+    v = s.ring.view("v")
+    t = s.ring.view("t")
+    full = len(v) // BLOCK
+    assert len(s.blocks) == full
+    assert s.partial_fill == len(v) - full * BLOCK
+    if full:
+        chunks = v[: full * BLOCK].reshape(full, BLOCK)
+        assert np.array_equal(s.blocks.view("lo"), chunks.min(axis=1))
+        assert np.array_equal(s.blocks.view("hi"), chunks.max(axis=1))
+        assert np.array_equal(s.blocks.view("t"), t[: full * BLOCK : BLOCK])

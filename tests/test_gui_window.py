@@ -11,7 +11,8 @@ import sys
 import time
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from meterlab.gui.main_window import MainWindow
@@ -64,6 +65,33 @@ def test_limit_turns_badge_pass_then_fail_when_signal_moves_out(qtbot, window, s
     qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
     # The first failure stays marked after the signal recovers.
     assert meter.trend.first_fail_line.isVisible()
+
+
+def test_trend_pauses_follows_and_lets_the_user_browse(qtbot, window):
+    meter = window.meter
+    trend = meter.trend
+    meter.start()
+    qtbot.waitUntil(lambda: trend.point_count() > 200, timeout=5000)
+    trend.set_paused(True)
+    assert trend.paused and not trend.following and "paused" in trend.state_label.text()
+    frozen_end = trend.curve.getData()[0][-1]
+    count = trend.point_count()
+    qtbot.waitUntil(lambda: trend.point_count() > count + 200, timeout=5000)
+    qtbot.wait(100)
+    assert trend.curve.getData()[0][-1] == frozen_end  # readings kept coming, chart held still
+    trend.follow_newest()
+    assert not trend.paused and trend.following
+    qtbot.waitUntil(lambda: trend.curve.getData()[0][-1] > frozen_end, timeout=3000)
+    # A drag or wheel by the user stops following; the newest data is one click away.
+    view = trend.plot.viewport()
+    centre = QPointF(view.width() / 2, view.height() / 2)
+    wheel = QWheelEvent(centre, view.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view, wheel)  # the user zooms with the mouse wheel
+    assert not trend.following and "browsing" in trend.state_label.text()
+    trend.follow_newest()
+    assert trend.following
 
 
 def test_invalid_limit_text_shows_an_inline_message_not_a_dialog(qtbot, window):
