@@ -340,16 +340,19 @@ class Oscilloscope:
             "captured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         })
         try:
-            if mode == "memory" and self.trigger_status() != "STOP":
-                self.stop()
-                self.wait_for(("STOP",), timeout_s=5.0)
-                cap.meta["stopped_by_driver"] = True
-            for src in analog:
-                cb = progress(src) if progress else None
-                cap.waveforms.append(self.read_waveform(src, mode, points, cb, dtype=dtype))
-            if digital:
-                cb = progress("digital") if progress else None
-                cap.digital = self.read_digital(digital, mode, points, cb)
+            # held throughout, so no other thread can restart the scope between channels
+            with self.dialect.lock:
+                if mode == "memory" and self.trigger_status() != "STOP":
+                    self.stop()
+                    self.wait_for(("STOP",), timeout_s=5.0)
+                    cap.meta["stopped_by_driver"] = True
+                for src in analog:
+                    cb = progress(src) if progress else None
+                    cap.waveforms.append(self.read_waveform(src, mode, points, cb,
+                                                            dtype=dtype))
+                if digital:
+                    cb = progress("digital") if progress else None
+                    cap.digital = self.read_digital(digital, mode, points, cb)
         except MeterlabError as exc:
             part = getattr(exc, "partial", None)
             if isinstance(part, Waveform):
