@@ -279,3 +279,36 @@ def test_cli_switches_the_logic_analyser_on_when_lines_are_asked_for(
     cap = load_capture(out)
     assert cap.digital is not None and cap.digital.channels == (0, 1, 2, 3)
     assert cap.digital.lane(3).any() and not cap.digital.lane(3).all()  # the PWM toggles
+
+
+def test_threads_sharing_the_scope_never_mix_replies(scope: Oscilloscope) -> None:
+    import threading
+
+    scope.set_channel(1, display=True)
+    scope.set_channel(3, display=True)
+    scope.set_timebase(scale=5e-4)
+    scope.run()
+    errors: list[BaseException] = []
+
+    def reader() -> None:
+        try:
+            for _ in range(15):
+                wf = scope.read_waveform("CH1")
+                assert len(wf) == 1200 and analysis.vtop(wf) == pytest.approx(3.3, abs=0.3)
+        except BaseException as exc:
+            errors.append(exc)
+
+    def measurer() -> None:
+        try:
+            for _ in range(15):
+                assert scope.measure("VAVG", "CH3") == pytest.approx(3.3, abs=0.15)
+                assert scope.trigger_status() in ("TD", "WAIT", "RUN", "AUTO")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=f) for f in (reader, measurer, reader)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
