@@ -55,8 +55,10 @@ def test_limit_turns_badge_pass_then_fail_when_signal_moves_out(qtbot, window, s
     qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
     assert Verdict.PASS.symbol in meter.badge.text()
     assert not meter.trend.first_fail_line.isVisible()
+    assert meter.alarms == 0
     synthetic.offset = 0.10  # +10 %: well outside ±3 %
     qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.FAIL, timeout=5000)
+    assert meter.alarms == 1  # one alarm per turn to FAIL, not one per reading
     assert Verdict.FAIL.symbol in meter.badge.text()
     qtbot.waitUntil(lambda: len(meter.trend.fail_points.data) > 0, timeout=3000)
     assert meter.trend.first_fail_line.isVisible()

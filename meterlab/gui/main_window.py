@@ -41,6 +41,7 @@ KEY_SCOPE = "resources/scope"
 KEY_OPERATOR = "operator"
 KEY_LAST_PLAN = "plan/last"
 KEY_LANGUAGE = "ui/language"
+KEY_SOUND = "meter/sound_on_fail"
 
 
 def default_settings() -> QSettings:
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.meter.descriptionChanged.connect(self._source_identified)
         self._update_mode(source)
         self.meter.restore_settings(self.settings)
+        self.meter.sound_on_fail = self.sound_action.isChecked()
         tab = self.settings.value("window/tab")
         if tab in self.views:
             self.show_view(str(tab))
@@ -197,6 +199,10 @@ class MainWindow(QMainWindow):
         follow.triggered.connect(self._follow)
         view_menu.addAction(pause)
         view_menu.addAction(follow)
+        self.sound_action = QAction(self.tr("&Sound on FAIL"), self, checkable=True)
+        self.sound_action.setChecked(self.settings.value(KEY_SOUND, "false") in (True, "true"))
+        self.sound_action.toggled.connect(self._set_sound)
+        view_menu.addAction(self.sound_action)
         lang_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = str(self.settings.value(KEY_LANGUAGE, "") or "")
@@ -212,6 +218,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About meterlab"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _set_sound(self, on: bool) -> None:
+        self.settings.setValue(KEY_SOUND, on)
+        if self.meter is not None:
+            self.meter.sound_on_fail = on
 
     def _toggle_pause(self) -> None:
         if self.meter is not None:

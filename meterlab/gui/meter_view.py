@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -73,6 +74,8 @@ class MeterView(QWidget):
         self._limit_unit: str | None = None
         self._worst_since_text: int = NO_VERDICT
         self.stale = False
+        self.sound_on_fail = False
+        self.alarms = 0  # FAIL transitions seen (the sound is optional, the count is not)
         self._build()
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -429,6 +432,12 @@ class MeterView(QWidget):
         self._update_readout_info()
         self._update_text(force=True)
 
+    def _alarm(self) -> None:
+        """Beep once when the verdict turns FAIL (if enabled): eyes may be on the probes."""
+        self.alarms += 1
+        if self.sound_on_fail:
+            QApplication.beep()
+
     def _device_noun(self) -> str:
         kind = getattr(self.source, "kind", "")
         if kind == "synthetic":
@@ -459,6 +468,8 @@ class MeterView(QWidget):
         elif worst == NO_VERDICT:
             self.badge.set_verdict(None, self.tr("waiting"))
         else:
+            if worst == Verdict.FAIL and self.badge.verdict != Verdict.FAIL:
+                self._alarm()
             self.badge.set_verdict(Verdict(worst))
         self._worst_since_text = NO_VERDICT
         self.stats_panel.show_summary(s.summary(), unit, digits)

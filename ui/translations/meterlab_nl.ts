@@ -32,129 +32,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="91"/>
+        <location filename="../../meterlab/gui/main_window.py" line="92"/>
         <source>Starting the meter…</source>
         <extracomment>QSettings keys other views share (the plan runner, the instruments view).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="93"/>
-        <location filename="../../meterlab/gui/main_window.py" line="119"/>
+        <location filename="../../meterlab/gui/main_window.py" line="94"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="164"/>
+        <location filename="../../meterlab/gui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="165"/>
+        <location filename="../../meterlab/gui/main_window.py" line="167"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="170"/>
+        <location filename="../../meterlab/gui/main_window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="177"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="176"/>
+        <location filename="../../meterlab/gui/main_window.py" line="178"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="179"/>
+        <location filename="../../meterlab/gui/main_window.py" line="181"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="182"/>
+        <location filename="../../meterlab/gui/main_window.py" line="184"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="185"/>
+        <location filename="../../meterlab/gui/main_window.py" line="187"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="191"/>
+        <location filename="../../meterlab/gui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="192"/>
+        <location filename="../../meterlab/gui/main_window.py" line="194"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="195"/>
+        <location filename="../../meterlab/gui/main_window.py" line="197"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="200"/>
+        <location filename="../../meterlab/gui/main_window.py" line="202"/>
+        <source>&amp;Sound on FAIL</source>
+        <translation>&amp;Geluid bij AFGEKEURD</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="206"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="203"/>
+        <location filename="../../meterlab/gui/main_window.py" line="209"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="211"/>
+        <location filename="../../meterlab/gui/main_window.py" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="212"/>
+        <location filename="../../meterlab/gui/main_window.py" line="218"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="234"/>
+        <location filename="../../meterlab/gui/main_window.py" line="245"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="242"/>
+        <location filename="../../meterlab/gui/main_window.py" line="253"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="243"/>
+        <location filename="../../meterlab/gui/main_window.py" line="254"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="252"/>
+        <location filename="../../meterlab/gui/main_window.py" line="263"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="253"/>
+        <location filename="../../meterlab/gui/main_window.py" line="264"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="265"/>
+        <location filename="../../meterlab/gui/main_window.py" line="276"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="289"/>
+        <location filename="../../meterlab/gui/main_window.py" line="300"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="289"/>
+        <location filename="../../meterlab/gui/main_window.py" line="300"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -162,149 +167,149 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="128"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="298"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="301"/>
         <source>Start</source>
         <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself).</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="134"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="133"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="136"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="134"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="137"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="136"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="139"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="137"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="152"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="160"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="207"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="210"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="239"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="242"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="242"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="245"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="298"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="301"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="357"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="360"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="361"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="399"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="402"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="403"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="406"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="406"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="409"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="435"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="444"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="437"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="446"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="438"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="447"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="445"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="454"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="455"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="464"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="457"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="457"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="460"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="469"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="477"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="506"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="517"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="517"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="532"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -415,13 +420,13 @@
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="533"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="544"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
