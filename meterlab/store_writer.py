@@ -10,11 +10,13 @@ chain order is the order of the calls.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import sqlite3
 import threading
 import time
+import weakref
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +43,17 @@ _COUNT_FIELDS = ("c_pass", "c_marginal", "c_indeterminate", "c_fail", "c_overloa
 
 #: Session ids with a live writer in this process; others found "running" are dead.
 LIVE: set[str] = set()
+_WRITERS: weakref.WeakSet[SessionWriter] = weakref.WeakSet()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    """A program that ends without `finish` still commits what it queued (the session is
+    then closed as "incomplete" at the next open, which is what it is)."""
+    for writer in list(_WRITERS):
+        if not writer.finished:
+            with contextlib.suppress(Exception):
+                writer.flush()
 
 
 def utc_iso(epoch: float | None = None) -> str:
@@ -151,6 +164,7 @@ class SessionWriter:
         self._last_beat = time.time()
         self.committed_readings = 0
         LIVE.add(session_id)
+        _WRITERS.add(self)
         self._thread = threading.Thread(target=self._loop, name=f"store-{session_id[:8]}",
                                         daemon=True)
         self._thread.start()

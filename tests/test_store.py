@@ -349,3 +349,89 @@ def test_full_disk_keeps_readings_and_says_so(tmp_path):
         df = st.readings(w.id)
         assert len(df) == 200_010
         assert st.verify(w.id)[0].ok
+
+
+def test_kill_9_of_meterlab_read_streaming_from_the_simulated_bench(tmp_path):
+    """The issue's scenario end to end: `meterlab sim` serves the 34465A over TCP,
+    `meterlab read --count 0` streams into the store, and is killed mid-stream."""
+    db = tmp_path / "s.sqlite"
+    env = {**os.environ, "METERLAB_STATION": str(tmp_path / "none.toml")}
+    sim = subprocess.Popen([sys.executable, "-m", "meterlab", "sim", "--dmm-port", "0",
+                            "--scope-port", "0"], stdout=subprocess.PIPE, text=True, cwd=ROOT,
+                           env=env)
+    reader = None
+    try:
+        resource = ""
+        while not resource:
+            line = sim.stdout.readline()
+            assert line, "the simulator did not start"
+            if line.startswith("dmm "):
+                resource = line.split()[1]
+        reader = subprocess.Popen(
+            [sys.executable, "-m", "meterlab", "read", resource, "--count", "0", "--nplc", "0.02",
+             "--db", str(db), "--operator", "kill test", "--dut", "SN-K9"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        committed, deadline = 0, time.time() + 60
+        while committed < 200 and time.time() < deadline:
+            time.sleep(0.2)
+            if db.exists():
+                try:
+                    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                    committed = con.execute("SELECT COALESCE(SUM(n), 0) FROM batches").fetchone()[0]
+                    con.close()
+                except sqlite3.Error:
+                    pass
+        assert committed >= 200, reader.stderr.read1().decode() if reader.poll() is not None else ""
+        reader.kill()
+        reader.wait()
+    finally:
+        if reader is not None and reader.poll() is None:
+            reader.kill()
+            reader.wait()
+        sim.terminate()
+        sim.wait(10)
+    with SessionStore(db) as st:
+        info = st.session("latest")
+        assert info.status == "incomplete" and info.final_hash
+        assert info.operator == "kill test" and info.instruments[0].model == "34465A"
+        df = st.readings(info.id)
+        assert len(df) >= committed
+        assert df["unit"].eq("V").all() and np.isfinite(df["value"]).all()
+        assert st.verify(info.id)[0].ok
+
+
+def test_program_ending_without_finish_keeps_what_it_queued(tmp_path):
+    path = tmp_path / "s.sqlite"
+    script = textwrap.dedent("""
+        import sys, numpy as np
+        from meterlab.store import SessionStore
+        from meterlab.readings import ReadingBatch
+        st = SessionStore(sys.argv[1])
+        w = st.begin()
+        w.append(ReadingBatch(t=np.arange(5.0), values=np.arange(5.0),
+                              overload=np.zeros(5, bool)))
+        print(w.id)
+    """)  # exits at once: the flusher never ran, only the exit hook can save the batch
+    out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60, check=True)
+    with SessionStore(path) as st:
+        info = st.session(out.stdout.strip())
+        assert info.status == "incomplete" and info.n_readings == 5
+
+
+def test_forward_migration_keeps_sessions_verifiable(tmp_path, monkeypatch):
+    from meterlab import store_schema
+
+    path = tmp_path / "s.sqlite"
+    with SessionStore(path) as st:
+        sid = simple_session(st)
+    monkeypatch.setattr(store_schema, "SCHEMA_VERSION", store_schema.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(store_schema.MIGRATIONS, store_schema.SCHEMA_VERSION - 1,
+                        "ALTER TABLE sessions ADD COLUMN site TEXT NOT NULL DEFAULT ''")
+    with SessionStore(path) as st:
+        assert st.session(sid).n_readings == 7 and st.verify(sid)[0].ok
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version FROM schema_version").fetchone()[0] == \
+        store_schema.SCHEMA_VERSION
+    assert "site" in [r[1] for r in con.execute("PRAGMA table_info(sessions)")]
+    con.close()
