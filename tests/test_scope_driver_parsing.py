@@ -20,6 +20,7 @@ from meterlab.drivers.scope_dialect import (
     normalise_sweep,
     parse_float,
     parse_preamble,
+    reported_source,
 )
 from meterlab.drivers.scope_profile import ScopeSpec
 from meterlab.drivers.scope_siglent import number_of, value_of
@@ -78,6 +79,11 @@ def test_any_source_text_is_canonical_or_refused(text: str) -> None:
         assert "not a scope source" in str(exc)
     else:
         assert canonical_source(canon) == canon
+
+
+def test_sources_the_scope_reports_are_never_refused() -> None:
+    assert [reported_source(x) for x in ("CHAN2", "DIG3", "c1", "line", " WGEN ", "EX5")] == [
+        "CH2", "D3", "CH1", "LINE", "WGEN", "EX5"]
 
 
 def test_slopes_and_sweeps() -> None:

@@ -99,6 +99,15 @@ def canonical_source(name: str) -> str:
     raise UsageError(f"'{name}' is not a scope source; use CH1…CH4, D0…D15, MATH or EXT.")
 
 
+def reported_source(name: str) -> str:
+    """A source the scope reported, in meterlab's spelling when it has one (CHAN1 → CH1),
+    else as the scope said it (LINE, WGEN, EX5): a reading is never refused for a name."""
+    try:
+        return canonical_source(name)
+    except UsageError:
+        return name.strip().upper()
+
+
 def normalise_slope(slope: str) -> str:
     s = slope.strip().upper()
     table = {"POS": "POS", "POSITIVE": "POS", "RISING": "POS", "RISE": "POS", "+": "POS",

@@ -28,6 +28,7 @@ from meterlab.drivers.scope_dialect import (
     normalise_sweep,
     parse_float,
     parse_preamble,
+    reported_source,
 )
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.scpi import format_number, parse_numbers
@@ -156,9 +157,7 @@ class KeysightInfiniiVision(ScopeDialect):
             slope = q(":TRIG:EDGE:SLOP?").strip().upper()
             level = parse_float(q(":TRIG:EDGE:LEV?"), "the trigger level")
             sweep = q(":TRIG:SWE?").strip().upper()
-        src = src.replace("CHANNEL", "CH").replace("CHAN", "CH").replace("DIGITAL", "D")
-        src = src.replace("DIG", "D")
-        return TriggerSetup(canonical_source(src), level, _SLOPE_BACK.get(slope, slope),
+        return TriggerSetup(reported_source(src), level, _SLOPE_BACK.get(slope, slope),
                             "NORM" if sweep.startswith("NORM") else sweep)
 
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
@@ -166,7 +165,8 @@ class KeysightInfiniiVision(ScopeDialect):
             pods = (1, 2) if self.spec.digital_channels > 8 else (1,)
             for p in pods:
                 self.conn.write(f":POD{p}:DISP {1 if enabled else 0}")
-            for n in self.check_lines(lines) if tuple(lines) else ():
+            lines = tuple(lines)
+            for n in self.check_lines(lines) if lines else ():
                 self.conn.write(f":DIG{n}:DISP 1")
 
     def sample_rate(self) -> float:

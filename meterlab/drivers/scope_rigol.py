@@ -29,6 +29,7 @@ from meterlab.drivers.scope_dialect import (
     normalise_sweep,
     parse_float,
     parse_preamble,
+    reported_source,
 )
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.scpi import format_number, parse_numbers
@@ -147,13 +148,14 @@ class RigolDS1000Z(ScopeDialect):
             slope = q(":TRIG:EDG:SLOP?").strip().upper()
             level = parse_float(q(":TRIG:EDG:LEV?"), "the trigger level")
             sweep = q(":TRIG:SWE?").strip().upper()
-        return TriggerSetup(canonical_source(src) if src.upper() != "AC" else "AC", level,
+        return TriggerSetup(reported_source(src), level,
                             _SLOPE_BACK.get(slope, slope), _SWEEP_BACK.get(sweep, sweep))
 
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
         with self.lock:
             self.conn.write(f":LA:STAT {'ON' if enabled else 'OFF'}")
-            for n in self.check_lines(lines) if tuple(lines) else ():
+            lines = tuple(lines)
+            for n in self.check_lines(lines) if lines else ():
                 self.conn.write(f":LA:DIG{n}:DISP ON")
 
     def sample_rate(self) -> float:

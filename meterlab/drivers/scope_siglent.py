@@ -33,6 +33,7 @@ from meterlab.drivers.scope_dialect import (
     canonical_source,
     normalise_slope,
     normalise_sweep,
+    reported_source,
 )
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.scpi import block_header, format_number
@@ -249,12 +250,13 @@ class SiglentSDS1000XE(ScopeDialect):
             level = number_of(self.conn.query(f"{src}:TRLV?"), "the trigger level")
             slope = value_of(self.conn.query(f"{src}:TRSL?"), "the trigger slope").upper()
             sweep = value_of(self.conn.query("TRMD?"), "the trigger mode").upper()
-        return TriggerSetup(canonical_source(src), level, slope, sweep)
+        return TriggerSetup(reported_source(src), level, slope, sweep)
 
     def set_logic(self, enabled: bool, lines: Iterable[int] = ()) -> None:
         with self.lock:
             self.conn.write(f"DI:SW {'ON' if enabled else 'OFF'}")
-            for n in self.check_lines(lines) if tuple(lines) else ():
+            lines = tuple(lines)
+            for n in self.check_lines(lines) if lines else ():
                 self.conn.write(f"D{n}:TRA ON")
 
     def sample_rate(self) -> float:
