@@ -102,3 +102,14 @@ def test_meter_that_stops_answering_shows_banner_and_resumes(qtbot, live):
     finally:
         meter.set_source(None)
         restarted.stop()
+
+
+def test_single_reading_from_the_simulated_meter(qtbot, live):
+    win, board, _server = live
+    meter = win.meter
+    board.values["VOLT:DC"] = 1.234
+    meter.single()  # off the GUI thread: the window stays responsive meanwhile
+    qtbot.waitUntil(lambda: meter.trend.point_count() == 1, timeout=15000)
+    assert abs(meter.series.latest_value - 1.234) < 0.001
+    qtbot.waitUntil(lambda: meter.readout.text().endswith(" V"), timeout=3000)
+    assert meter.readout.text().startswith("1.23")
