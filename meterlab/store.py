@@ -383,12 +383,19 @@ class SessionStore:
         from meterlab.store_verify import verify_session
 
         with self.lock:
-            if session_id is None:
-                ids = [r[0] for r in self.connection.execute(
-                    "SELECT id FROM sessions ORDER BY start_utc, id")]
-            else:
-                ids = [self.resolve(session_id)]
-            return [verify_session(self.connection, sid, sid in LIVE) for sid in ids]
+            ids = None if session_id is None else [self.resolve(session_id)]
+            conn = self.connection
+            # One read transaction: a writer in another process committing meanwhile must
+            # not make its half-seen records look like tampering.
+            conn.execute("BEGIN")
+            try:
+                rows = conn.execute(
+                    "SELECT id, host, pid, heartbeat FROM sessions ORDER BY start_utc, id"
+                ).fetchall()
+                return [verify_session(conn, sid, _writer_alive(sid, host, pid, beat))
+                        for sid, host, pid, beat in rows if ids is None or sid in ids]
+            finally:
+                conn.execute("COMMIT")
 
     # -- lifetime -------------------------------------------------------------------------
 

@@ -159,6 +159,7 @@ class SessionWriter:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._expired: dict[str, bool] = {}
+        self._check_roles: dict[str, str] = {}
         self._error: StoreError | None = None
         self._finished = False
         self._last_beat = time.time()
@@ -192,9 +193,13 @@ class SessionWriter:
             "nominal": _f(nominal)}))
 
     def add_result(self, *, check_id: str, value: float, verdict: int, margin: float = np.nan,
-                   overload: bool = False, n: int = 1, note: str = "", role: str = "dmm") -> None:
+                   overload: bool = False, n: int = 1, note: str = "",
+                   role: str | None = None) -> None:
         """The judged result of a check (e.g. the mean of 5 readings under the session's
-        decision rule), which the report prints; the readings themselves go in `append`."""
+        decision rule), which the report prints; the readings themselves go in `append`.
+        `role` defaults to the instrument whose readings were appended for this check."""
+        if role is None:
+            role = self._check_roles.get(check_id, "dmm")
         self._put(_Record("result", "results", {
             "check_id": check_id, "value": _f(value), "verdict": int(verdict),
             "margin": _f(margin), "overload": int(bool(overload)), "n": int(n), "note": note,
@@ -218,6 +223,8 @@ class SessionWriter:
             if m.shape != (n,):
                 raise ValueError(f"{m.shape[0] if m.ndim else 1} margins for {n} readings")
         over = batch.overload if batch.overload.shape == (n,) else np.zeros(n, bool)
+        if check_id:
+            self._check_roles[check_id] = role
         rng = None if batch.range is None else float(batch.range)
         b = _Batch(key=(check_id, role, batch.function, batch.unit, rng, batch.source,
                         self._expired.get(role, False)),

@@ -108,14 +108,17 @@ def test_expired_calibration_marks_every_reading_it_produced(tmp_path):
                          firmware="f", cal_due="2001-05-01")
         w.add_instrument(role="scope", resource="r", maker="R", model="M", serial="S2",
                          firmware="f", cal_due="2099-05-01")
-        w.append(batch([1.0, 2.0]), role="dmm")
-        w.append(batch([3.0]), role="scope")
+        w.append(batch([1.0, 2.0]), role="dmm", check_id="v")
+        w.append(batch([3.0]), role="scope", check_id="f")
+        w.add_result(check_id="v", value=1.5, verdict=Verdict.PASS)
+        w.add_result(check_id="f", value=3.0, verdict=Verdict.PASS)
         w.finish()
         df = st.readings(w.id)
         assert df["cal_expired"].tolist() == [True, True, False]
         info = st.session(w.id)
         assert info.cal_expired
         assert [i.cal_expired for i in info.instruments] == [True, False]
+        assert [r.cal_expired for r in info.results] == [True, False]
 
 
 def test_appends_from_many_threads_keep_every_reading(tmp_path):
@@ -435,3 +438,35 @@ def test_forward_migration_keeps_sessions_verifiable(tmp_path, monkeypatch):
         store_schema.SCHEMA_VERSION
     assert "site" in [r[1] for r in con.execute("PRAGMA table_info(sessions)")]
     con.close()
+
+
+_OTHER_WRITER = textwrap.dedent("""
+    import sys, time, numpy as np
+    from meterlab.store import SessionStore
+    from meterlab.readings import ReadingBatch
+    st = SessionStore(sys.argv[1])
+    w = st.begin(operator="other process")
+    print(w.id, flush=True)
+    for i in range(400):
+        w.append(ReadingBatch(t=np.arange(100.0), values=np.ones(100),
+                              overload=np.zeros(100, bool)))
+        w.flush()
+        time.sleep(0.005)
+    w.finish()
+""")
+
+
+def test_verify_while_another_process_writes_reports_nothing_altered(tmp_path):
+    path = tmp_path / "s.sqlite"
+    SessionStore(path).close()
+    proc = subprocess.Popen([sys.executable, "-c", _OTHER_WRITER, str(path)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        sid = proc.stdout.readline().strip()
+        with SessionStore(path) as st:
+            results = [st.verify(sid)[0] for _ in range(20)]
+            assert st.session(sid).status in ("running", "complete")
+    finally:
+        proc.wait(60)
+    assert all(r.ok for r in results), [r.problems for r in results if not r.ok]
+    assert {r.status for r in results} <= {"running", "complete"}
