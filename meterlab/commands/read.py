@@ -61,6 +61,8 @@ LONG_RUN_S = 3.0
                                          '"100 mA", "10k".')
 @click.option("--nplc", type=float, default=None, metavar="N",
               help="Integration time in power-line cycles (speed vs. noise), e.g. 0.02, 1, 10.")
+@click.option("--autozero/--no-autozero", default=None,
+              help="Auto-zero on (steadier) or off (twice as fast); default: the meter's own.")
 @click.option("--count", type=click.IntRange(min=0), default=1, show_default=True,
               help="How many readings; 0 reads until Ctrl-C.")
 @click.option("--interval", type=click.FloatRange(min=0, min_open=True), default=None,
@@ -80,7 +82,8 @@ LONG_RUN_S = 3.0
 @click.option("--no-store", is_flag=True, help="Do not record the readings as a session.")
 @db_option
 @visa_option
-def command(resource: str, function: str, range_text: str, nplc: float | None, count: int,
+def command(resource: str, function: str, range_text: str, nplc: float | None,
+            autozero: bool | None, count: int,
             interval: float | None, csv_path: str | None, limit_text: str | None,
             give_up: float, timeout: float | None, operator: str, dut_serial: str,
             no_store: bool, db: str | None, backend: str | None) -> None:
@@ -91,7 +94,7 @@ def command(resource: str, function: str, range_text: str, nplc: float | None, c
     and the session keep every reading taken. Exit 0 when all is well, 1 when a
     reading failed its limit, 2 on an error.
     """
-    setup = _Setup.parse(function, range_text, nplc, limit_text)
+    setup = _Setup.parse(function, range_text, nplc, limit_text, autozero)
     timeout_ms = None if timeout is None else int(timeout * 1000)
     meter = _open_meter(resource, backend, setup, timeout_ms)
     idn = meter.identify()
@@ -133,10 +136,11 @@ class _Setup:
     range: float | str
     nplc: float | None
     limit: Limit | None
+    autozero: bool | None = None
 
     @staticmethod
     def parse(function: str, range_text: str, nplc: float | None,
-              limit_text: str | None) -> _Setup:
+              limit_text: str | None, autozero: bool | None = None) -> _Setup:
         """Check every option before anything is measured: a mistake costs no readings."""
         from meterlab.tolerance import parse_limit
         from meterlab.units import function_unit, normalise_function, parse_quantity
@@ -164,7 +168,7 @@ class _Setup:
                 limit = parse_limit(limit_text, unit)
             except LimitError as exc:
                 raise UsageError(f"--limit: {exc} (--function {key} reads in {unit})") from None
-        return _Setup(key, unit, rng, nplc, limit)
+        return _Setup(key, unit, rng, nplc, limit, autozero)
 
 
 def _open_meter(resource: str, backend: str | None, setup: _Setup,
@@ -176,7 +180,8 @@ def _open_meter(resource: str, backend: str | None, setup: _Setup,
     conn = open_instrument(resource, backend=backend, profile="auto", timeout_ms=timeout_ms)
     try:
         meter = Multimeter(conn)
-        meter.configure(setup.function, range=setup.range, nplc=setup.nplc)
+        meter.configure(setup.function, range=setup.range, nplc=setup.nplc,
+                        autozero=setup.autozero)
     except BaseException:
         conn.close()
         raise
@@ -213,6 +218,8 @@ def _begin_session(db: str | None, meter: Multimeter, setup: _Setup, operator: s
         settings = [setup.function, f"range {setup.range}"]
         if setup.nplc is not None:
             settings.append(f"NPLC {setup.nplc:g}")
+        if setup.autozero is not None:
+            settings.append(f"autozero {'on' if setup.autozero else 'off'}")
         writer = store.begin(kind="read", operator=operator, station=station_name(),
                              dut_serial=dut_serial, rule="simple",
                              notes=f"meterlab read {meter.conn.resource}: " + ", ".join(settings))
