@@ -159,8 +159,9 @@ def test_interval_readings_with_limit_pass_and_are_recorded(
 def test_fast_stream_prints_every_reading_and_no_store(
         bench: SimulatedBench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_csv = tmp_path / "fast.csv"
-    code, lines, err = run(["read", bench.dmm_resource, "--count", "5000", "--nplc", "0.001", "--no-autozero",
-                            "--range", "10 V", "--csv", str(out_csv), "--no-store"], capsys)
+    code, lines, err = run(["read", bench.dmm_resource, "--count", "5000", "--nplc", "0.001",
+                            "--no-autozero", "--range", "10 V", "--csv", str(out_csv),
+                            "--no-store"], capsys)
     assert code == 0, err
     assert len(lines) == 5000 and all(LINE.match(s) for s in lines[:: 499])
     rows = read_csv(out_csv)
