@@ -83,3 +83,22 @@ def test_bad_names_and_empty_captures_are_refused(tmp_path: Path) -> None:
 def test_unwritable_target_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="Could not write"):
         save_capture(tmp_path / "missing-dir" / "c.npz", sample_capture())
+
+
+@pytest.mark.parametrize("with_pyarrow", [True, False])
+def test_csv_numbers_print_short_with_or_without_pyarrow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_pyarrow: bool
+) -> None:
+    import sys
+
+    if not with_pyarrow:  # the pandas fallback a minimal install uses
+        monkeypatch.setitem(sys.modules, "pyarrow", None)
+        monkeypatch.setitem(sys.modules, "pyarrow.csv", None)
+    codes = np.array([127, 128, 101, 255])
+    wf = Waveform((codes - 127) * 0.04, -1e-3, 1e-9, "CH1")
+    w32 = Waveform(np.full(4, 0.0528, np.float32), -1e-3, 1e-9, "CH2")
+    path = save_capture(tmp_path / "n.csv", Capture([wf, w32]))
+    rows = [line.split(",") for line in path.read_text().splitlines()[1:]]
+    assert [r[0] for r in rows] == ["-0.001", "-0.000999999", "-0.000999998", "-0.000999997"]
+    assert [r[1] for r in rows] == ["0", "0.04", "-1.04", "5.12"]
+    assert {r[2] for r in rows} == {"0.0528"}
