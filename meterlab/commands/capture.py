@@ -95,6 +95,10 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
             raise MeterlabError(
                 f"{exc} What was read ({_summary(exc.capture)}) is saved in {path}."
             ) from None
+    rows = max([len(w) for w in capture.waveforms] + [len(capture.digital or ())])
+    if path.suffix.lower() == ".csv" and rows > 2_000_000:
+        click.echo(f"Writing {rows:,} rows of CSV; this takes a while (.npz or .parquet "
+                   "are far quicker for deep captures).", err=True)
     save_capture(path, capture)
     click.echo(f"Saved {_summary(capture)} to {path}.")
 
