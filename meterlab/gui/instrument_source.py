@@ -15,6 +15,7 @@ Qt-free; the drivers and pyvisa are imported only when a source is opened.
 
 from __future__ import annotations
 
+import queue
 import threading
 from typing import Any
 
@@ -75,12 +76,22 @@ class InstrumentSource:
         self._acq: Any = None
         self._feed: ReadingFeed | None = None
         self._lost = False
+        self._want_running = False
         self._lock = threading.Lock()
+        self._ops: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._control: threading.Thread | None = None
 
     # -- Source protocol -------------------------------------------------------
+    # Starting and stopping the engine can wait on the instrument (a stop joins
+    # the worker, which may sit in a 3 s VISA timeout), so these calls only queue
+    # the work for this source's control thread and return at once: the GUI
+    # thread never waits on an instrument. The queue keeps them in order, so a
+    # restart closes the old connection before opening the new one (many meters
+    # accept one socket at a time).
     @property
     def running(self) -> bool:
-        return self._acq is not None and self._acq.running
+        """True from `start()` until `stop()`, reconnect attempts included."""
+        return self._want_running
 
     @property
     def setup(self) -> MeterSetup:
@@ -90,23 +101,16 @@ class InstrumentSource:
         """Keep the setup; a running stream restarts so the meter is configured anew."""
         changed = setup != self._setup
         self._setup = setup
-        if changed and self.running and self._feed is not None:
-            feed = self._feed
-            self.stop()
-            self.start(feed)
+        if changed and self._want_running:
+            self._submit(self._do_stop)
+            self._submit(self._do_start)
 
     def start(self, feed: ReadingFeed) -> None:
-        from meterlab.acquire import Acquisition
-
-        if self.running:
+        if self._want_running:
             return
         self._feed = feed
-        self._lost = False
-        acq = Acquisition(self._open_meter, name="multimeter")
-        acq.subscribe(feed.push)
-        acq.on_status(self._on_status)
-        self._acq = acq
-        acq.start()
+        self._want_running = True
+        self._submit(self._do_start)
 
     def single(self, feed: ReadingFeed) -> None:
         """One reading on a short-lived worker thread (never on the GUI thread)."""
@@ -124,12 +128,54 @@ class InstrumentSource:
         threading.Thread(target=work, name="single-reading", daemon=True).start()
 
     def stop(self) -> None:
+        self._want_running = False
+        self._submit(self._do_stop)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop and wait until the connection is closed (on leaving the window)."""
+        self.stop()
+        control = self._control
+        if control is not None:
+            self._ops.put(None)
+            control.join(timeout)
+            self._control = None
+
+    # -- control thread ----------------------------------------------------------
+    def _submit(self, op: Any) -> None:
+        with self._lock:
+            if self._control is None or not self._control.is_alive():
+                self._control = threading.Thread(target=self._control_loop,
+                                                 name="instrument-control", daemon=True)
+                self._control.start()
+        self._ops.put(op)
+
+    def _control_loop(self) -> None:
+        while True:
+            op = self._ops.get()
+            if op is None:
+                return
+            try:
+                op()
+            except Exception as exc:  # a control slip must reach the user, not kill the thread
+                if self._feed is not None:
+                    self._feed.notify(FeedEventKind.ERROR, str(exc))
+
+    def _do_start(self) -> None:
+        from meterlab.acquire import Acquisition
+
+        if self._acq is not None or not self._want_running or self._feed is None:
+            return
+        self._lost = False
+        acq = Acquisition(self._open_meter, name="multimeter")
+        acq.subscribe(self._feed.push)
+        acq.on_status(self._on_status)
+        self._acq = acq
+        acq.start()
+
+    def _do_stop(self) -> None:
         acq, self._acq = self._acq, None
         if acq is not None:
             acq.stop()
-
-    def close(self) -> None:
-        self.stop()
 
     # -- engine side (worker thread) ----------------------------------------------
     def _open_meter(self) -> _OwnedMeter:
