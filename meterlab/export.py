@@ -322,28 +322,52 @@ def session_document(info: SessionInfo) -> dict[str, Any]:
 def _dc(obj: Any) -> dict[str, Any]:
     from dataclasses import asdict
 
-    return {k: (None if isinstance(v, float) and math.isnan(v) else v)
+    # NaN (no value) and ±inf (an open-sided limit) have no JSON form: both become null.
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v)
             for k, v in asdict(obj).items()}
 
 
+def _json_floats(x: np.ndarray) -> np.ndarray:
+    """Floats as JSON number text in their shortest exact form; null for NaN (and ±inf)."""
+    out = np.array([repr(v) for v in x.tolist()], dtype=object)
+    out[~np.isfinite(x)] = "null"
+    return out
+
+
+def _json_texts(col: pd.Series) -> np.ndarray:
+    cats, codes = _codes(col)
+    table = np.array([json.dumps(str(c), ensure_ascii=False) for c in cats] + ["null"],
+                     dtype=object)
+    return table[codes]
+
+
+_JSON_ROW = ('{{"time_utc":"{}","t":{},"check":{},"function":{},"range":{},"value":{},'
+             '"unit":{},"verdict":{},"margin":{},"overload":{},"gap_before":{},'
+             '"cal_expired":{}}}')
+
+
 def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
-    """One JSON document: {"meterlab": version, "sessions": [{…metadata, "readings": […]}]}."""
-    table = pd.DataFrame({
-        "time_utc": time_text(frame["t"].to_numpy()),
-        "t": frame["t"].to_numpy(),
-        "check": frame["check_id"].astype(str).to_numpy(dtype=object),
-        "function": frame["function"].astype(str).to_numpy(dtype=object),
-        "range": frame["range"].to_numpy(),
-        "value": frame["value"].to_numpy(),
-        "unit": frame["unit"].astype(str).to_numpy(dtype=object),
-        "verdict": verdict_text(frame["verdict"].to_numpy()),
-        "margin": frame["margin"].to_numpy(),
-        "overload": frame["overload"].to_numpy(),
-        "gap_before": frame["gap_before"].to_numpy(),
-        "cal_expired": frame["cal_expired"].to_numpy(),
-    })
-    table.loc[table["verdict"] == "", "verdict"] = None
+    """One JSON document: {"format", "meterlab_version", "sessions": [{…metadata,
+    "readings": [{…}, …]}]}. Numbers keep every digit (a reading exported and read back
+    is the same double); an overload is value null with overload true."""
+    verdicts = np.array(['"' + v + '"' if v else "null" for v in VERDICT_LABELS], dtype=object)
+    flag = np.array(["false", "true"], dtype=object)
+    columns = [
+        time_text(frame["t"].to_numpy()),
+        _json_floats(frame["t"].to_numpy()),
+        _json_texts(frame["check_id"]),
+        _json_texts(frame["function"]),
+        _json_floats(frame["range"].to_numpy()),
+        _json_floats(frame["value"].to_numpy()),
+        _json_texts(frame["unit"]),
+        verdicts[np.clip(frame["verdict"].to_numpy().astype(np.int16) + 1, 0, len(verdicts) - 1)],
+        _json_floats(frame["margin"].to_numpy()),
+        flag[frame["overload"].to_numpy().astype(np.intp)],
+        flag[frame["gap_before"].to_numpy().astype(np.intp)],
+        flag[frame["cal_expired"].to_numpy().astype(np.intp)],
+    ]
     sid = frame["session_id"].astype(str).to_numpy()
+    fmt = _JSON_ROW.format
     with open(path, "w", encoding="utf-8") as fh:
         fh.write('{"format": "meterlab-sessions", "format_version": 1, ')
         fh.write(f'"meterlab_version": {json.dumps(__version__)}, "exported_utc": '
@@ -351,11 +375,15 @@ def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) 
         for k, info in enumerate(infos):
             doc = session_document(info)
             text = json.dumps(doc, ensure_ascii=False, allow_nan=False, default=str)
-            fh.write(("," if k else "") + text[:-1] + ', "readings": ')
-            part = table[sid == info.id]
-            fh.write(part.to_json(orient="records", double_precision=15, force_ascii=False)
-                     if len(part) else "[]")
-            fh.write("}")
+            fh.write(("," if k else "") + "\n" + text[:-1] + ', "readings": [')
+            rows = np.flatnonzero(sid == info.id)
+            step = 100_000
+            for i in range(0, len(rows), step):
+                idx = rows[i:i + step]
+                parts = (c[idx].tolist() for c in columns)
+                fh.write(("," if i else "") + "\n" + ",\n".join(
+                    fmt(*row) for row in zip(*parts, strict=True)))
+            fh.write("]}")
         fh.write("]}\n")
 
 

@@ -65,11 +65,12 @@ def _cell(ws: Any, value: Any, font: Font | None = None) -> Any:
 
 
 def _v(x: Any) -> Any:
-    """A number for a cell: None instead of NaN (which Excel cannot read)."""
+    """A number for a cell: None instead of NaN or ±inf (which Excel cannot read; an
+    infinite limit is an open side, and the limit text says so)."""
     if x is None:
         return None
     if isinstance(x, float | np.floating):
-        return None if np.isnan(x) else float(x)
+        return float(x) if np.isfinite(x) else None
     return x
 
 
@@ -179,7 +180,7 @@ def _readings(wb: Workbook, frame: pd.DataFrame) -> None:
 
 def _nan_to_none(x: np.ndarray) -> np.ndarray:
     out = x.astype(object)
-    out[np.isnan(x)] = None
+    out[~np.isfinite(x)] = None
     return out
 
 

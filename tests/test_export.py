@@ -226,3 +226,40 @@ def test_neutralise_makes_any_text_inert_and_keeps_it_readable(text):
     out = neutralise(text)
     assert not out.startswith(DANGEROUS)
     assert out in (text, "'" + text)
+
+
+def test_json_keeps_every_digit_and_several_sessions(store, tmp_path):
+    rng = np.random.default_rng(3)
+    values = rng.normal(3.3, 0.01, 5)
+    a = _session(store, evil=False, values=values)
+    b = _session(store, evil=False, values=values + 1e-12, t0=1.79e9)
+    doc = json.loads(export_sessions(store, [a, b], tmp_path / "x.json").read_text("utf-8"))
+    assert [s["id"] for s in doc["sessions"]] == [a, b]
+    df = store.readings(a)
+    got = [r["value"] for r in doc["sessions"][0]["readings"]]
+    expect = [None if np.isnan(v) else float(v) for v in df["value"]]
+    assert got == expect  # exact doubles, not 15-digit approximations
+    assert [r["t"] for r in doc["sessions"][1]["readings"]] == store.readings(b)["t"].tolist()
+
+
+def test_open_sided_limits_export_everywhere(store, tmp_path):
+    w = store.begin(operator="Ann")
+    w.add_check(check_id="idd", title="current", function="CURR:DC", unit="A",
+                limit_text="≤ 50 mA", lower=-np.inf, upper=0.05, nominal=None)
+    w.append(ReadingBatch(t=np.arange(40.0), values=np.linspace(0.03, 0.04, 40),
+                          overload=np.zeros(40, bool), function="CURR:DC", unit="A"),
+             check_id="idd", verdicts=np.zeros(40, np.int8), margins=np.full(40, np.inf))
+    w.finish()
+    doc = json.loads(export_sessions(store, [w.id], tmp_path / "x.json").read_text("utf-8"))
+    check = doc["sessions"][0]["checks"][0]
+    assert check["lower"] is None and check["upper"] == 0.05
+    assert doc["sessions"][0]["readings"][0]["margin"] is None
+    wb = load_workbook(export_sessions(store, [w.id], tmp_path / "x.xlsx"))
+    limits = list(wb["Limits"].iter_rows(values_only=True))
+    assert limits[1][7] is None and limits[1][8] == 0.05
+    stats = next(r for r in wb["Summary"].iter_rows(values_only=True) if r[1] == "idd")
+    assert stats[-2:] == (None, None)  # no Cp/Cpk against an open side
+    export_sessions(store, [w.id], tmp_path / "x.parquet")
+    export_sessions(store, [w.id], tmp_path / "x.pdf")
+    _, rows = _csv_rows(export_sessions(store, [w.id], tmp_path / "x.csv"))
+    assert rows[0]["margin"] == "inf"
