@@ -113,3 +113,15 @@ def test_single_reading_from_the_simulated_meter(qtbot, live):
     assert abs(meter.series.latest_value - 1.234) < 0.001
     qtbot.waitUntil(lambda: meter.readout.text().endswith(" V"), timeout=3000)
     assert meter.readout.text().startswith("1.23")
+
+
+def test_unsupported_trigger_is_said_not_pretended(qtbot, live):
+    win, _board, _server = live
+    meter = win.meter
+    meter.start()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > 5, timeout=15000)
+    meter.trigger_combo.setCurrentIndex(meter.trigger_combo.findData("EXT"))
+    qtbot.waitUntil(lambda: win.banner.isVisible() and win.banner.level == "error", timeout=5000)
+    assert "not supported" in win.banner.text
+    count = meter.trend.point_count()
+    qtbot.waitUntil(lambda: meter.trend.point_count() > count + 5, timeout=15000)

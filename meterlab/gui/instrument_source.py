@@ -100,6 +100,13 @@ class InstrumentSource:
     def configure(self, setup: MeterSetup) -> None:
         """Keep the setup; a running stream restarts so the meter is configured anew."""
         changed = setup != self._setup
+        if setup.trigger != "IMM" and setup.trigger != self._setup.trigger and self._feed:
+            # Say so rather than pretend: the driver's stream triggers immediately.
+            self._feed.notify(
+                FeedEventKind.ERROR,
+                "Bus and external triggers are not supported yet: the multimeter keeps "
+                "measuring on its own (immediate trigger).",
+            )
         self._setup = setup
         if changed and self._want_running:
             self._submit(self._do_stop)

@@ -409,7 +409,7 @@ class MeterView(QWidget):
             self.news.emit(self.tr("The %1 answers again.").replace("%1", noun), "info", 4000)
             self._refresh_description()
         elif kind is FeedEventKind.ERROR:
-            self.news.emit(message, "error", 0)
+            self.news.emit(translate_description(message), "error", 0)
 
     def _refresh_description(self) -> None:
         """Sources learn who they talk to only once connected (maker, model, serial)."""
@@ -539,15 +539,21 @@ class MeterView(QWidget):
         return thread
 
 
-#: Descriptions the Qt-free sources give, marked here so lupdate extracts them.
+#: Sentences the Qt-free sources say (descriptions, fixed notices), marked here so
+#: lupdate extracts them; messages with details (from drivers) stay as they are.
 _DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Source", "Synthetic signal — no instrument connected"),
     QT_TRANSLATE_NOOP("Source", "Simulated bench — connect a real instrument from Instruments"),
+    QT_TRANSLATE_NOOP(
+        "Source",
+        "Bus and external triggers are not supported yet: the multimeter keeps "
+        "measuring on its own (immediate trigger).",
+    ),
 )
 
 
 def translate_description(text: str) -> str:
-    """A source's description in the user's language when we know the sentence."""
+    """A source's sentence in the user's language when the catalog knows it."""
     return QCoreApplication.translate("Source", text)
 
 

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="714"/>
+        <source>Put the meter in series at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
+        <source>the supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="716"/>
+        <source>Place the probes on %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="718"/>
+        <source>Connect %1 of the scope to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="719"/>
+        <source>the test point</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistogramView</name>
     <message>
         <location filename="../../meterlab/gui/histogram.py" line="39"/>
@@ -315,6 +343,521 @@
     </message>
 </context>
 <context>
+    <name>PlanTable</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="35"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="35"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="67"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="94"/>
+        <source>pending</source>
+        <extracomment>The result each row shows (None while not measured).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="99"/>
+        <source>▶ measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="112"/>
+        <source>SKIPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="113"/>
+        <source>skipped by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="117"/>
+        <source>OVERLOAD</source>
+        <translation>OVERBEREIK</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="120"/>
+        <source>%1 of %2 readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="128"/>
+        <source>retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="132"/>
+        <source>mean</source>
+        <translation>gemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="132"/>
+        <source>maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="133"/>
+        <source>minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="133"/>
+        <source>last</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="139"/>
+        <source>Open file…</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
+        <source>Run a plan file from another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="152"/>
+        <source>your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="155"/>
+        <source>e.g. SN-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
+        <source>Plan default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <source>Simple acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <source>Guarded (guard band from the meter&apos;s accuracy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
+        <source>Wait for me at each check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
+        <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="681"/>
+        <source>▶  Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="171"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <source>Stop after the current measurement; the session is kept and marked aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <source>Close the session with the results shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="184"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="190"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
+        <source>DUT serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
+        <source>Decision rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="226"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Meten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="228"/>
+        <source>The probes are in place: measure (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="230"/>
+        <source>S&amp;kip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="232"/>
+        <source>Do not measure this check in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="276"/>
+        <source>Retry selected check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="277"/>
+        <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="304"/>
+        <source>Simulated bench — the probes move by themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="308"/>
+        <source>Multimeter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="310"/>
+        <source>Scope %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="311"/>
+        <source>No instruments connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="337"/>
+        <source>No plans found in limits/. Open a plan file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="346"/>
+        <source>Open a plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="347"/>
+        <source>Plans (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/plan_view.py" line="379"/>
+        <source>%n check(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="382"/>
+        <source>simple</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="382"/>
+        <source>guarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="383"/>
+        <source>Plan default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="417"/>
+        <source>Choose a plan that loads without problems first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
+        <source>Enter the DUT serial number: the session must say which unit was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="443"/>
+        <source>Connecting to the instruments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="484"/>
+        <source>Stopping after the current measurement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="516"/>
+        <source>multimeter</source>
+        <translation>multimeter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="516"/>
+        <source>oscilloscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="517"/>
+        <source>Connecting to the %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="521"/>
+        <source>Recording session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
+        <source>Measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="538"/>
+        <source>Check %1 could not be measured: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="543"/>
+        <source>Retry of %1 skipped; its earlier result stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="548"/>
+        <source>All checks done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="549"/>
+        <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <source>The run stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
+        <source>Saved as session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="574"/>
+        <source>Session %1 saved — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="577"/>
+        <source>Session %1 kept, marked %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="579"/>
+        <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="584"/>
+        <source>Ready for the next unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="585"/>
+        <source>Enter its serial number and press Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
+        <source>Check %1 of %2 · %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
+        <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="604"/>
+        <source>The simulated probes move there by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="607"/>
+        <source>⌛ your turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="626"/>
+        <source>Choose a plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="629"/>
+        <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
+        <source>Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="635"/>
+        <source>not run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
+        <source>nothing measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
+        <source>INCOMPLETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="658"/>
+        <source>⏭ %1 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="660"/>
+        <source>%1 not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="681"/>
+        <source>▶  Next unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeMeasurements</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
+        <source>Peak-to-peak (Vpp)</source>
+        <extracomment>generic item → (label, unit shown, factor from the scope&apos;s value to the unit shown)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="40"/>
+        <source>RMS (Vrms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="41"/>
+        <source>Frequency</source>
+        <translation type="unfinished">Frequentie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="42"/>
+        <source>Duty cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="43"/>
+        <source>Rise time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="63"/>
+        <source>Measurements on</source>
+        <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <source>Measurement</source>
+        <translation type="unfinished">Meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <source>Limit</source>
+        <translation type="unfinished">Grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="128"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="205"/>
+        <source>no limit</source>
+        <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
+        <translation type="unfinished">geen grens</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="133"/>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="202"/>
+        <source>invalid limit</source>
+        <translation type="unfinished">ongeldige grens</translation>
+    </message>
+</context>
+<context>
     <name>SetupPanel</name>
     <message>
         <location filename="../../meterlab/gui/setup_panel.py" line="24"/>
@@ -420,15 +963,20 @@
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="544"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
         <source>Synthetic signal — no instrument connected</source>
-        <extracomment>Descriptions the Qt-free sources give, marked here so lupdate extracts them.</extracomment>
+        <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="546"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
+        <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
 </context>
 <context>
