@@ -625,6 +625,96 @@ def _signatures(st: dict[str, ParagraphStyle]) -> Table:
     return KeepTogether([t])
 
 
+def units_drawing(labels: list[str], values: list[float | None],
+                  verdicts: list[Verdict | None], lim: Any, unit: str, w: float, h: float,
+                  ) -> Drawing:
+    """One check across sessions (units), in recording order: each point is that session's
+    result, coloured by its verdict; the limits as red lines."""
+    d = Drawing(w, h)
+    left, bottom, right, top = 46, 24, 8, 6
+    pw, ph = w - left - right, h - bottom - top
+    v = np.array([np.nan if x is None else x for x in values], dtype=float)
+    lo, hi = _y_range(v, lim)
+
+    def px(i: int) -> float:
+        return left + (i + 0.5) / max(len(values), 1) * pw
+
+    def py(y: float) -> float:
+        return bottom + (y - lo) / (hi - lo) * ph
+
+    d.add(Rect(left, bottom, pw, ph, strokeColor=RULE, fillColor=None, strokeWidth=0.5))
+    for y in [y for y in nice_ticks(lo, hi, 5) if lo <= y <= hi]:
+        d.add(Line(left, py(y), left + pw, py(y), strokeColor=RULE, strokeWidth=0.3))
+        d.add(String(left - 3, py(y) - 2.5, _si(y, unit, 4), fontName=FONT, fontSize=6,
+                     textAnchor="end", fillColor=MUTED))
+    _limit_lines(d, lim, py, left, left + pw, lo, hi, horizontal=True)
+    pts = [(px(i), py(y)) for i, y in enumerate(v) if np.isfinite(y)]
+    if len(pts) > 1:
+        d.add(PolyLine([c for p in pts for c in p], strokeColor=RULE, strokeWidth=0.6))
+    for i, y in enumerate(v):
+        if np.isfinite(y):
+            ink = VERDICT_INK.get(verdicts[i], TRACE) if verdicts[i] is not None else TRACE
+            d.add(Rect(px(i) - 1.6, py(y) - 1.6, 3.2, 3.2, fillColor=ink, strokeColor=None))
+    step = max(1, len(labels) // 8)
+    for i in range(0, len(labels), step):
+        d.add(String(px(i), bottom - 8, labels[i][:14], fontName=FONT, fontSize=5.5,
+                     textAnchor="middle", fillColor=MUTED))
+    d.add(String(left, 3, "sessions in recording order, labelled by DUT serial; point colour = "
+                 "verdict", fontName=FONT, fontSize=6, fillColor=MUTED))
+    return d
+
+
+def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
+                    frame: Any) -> list[Any]:
+    """First page of a multi-session report: every session in one table, then each check
+    across units, so a drift from unit to unit shows before any single report is read."""
+    per_session = [(info, check_rows(info, check_statistics(info, frame))) for info in infos]
+    story: list[Any] = [
+        _p("Measurement sessions — overview", st["title"]),
+        _p(f"{len(infos)} sessions, {_utc(infos[0].start_utc)} to {_utc(infos[-1].start_utc)}",
+           st["base"]),
+        Spacer(1, 4 * mm)]
+    head = ["Start", "DUT", "Operator", "Plan", "Status", "Result", "Session"]
+    data: list[list[Any]] = [[_p(h, st["head"]) for h in head]]
+    extra: list[tuple[Any, ...]] = []
+    for k, (info, rows) in enumerate(per_session, 1):
+        word, colour, detail = conclusion(rows)
+        data.append([_p(_utc(info.start_utc)[:16], st["cell"]),
+                     _p(" ".join(x for x in (info.dut_type, info.dut_serial) if x) or "—",
+                        st["cell"]),
+                     _p(info.operator or "—", st["cell"]),
+                     _p(f"{info.plan_name} {info.plan_version}".strip() or "—", st["cell"]),
+                     _p(info.status + (" · cal expired" if info.cal_expired else ""),
+                        st["cell"]),
+                     [_p(word, st["head"]), _p(detail, st["small"])],
+                     _p(info.short_id, st["mono"])])
+        if colour is not None:
+            extra.append(("BACKGROUND", (5, k), (5, k), VERDICT_FILL[colour]))
+    story.append(_grid(data, [24 * mm, 34 * mm, 22 * mm, 32 * mm, 20 * mm, 24 * mm,
+                              BODY_W - 156 * mm], extra=extra))
+    checks: dict[str, list[tuple[SessionInfo, dict[str, Any]]]] = {}
+    for info, rows in per_session:
+        for r in rows:
+            if r["value"] is not None and not (isinstance(r["value"], float)
+                                               and math.isnan(r["value"])):
+                checks.setdefault(r["check"], []).append((info, r))
+    shown = {cid: entries for cid, entries in checks.items() if len(entries) > 1}
+    if shown:
+        story.append(_p("Across units", st["h2"]))
+    for cid, entries in shown.items():
+        first = entries[0][1]
+        unit = first["unit"]
+        values = [r["value"] for _, r in entries]
+        block = [_p(f"{cid}" + (f" — {first['title']}" if first["title"] else "")
+                    + f"  ({len(entries)} sessions)", st["head"]),
+                 units_drawing([i.dut_serial or i.short_id for i, _ in entries], values,
+                               [r["verdict"] for _, r in entries], first["limit"], unit,
+                               BODY_W, 40 * mm),
+                 Spacer(1, 2 * mm)]
+        story.append(KeepTogether(block))
+    return story
+
+
 def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Path) -> None:
     """Write the report for one or more sessions (each starting on a new page) to `path`."""
     _register_fonts()
@@ -633,8 +723,10 @@ def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Pa
     infos = [store.session(i) for i in ids]
     frame = store.readings(ids)
     story: list[Any] = []
-    for k, info in enumerate(infos):
-        if k:
+    if len(infos) > 1:
+        story += _overview_story(infos, st, frame)
+    for info in infos:
+        if story:
             story.append(PageBreak())
         story += _session_story(store, info, st, frame)
     first = infos[0]

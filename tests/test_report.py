@@ -144,3 +144,26 @@ def test_nice_ticks_are_round_and_cover_the_range():
     assert nice_ticks(3.2, 3.4, 4) == pytest.approx([3.2, 3.25, 3.3, 3.35, 3.4])
     assert nice_ticks(0, 1000, 5) == pytest.approx([0, 200, 400, 600, 800, 1000])
     assert nice_ticks(5, 5) != []
+
+
+def test_several_sessions_open_with_an_overview_across_units(tmp_path):
+    from meterlab.report import _overview_story
+
+    with SessionStore(tmp_path / "s.sqlite") as store:
+        for k, value in enumerate((3.30, 3.31, 3.05)):
+            w = store.begin(dut_serial=f"SN-{k}", plan_name="final")
+            w.add_check(check_id="3v3", title="rail", function="VOLT:DC", unit="V",
+                        limit_text="3.3 V ±3 %", lower=3.201, upper=3.399, nominal=3.3)
+            w.append(ReadingBatch(t=np.arange(1.0), values=np.array([value]),
+                                  overload=np.zeros(1, bool)), check_id="3v3",
+                     verdicts=np.array([Verdict.PASS if value > 3.2 else Verdict.FAIL],
+                                       np.int8))
+            w.finish()
+        infos = store.sessions()
+        _register_fonts()
+        text = " ".join(_texts(_overview_story(infos, _styles(), store.readings(
+            [i.id for i in infos]))))
+        assert "3 sessions" in text and "Across units" in text and "3v3 — rail" in text
+        assert text.count("PASS") == 2 and text.count("FAIL") == 1
+        out = export_sessions(store, [i.id for i in infos], tmp_path / "r.pdf")
+        assert len(re.findall(rb"/Type /Page\b", out.read_bytes())) >= 4
