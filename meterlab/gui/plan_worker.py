@@ -1,0 +1,338 @@
+"""The plan run on its own thread: open the instruments, record a session, run the checks.
+
+Qt-free on purpose: the worker talks to the view through two queues. It posts
+`RunEvent`s (a prompt, a result, the final verdict…) that the view drains on a
+timer, and it takes commands (measure, skip, retry a check, finish, stop) that
+the view's buttons put. Instruments are slow and may hang for a timeout; none
+of that may ever freeze the window, so nothing here runs on the GUI thread.
+
+With real instruments the worker waits at each prompt until the person says
+"Measure" (the probes are in place) or "Skip". With the simulated bench the
+probes move by themselves and the run flows on, unless `step` asks it to wait.
+
+A retried check is measured again in the same session: the store keeps both
+attempts (that is traceability), and the result shown and reported is the last.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from meterlab.errors import MeterlabError
+from meterlab.plan import Check, Plan
+from meterlab.readings import Verdict
+from meterlab.runner import CheckResult, PlanRunner, RunResult
+
+log = logging.getLogger(__name__)
+
+
+class EventKind(Enum):
+    STATUS = "status"          # text: what the worker is doing (connecting…)
+    SESSION = "session"        # text: the new session's id
+    PROMPT = "prompt"          # check, waiting (bool): show the prompt; waiting = needs a click
+    MEASURING = "measuring"    # check
+    RESULT = "result"          # result, retry (bool)
+    RETRY_CANCELLED = "retry_cancelled"  # check
+    DONE = "done"              # run: every check has a result; retries still possible
+    FINISHED = "finished"      # text: session status ("complete", "aborted"), session id in data
+    WARNING = "warning"        # text: worth telling, the run goes on
+    ERROR = "error"            # text: the run could not go on
+
+
+@dataclass
+class RunEvent:
+    kind: EventKind
+    text: str = ""
+    check: Check | None = None
+    result: CheckResult | None = None
+    waiting: bool = False
+    retry: bool = False
+    run: RunResult | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything a run needs besides the plan (what the view's fields hold)."""
+
+    dmm_resource: str | None
+    scope_resource: str | None
+    simulated: bool
+    operator: str = ""
+    dut_serial: str = ""
+    rule: str | None = None          # None = the plan's own rule
+    step: bool = False               # wait for "Measure" at each check even when simulated
+    db_path: str | None = None
+    backend: str | None = None
+    store: bool = True
+
+
+class _Interrupt(Exception):
+    """Leave a prompt without measuring: a retry was asked for while waiting."""
+
+
+class _Stopped(Exception):
+    """The person stopped the run."""
+
+
+_MEASURE, _SKIP, _FINISH, _STOP, _RETRY = "measure", "skip", "finish", "stop", "retry"
+
+
+class PlanRunWorker:
+    """Run `plan` with `config` on a daemon thread; drain `events()` from the GUI."""
+
+    def __init__(self, plan: Plan, config: RunConfig) -> None:
+        self.plan = plan
+        self.config = config
+        self._events: queue.SimpleQueue[RunEvent] = queue.SimpleQueue()
+        self._commands: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        self._retries: list[str] = []
+        self._results: dict[str, CheckResult] = {}
+        self._thread: threading.Thread | None = None
+        self.session_id = ""
+
+    # -- the GUI side ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._main, name="plan-run", daemon=True)
+        self._thread.start()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def events(self) -> list[RunEvent]:
+        out = []
+        while True:
+            try:
+                out.append(self._events.get_nowait())
+            except queue.Empty:
+                return out
+
+    def measure(self) -> None:
+        self._commands.put((_MEASURE, ""))
+
+    def skip(self) -> None:
+        self._commands.put((_SKIP, ""))
+
+    def retry(self, check_id: str) -> None:
+        self._commands.put((_RETRY, check_id))
+
+    def finish(self) -> None:
+        self._commands.put((_FINISH, ""))
+
+    def stop(self) -> None:
+        self._commands.put((_STOP, ""))
+
+    def join(self, timeout: float | None = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return not self.alive
+
+    # -- the worker thread ----------------------------------------------------------------
+
+    def _post(self, kind: EventKind, **kw: Any) -> None:
+        self._events.put(RunEvent(kind, **kw))
+
+    def _main(self) -> None:
+        opened: list[Any] = []
+        store = writer = None
+        status = "aborted"
+        try:
+            dmm, scope = self._open_instruments(opened)
+            if self.config.store:
+                store, writer = self._begin_session(dmm, scope)
+            from meterlab.bench_io import InstrumentBench, SimulatedProbes
+
+            mover = SimulatedProbes(dmm, scope) if self.config.simulated else None
+            runner = PlanRunner(self.plan, InstrumentBench(dmm, scope), rule=self.config.rule,
+                                prompt=self._prompt, probe_mover=mover, writer=writer,
+                                on_result=self._on_result)
+            self._run_all(runner)
+            self._post(EventKind.DONE, run=self._run_result())
+            self._review(runner)
+            status = "complete"
+        except _Stopped:
+            status = "aborted"
+        except MeterlabError as exc:
+            self._post(EventKind.ERROR, text=str(exc))
+        except Exception as exc:  # a bug must not kill the thread silently nor reach the GUI raw
+            log.exception("plan run failed")
+            self._post(EventKind.ERROR, text=f"The run stopped unexpectedly: {exc!r}. "
+                                             "What was measured so far is saved.")
+        finally:
+            self._close(writer, store, opened, status)
+
+    def _open_instruments(self, opened: list[Any]) -> tuple[Any, Any]:
+        from meterlab.commands._common import open_dmm, open_scope
+
+        needs = {c.instrument for c in self.plan.checks}
+        dmm = scope = None
+        if "dmm" in needs and self.config.dmm_resource:
+            self._post(EventKind.STATUS, text="dmm")
+            dmm = open_dmm(self.config.dmm_resource, self.config.backend)
+            opened.append(dmm.conn)
+        if "scope" in needs and self.config.scope_resource:
+            self._post(EventKind.STATUS, text="scope")
+            scope = open_scope(self.config.scope_resource, self.config.backend)
+            opened.append(scope.conn)
+        return dmm, scope
+
+    def _begin_session(self, dmm: Any, scope: Any) -> tuple[Any, Any]:
+        from meterlab.station import load_station
+        from meterlab.store import SessionStore
+
+        station = load_station()
+        store = SessionStore(self.config.db_path)
+        p = self.plan
+        try:
+            writer = store.begin(operator=self.config.operator, station=station.name,
+                                 dut_type=p.dut, dut_serial=self.config.dut_serial,
+                                 plan_name=p.name, plan_version=p.version,
+                                 plan_sha256=p.sha256, rule=self.config.rule or p.rule,
+                                 kind="run")
+        except BaseException:
+            store.close()
+            raise
+        for role, drv in (("dmm", dmm), ("scope", scope)):
+            if drv is None:
+                continue
+            idn = drv.conn.idn
+            warning = station.warning(idn.serial, what=f"The {role} {idn.model}")
+            if warning:
+                self._post(EventKind.WARNING, text=warning)
+            due = station.cal_due_for(idn.serial)
+            writer.add_instrument(role=role, resource=drv.conn.resource, maker=idn.maker,
+                                  model=idn.model, serial=idn.serial, firmware=idn.firmware,
+                                  cal_due=due.isoformat() if due else None)
+        self.session_id = writer.id
+        self._post(EventKind.SESSION, text=writer.id)
+        return store, writer
+
+    def _run_all(self, runner: PlanRunner) -> None:
+        for check in self.plan.checks:
+            while True:
+                self._poll_commands()
+                if self._retries:
+                    self._retry(runner, self._retries.pop(0))
+                    continue
+                try:
+                    runner.run_check(check)
+                    break
+                except _Interrupt:
+                    continue  # a retry came in while waiting at this prompt
+
+    def _review(self, runner: PlanRunner) -> None:
+        """Every check has a result: wait for retries until the person finishes."""
+        while True:
+            if self._retries:
+                self._retry(runner, self._retries.pop(0))
+                self._post(EventKind.DONE, run=self._run_result())
+                continue
+            cmd, arg = self._commands.get()
+            if cmd == _RETRY:
+                self._retries.append(arg)
+            elif cmd == _FINISH:
+                return
+            elif cmd == _STOP:
+                raise _Stopped
+
+    def _retry(self, runner: PlanRunner, check_id: str) -> None:
+        if check_id not in self._results:
+            return  # not measured yet: its turn comes anyway
+        check = self.plan.check(check_id)
+        self._retrying = check_id
+        try:
+            runner.run_check(check)  # its prompt never interrupts: retries queue behind it
+        finally:
+            self._retrying = ""
+
+    def _poll_commands(self) -> None:
+        """Take commands that arrived while measuring; measure/skip are meaningless then."""
+        while True:
+            try:
+                cmd, arg = self._commands.get_nowait()
+            except queue.Empty:
+                return
+            self._take(cmd, arg)
+
+    def _take(self, cmd: str, arg: str) -> None:
+        if cmd == _RETRY and arg not in self._retries:
+            self._retries.append(arg)
+        elif cmd == _STOP:
+            raise _Stopped
+
+    _retrying = ""
+
+    def _prompt(self, check: Check) -> bool:
+        waiting = self.config.step or not self.config.simulated
+        self._post(EventKind.PROMPT, check=check, waiting=waiting, retry=bool(self._retrying))
+        if not waiting:
+            self._poll_commands()
+            self._post(EventKind.MEASURING, check=check)
+            return True
+        while True:
+            cmd, arg = self._commands.get()
+            if cmd == _MEASURE:
+                self._post(EventKind.MEASURING, check=check)
+                return True
+            if cmd == _SKIP:
+                return False
+            if cmd == _STOP:
+                raise _Stopped
+            if cmd == _RETRY and arg not in self._retries and arg != check.id:
+                self._retries.append(arg)
+                if not self._retrying:
+                    raise _Interrupt  # measure that one first, then come back here
+            # Finish while a check waits means nothing yet; ignore it.
+
+    def _on_result(self, result: CheckResult) -> None:
+        retry = self._retrying == result.check.id
+        if retry and result.skipped:
+            self._post(EventKind.RETRY_CANCELLED, check=result.check)
+            return
+        self._results[result.check.id] = result
+        self._post(EventKind.RESULT, result=result, retry=retry)
+
+    def _run_result(self) -> RunResult:
+        ordered = [self._results[c.id] for c in self.plan.checks if c.id in self._results]
+        return RunResult(self.plan, ordered, self.session_id)
+
+    def _close(self, writer: Any, store: Any, opened: list[Any], status: str) -> None:
+        if writer is not None:
+            try:
+                writer.finish(status=status)
+            except MeterlabError as exc:
+                self._post(EventKind.ERROR, text=str(exc))
+        if store is not None:
+            with contextlib.suppress(Exception):
+                store.close()
+        for conn in opened:
+            with contextlib.suppress(Exception):
+                conn.close()
+        self._post(EventKind.FINISHED, text=status, data={"session": self.session_id,
+                                                          "run": self._run_result()})
+
+
+def final_verdict(run: RunResult) -> Verdict | None:
+    """The unit's verdict from its check results; None when nothing was measured.
+
+    A DUT with any FAIL or OVERLOAD failed, whatever else happened; otherwise an
+    ERROR (could not measure) or INDETERMINATE result keeps it from passing.
+    """
+    judged = [r.verdict for r in run.results if not r.skipped]
+    if not judged:
+        return None
+    if any(v in (Verdict.FAIL, Verdict.OVERLOAD) for v in judged):
+        return Verdict.FAIL
+    if Verdict.ERROR in judged:
+        return Verdict.ERROR
+    if Verdict.INDETERMINATE in judged:
+        return Verdict.INDETERMINATE
+    return Verdict.MARGINAL if Verdict.MARGINAL in judged else Verdict.PASS
