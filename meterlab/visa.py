@@ -250,6 +250,10 @@ class Connection:
         if err:
             self._close_quietly()
             raise self._no_answer(os.strerror(err) if err > 0 else "not connected")
+        # A command followed by a query would otherwise wait ~40 ms for Nagle's
+        # algorithm and the peer's delayed ACK; instruments want each message now.
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _raw_socket(self) -> socket.socket | None:
         try:
