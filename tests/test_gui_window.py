@@ -197,8 +197,13 @@ def _unfinished(ts_path) -> list[str]:
         for ctx in root.iter("context")
         for msg in ctx.iter("message")
         if msg.find("translation").get("type") == "unfinished"
-        or not (msg.findtext("translation") or "").strip()
+        or not _translated_text(msg.find("translation"))
     ]
+
+
+def _translated_text(tr) -> str:
+    forms = [f.text or "" for f in tr.iter("numerusform")]  # plurals: one text per form
+    return "".join(forms).strip() if forms else (tr.text or "").strip()
 
 
 def test_dutch_translation_covers_every_string_and_loads(qtbot, qapp, tmp_path):

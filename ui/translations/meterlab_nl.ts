@@ -6,27 +6,27 @@
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="714"/>
         <source>Put the meter in series at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zet de meter in serie bij %1.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="715"/>
         <source>the supply</source>
-        <translation type="unfinished"></translation>
+        <translation>de voeding</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="716"/>
         <source>Place the probes on %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaats de meetpennen op %1 en %2.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="718"/>
         <source>Connect %1 of the scope to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbind %1 van de scoop met %2.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="719"/>
         <source>the test point</source>
-        <translation type="unfinished"></translation>
+        <translation>het testpunt</translation>
     </message>
 </context>
 <context>
@@ -347,54 +347,54 @@
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="34"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="34"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="34"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarde</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="34"/>
         <source>Limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="35"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Oordeel</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="35"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Opmerking</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="67"/>
         <location filename="../../meterlab/gui/plan_table.py" line="94"/>
         <source>pending</source>
         <extracomment>The result each row shows (None while not measured).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>wacht</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="99"/>
         <source>▶ measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ meten…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="112"/>
         <source>SKIPPED</source>
-        <translation type="unfinished"></translation>
+        <translation>OVERGESLAGEN</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="113"/>
         <source>skipped by the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>overgeslagen door de operator</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="117"/>
@@ -404,12 +404,12 @@
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="120"/>
         <source>%1 of %2 readings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2 metingen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="128"/>
         <source>retried</source>
-        <translation type="unfinished"></translation>
+        <translation>herhaald</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="132"/>
@@ -419,17 +419,17 @@
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="132"/>
         <source>maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>maximum</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="133"/>
         <source>minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>minimum</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="133"/>
         <source>last</source>
-        <translation type="unfinished"></translation>
+        <translation>laatste</translation>
     </message>
 </context>
 <context>
@@ -438,53 +438,53 @@
         <location filename="../../meterlab/gui/plan_view.py" line="139"/>
         <source>Open file…</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Bestand openen…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="140"/>
         <source>Run a plan file from another folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="152"/>
         <source>your name</source>
-        <translation type="unfinished"></translation>
+        <translation>uw naam</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="155"/>
         <source>e.g. SN-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>bv. SN-0042</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="159"/>
         <source>Plan default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaard van het plan</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="160"/>
         <source>Simple acceptance</source>
-        <translation type="unfinished"></translation>
+        <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="161"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
-        <translation type="unfinished"></translation>
+        <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>Wait for me at each check</source>
-        <translation type="unfinished"></translation>
+        <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="165"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="168"/>
         <location filename="../../meterlab/gui/plan_view.py" line="681"/>
         <source>▶  Run</source>
-        <translation type="unfinished"></translation>
+        <translation>▶  Starten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="171"/>
@@ -494,37 +494,37 @@
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="172"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="175"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Afronden</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="176"/>
         <source>Close the session with the results shown</source>
-        <translation type="unfinished"></translation>
+        <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="184"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="190"/>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="192"/>
         <source>DUT serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Serienummer DUT</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="194"/>
         <source>Decision rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslisregel</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="226"/>
@@ -534,105 +534,105 @@
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="228"/>
         <source>The probes are in place: measure (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>De meetpennen staan juist: meten (Enter)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="230"/>
         <source>S&amp;kip</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;verslaan</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="232"/>
         <source>Do not measure this check in this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze controle in deze run niet meten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="276"/>
         <source>Retry selected check</source>
-        <translation type="unfinished"></translation>
+        <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="277"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
-        <translation type="unfinished"></translation>
+        <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="304"/>
         <source>Simulated bench — the probes move by themselves</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="308"/>
         <source>Multimeter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Multimeter %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="310"/>
         <source>Scope %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoop %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="311"/>
         <source>No instruments connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="337"/>
         <source>No plans found in limits/. Open a plan file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="346"/>
         <source>Open a plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Een plan openen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="347"/>
         <source>Plans (*.toml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../meterlab/gui/plan_view.py" line="379"/>
         <source>%n check(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n controle</numerusform>
+            <numerusform>%n controles</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="382"/>
         <source>simple</source>
-        <translation type="unfinished"></translation>
+        <translation>eenvoudig</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="382"/>
         <source>guarded</source>
-        <translation type="unfinished"></translation>
+        <translation>met schutband</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="383"/>
         <source>Plan default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="417"/>
         <source>Choose a plan that loads without problems first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="423"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="443"/>
         <source>Connecting to the instruments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="484"/>
         <source>Stopping after the current measurement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="516"/>
@@ -642,147 +642,147 @@
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="516"/>
         <source>oscilloscope</source>
-        <translation type="unfinished"></translation>
+        <translation>oscilloscoop</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="517"/>
         <source>Connecting to the %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden met de %1…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="521"/>
         <source>Recording session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="529"/>
         <source>Measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meten…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="538"/>
         <source>Check %1 could not be measured: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="543"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="548"/>
         <source>All checks done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle controles gedaan.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="549"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="555"/>
         <source>The run stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>De run is gestopt.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="572"/>
         <source>Saved as session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="574"/>
         <source>Session %1 saved — %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="577"/>
         <source>Session %1 kept, marked %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="579"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="584"/>
         <source>Ready for the next unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="585"/>
         <source>Enter its serial number and press Run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="597"/>
         <source>Check %1 of %2 · %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="600"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="602"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="604"/>
         <source>The simulated probes move there by themselves.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="607"/>
         <source>⌛ your turn</source>
-        <translation type="unfinished"></translation>
+        <translation>⌛ uw beurt</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="626"/>
         <source>Choose a plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een plan.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="629"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="631"/>
         <source>Ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klaar.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="635"/>
         <source>not run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="646"/>
         <source>nothing measured</source>
-        <translation type="unfinished"></translation>
+        <translation>niets gemeten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="649"/>
         <source>INCOMPLETE</source>
-        <translation type="unfinished"></translation>
+        <translation>ONVOLLEDIG</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="658"/>
         <source>⏭ %1 skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="660"/>
         <source>%1 not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 niet gemeten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="681"/>
         <source>▶  Next unit</source>
-        <translation type="unfinished"></translation>
+        <translation>▶  Volgend toestel</translation>
     </message>
 </context>
 <context>
@@ -791,70 +791,70 @@
         <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
         <source>Peak-to-peak (Vpp)</source>
         <extracomment>generic item → (label, unit shown, factor from the scope&apos;s value to the unit shown)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Top-tot-top (Vpp)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="40"/>
         <source>RMS (Vrms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Effectief (Vrms)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="41"/>
         <source>Frequency</source>
-        <translation type="unfinished">Frequentie</translation>
+        <translation>Frequentie</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="42"/>
         <source>Duty cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Duty cycle</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="43"/>
         <source>Rise time</source>
-        <translation type="unfinished"></translation>
+        <translation>Stijgtijd</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="63"/>
         <source>Measurements on</source>
         <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Metingen op</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
         <source>Measurement</source>
-        <translation type="unfinished">Meting</translation>
+        <translation>Meting</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarde</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
         <source>Limit</source>
-        <translation type="unfinished">Grens</translation>
+        <translation>Grens</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Oordeel</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="128"/>
         <location filename="../../meterlab/gui/scope_measurements.py" line="205"/>
         <source>no limit</source>
         <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
-        <translation type="unfinished">geen grens</translation>
+        <translation>geen grens</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="133"/>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bv. %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="202"/>
         <source>invalid limit</source>
-        <translation type="unfinished">ongeldige grens</translation>
+        <translation>ongeldige grens</translation>
     </message>
 </context>
 <context>
