@@ -325,11 +325,18 @@ class Acquisition:
         raise _Fatal
 
     def _close_meter(self) -> None:
+        """Close the meter, first taking what it still holds: after a reply that could not
+        be understood the link may be fine and the readings behind it are good (they
+        follow a hole, hence the gap mark)."""
         meter, self._meter = self._meter, None
         if meter is None:
             return
-        with contextlib.suppress(Exception):
-            meter.stop_stream()
+        try:
+            rest = meter.stop_stream()
+        except Exception:  # the link is gone: nothing more can be read from it
+            rest = None
+        if rest is not None and len(rest):
+            self._emit(replace(rest, gap_before=True))
         close = getattr(meter, "close", None)
         if close is not None:
             with contextlib.suppress(Exception):

@@ -253,6 +253,8 @@ class _Run:
     counts: dict[Verdict, int] = field(default_factory=dict)
     store_warned: bool = False
     stdout_ok: bool = True
+    away: bool = False  # the meter is lost and the engine is reconnecting
+    back: bool = False  # the next batch follows a reconnect (its gap is already explained)
 
     @property
     def failed(self) -> bool:
@@ -329,6 +331,10 @@ class _Run:
                     self.counts[v] = self.counts.get(v, 0) + k
         self.readings += n
         stamps = _iso(batch.t)
+        if batch.gap_before and not self.back and self.readings > n:
+            _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
+                 "before meterlab could drain it (the gap is marked).")
+        self.back = False
         if self.csv is not None:
             self.csv.write(_csv_rows(batch, stamps, verdicts))
             self.csv.flush()
@@ -369,11 +375,14 @@ class _Run:
     def status(self, event: StatusEvent) -> None:
         from meterlab.acquire import State
 
-        if event.state is State.RECONNECTING:
+        if event.state is State.RECONNECTING and not self.away:
+            self.away = True  # said once per loss: the retries would only repeat it
             _err(f"{event.message} ({_first_sentence(event.error)})" if event.error
                  else event.message)
-        elif event.state is State.RUNNING and event.readings:
-            _err(f"The {self.model} answers again; reading on.")
+        elif event.state is State.RUNNING and self.away:
+            self.away = False
+            self.back = True
+            _err(f"The {self.model} answers again; reading on (the gap is marked).")
 
     # -- the end ---------------------------------------------------------------------
 
