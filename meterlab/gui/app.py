@@ -62,7 +62,8 @@ def build_window(
             window.banner.show_message(str(exc), "warning")
             return None
 
-    window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True)
+    window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True,
+                        extra_views=True)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
     QTimer.singleShot(0, window.build_views)

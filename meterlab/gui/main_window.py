@@ -13,6 +13,7 @@ caller runs it later; `app.build_window()` does so right after the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,16 @@ KEY_LANGUAGE = "ui/language"
 KEY_SOUND = "meter/sound_on_fail"
 
 
+@dataclass(frozen=True)
+class Resources:
+    """The instruments this window works with, for views that open their own connections."""
+
+    dmm: str | None
+    scope: str | None
+    simulated: bool
+    backend: str | None = None
+
+
 def default_settings() -> QSettings:
     return QSettings("meterlab", "meterlab")
 
@@ -53,6 +64,8 @@ class MainWindow(QMainWindow):
 
     `source` may be a `Source` or a callable returning one (called when the
     views are built, so opening an instrument does not delay the first paint).
+    With `extra_views` the views listed in `views.VIEWS` (plan runner, …) are
+    added after the meter; tests of the meter alone leave them out.
     """
 
     def __init__(
@@ -64,6 +77,7 @@ class MainWindow(QMainWindow):
         startup_message: str = "",
         defer_views: bool = False,
         autostart: bool = False,
+        extra_views: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -77,6 +91,7 @@ class MainWindow(QMainWindow):
         self._source_arg = source
         self._capacity = capacity
         self._autostart = autostart
+        self._extra_views = extra_views
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -130,6 +145,40 @@ class MainWindow(QMainWindow):
             self.show_view(str(tab))
         if self._autostart and source is not None:
             self.meter.start()
+        if self._extra_views:
+            self._build_extra_views()
+
+    def _build_extra_views(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from meterlab.gui.views import VIEWS
+
+        for spec in VIEWS:
+            title = QCoreApplication.translate("Views", spec.title)
+            try:
+                view = spec.create(self)
+            except Exception as exc:  # a broken view must not take the meter down with it
+                self.banner.show_message(
+                    self.tr("The %1 view could not start: %2").replace("%1", title)
+                    .replace("%2", str(exc) or type(exc).__name__), "error")
+                continue
+            self.add_view(spec.key, title, view)
+            if hasattr(view, "news"):
+                self.connect_news(view)
+        tab = self.settings.value("window/tab")
+        if tab in self.views:
+            self.show_view(str(tab))
+
+    def resources(self) -> Resources:
+        """The meter's instrument and the scope beside it (the simulated bench's, in demo)."""
+        source = self.meter.source if self.meter is not None else None
+        bench = getattr(source, "bench", None)
+        if bench is not None:
+            return Resources(bench.dmm_resource, bench.scope_resource, True, "@py")
+        scope = str(self.settings.value(KEY_SCOPE, "") or "") or None
+        dmm = getattr(source, "resource", None)
+        return Resources(dmm, scope, bool(source is not None and source.simulated),
+                         getattr(source, "backend", None))
 
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
         """Add a tab; `key` names it for `show_view()` and saved state."""

@@ -30,6 +30,157 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="64"/>
+        <source>Connect an instrument</source>
+        <extracomment>A test finished: (ok, text shown). ok is False for errors and unknown instruments. Discovery finished (the list is filled).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="78"/>
+        <source>Search again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="87"/>
+        <source>Examples: %1 (LAN, raw socket) · %2 (LAN, VXI-11) · %3 (USB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="96"/>
+        <source>Built-in (pyvisa-py, @py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="98"/>
+        <source>System VISA (NI, Keysight, R&amp;S; @ivi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="105"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="118"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="123"/>
+        <source>Instruments found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="126"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="128"/>
+        <source>VISA library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="158"/>
+        <source>Searching for instruments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="175"/>
+        <source>Nothing found. LAN instruments often do not announce themselves: type the address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="179"/>
+        <source>Pick one, or type an address below. LAN instruments may not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="198"/>
+        <source>Asking %1 who it is…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="46"/>
+        <source>Export session</source>
+        <extracomment>(format key, extension) in the order offered; the labels are translated in the dialog.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="51"/>
+        <source>CSV — one row per reading, for any spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="52"/>
+        <source>Excel workbook — summary, readings, limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="53"/>
+        <source>Parquet — typed columns for data analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="54"/>
+        <source>JSON — metadata and readings in one document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="55"/>
+        <source>PDF report — certificate-style, with signature line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="63"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/sessions_export.py" line="68"/>
+        <source>%n session(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="73"/>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="74"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="75"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="78"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="110"/>
+        <source>Export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="111"/>
+        <source>%1 files (*%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistogramView</name>
     <message>
         <location filename="../../meterlab/gui/histogram.py" line="39"/>
@@ -58,136 +209,303 @@
     </message>
 </context>
 <context>
+    <name>InstrumentTable</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <source>Firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="104"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Instruments</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="34"/>
+        <source>… asking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="35"/>
+        <source>✓ answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="36"/>
+        <source>● connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="37"/>
+        <source>⚠ lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="38"/>
+        <source>↻ reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="39"/>
+        <source>⊘ no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="40"/>
+        <source>○ not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="59"/>
+        <source>Multimeter</source>
+        <extracomment>Text colour per state in the table (Okabe–Ito, dark enough for text on white).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="61"/>
+        <source>Oscilloscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="62"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="67"/>
+        <source>Simulated bench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="69"/>
+        <source>In this program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="71"/>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="73"/>
+        <source>Added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="74"/>
+        <source>Found by VISA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="88"/>
+        <source>serial %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="90"/>
+        <source>firmware %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="93"/>
+        <source>%1 — profile: %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="96"/>
+        <source>%1 answers, but the instrument profiles could not be read: %2 Fix that file, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="99"/>
+        <source>%1 answers, but no instrument profile describes it, so meterlab cannot drive it yet. Add a profile in %2 (copy a shipped one from a similar model and change [identify].models); the SCPI console works without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="109"/>
+        <source>An instrument profile is broken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="113"/>
+        <source>Unexpected problem (%1): %2. Try again; if it persists, report it with this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="92"/>
+        <location filename="../../meterlab/gui/main_window.py" line="107"/>
         <source>Starting the meter…</source>
         <extracomment>QSettings keys other views share (the plan runner, the instruments view).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="94"/>
-        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="109"/>
+        <location filename="../../meterlab/gui/main_window.py" line="135"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="166"/>
+        <location filename="../../meterlab/gui/main_window.py" line="162"/>
+        <source>The %1 view could not start: %2</source>
+        <translation>Het beeld %1 kon niet starten: %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="167"/>
+        <location filename="../../meterlab/gui/main_window.py" line="216"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="172"/>
+        <location filename="../../meterlab/gui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="177"/>
+        <location filename="../../meterlab/gui/main_window.py" line="226"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="178"/>
+        <location filename="../../meterlab/gui/main_window.py" line="227"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="181"/>
+        <location filename="../../meterlab/gui/main_window.py" line="230"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="184"/>
+        <location filename="../../meterlab/gui/main_window.py" line="233"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="187"/>
+        <location filename="../../meterlab/gui/main_window.py" line="236"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="193"/>
+        <location filename="../../meterlab/gui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="194"/>
+        <location filename="../../meterlab/gui/main_window.py" line="243"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="197"/>
+        <location filename="../../meterlab/gui/main_window.py" line="246"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="202"/>
+        <location filename="../../meterlab/gui/main_window.py" line="251"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="206"/>
+        <location filename="../../meterlab/gui/main_window.py" line="255"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="209"/>
+        <location filename="../../meterlab/gui/main_window.py" line="258"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="217"/>
+        <location filename="../../meterlab/gui/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="218"/>
+        <location filename="../../meterlab/gui/main_window.py" line="267"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="245"/>
+        <location filename="../../meterlab/gui/main_window.py" line="294"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="253"/>
+        <location filename="../../meterlab/gui/main_window.py" line="302"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="254"/>
+        <location filename="../../meterlab/gui/main_window.py" line="303"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="263"/>
+        <location filename="../../meterlab/gui/main_window.py" line="312"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="264"/>
+        <location filename="../../meterlab/gui/main_window.py" line="313"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="276"/>
+        <location filename="../../meterlab/gui/main_window.py" line="325"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="300"/>
+        <location filename="../../meterlab/gui/main_window.py" line="349"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="300"/>
+        <location filename="../../meterlab/gui/main_window.py" line="349"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -786,6 +1104,34 @@
     </message>
 </context>
 <context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="99"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="99"/>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <source>Function</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+</context>
+<context>
     <name>ScopeMeasurements</name>
     <message>
         <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
@@ -855,6 +1201,651 @@
         <location filename="../../meterlab/gui/scope_measurements.py" line="202"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeView</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="189"/>
+        <source>Connecting…</source>
+        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="191"/>
+        <source>No oscilloscope connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="206"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="207"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="234"/>
+        <source>Decoded UART text from D0 appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="288"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="513"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="291"/>
+        <source>Take frames continuously</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="293"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="295"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <source>Single</source>
+        <translation>Eén meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="296"/>
+        <source>Wait for one trigger, then stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="313"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="336"/>
+        <source>Offset, e.g. -1.5 V or 200 mV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="346"/>
+        <source>Settings of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="347"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="365"/>
+        <source>Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="348"/>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="349"/>
+        <source>Coupling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="350"/>
+        <source>Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="355"/>
+        <source>Timebase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="359"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="755"/>
+        <source>%1/div</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="363"/>
+        <source>Trigger position from the screen centre, e.g. 10 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="366"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="370"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="378"/>
+        <source>Rising ↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <source>Falling ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
+        <source>Either ↕</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="382"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="387"/>
+        <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
+        <source>Force trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="393"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="394"/>
+        <source>Slope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="396"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="401"/>
+        <source>Logic analyser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="403"/>
+        <source>Show lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="419"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="439"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="421"/>
+        <source>%1 Bd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="423"/>
+        <source>I²C on D1 (SCL) / D2 (SDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="426"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="853"/>
+        <source>UART on D0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="435"/>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
+        <source>Memory depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
+        <source>Deep capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
+        <source>Stop and read the whole acquisition memory of every shown channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="452"/>
+        <source>Save capture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="455"/>
+        <source>Screenshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="493"/>
+        <source>Single: waiting for a trigger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="513"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="707"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="616"/>
+        <source>&apos;%1&apos; is not a value in %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="620"/>
+        <source>&apos;%1&apos; is not in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
+        <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
+        <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="664"/>
+        <source>The oscilloscope answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="667"/>
+        <source>The oscilloscope is not connected; try again once it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="671"/>
+        <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="684"/>
+        <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="697"/>
+        <source>Not answering — last frame kept, reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <source>Triggered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <source>Waiting for trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="707"/>
+        <source>Auto (no trigger)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="708"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <source>Trigger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="736"/>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="738"/>
+        <source>Now: %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="784"/>
+        <source>UART</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="785"/>
+        <source>I²C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="817"/>
+        <source>Deep capture shown (scope stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="834"/>
+        <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="838"/>
+        <source>No baud rate found on D0: choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="840"/>
+        <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="847"/>
+        <source>UART on D0 · %1 Bd · %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="850"/>
+        <source>%1 framing/parity errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="915"/>
+        <source>Save capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="916"/>
+        <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="927"/>
+        <source>There is no capture to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="943"/>
+        <source>Saving the capture to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="950"/>
+        <source>Saved the capture to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="953"/>
+        <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="965"/>
+        <source>Save the scope&apos;s screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="966"/>
+        <source>Images (*.png *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="991"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="995"/>
+        <source>Saved the scope&apos;s screen to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScpiConsole</name>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="178"/>
+        <source>SCPI command, e.g. *IDN? or VOLT:RANG 1 — Enter sends, ↑/↓ recall</source>
+        <extracomment>(text, level, timeout_ms) for the window&apos;s banner. The connection dropped while the console used it; the message says so in words. A command (or error-queue read) finished; the transcript has its outcome.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="180"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="182"/>
+        <source>Send the command; a command ending in ? also reads the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="184"/>
+        <source>Error queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="186"/>
+        <source>Read the instrument&apos;s error queue (SYST:ERR?) until it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="188"/>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="190"/>
+        <source>Clear the transcript (the instrument is not touched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="198"/>
+        <source>How long to wait for a reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="209"/>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="247"/>
+        <source>SYST:ERR? (until empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="269"/>
+        <source>Reading the error queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="273"/>
+        <source>Waiting for the reply to %1 (up to %2 s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="302"/>
+        <source>(empty reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="305"/>
+        <source>(%1 characters in all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="309"/>
+        <source>&lt;block: %1 bytes&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="317"/>
+        <source>This model has no error queue (its profile says so).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="319"/>
+        <source>Error queue empty: 0,&quot;No error&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="332"/>
+        <source>No reply within %1 s — the instrument may not know this command; check the error queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="338"/>
+        <source>If this query answers with binary data, the console reads it as a block only for …DATA? queries, and for READ?/FETCh? after FORMat REAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="342"/>
+        <source>Unexpected problem while sending %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="177"/>
+        <source>Results per check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="178"/>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="187"/>
+        <source>time since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="189"/>
+        <source>count</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="214"/>
+        <source>Plot check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="249"/>
+        <source>Select a session above to see its results, readings and plots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="260"/>
+        <source>%1 (%2 readings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="276"/>
+        <source>Verified: %1 records intact, final hash %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="280"/>
+        <source>ALTERED after recording: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="302"/>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="303"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="304"/>
+        <source>DUT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="305"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="306"/>
+        <source>Instruments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="321"/>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="327"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="407"/>
+        <source>%1 readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="409"/>
+        <source>%1 outside the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="411"/>
+        <source>%1 overload</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1134,6 +2125,14 @@
         <location filename="../../meterlab/gui/badge.py" line="36"/>
         <source>No verdict</source>
         <translation>Geen oordeel</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="42"/>
+        <source>Plan runner</source>
+        <translation>Planuitvoering</translation>
     </message>
 </context>
 </TS>
