@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meterlab.cli import main
 from meterlab.sim import SimulatedBench
@@ -369,3 +371,30 @@ def test_non_numeric_reading(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert last.startswith("meterlab: ") and "HELLO WORLD" in last and resource in last
     assert "0 readings were saved in" in last
     assert read_csv(out_csv) == []  # the CSV is still a valid (empty) table
+
+
+# -- option parsing never fails with anything but a message ----------------------------------
+
+_PIECES = st.sampled_from(["3.3", "10", "4k7", "0", "-1", "1e99", "nan", "inf", " ", "V", "mV",
+                           "A", "mA", "Ω", "kΩ", "ohm", "±", "+-", "%", "..", ">=", "auto",
+                           "3V3", "E24", "warn", "(", ")", ",", "µ", "k"])
+
+
+@given(function=st.sampled_from(["VOLT:DC", "CURR:DC", "RES", "FREQ", "TEMP", "volt",
+                                 "VOLT:XX", ""]),
+       range_text=st.lists(_PIECES, max_size=4).map(" ".join),
+       limit_text=st.none() | st.lists(_PIECES, max_size=6).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_option_parsing_gives_a_setup_or_our_error(function: str, range_text: str,
+                                                   limit_text: str | None) -> None:
+    from meterlab.commands.read import _Setup
+    from meterlab.errors import MeterlabError
+
+    try:
+        setup = _Setup.parse(function, range_text, None, limit_text)
+    except MeterlabError as exc:
+        assert str(exc)
+        return
+    assert setup.range == "auto" or (isinstance(setup.range, float) and setup.range > 0)
+    if setup.limit is not None:
+        assert setup.limit.unit == setup.unit
