@@ -267,6 +267,7 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
         assert res.simulated and res.dmm and res.scope and res.dmm != res.scope
+        qtbot.waitUntil(lambda: "plan" in win.views, timeout=10000)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
         assert titles[0] == "Meter" and "Plan runner" in titles
         assert not win.banner.isVisible() or win.banner.level != "error", win.banner.text

@@ -146,7 +146,9 @@ class MainWindow(QMainWindow):
         if self._autostart and source is not None:
             self.meter.start()
         if self._extra_views:
-            self._build_extra_views()
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self._build_extra_views)  # the meter draws first
 
     def _build_extra_views(self) -> None:
         from PySide6.QtCore import QCoreApplication
