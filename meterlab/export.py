@@ -156,11 +156,11 @@ def value_text(values: np.ndarray, overload: np.ndarray) -> np.ndarray:
 
 
 def time_text(t: np.ndarray) -> np.ndarray:
-    """UTC epoch seconds as ISO 8601 text with milliseconds (C speed, via numpy)."""
+    """UTC epoch seconds as ISO 8601 text with milliseconds and a Z (C speed, via numpy)."""
     ms = np.round(t * 1000.0)
     ok = np.isfinite(ms)
     stamps = np.where(ok, ms, 0).astype("int64").astype("datetime64[ms]")
-    text = np.datetime_as_string(stamps, unit="ms").astype(object)
+    text = np.datetime_as_string(stamps, unit="ms", timezone="UTC").astype(object)
     text[~ok] = ""
     return text
 
