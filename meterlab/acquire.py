@@ -355,7 +355,8 @@ class Acquisition:
             return not self._done()
         if streaming:
             # What the meter measured up to the pause is delivered now, not thrown away.
-            self._emit(_stamp(meter.stop_stream(), last_t, self._clock(), gap))
+            asked = self._clock()
+            self._emit(_stamp(meter.stop_stream(), last_t, asked, gap))
         self._status(State.PAUSED, f"The {self.name} is paused.")
         self._resume.wait()
         if self._done():
@@ -366,8 +367,12 @@ class Acquisition:
         return True
 
     def _stream(self, meter: Meter, gap: bool) -> None:
-        self._start_stream(meter)
+        # Time stamps: the readings of one drain were measured after the previous request
+        # reached the meter and before this one did. The time a request is sent is the
+        # better estimate of that moment than the time its reply has fully arrived (a big
+        # block takes a while on the wire, and this thread may wait for the GIL).
         last_t = self._clock()
+        self._start_stream(meter)
         while True:
             if not self._resume.is_set():
                 if not self._wait_if_paused(meter, True, last_t, gap):
@@ -376,17 +381,18 @@ class Acquisition:
                 gap = True  # the time line has a hole where the pause was
             if self._done():
                 break
+            asked = self._clock()
             batch = meter.fetch_available(self.max_batch)
-            now = self._clock()
             if len(batch):
-                self._emit(_stamp(batch, last_t, now, gap))
+                self._emit(_stamp(batch, last_t, asked, gap))
                 gap = False
-                last_t = now
-                if len(batch) >= self.max_batch:
-                    continue  # more is waiting: drain before sleeping
+            last_t = asked  # (an empty drain says nothing was measured before it, either)
+            if len(batch) >= self.max_batch:
+                continue  # more is waiting: drain before sleeping
             self._stop.wait(self.poll)
         # Drain what the meter measured before the stop request: nothing is lost.
-        self._emit(_stamp(meter.stop_stream(), last_t, self._clock(), gap))
+        asked = self._clock()
+        self._emit(_stamp(meter.stop_stream(), last_t, asked, gap))
 
     def _timed(self, meter: Meter, gap: bool) -> None:
         assert self.interval is not None
@@ -422,10 +428,10 @@ def _head(batch: ReadingBatch, n: int) -> ReadingBatch:
 
 
 def _stamp(batch: ReadingBatch | None, last_t: float, now: float, gap: bool) -> ReadingBatch | None:
-    """Spread a drained batch's timestamps evenly over the time since the last drain.
+    """Spread a drained batch's timestamps evenly over (last_t, now].
 
     The meter does not time-stamp buffered readings; the readings of one drain
-    were taken between the previous drain and this one, at a steady rate.
+    were taken between the previous request and this one, at a steady rate.
     """
     if batch is None or len(batch) == 0:
         return batch
