@@ -1,0 +1,128 @@
+"""The table of instruments: one row per VISA address, kept by the instruments view.
+
+`Entry` is everything the view knows about one address; the table only shows
+it. Rows are found by resource, so a late identification or a state change
+updates its own row whatever the sorting or the selection.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from meterlab.gui import instruments_probe as probe
+from meterlab.gui.instruments_text import (
+    STATE_COLOUR,
+    State,
+    origin_text,
+    role_text,
+    state_text,
+)
+
+if TYPE_CHECKING:
+    from meterlab.visa import Connection
+
+ROLE, MODEL, SERIAL, FIRMWARE, PROFILE, RESOURCE, ORIGIN, STATE = range(8)
+
+
+@dataclass
+class Entry:
+    """One listed address: where it came from, who answered, and our connection to it."""
+
+    resource: str
+    backend: str | None
+    origin: str
+    label: str = ""
+    identity: probe.Identity | None = None
+    state: State = State.ASKING
+    message: str = ""  # the last problem, in words (shown under the table and as tooltip)
+    conn: Connection | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.identity.kind if self.identity is not None else ""
+
+    @property
+    def simulated(self) -> bool:
+        return self.origin == probe.SIMULATED
+
+
+class InstrumentTable(QTableWidget):
+    """Read-only rows, one per `Entry`, selected a whole row at a time."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 8)
+        self.setObjectName("instrumentTable")
+        self.setHorizontalHeaderLabels([
+            self.tr("Role"), self.tr("Model"), self.tr("Serial"), self.tr("Firmware"),
+            self.tr("Profile"), self.tr("Resource"), self.tr("Found"), self.tr("State"),
+        ])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(False)
+        head = self.horizontalHeader()
+        head.setStretchLastSection(False)
+        for col in range(8):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(RESOURCE, QHeaderView.ResizeMode.Stretch)
+
+    def row_of(self, resource: str) -> int:
+        for row in range(self.rowCount()):
+            item = self.item(row, RESOURCE)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == resource:
+                return row
+        return -1
+
+    def selected_resource(self) -> str | None:
+        rows = self.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.item(rows[0].row(), RESOURCE)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def select_resource(self, resource: str) -> None:
+        row = self.row_of(resource)
+        if row >= 0:
+            self.selectRow(row)
+
+    def show_entry(self, entry: Entry) -> None:
+        """Add or refresh the row of `entry`."""
+        row = self.row_of(entry.resource)
+        if row < 0:
+            row = self.rowCount()
+            self.insertRow(row)
+        ident = entry.identity
+        if ident is not None:
+            texts = [role_text(ident.kind), ident.model, ident.serial, ident.firmware,
+                     ident.profile_name or ("⚠ " + self.tr("none"))]
+        else:
+            texts = ["", "", "", "", ""]
+        texts += [entry.resource, origin_text(entry.origin, entry.label), state_text(entry.state)]
+        tip = entry.message
+        if ident is not None:
+            tip = f"{ident.maker} {ident.model}" + (f"\n{entry.message}" if entry.message else "")
+        for col, text in enumerate(texts):
+            item = self.item(row, col)
+            if item is None:
+                item = QTableWidgetItem()
+                self.setItem(row, col, item)
+            item.setText(text)
+            item.setToolTip(tip)
+        self.item(row, RESOURCE).setData(Qt.ItemDataRole.UserRole, entry.resource)
+        state_item = self.item(row, STATE)
+        state_item.setForeground(QBrush(QColor(STATE_COLOUR[entry.state])))
+        if entry.simulated:
+            self.item(row, ORIGIN).setForeground(QBrush(QColor("#8A4B00")))
+
+    def remove_missing(self, keep: set[str]) -> None:
+        for row in reversed(range(self.rowCount())):
+            item = self.item(row, RESOURCE)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) not in keep:
+                self.removeRow(row)
