@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meterlab.errors import MeterlabError, UsageError
+from meterlab.errors import InstrumentError, MeterlabError, UsageError
 
 if TYPE_CHECKING:
     from meterlab.capture_io import Capture
@@ -83,11 +83,14 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     mode = "memory" if memory else "screen"
     with Oscilloscope.open(resource, backend=backend) as scope, \
             _progress(enabled=memory) as bar:
+        resume = False
         if digital and not scope.logic_enabled():
-            _switch_logic_on(scope, digital, memory)
+            resume = _switch_logic_on(scope, digital)
         try:
             capture = scope.capture(analog, digital, mode, points, bar.start,
                                     dtype=np.float32 if single_precision else np.float64)
+            if resume and not memory:
+                scope.run()
         except CaptureInterrupted as exc:
             if not exc.capture:
                 raise
@@ -103,21 +106,27 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     click.echo(f"Saved {_summary(capture)} to {path}.")
 
 
-def _switch_logic_on(scope: Oscilloscope, lines: list[int], memory: bool) -> None:
+def _switch_logic_on(scope: Oscilloscope, lines: list[int]) -> bool:
     """The user asked for digital lines: switch the logic analyser on and take a fresh
-    acquisition that includes them, saying so (it changes the scope's setup)."""
-    import time
+    single acquisition that includes them, saying so (it changes the scope's setup).
 
+    Returns whether the scope was running, so a screen capture can set it running again.
+    Waiting for the single shot (rather than for a guessed frame time) is what makes
+    the capture hold the lines even on a busy machine or a slow scope.
+    """
     names = f"D{lines[0]}" if len(lines) == 1 else f"D{lines[0]}–D{lines[-1]}"
     click.echo(f"Switching the scope's logic analyser on for {names}.", err=True)
+    was_running = scope.trigger_status() != "STOP"
     scope.set_logic(True, lines)
-    if memory:
-        scope.single()
-        scope.wait_for(("STOP",), timeout_s=30.0)
-    else:
-        scope.run()
-        window = scope.timebase().scale * scope.spec.h_divisions
-        time.sleep(min(2.0, 2 * window) + 0.2)
+    scope.single()
+    window = scope.timebase().scale * scope.spec.h_divisions
+    try:
+        scope.wait_for(("STOP",), timeout_s=max(1.0, 3 * window))
+    except InstrumentError:
+        click.echo("No trigger came; forcing one.", err=True)
+        scope.force()
+        scope.wait_for(("STOP",), timeout_s=max(5.0, 3 * window))
+    return was_running
 
 
 def _summary(capture: Capture) -> str:
