@@ -42,10 +42,11 @@ def command(timeout: float, verbose: bool, backend: str | None) -> None:
             note = "" if d.is_dir() else " (does not exist yet)"
             click.echo(f"Profiles from: {d}{note}", err=True)
     found = list_resources(chosen, timeout_s=timeout * 0.5)
+    labels = local_resources()
     for res in _simulated_bench():
         if res not in found:
             found.append(res)
-    labels = local_resources()
+            labels.setdefault(res, "simulated bench on this computer (meterlab sim)")
     left = max(0.2, timeout - (time.monotonic() - start))
     answers = _identify_all(found, chosen, deadline=time.monotonic() + left)
     if not found:
