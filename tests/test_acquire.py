@@ -234,3 +234,24 @@ def test_a_refused_setting_stops_at_once_instead_of_retrying() -> None:
     assert len(calls) == 1
     assert isinstance(acq.error, UsageError)
     assert rec.states() == [State.STOPPED] and "NPLC" in rec.events[-1].message
+
+
+def test_a_meter_that_keeps_answering_wrongly_is_given_up() -> None:
+    """Readings that are not numbers: a few fresh connections, then a clear stop."""
+    from tests.test_cli_read import RuleServer, garbling_34465a
+
+    opened = []
+    with RuleServer(garbling_34465a) as meter:
+        def open_meter() -> Multimeter:
+            opened.append(1)
+            return Multimeter(open_instrument(meter.resource, profile="auto", timeout_ms=1000))
+
+        acq = Acquisition(open_meter, interval=0.01, max_errors=2, backoff=(0.05,))
+        rec = Recorder(acq)
+        acq.start()
+        assert acq.wait(10)
+    assert len(opened) == 2 and rec.n == 0
+    assert acq.error is not None and "HELLO WORLD" in str(acq.error)
+    wrong = [e for e in rec.events if e.state is State.RECONNECTING]
+    assert len(wrong) == 1 and "answered wrongly" in wrong[0].message
+    assert rec.events[-1].state is State.STOPPED and "HELLO WORLD" in rec.events[-1].error
