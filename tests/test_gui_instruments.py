@@ -139,6 +139,9 @@ def test_use_as_multimeter_emits_the_resource(qtbot, view, bench, gui_settings):
     with qtbot.waitSignal(view.use_dmm, timeout=2000) as got:
         view.dmm_button.click()
     assert got.args == [dmm]
+    assert "in use" in cell(view, dmm, ROLE)
+    view.mark_in_use("dmm", None)  # e.g. the meter view was switched to another source
+    assert "in use" not in cell(view, dmm, ROLE)
     # The simulator's port changes every run: it is not offered again next time.
     assert not gui_settings.value(KEY_DMM)
 

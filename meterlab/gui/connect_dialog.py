@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.gui import instruments_probe as probe
 from meterlab.gui.instruments_tasks import TaskRunner
-from meterlab.gui.instruments_text import describe_identity, error_text, origin_text
+from meterlab.gui.instruments_text import describe_identity, error_text, origin_text, role_text
 
 EXAMPLES = (
     "TCPIP::192.168.1.50::5025::SOCKET",
@@ -84,10 +85,11 @@ class ConnectDialog(QDialog):
         self.resource_edit.setObjectName("resourceEdit")
         self.resource_edit.setPlaceholderText(EXAMPLES[0])
         self.resource_edit.textChanged.connect(self._edited)
-        examples = QLabel(self.tr("Examples: %1 (LAN, raw socket) · %2 (LAN, VXI-11) · %3 (USB)")
-                          .replace("%1", EXAMPLES[0]).replace("%2", EXAMPLES[1])
-                          .replace("%3", EXAMPLES[2]))
-        examples.setWordWrap(True)
+        width = max(len(e) for e in EXAMPLES) + 3
+        kinds = (self.tr("LAN, raw socket (fast)"), self.tr("LAN, VXI-11"), self.tr("USB"))
+        examples = QLabel("\n".join([self.tr("Examples:")] + [
+            "  " + e.ljust(width) + k for e, k in zip(EXAMPLES, kinds, strict=True)]))
+        examples.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         examples.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         examples.setStyleSheet("color: #555555;")
 
@@ -165,6 +167,8 @@ class ConnectDialog(QDialog):
         self.found_list.clear()
         for item in found or []:
             label = origin_text(item.origin, item.label)
+            if item.role:
+                label += f" ({role_text(item.role).lower()})"
             row = QListWidgetItem(f"{item.resource}    — {label}")
             row.setData(Qt.ItemDataRole.UserRole, item.resource)
             self.found_list.addItem(row)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from meterlab.errors import ConnectionLost, MeterlabError
 from meterlab.gui import instruments_probe as probe
 from meterlab.gui.instruments_tasks import TaskRunner
+from meterlab.readings import OVERLOAD_THRESHOLD
 
 if TYPE_CHECKING:
     from meterlab.visa import Connection
@@ -238,13 +239,11 @@ class ScpiConsole(QWidget):
             return
         self.command_line.remember(command)
         self._save_history()
-        self._append("sent", command)
         self._pending.append(("command", command))
         self._next()
 
     def read_error_queue(self) -> None:
         """Queue SYST:ERR? reads until the instrument says there is no error."""
-        self._append("sent", self.tr("SYST:ERR? (until empty)"))
         self._pending.append(("errors", ""))
         self._next()
 
@@ -265,11 +264,14 @@ class ScpiConsole(QWidget):
         self._running = True
         conn = self.connection
         timeout_ms = int(self.timeout_s * 1000)
+        # The command goes into the transcript when it is sent, so each reply follows it.
         if what == "errors":
+            self._append("sent", self.tr("SYST:ERR? (until empty)"))
             self.status.setText(self.tr("Reading the error queue…"))
             self._runner.submit(lambda: self._errors(conn, timeout_ms), self._errors_done,
                                 name="console-errors")
             return
+        self._append("sent", command)
         self.status.setText(self.tr("Waiting for the reply to %1 (up to %2 s)…")
                             .replace("%1", command).replace("%2", f"{self.timeout_s:g}"))
         binary = self._binary_format
@@ -304,7 +306,7 @@ class ScpiConsole(QWidget):
                 self._append("received", text[:SHOW_AT_MOST] + " … " + self.tr(
                     "(%1 characters in all)").replace("%1", str(len(text))))
             else:
-                self._append("received", text)
+                self._append("received", text + self._overload_note(text))
         elif reply is not None and reply.kind == "block":
             self._append("received", self.tr("<block: %1 bytes>").replace("%1", str(reply.size)))
         self._finish()
@@ -321,6 +323,16 @@ class ScpiConsole(QWidget):
             for code, message in errors:
                 self._append("error", f'{code:+d},"{message}"')
         self._finish()
+
+    def _overload_note(self, text: str) -> str:
+        """SCPI's 9.9E37 is not a value: say so beside it."""
+        try:
+            value = float(text.strip())
+        except ValueError:
+            return ""
+        if abs(value) >= OVERLOAD_THRESHOLD:
+            return "   " + self.tr("(overload: the input is beyond the range)")
+        return ""
 
     def _report(self, error: BaseException, command: str) -> None:
         if isinstance(error, ConnectionLost):

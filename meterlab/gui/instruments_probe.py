@@ -53,6 +53,7 @@ class Found:
     resource: str
     origin: str
     label: str = ""
+    role: str = ""  # "dmm"/"scope" when known before asking (the simulated bench)
 
 
 def identify_connection(conn: Connection) -> Identity:
@@ -112,14 +113,14 @@ def discover(
     out: list[Found] = []
     seen: set[str] = set()
 
-    def add(resource: str, origin: str, label: str = "") -> None:
+    def add(resource: str, origin: str, label: str = "", role: str = "") -> None:
         key = resource.strip()
         if key and key.upper() not in seen:
             seen.add(key.upper())
-            out.append(Found(key, origin, label))
+            out.append(Found(key, origin, label, role))
 
-    for resource in (simulated or {}).values():
-        add(resource, SIMULATED)
+    for role, resource in (simulated or {}).items():
+        add(resource, SIMULATED, role=role)
     for resource, label in local_resources().items():
         add(resource, LOCAL, label)
     for resource in remembered:

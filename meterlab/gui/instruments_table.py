@@ -41,6 +41,7 @@ class Entry:
     state: State = State.ASKING
     message: str = ""  # the last problem, in words (shown under the table and as tooltip)
     conn: Connection | None = None
+    in_use: str = ""  # "dmm"/"scope": the meter or scope view reads from this address
 
     @property
     def kind(self) -> str:
@@ -100,7 +101,10 @@ class InstrumentTable(QTableWidget):
             self.insertRow(row)
         ident = entry.identity
         if ident is not None:
-            texts = [role_text(ident.kind), ident.model, ident.serial, ident.firmware,
+            role = role_text(ident.kind)
+            if entry.in_use:
+                role += " — " + self.tr("in use")
+            texts = [role, ident.model, ident.serial, ident.firmware,
                      ident.profile_name or ("⚠ " + self.tr("none"))]
         else:
             texts = ["", "", "", "", ""]
@@ -116,6 +120,9 @@ class InstrumentTable(QTableWidget):
             item.setText(text)
             item.setToolTip(tip)
         self.item(row, RESOURCE).setData(Qt.ItemDataRole.UserRole, entry.resource)
+        font = self.item(row, ROLE).font()
+        font.setBold(bool(entry.in_use))
+        self.item(row, ROLE).setFont(font)
         state_item = self.item(row, STATE)
         state_item.setForeground(QBrush(QColor(STATE_COLOUR[entry.state])))
         if entry.simulated:

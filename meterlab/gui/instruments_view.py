@@ -22,6 +22,7 @@ Plugging it in (the main window)::
     window.connect_news(view)                 # news(text, level, timeout_ms) → banner
     view.use_dmm.connect(switch_meter_to)     # (resource) the user picked a multimeter
     view.use_scope.connect(switch_scope_to)   # (resource) the user picked an oscilloscope
+    view.mark_in_use("dmm", resource)         # show which address the meter reads from
     view.backend_for(resource)                # the VISA backend chosen for that address
 
 Picking a real instrument also stores its address under `KEY_DMM` / `KEY_SCOPE`
@@ -95,6 +96,7 @@ class InstrumentsView(QWidget):
         self.consoles: dict[str, ScpiConsole] = {}
         self._busy: set[str] = set()  # addresses with a job on a worker
         self._console_wanted: set[str] = set()
+        self._in_use: dict[str, str] = {}  # role → address the meter/scope view reads from
         self._searching = False
         self._refresh_on_show = refresh_on_show
         self._runner = TaskRunner(self)
@@ -220,6 +222,7 @@ class InstrumentsView(QWidget):
         entry = self.entries.get(resource)
         if entry is None:
             entry = Entry(resource, backend or self.backend, probe.MANUAL)
+            entry.in_use = self._role_in_use(resource)
             self.entries[resource] = entry
         elif backend:
             entry.backend = backend
@@ -239,12 +242,25 @@ class InstrumentsView(QWidget):
             self.settings.setValue(KEY_DMM if role == "dmm" else KEY_SCOPE, entry.resource)
         who = (f"{entry.identity.model} ({entry.resource})" if entry.identity is not None
                else entry.resource)
+        self.mark_in_use(role, entry.resource)
         if role == "dmm":
             self.news.emit(fill(self.tr("Multimeter: %1"), who), "info", 5000)
             self.use_dmm.emit(entry.resource)
         else:
             self.news.emit(fill(self.tr("Oscilloscope: %1"), who), "info", 5000)
             self.use_scope.emit(entry.resource)
+
+    def mark_in_use(self, role: str, resource: str | None) -> None:
+        """Show which address the meter ("dmm") or scope ("scope") view reads from now."""
+        for entry in self.entries.values():
+            if entry.in_use == role and entry.resource != resource:
+                entry.in_use = ""
+                self._show(entry)
+        self._in_use[role] = resource or ""
+        entry = self.entries.get(resource or "")
+        if entry is not None:
+            entry.in_use = role
+            self._show(entry)
 
     def reconnect(self, resource: str | None = None) -> None:
         """Open (again) the selected address, keep the connection, and identify it."""
@@ -331,6 +347,7 @@ class InstrumentsView(QWidget):
             if entry is None:
                 backend = "@py" if item.origin == probe.SIMULATED else self.backend
                 entry = Entry(item.resource, backend, item.origin, item.label)
+                entry.in_use = self._role_in_use(item.resource)
                 self.entries[item.resource] = entry
             if entry.conn is None and entry.resource not in self._busy:
                 if probe.is_serial_port(entry.resource):
@@ -348,7 +365,8 @@ class InstrumentsView(QWidget):
         n = len(self.entries)
         self.status_label.setText(
             self.tr("Nothing found — use Connect… to type an address.") if n == 0
-            else fill(self.tr("%1 addresses listed. LAN instruments may need Connect…."), str(n)))
+            else fill(self.tr("%1 listed. A LAN instrument that is not listed can be added "
+                              "with Connect…"), str(n)))
         if self.table.selected_resource() is None and self.entries:
             self.table.select_resource(next(iter(self.entries)))
         self.discovered.emit()
@@ -449,6 +467,9 @@ class InstrumentsView(QWidget):
         self.console_tabs.setVisible(self.console_tabs.count() > 0)
 
     # -- table and buttons -----------------------------------------------------------------
+    def _role_in_use(self, resource: str) -> str:
+        return next((role for role, res in self._in_use.items() if res == resource), "")
+
     def _entry(self, resource: str | None) -> Entry | None:
         res = resource if resource is not None else self.table.selected_resource()
         return self.entries.get(res) if res is not None else None
