@@ -206,3 +206,15 @@ def test_guarded_rule_uses_the_meter_spec_as_guard_band(bench_drivers):
                         f'nplc = 10\nlimit = "{v - u:.6f} V .. {v + u:.6f} V"\n')
     res = PlanRunner(coarse, bench, rule="guarded").run().results[0]
     assert "TUR" in res.warning
+
+
+def test_run_refuses_unknown_faults_and_faults_on_real_resources(capsys):
+    with pytest.raises(SystemExit) as ex:
+        main(["run", "iot-sensor-node", "--fault", "bogus", "--no-store"])
+    assert ex.value.code == 2
+    assert "unknown fault 'bogus'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as ex:
+        main(["run", "iot-sensor-node", "--dmm", "TCPIP::127.0.0.1::1::SOCKET", "--fault",
+              "r1_open", "--no-store"])
+    assert ex.value.code == 2
+    assert "in-process simulated bench" in capsys.readouterr().err

@@ -92,11 +92,23 @@ def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
     """Open the given instruments, or start the simulated bench in-process when none is given."""
     bench = None
     if dmm is None and scope is None:
+        from meterlab.errors import UsageError
         from meterlab.sim import SimulatedBench
+        from meterlab.sim.board import FAULTS
+
+        unknown = [f for f in faults if f.lower() not in FAULTS]
+        if unknown:
+            raise UsageError(f"unknown fault {unknown[0]!r}; choose from {', '.join(FAULTS)}")
+        faults = tuple(f.lower() for f in faults)
 
         bench = SimulatedBench(seed=seed, faults=faults).start()
         dmm = bench.dmm_resource if need_dmm else None
         scope = bench.scope_resource if need_scope else None
+    elif faults:
+        from meterlab.errors import UsageError
+
+        raise UsageError("--fault switches faults on the in-process simulated bench; with "
+                         "--dmm/--scope given, send SIMulation:FAULt to that bench instead.")
     opened: list[Any] = []
     try:
         d = open_dmm(dmm, backend) if dmm and need_dmm else None
