@@ -191,7 +191,7 @@ def test_identification_and_error_form(visa):
     visa.write(":FOO:BAR 1")
     visa.write(":CHAN1:COUP SIDEWAYS")
     assert errors(visa) == ['-114,"Header suffix out of range"', '-113,"Undefined header"',
-                            '-224,"Illegal parameter value;SIDEWAYS"']
+                            '-224,"Illegal parameter value"']
     assert visa.query("*OPC?") == "1"
 
 
@@ -301,12 +301,8 @@ def test_out_of_range_values_are_refused_and_kept(visa, cmd):
     header = cmd.split()[0]
     before = visa.query(header + "?")
     visa.write(cmd)
-    assert errors(visa) == [visa_error(-222, cmd.split()[1])]
+    assert errors(visa) == ['-222,"Data out of range"']  # bare text, as the DS1000Z prints it
     assert visa.query(header + "?") == before
-
-
-def visa_error(code: int, info: str) -> str:
-    return f'{code},"Data out of range;{info}"'
 
 
 def test_illegal_enumerations_and_depths(visa):
@@ -405,7 +401,7 @@ def test_raw_memory_only_when_stopped_and_chunks_agree(visa):
     visa.write(":ACQ:MDEP 120000;:WAV:MODE RAW")
     visa.write(":WAV:STAR 1;:WAV:STOP 1000")
     assert data(visa).size == 0
-    assert errors(visa) == ['-221,"Settings conflict;stop the scope before reading RAW memory"']
+    assert errors(visa) == ['-221,"Settings conflict"']
     visa.write(":STOP;:WAV:STAR 1;:WAV:STOP 120000")
     pre = preamble(visa)
     assert pre["type"] == 2 and pre["points"] == 120000
@@ -568,7 +564,7 @@ def test_math_adds_two_rails_and_reads_only_on_screen(visa):
     assert float(visa.query(":MEAS:ITEM? VAVG,MATH")) == pytest.approx(8.3, abs=0.05)
     visa.write(":STOP;:WAV:MODE RAW")
     assert data(visa).size == 0
-    assert errors(visa) == ['-221,"Settings conflict;MATH can only be read in NORMal mode"']
+    assert errors(visa) == ['-221,"Settings conflict"']
 
 
 # --- screenshots -----------------------------------------------------------------------

@@ -74,6 +74,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, SimInstrument):
 
     identity = ("Keysight Technologies", "34465A", "MY59001442", "A.03.01-03.15-03.01-00.52-03-02")
     int_format = "{:+d}"  # the Truevolt guide prints *ESR? as +24
+    error_detail = False  # the guide's SYSTem:ERRor? example: -113,"Undefined header"
 
     def __init__(self, board: Board, seed: int = 0) -> None:
         self.seed = seed

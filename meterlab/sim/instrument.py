@@ -58,6 +58,9 @@ class SimInstrument:
     error_code_format = "{:+d}"
     #: how integer replies (*ESR?, *STB?, …) are printed (Keysight "+32", Rigol "32")
     int_format = "{:d}"
+    #: append what went wrong after a `;` inside the quotes of SYSTem:ERRor? (the scpi-parser
+    #: library does; the Keysight and Rigol guides print the bare standard text)
+    error_detail = True
 
     def __init__(self, board: Board) -> None:
         self.board = board
@@ -96,7 +99,7 @@ class SimInstrument:
 
     def push_error(self, code: int, info: str | None = None) -> None:
         text = ERRORS.get(code, "Error")
-        if info:
+        if info and self.error_detail:
             text = f"{text};{info[:60]}"
         if code <= -400:
             self.esr |= ESR_QYE

@@ -52,6 +52,7 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
     identity = ("RIGOL TECHNOLOGIES", "MSO1104Z", "DS1ZC204807063", "00.04.04.SP4")
     number_format = "{:.6e}"
     error_code_format = "{:d}"
+    error_detail = False  # 0,"No error" / -113,"Undefined header": no context appended
 
     def __init__(self, board: Board, seed: int = 0) -> None:
         self.seed = seed

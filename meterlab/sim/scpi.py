@@ -64,7 +64,7 @@ ERRORS: dict[int, str] = {
     -241: "Hardware missing",
     -300: "Device-specific error",
     -310: "System error",
-    -350: "Error queue overflow",
+    -350: "Queue overflow",
     -363: "Input buffer overrun",
     -400: "Query error",
     -410: "Query INTERRUPTED",
