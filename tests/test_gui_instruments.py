@@ -78,10 +78,11 @@ def run(qtbot, console, command: str) -> str:
 
 
 class LineServer:
-    """A TCP server on 127.0.0.1 that answers *IDN? with `idn`, or never answers (None)."""
+    """A TCP server on 127.0.0.1 that answers *IDN? with `idn` (and `replies`), or nothing."""
 
-    def __init__(self, idn: str | None) -> None:
+    def __init__(self, idn: str | None, replies: dict[bytes, bytes] | None = None) -> None:
         self.idn = idn
+        self.replies = {k.upper(): v for k, v in (replies or {}).items()}
         self.sock = socket.create_server(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
         self.resource = f"TCPIP::127.0.0.1::{self.port}::SOCKET"
@@ -100,8 +101,11 @@ class LineServer:
     def _talk(self, conn: socket.socket) -> None:
         with conn:
             for line in conn.makefile("rb"):
-                if self.idn is not None and line.strip().upper() == b"*IDN?":
+                command = line.strip().upper()
+                if self.idn is not None and command == b"*IDN?":
                     conn.sendall(self.idn.encode() + b"\n")
+                elif command in self.replies:
+                    conn.sendall(self.replies[command])
 
     def close(self) -> None:
         self.sock.close()
@@ -222,6 +226,41 @@ def test_console_shows_binary_blocks_by_size_and_stays_in_step(qtbot, view, benc
     assert f"RIGOL TECHNOLOGIES,MSO1104Z,{SCOPE_SERIAL}" in run(qtbot, console, "*IDN?")
 
 
+def test_console_reads_binary_readings_after_form_real(qtbot, view, bench):
+    console = console_for(qtbot, view, bench.dmm_resource)
+    run(qtbot, console, "CONF:VOLT:DC 10")
+    run(qtbot, console, "FORM REAL,64")
+    assert "<block: 8 bytes>" in run(qtbot, console, "READ?")  # one float64 reading
+    run(qtbot, console, "FORM ASC")
+    out = run(qtbot, console, "READ?")
+    assert "<block" not in out and "E+" in out
+    assert "34465A" in run(qtbot, console, "*IDN?")
+
+
+def test_console_works_without_a_profile(qtbot, gui_settings):
+    server = LineServer("ACME Instruments,XM-9000,SN42,1.0",
+                        {b"MEM:DUMP?": b"#15HELLO\n", b"VOLT?": b"+1.2E+00\n"})
+    view = InstrumentsView(settings=gui_settings, refresh_on_show=False)
+    qtbot.addWidget(view)
+    try:
+        view.add_instrument(server.resource, "@py")
+        qtbot.waitUntil(lambda: view.entries[server.resource].state == State.CONNECTED,
+                        timeout=10_000)
+        assert cell(view, server.resource, ROLE) == "Unknown"
+        assert not view.dmm_button.isEnabled() and not view.scope_button.isEnabled()
+        assert str(paths.user_dir("instruments")) in view.detail_label.text()
+        view.open_console()
+        console = view.consoles[server.resource]
+        console.set_timeout(0.5)
+        assert "<block: 5 bytes>" in run(qtbot, console, "MEM:DUMP?")
+        assert "+1.2E+00" in run(qtbot, console, "VOLT?")
+        view.console_tabs.tabCloseRequested.emit(0)
+        assert server.resource not in view.consoles and view.console_tabs.isHidden()
+    finally:
+        view.close_all()
+        server.close()
+
+
 def test_console_waits_for_the_connection_lock(qtbot, view, bench):
     console = console_for(qtbot, view, bench.dmm_resource)
     conn = view.entries[bench.dmm_resource].conn
@@ -336,6 +375,20 @@ def test_unknown_instrument_points_to_the_profile_folder(qtbot):
     assert dialog.identity is not None and dialog.identity.kind == ""
 
 
+def test_broken_user_profile_is_named_with_its_line(qtbot, bench, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    folder = paths.user_dir("instruments")
+    folder.mkdir(parents=True)
+    (folder / "my-meter.toml").write_text('[profile]\nname = "Mine"\nkind = "dmm"\n'
+                                          '[identify]\nmodels = 34465\n', encoding="utf-8")
+    dialog = dialog_for(qtbot, bench.dmm_resource)
+    with qtbot.waitSignal(dialog.tested, timeout=10_000) as got:
+        dialog.test_connection()
+    ok, text = got.args
+    assert not ok
+    assert "34465A" in text and "my-meter.toml:5" in text and "identify.models" in text
+
+
 def test_a_typo_is_explained(qtbot):
     dialog = dialog_for(qtbot, "192.168.1.50:5025")
     with qtbot.waitSignal(dialog.tested, timeout=10_000) as got:
@@ -343,3 +396,18 @@ def test_a_typo_is_explained(qtbot):
     ok, text = got.args
     assert not ok and "not a VISA address" in text
     assert QApplication.instance() is not None
+
+
+def test_plugs_into_the_main_window(qtbot, window, bench):
+    view = InstrumentsView(settings=window.settings, simulated={"dmm": bench.dmm_resource})
+    window.add_view("instruments", "Instruments", view)
+    window.connect_news(view)
+    window.show_view("instruments")  # first shown: the search starts
+    try:
+        qtbot.waitUntil(lambda: identified(view, bench.dmm_resource), timeout=10_000)
+        with qtbot.waitSignal(view.use_dmm, timeout=2000):
+            view.use_as("dmm", bench.dmm_resource)
+        assert "Multimeter: 34465A" in window.banner.text
+        assert window.banner.level == "info"
+    finally:
+        view.close_all()
