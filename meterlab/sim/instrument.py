@@ -61,6 +61,9 @@ class SimInstrument:
     #: append what went wrong after a `;` inside the quotes of SYSTem:ERRor? (the scpi-parser
     #: library does; the Keysight and Rigol guides print the bare standard text)
     error_detail = True
+    #: seconds of silence after which bytes without a terminator count as a whole message
+    #: (None: wait for the `\n`, as IEEE 488.2 asks)
+    unterminated_gap: float | None = None
 
     def __init__(self, board: Board) -> None:
         self.board = board

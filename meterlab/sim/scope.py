@@ -53,6 +53,9 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
     number_format = "{:.6e}"
     error_code_format = "{:d}"
     error_detail = False  # 0,"No error" / -113,"Undefined header": no context appended
+    #: The DS1000Z takes what arrives on port 5555 as a message even without `\n`: LAN
+    #: scripts written for it (RoGeorge's DS1054Z_screen_capture) send "*OPC?" bare.
+    unterminated_gap = 0.2
 
     def __init__(self, board: Board, seed: int = 0) -> None:
         self.seed = seed

@@ -75,41 +75,62 @@ class _Handler(socketserver.BaseRequestHandler):
     def handle(self) -> None:
         sock: socket.socket = self.request
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # A peer that vanished without closing (cable pulled) is noticed and cleaned up.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
         instrument = self.server.instrument
         conn = Connection(peer=f"{self.client_address[0]}:{self.client_address[1]}")
+        gap = instrument.unterminated_gap
         buf = bytearray()
-        scan_from = 0
         with self.server.track(sock):
             while True:
+                # Only while half a message waits does the thread wake up: idle costs nothing.
+                sock.settimeout(gap if gap is not None and buf else None)
                 try:
                     chunk = sock.recv(1 << 16)
+                except TimeoutError:
+                    # Nothing more came: some instruments (the Rigol scopes) take what
+                    # arrived as the whole message, so clients that send no terminator work.
+                    if find_message_end(buf) == -1:  # not stuck inside a block
+                        message = bytes(buf)
+                        buf.clear()
+                        if not self._run(sock, instrument, conn, message):
+                            return
+                    continue
                 except OSError:
                     return
                 if not chunk:
                     return
                 buf += chunk
                 while True:
-                    end = find_message_end(buf, scan_from)
+                    end = find_message_end(buf)
                     if end < 0:
-                        # -1: no terminator yet; -2: inside a block. Resume the scan later
-                        # from the start (blocks/strings make mid-buffer resumption unsafe).
-                        scan_from = 0
+                        # -1: no terminator yet; -2: inside a block.
                         if len(buf) > MAX_MESSAGE:
                             buf.clear()
                             with instrument.lock:
                                 instrument.push_error(-363)
                         break
-                    message = bytes(buf[:end]).rstrip(b"\r")
+                    message = bytes(buf[:end])
                     del buf[: end + 1]
-                    scan_from = 0
-                    if not message.strip():
-                        continue
-                    reply = instrument.execute(message, conn)
-                    if reply is not None:
-                        try:
-                            sock.sendall(reply + b"\n")
-                        except OSError:
-                            return
+                    if not self._run(sock, instrument, conn, message):
+                        return
+
+    @staticmethod
+    def _run(sock: socket.socket, instrument: SimInstrument, conn: Connection,
+             message: bytes) -> bool:
+        """Execute one message and send its reply; False when the client has gone."""
+        message = message.rstrip(b"\r")
+        if not message.strip():
+            return True
+        reply = instrument.execute(message, conn)
+        if reply is None:
+            return True
+        try:
+            sock.settimeout(None)
+            sock.sendall(reply + b"\n")
+        except OSError:
+            return False
+        return True
 
 
 class _Server(socketserver.ThreadingTCPServer):
