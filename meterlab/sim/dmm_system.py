@@ -25,8 +25,10 @@ IDENTITIES: dict[str, tuple[str, str]] = {
     "AT34411A": ("Agilent Technologies", "34411A"),
 }
 _IDENT_OPTIONS = ["DEFault", "HP34401A", "AT34410A", "AT34411A"]
-#: *OPT?: GPIB interface and security options absent, digitising and 2 M memory installed.
-OPTIONS = "0,0,DIG,MEM"
+#: *OPT?: GPIB and security absent, digitising and 2 M memory installed. A real 34465A
+#: answers five fields (QCoDeS keeps "0,0,DIG,MEM,0" as measured on one, in its simulation
+#: file Keysight_34465A.yaml), and clients drop the "0" entries.
+OPTIONS = "0,0,DIG,MEM,0"
 
 
 class SystemMixin:
