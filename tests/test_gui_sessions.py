@@ -133,7 +133,7 @@ def test_lists_the_plan_runner_sessions_newest_first(view):
     assert all(p == "Rails and R1 v3" for p in _column(view, "plan"))
     assert _column(view, "status") == ["complete"] * 3
     verdicts = _column(view, "verdict")
-    assert verdicts[1] == f"{Verdict.OVERLOAD.symbol}  OVERLOAD"
+    assert verdicts[1] == f"{Verdict.FAIL.symbol}  FAIL"  # the unit failed: R1 OVERLOAD
     assert verdicts[0].endswith("PASS") and verdicts[2].endswith("PASS")
     assert all(len(i) == 8 for i in _column(view, "id"))
     assert f"{Verdict.PASS.symbol} 9" in _column(view, "counts")[0]  # 8 rail readings + R1

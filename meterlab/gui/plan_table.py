@@ -8,9 +8,17 @@ word, the symbol and the colour, so it reads without colour vision too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from meterlab.gui.fmt import DASH
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
@@ -22,6 +30,20 @@ COLUMNS = ("check", "title", "value", "limits", "verdict", "note")
 COL = {name: i for i, name in enumerate(COLUMNS)}
 SKIPPED_FG = "#555555"
 CURRENT_BG = "#E3F1FB"
+
+
+class VerdictDelegate(QStyledItemDelegate):
+    """Paints a verdict cell in its own colours even in a selected row.
+
+    The selection highlight would otherwise paint over exactly the cell the
+    person selected the row to look at; the rest of the row still shows it.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.BackgroundRole) is not None:
+            option.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[assignment]
 
 
 class PlanTable(QTableWidget):
@@ -44,9 +66,10 @@ class PlanTable(QTableWidget):
         head = self.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(True)
-        for name, width in (("check", 110), ("title", 300), ("value", 130), ("limits", 370),
+        for name, width in (("check", 110), ("title", 280), ("value", 130), ("limits", 430),
                             ("verdict", 175)):
             self.setColumnWidth(COL[name], width)
+        self.setItemDelegateForColumn(COL["verdict"], VerdictDelegate(self))
         self.rows: dict[str, int] = {}
         #: The result each row shows (None while not measured).
         self.results: dict[str, CheckResult | None] = {}

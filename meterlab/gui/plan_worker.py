@@ -20,6 +20,7 @@ import contextlib
 import logging
 import queue
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -321,15 +322,22 @@ class PlanRunWorker:
 
 
 def final_verdict(run: RunResult) -> Verdict | None:
-    """The unit's verdict from its check results; None when nothing was measured.
+    """The unit's verdict from its check results; None when nothing was measured."""
+    return unit_verdict(r.verdict for r in run.results if not r.skipped)
 
-    A DUT with any FAIL or OVERLOAD failed, whatever else happened; otherwise an
-    ERROR (could not measure) or INDETERMINATE result keeps it from passing.
+
+def unit_verdict(verdicts: Iterable[Verdict]) -> Verdict | None:
+    """One verdict for a unit from its checks' verdicts; None when there are none.
+
+    A DUT with any FAIL or OVERLOAD failed, whatever else happened (an open
+    resistor reading OVERLOAD is a failed unit, not a different kind of
+    result); otherwise an ERROR (could not measure) or INDETERMINATE result
+    keeps it from passing, and MARGINAL still passes.
     """
-    judged = [r.verdict for r in run.results if not r.skipped]
+    judged = set(verdicts)
     if not judged:
         return None
-    if any(v in (Verdict.FAIL, Verdict.OVERLOAD) for v in judged):
+    if judged & {Verdict.FAIL, Verdict.OVERLOAD}:
         return Verdict.FAIL
     if Verdict.ERROR in judged:
         return Verdict.ERROR

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.gui import style
 from meterlab.gui.fmt import DASH
+from meterlab.gui.plan_table import VerdictDelegate
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
 from meterlab.store import SessionInfo
@@ -160,11 +161,13 @@ class SessionDetail(QWidget):
         for col, width in enumerate((90, 200, 95, 190, 120)):
             self.results.setColumnWidth(col, width)
         self.results.itemSelectionChanged.connect(self._result_selected)
+        self.results.setItemDelegateForColumn(4, VerdictDelegate(self.results))
 
         self.model = ReadingsModel()
         self.readings = QTableView()
         self.readings.setObjectName("readingsTable")
         self.readings.setModel(self.model)
+        self.readings.setItemDelegateForColumn(4, VerdictDelegate(self.readings))
         self.readings.verticalHeader().setVisible(False)
         self.readings.verticalHeader().setDefaultSectionSize(24)
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

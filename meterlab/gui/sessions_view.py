@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.errors import MeterlabError
+from meterlab.gui.plan_table import VerdictDelegate
+from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
 from meterlab.gui.sessions_tasks import run_in_background
@@ -144,7 +146,7 @@ class SessionsView(QWidget):
         self.table.setHorizontalHeaderLabels([
             self.tr("ID"), self.tr("Start (UTC)"), self.tr("Operator"), self.tr("DUT"),
             self.tr("Plan"), self.tr("Status"), self.tr("Readings"), self.tr("Verdict"),
-            self.tr("Verdict counts")])
+            self.tr("Readings by verdict")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -157,6 +159,7 @@ class SessionsView(QWidget):
                               strict=False):
             self.table.setColumnWidth(col, width)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.setItemDelegateForColumn(COLUMNS.index("verdict"), VerdictDelegate(self.table))
 
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -278,7 +281,7 @@ class SessionsView(QWidget):
             if col == 5 and s.status != "complete":
                 item.setForeground(Qt.GlobalColor.darkYellow)
             self.table.setItem(row, col, item)
-        v = s.verdict
+        v = session_verdict(s)
         item = QTableWidgetItem("—" if v is None else f"{v.symbol}  {verdict_word(v)}")
         if v is not None:
             from PySide6.QtGui import QBrush, QColor
@@ -288,8 +291,9 @@ class SessionsView(QWidget):
             f = item.font()
             f.setBold(True)
             item.setFont(f)
-            item.setToolTip(self.tr("The worst verdict among the session's readings and "
-                                    "results"))
+            item.setToolTip(self.tr("The unit's verdict from the last result of each check "
+                                    "(any FAIL or OVERLOAD fails it); for logged readings "
+                                    "without a plan, the worst reading"))
         self.table.setItem(row, COLUMNS.index("verdict"), item)
 
     def _selected_rows(self) -> list[int]:
@@ -420,6 +424,18 @@ class SessionsView(QWidget):
 
         self.news.emit(self.tr("Exporting to %1…").replace("%1", str(path)), "info", 0)
         run_in_background(work, done, failed, self, "sessions-export")
+
+
+def session_verdict(s: Any) -> Verdict | None:
+    """The verdict a session's row shows: the unit's, as the plan runner judged it.
+
+    A retried check counts with its last attempt (as in the report); a session
+    of logged readings without results shows its worst reading.
+    """
+    last = {r.check_id: r.verdict for r in s.results}
+    if last:
+        return unit_verdict(last.values())
+    return s.verdict
 
 
 def _words(exc: BaseException) -> str:
