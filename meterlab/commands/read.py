@@ -276,7 +276,7 @@ class _Run:
             acq.start()
             try:
                 while True:
-                    if stop.is_set() and acq.running:
+                    if stop.is_set() and not interrupted:
                         interrupted = True
                         _err("Stopping… (the readings taken so far are being saved)")
                         acq.stop()  # the engine drains the meter into the inbox first
