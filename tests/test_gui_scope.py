@@ -105,6 +105,16 @@ def test_dragging_the_trigger_marker_sets_the_level(qtbot, view):
                     and abs(view.state.trigger.level - 1.0) < 0.05, timeout=10000)
     assert view.level_edit.text() == format_si(view.state.trigger.level, "V", 3)
 
+    # Single: one trigger, one frame, then stopped, with the standing sweep kept.
+    before = view.frames_drawn
+    view.single_button.click()
+    qtbot.waitUntil(lambda: view.frames_drawn > before and not view.running
+                    and view.status_label.text().endswith(view.tr("Stopped")), timeout=15000)
+    qtbot.waitUntil(lambda: view.state.trigger.sweep == "NORM", timeout=5000)
+    drawn = view.frames_drawn
+    qtbot.wait(500)
+    assert view.frames_drawn == drawn  # stopped means no new frames
+
 
 def test_limit_on_frequency_passes_then_fails_with_a_stuck_pwm(qtbot, view, bench):
     wait_frames(qtbot, view, 1)
@@ -202,14 +212,14 @@ def test_a_scope_that_stops_answering_warns_and_the_gui_stays_responsive(qtbot, 
     assert float(gaps.max()) < 1.0  # the event loop never waited for the instrument
     # The last frame stays on screen, and the view says it is stale.
     assert len(trace(view, 1)[1]) == 1200
-    assert view.stale
+    assert view.stale and view.stale_label.isVisible()
 
     # The scope comes back on the same address: the view says so and frames flow again.
     server = InstrumentServer(bench.scope, port=port).start()
     try:
         qtbot.waitUntil(lambda: any("answers again" in n[0] for n in view.news_log),
                         timeout=20000)
-        assert not view.stale
+        assert not view.stale and not view.stale_label.isVisible()
         wait_frames(qtbot, view, 1)
     finally:
         server.stop()

@@ -112,7 +112,11 @@ class ScopeMeasurements(QWidget):
             self.verdict_items[key] = verdict
         self.table.resizeRowsToContents()
         for row in range(len(ITEMS)):
-            self.table.setRowHeight(row, max(self.table.rowHeight(row), 27))
+            self.table.setRowHeight(row, 27)
+        # Every row visible without scrolling: a hidden FAIL is no verdict at all.
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 27 * len(ITEMS) + 2 * self.table.frameWidth() + 2)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(head)

@@ -19,7 +19,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
 
 from meterlab.gui.fmt import DASH
 from meterlab.units import format_si
@@ -39,7 +39,6 @@ DECODE_COLOURS = {
     "address": "#C69CFF", "data": "#7FD4FF", "ack": "#39D353", "nak": "#FF5A36",
 }
 MAX_LABELS = 300
-CHAR_PX = 7.5  # average label character width at the plot font, for fitting labels
 
 
 def volts_label(value: float, digits: int = 3) -> str:
@@ -268,6 +267,7 @@ class LogicPlot(pg.PlotWidget):
         self.hint_items: dict[str, pg.TextItem] = {}
         self.annotations: list = []
         self.shown_labels: list[str] = []  # the label texts drawn now (tests, accessibility)
+        self._metrics = QFontMetricsF(_bold(8))
         self.vb.sigXRangeChanged.connect(lambda *_: self._layout_labels())
 
     # -- rows ------------------------------------------------------------------------------
@@ -357,21 +357,30 @@ class LogicPlot(pg.PlotWidget):
         for key, item in self.hint_items.items():
             if key in self.row_base:
                 item.setPos(x0 + (x1 - x0) * 0.01, self.row_base[key] + 0.48)
+        visible = [a for a in self.annotations if a.t1 >= x0 and a.t0 <= x1]
+        # One label form per row and kind: a row of "T 54h" boxes with a stray "." among
+        # them reads as a different kind of frame, so the narrowest box decides for all.
+        adv = self._metrics.horizontalAdvance
+        fit: dict[tuple[str, str], list[float]] = {}  # min room, widest full, widest short
+        for a in visible:
+            if a.t1 > a.t0:
+                f = fit.setdefault((a.row, a.kind), [math.inf, 0.0, 0.0])
+                f[0] = min(f[0], (a.t1 - a.t0) * pps)
+                f[1] = max(f[1], adv(a.text))
+                f[2] = max(f[2], adv(a.short))
         shown: list[tuple[float, float, str, str]] = []
-        for a in self.annotations:
-            if a.t1 < x0 or a.t0 > x1:
-                continue
-            mid = 0.5 * (a.t0 + a.t1)
-            w = (a.t1 - a.t0) * pps
-            if a.t1 <= a.t0:  # an instant (I²C start/stop): a label if there is room
-                text = a.short
-            elif w >= len(a.text) * CHAR_PX + 6:
-                text = a.text
-            elif w >= len(a.short) * CHAR_PX + 4:
+        for a in visible:
+            if a.t1 <= a.t0:  # an instant (I²C start/stop): always labelled
                 text = a.short
             else:
-                continue
-            shown.append((mid, self.row_base[a.row] + 0.49, text,
+                room, full, short = fit[(a.row, a.kind)]
+                if room >= full + 8:
+                    text = a.text
+                elif room >= short + 4:
+                    text = a.short
+                else:
+                    continue
+            shown.append((0.5 * (a.t0 + a.t1), self.row_base[a.row] + 0.49, text,
                           DECODE_COLOURS.get(a.kind, TEXT_COLOUR)))
             if len(shown) >= MAX_LABELS:
                 break

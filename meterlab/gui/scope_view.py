@@ -27,23 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -52,33 +43,15 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui.fmt import DASH, fmt_range
-from meterlab.gui.scope_decode import DecodeSettings
+from meterlab.gui.scope_controls import ScopeControls
 from meterlab.gui.scope_measurements import ScopeMeasurements
 from meterlab.gui.scope_plot import CHANNEL_COLOURS, H_DIVS, AnalogPlot, LogicPlot
 from meterlab.gui.scope_worker import Frame, ScopeState, ScopeWorker
-from meterlab.units import format_si, parse_quantity
+from meterlab.units import format_si
 
 FRAME_MS = 33
 TEXT_EVERY_S = 0.25  # numbers people read change at most 4× a second
-BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
-PROBES = (1.0, 10.0)
 UART_LOG_LINES = 200
-
-
-def _seq125(lo: float, hi: float) -> list[float]:
-    out = []
-    exp = math.floor(math.log10(lo)) - 1
-    while True:
-        for m in (1.0, 2.0, 5.0):
-            v = float(f"{m}e{exp}")
-            if v > hi * (1 + 1e-9):
-                return out
-            if v >= lo * (1 - 1e-9):
-                out.append(v)
-        exp += 1
-
-
-TIMEBASES = _seq125(5e-9, 50.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,24 +140,21 @@ class ScopeView(QWidget):
         self.deep_frame: Frame | None = None
         self.progress_value = 0.0
         self._autorun = autorun
-        self._lines = tuple(initial.lines) if initial and initial.lines else tuple(lines)
-        self._decode = DecodeSettings()
-        self._filling = False  # controls are being filled from the scope: not user edits
+        self._first_lines = tuple(initial.lines) if initial and initial.lines else tuple(lines)
         self._window: tuple[float, float] | None = None
         self._last_text = 0.0
         self._last_uart = ""
         self._pending_shot: Path | None = None
         self._save_threads: list[threading.Thread] = []
-        self._active = 1
         self.worker: ScopeWorker | None = None
         self.last_screenshot: Path | None = None
         self._build()
         if settings is not None:
             self.restore_settings(settings)
         if resource:
-            self.worker = ScopeWorker(resource, backend, lines=self._lines,
+            self.worker = ScopeWorker(resource, backend, lines=self.controls.lines,
                                       initial=initial.apply if initial else None)
-            self.worker.post("decode", self._decode)
+            self.worker.post("decode", self.controls.decode)
             self.worker.post("measure_source", self.measurements.source)
             self.worker.start()
             self.status_label.setText(self.tr("Connecting…"))
@@ -202,11 +172,18 @@ class ScopeView(QWidget):
         self.analog = AnalogPlot()
         self.logic = LogicPlot()
         self.logic.setXLink(self.analog)
-        self.analog.levelDragged.connect(self._level_dragged)
+        self.analog.levelDragged.connect(self.set_trigger_level)
         self.analog.cursorsMoved.connect(self._update_cursor_text)
         self.analog.getAxis("bottom").setLabel(self.tr("Time"), units="s")
         self.logic.getAxis("bottom").setLabel(self.tr("Time"), units="s")
-        self.analog.getAxis("bottom").setStyle(showValues=True)
+        self.stale_label = QLabel(self.tr("Last frame — the oscilloscope is not answering"),
+                                  self.analog)
+        self.stale_label.setObjectName("scopeStale")
+        self.stale_label.setStyleSheet(
+            "QLabel#scopeStale { background: #FFF1CC; color: #1A1A1A; font-weight: 700;"
+            " padding: 4px 10px; border: 1px solid #E69F00; border-radius: 4px; }")
+        self.stale_label.move(84, 8)
+        self.stale_label.hide()
         plots = QSplitter(Qt.Orientation.Vertical)
         plots.setObjectName("scopePlotSplitter")
         plots.addWidget(self.analog)
@@ -222,8 +199,9 @@ class ScopeView(QWidget):
         self.channel_legend = QLabel()
         self.channel_legend.setObjectName("channelLegend")
         self.channel_legend.setTextFormat(Qt.TextFormat.RichText)
-        legend_row = QHBoxLayout()
-        legend_row.addWidget(self.channel_legend, 1)
+        legend_row = QVBoxLayout()
+        legend_row.setSpacing(2)
+        legend_row.addWidget(self.channel_legend)
         legend_row.addWidget(self.cursor_label)
 
         self.measurements = ScopeMeasurements()
@@ -266,7 +244,24 @@ class ScopeView(QWidget):
         left.setSizes([590, 215])
         self.main_splitter = left
 
-        panel = self._build_panel()
+        self.controls = panel = ScopeControls(self._first_lines)
+        # The widgets the view drives directly (and tests reach) by their short names.
+        for name in ("run_button", "stop_button", "single_button", "status_label",
+                     "identity_label", "vdiv_combo", "tdiv_combo", "trig_source", "level_edit",
+                     "depth_combo", "deep_button", "progress", "save_button", "shot_button",
+                     "line_checks", "logic_check"):
+            setattr(self, name, getattr(panel, name))
+        panel.run_button.clicked.connect(lambda checked: self.run() if checked else self.stop())
+        panel.stop_button.clicked.connect(self.stop)
+        panel.single_button.clicked.connect(self.single)
+        panel.deep_button.clicked.connect(self.deep_capture)
+        panel.save_button.clicked.connect(self._save_clicked)
+        panel.shot_button.clicked.connect(self._screenshot_clicked)
+        panel.command.connect(self._command)
+        panel.activeChanged.connect(self._active_changed)
+        panel.channelShown.connect(lambda n, on: self.analog.traces[n].setVisible(on))
+        panel.rowsChanged.connect(self._update_rows)
+        panel.problem.connect(lambda text: self.news.emit(text, "error", 8000))
         scroll = QScrollArea()
         scroll.setWidget(panel)
         scroll.setWidgetResizable(True)
@@ -279,203 +274,8 @@ class ScopeView(QWidget):
         lay.addWidget(left, 1)
         lay.addWidget(scroll)
 
-    def _build_panel(self) -> QWidget:
-        panel = QWidget()
-        panel.setObjectName("scopePanel")
-        v = QVBoxLayout(panel)
-        v.setContentsMargins(0, 0, 6, 0)
-
-        # Run control and trigger status
-        self.run_button = QPushButton(self.tr("Run"))
-        self.run_button.setObjectName("startButton")
-        self.run_button.setCheckable(True)
-        self.run_button.setToolTip(self.tr("Take frames continuously"))
-        self.run_button.clicked.connect(lambda checked: self.run() if checked else self.stop())
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.clicked.connect(self.stop)
-        self.single_button = QPushButton(self.tr("Single"))
-        self.single_button.setToolTip(self.tr("Wait for one trigger, then stop"))
-        self.single_button.clicked.connect(self.single)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("scopeStatus")
-        self.status_label.setWordWrap(True)
-        self.identity_label = QLabel()
-        self.identity_label.setObjectName("sourceLabel")
-        self.identity_label.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.run_button, 2)
-        row.addWidget(self.stop_button, 1)
-        row.addWidget(self.single_button, 1)
-        v.addWidget(self.identity_label)
-        v.addLayout(row)
-        v.addWidget(self.status_label)
-
-        # Channels: four on/off boxes, then the chosen channel's vertical setup
-        chan_box = QGroupBox(self.tr("Channels"))
-        cv = QVBoxLayout(chan_box)
-        on_row = QHBoxLayout()
-        self.channel_checks: dict[int, QCheckBox] = {}
-        for n, colour in CHANNEL_COLOURS.items():
-            box = QCheckBox(f"CH{n}")
-            box.setObjectName(f"channelCheck{n}")
-            box.setStyleSheet(
-                f"QCheckBox {{ background: {colour}; color: #101418; font-weight: 700;"
-                " padding: 3px 6px; border-radius: 4px; }")
-            box.toggled.connect(lambda on, k=n: self._channel_toggled(k, on))
-            on_row.addWidget(box)
-            self.channel_checks[n] = box
-        cv.addLayout(on_row)
-        form = QFormLayout()
-        self.active_combo = QComboBox()
-        for n in CHANNEL_COLOURS:
-            self.active_combo.addItem(f"CH{n}", n)
-        self.active_combo.currentIndexChanged.connect(self._active_changed)
-        self.vdiv_combo = QComboBox()
-        self.vdiv_combo.currentIndexChanged.connect(self._vertical_edited)
-        self.offset_edit = QLineEdit()
-        self.offset_edit.setObjectName("offsetEdit")
-        self.offset_edit.setToolTip(self.tr("Offset, e.g. -1.5 V or 200 mV"))
-        self.offset_edit.editingFinished.connect(self._offset_edited)
-        self.coupling_combo = QComboBox()
-        for code in ("DC", "AC", "GND"):
-            self.coupling_combo.addItem(code, code)
-        self.coupling_combo.currentIndexChanged.connect(self._vertical_edited)
-        self.probe_combo = QComboBox()
-        for p in PROBES:
-            self.probe_combo.addItem(f"×{p:g}", p)
-        self.probe_combo.currentIndexChanged.connect(self._probe_edited)
-        form.addRow(self.tr("Settings of"), self.active_combo)
-        form.addRow(self.tr("Scale"), self.vdiv_combo)
-        form.addRow(self.tr("Offset"), self.offset_edit)
-        form.addRow(self.tr("Coupling"), self.coupling_combo)
-        form.addRow(self.tr("Probe"), self.probe_combo)
-        cv.addLayout(form)
-        v.addWidget(chan_box)
-
-        # Timebase
-        time_box = QGroupBox(self.tr("Timebase"))
-        tf = QFormLayout(time_box)
-        self.tdiv_combo = QComboBox()
-        for s in TIMEBASES:
-            self.tdiv_combo.addItem(self.tr("%1/div").replace("%1", fmt_range(s, "s")), s)
-        self.tdiv_combo.currentIndexChanged.connect(self._timebase_edited)
-        self.position_edit = QLineEdit()
-        self.position_edit.setObjectName("positionEdit")
-        self.position_edit.setToolTip(
-            self.tr("Trigger position from the screen centre, e.g. 10 ms"))
-        self.position_edit.editingFinished.connect(self._timebase_edited)
-        tf.addRow(self.tr("Scale"), self.tdiv_combo)
-        tf.addRow(self.tr("Position"), self.position_edit)
-        v.addWidget(time_box)
-
-        # Trigger
-        trig_box = QGroupBox(self.tr("Trigger"))
-        gf = QFormLayout(trig_box)
-        self.trig_source = QComboBox()
-        for n in CHANNEL_COLOURS:
-            self.trig_source.addItem(f"CH{n}", f"CH{n}")
-        for n in range(16):
-            self.trig_source.addItem(f"D{n}", f"D{n}")
-        self.trig_slope = QComboBox()
-        self.trig_slope.addItem(self.tr("Rising ↑"), "POS")
-        self.trig_slope.addItem(self.tr("Falling ↓"), "NEG")
-        self.trig_slope.addItem(self.tr("Either ↕"), "EITHER")
-        self.trig_sweep = QComboBox()
-        self.trig_sweep.addItem(self.tr("Auto"), "AUTO")
-        self.trig_sweep.addItem(self.tr("Normal"), "NORM")
-        self.trig_sweep.addItem(self.tr("Single"), "SINGLE")
-        self.level_edit = QLineEdit()
-        self.level_edit.setObjectName("levelEdit")
-        self.level_edit.setToolTip(self.tr("Trigger level, e.g. 1.65 V (or drag the T marker)"))
-        self.level_edit.editingFinished.connect(self._trigger_edited)
-        for combo in (self.trig_source, self.trig_slope, self.trig_sweep):
-            combo.currentIndexChanged.connect(self._trigger_edited)
-        self.force_button = QPushButton(self.tr("Force trigger"))
-        self.force_button.clicked.connect(lambda: self._post("force"))
-        gf.addRow(self.tr("Source"), self.trig_source)
-        gf.addRow(self.tr("Slope"), self.trig_slope)
-        gf.addRow(self.tr("Sweep"), self.trig_sweep)
-        gf.addRow(self.tr("Level"), self.level_edit)
-        gf.addRow(self.force_button)
-        v.addWidget(trig_box)
-
-        # Logic analyser and decoding
-        logic_box = QGroupBox(self.tr("Logic analyser"))
-        lv = QVBoxLayout(logic_box)
-        self.logic_check = QCheckBox(self.tr("Show lines"))
-        self.logic_check.toggled.connect(self._logic_edited)
-        lv.addWidget(self.logic_check)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(2)
-        grid.setVerticalSpacing(2)
-        self.line_checks: dict[int, QCheckBox] = {}
-        for n in range(16):
-            box = QCheckBox(f"D{n}")
-            box.setChecked(n in self._lines)
-            box.toggled.connect(self._logic_edited)
-            grid.addWidget(box, n // 4, n % 4)
-            self.line_checks[n] = box
-        lv.addLayout(grid)
-        df = QFormLayout()
-        self.baud_combo = QComboBox()
-        self.baud_combo.addItem(self.tr("Automatic"), 0.0)
-        for b in BAUDS:
-            self.baud_combo.addItem(self.tr("%1 Bd").replace("%1", str(b)), float(b))
-        self.baud_combo.currentIndexChanged.connect(self._decode_edited)
-        self.i2c_check = QCheckBox(self.tr("I²C on D1 (SCL) / D2 (SDA)"))
-        self.i2c_check.setChecked(True)
-        self.i2c_check.toggled.connect(self._decode_edited)
-        self.uart_check = QCheckBox(self.tr("UART on D0"))
-        self.uart_check.setChecked(True)
-        self.uart_check.toggled.connect(self._decode_edited)
-        df.addRow(self.uart_check, self.baud_combo)
-        lv.addLayout(df)
-        lv.addWidget(self.i2c_check)
-        v.addWidget(logic_box)
-
-        # Deep memory
-        cap_box = QGroupBox(self.tr("Capture"))
-        cf = QVBoxLayout(cap_box)
-        depth_row = QFormLayout()
-        self.depth_combo = QComboBox()
-        self.depth_combo.addItem(self.tr("Automatic"), 0)
-        self.depth_combo.currentIndexChanged.connect(self._depth_edited)
-        depth_row.addRow(self.tr("Memory depth"), self.depth_combo)
-        cf.addLayout(depth_row)
-        self.deep_button = QPushButton(self.tr("Deep capture"))
-        self.deep_button.setToolTip(
-            self.tr("Stop and read the whole acquisition memory of every shown channel"))
-        self.deep_button.clicked.connect(self.deep_capture)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(True)
-        self.progress.setFormat("%p %")
-        self.save_button = QPushButton(self.tr("Save capture…"))
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self._save_clicked)
-        self.shot_button = QPushButton(self.tr("Screenshot…"))
-        self.shot_button.clicked.connect(self._screenshot_clicked)
-        r1 = QHBoxLayout()
-        r1.addWidget(self.deep_button)
-        r1.addWidget(self.progress, 1)
-        cf.addLayout(r1)
-        r2 = QHBoxLayout()
-        r2.addWidget(self.save_button)
-        r2.addWidget(self.shot_button)
-        cf.addLayout(r2)
-        v.insertWidget(3, cap_box)  # right under Run/Stop: the actions used most
-        v.addStretch(1)
-        self._instrument_widgets = [
-            self.run_button, self.stop_button, self.single_button, chan_box, time_box,
-            trig_box, logic_box, self.deep_button, self.depth_combo, self.shot_button,
-        ]
-        return panel
-
     def _set_controls_enabled(self, on: bool) -> None:
-        for w in self._instrument_widgets:
-            w.setEnabled(on)
-
+        self.controls.set_instrument_enabled(on)
     # == commands to the worker ===========================================================
     def _post(self, name: str, *args: Any, **kwargs: Any) -> None:
         if self.worker is not None:
@@ -506,6 +306,7 @@ class ScopeView(QWidget):
         """Stop and read the whole memory of the shown channels (progress in the bar)."""
         self._set_running(False)
         self.progress.setValue(0)
+        self.progress.setTextVisible(True)
         self.progress_value = 0.0
         self.deep_button.setEnabled(False)
         self._post("deep_capture")
@@ -519,112 +320,19 @@ class ScopeView(QWidget):
             self.runningChanged.emit(running)
 
     # == user edits → worker ==============================================================
-    def _channel_toggled(self, n: int, on: bool) -> None:
-        if self._filling:
-            return
-        self.analog.traces[n].setVisible(on)
-        self._post("set_channel", n, display=on)
+    def _command(self, name: str, args: tuple, kwargs: dict) -> None:
+        self._post(name, *args, **kwargs)
 
-    def _active_changed(self) -> None:
-        self._active = int(self.active_combo.currentData())
-        self._fill_vertical()
-        self.analog.set_active(self._active)
+    def _active_changed(self, n: int) -> None:
+        self.analog.set_active(n)
         self._update_cursor_text()
 
-    def _vertical_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        n = self._active
-        scale = self.vdiv_combo.currentData()
-        coupling = self.coupling_combo.currentData()
-        self._post("set_channel", n, scale=scale, coupling=coupling)
-
-    def _probe_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        self._post("set_channel", self._active, probe=self.probe_combo.currentData())
-
-    def _offset_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        value = self._parse(self.offset_edit, "V")
-        if value is not None:
-            self._post("set_channel", self._active, offset=value)
-
-    def _timebase_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        kw: dict[str, float] = {"scale": float(self.tdiv_combo.currentData())}
-        pos = self._parse(self.position_edit, "s")
-        if pos is not None:
-            kw["offset"] = pos
-        self._post("set_timebase", **kw)
-
-    def _trigger_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        kw: dict[str, Any] = {
-            "source": self.trig_source.currentData(),
-            "slope": self.trig_slope.currentData(),
-            "sweep": self.trig_sweep.currentData(),
-        }
-        level = self._parse(self.level_edit, "V")
-        if level is not None:
-            kw["level"] = level
-        self._post("set_trigger", **kw)
-
     def set_trigger_level(self, volts: float) -> None:
-        """Set the trigger level (what dragging the T marker does)."""
-        self._filling = True
-        self.level_edit.setText(format_si(volts, "V", 3))
-        self._filling = False
-        self._post("set_trigger", level=volts)
-
-    def _level_dragged(self, volts: float) -> None:
-        self.set_trigger_level(volts)
-
-    def _logic_edited(self) -> None:
-        if self._filling:
-            return
-        self._lines = tuple(n for n, box in self.line_checks.items() if box.isChecked())
-        self._post("lines", self._lines)
-        if self.state is not None:
-            self._post("set_logic", self.logic_check.isChecked(), self._lines)
-        self._update_rows()
-
-    def _decode_edited(self) -> None:
-        if self._filling:
-            return
-        baud = float(self.baud_combo.currentData() or 0.0)
-        self._decode = DecodeSettings(uart=self.uart_check.isChecked(), baud=baud or None,
-                                      i2c=self.i2c_check.isChecked())
-        self._post("decode", self._decode)
-        self._update_rows()
-
-    def _depth_edited(self) -> None:
-        if self._filling or self.state is None:
-            return
-        depth = int(self.depth_combo.currentData() or 0)
-        self._post("set_memory_depth", depth or None)
+        """Set the trigger level (what dropping the T marker does)."""
+        self.controls.set_trigger_level(volts)
 
     def _measure_source_changed(self, source: str) -> None:
         self._post("measure_source", source)
-
-    def _parse(self, edit: QLineEdit, unit: str) -> float | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        try:
-            value, _unit = parse_quantity(text, unit)
-        except (MeterlabError, ValueError) as exc:
-            self.news.emit(self.tr("'%1' is not a value in %2: %3").replace("%1", text)
-                           .replace("%2", unit).replace("%3", str(exc)), "error", 8000)
-            return None
-        if _unit != unit:
-            self.news.emit(self.tr("'%1' is not in %2.").replace("%1", text).replace("%2", unit),
-                           "error", 8000)
-            return None
-        return value
 
     # == frame timer: events and drawing ==================================================
     def on_frame(self) -> None:
@@ -697,7 +405,9 @@ class ScopeView(QWidget):
 
     def _set_stale(self, stale: bool) -> None:
         self.stale = stale
+        self.stale_label.setVisible(stale)
         if stale:
+            self.stale_label.adjustSize()
             self.status_label.setText(self.tr("Not answering — last frame kept, reconnecting…"))
             self.status_label.setProperty("stale", True)
             self._set_controls_enabled(False)
@@ -716,54 +426,15 @@ class ScopeView(QWidget):
     # -- state read back from the scope ---------------------------------------------------
     def _show_state(self, state: ScopeState) -> None:
         self.state = state
-        self._filling = True
-        try:
-            for ch in state.channels:
-                self.channel_checks[ch.channel].setChecked(ch.display)
-                self.analog.set_channel(ch.channel, ch.scale, ch.offset, ch.display)
-            self.analog.set_active(self._active)
-            self._fill_vertical()
-            tb = state.timebase
-            i = _nearest(TIMEBASES, tb.scale)
-            self.tdiv_combo.setCurrentIndex(i)
-            self.position_edit.setText(format_si(tb.offset, "s", 4))
-            tr = state.trigger
-            self.trig_source.setCurrentIndex(max(0, self.trig_source.findData(tr.source)))
-            self.trig_slope.setCurrentIndex(max(0, self.trig_slope.findData(tr.slope)))
-            self.trig_sweep.setCurrentIndex(max(0, self.trig_sweep.findData(tr.sweep)))
-            self.level_edit.setText(format_si(tr.level, "V", 3))
-            analog_src = int(tr.source[2:]) if tr.source.startswith("CH") else None
-            self.analog.set_trigger(analog_src, tr.level)
-            self.logic_check.setChecked(state.logic)
-            if self.depth_combo.count() == 1 and state.memory_depths:
-                for d in state.memory_depths:
-                    self.depth_combo.addItem(self.tr("%1 points").replace(
-                        "%1", format_si(d, "", 3).replace(".00", "")), d)
-            self.depth_combo.setToolTip(self.tr("Now: %1 points").replace(
-                "%1", f"{state.memory_depth:,}".replace(",", " ")))
-        finally:
-            self._filling = False
+        for ch in state.channels:
+            self.analog.set_channel(ch.channel, ch.scale, ch.offset, ch.display)
+        self.analog.set_active(self.controls.active)
+        tr = state.trigger
+        self.analog.set_trigger(int(tr.source[2:]) if tr.source.startswith("CH") else None,
+                                tr.level)
+        self.controls.show_state(state)
         self._update_rows()
         self._update_legend()
-
-    def _fill_vertical(self) -> None:
-        if self.state is None:
-            return
-        was = self._filling
-        self._filling = True
-        try:
-            ch = self.state.channels[self._active - 1]
-            self.vdiv_combo.clear()
-            scales = _seq125(1e-3 * ch.probe, 10.0 * ch.probe)
-            for s in scales:
-                self.vdiv_combo.addItem(self.tr("%1/div").replace("%1", fmt_range(s, "V")), s)
-            self.vdiv_combo.setCurrentIndex(_nearest(scales, ch.scale))
-            self.offset_edit.setText(format_si(ch.offset, "V", 3))
-            self.coupling_combo.setCurrentIndex(max(0, self.coupling_combo.findData(ch.coupling)))
-            self.probe_combo.setCurrentIndex(_nearest(list(PROBES), ch.probe))
-        finally:
-            self._filling = was
-
     def _update_legend(self) -> None:
         if self.state is None:
             return
@@ -781,14 +452,18 @@ class ScopeView(QWidget):
         self.channel_legend.setText("".join(parts))
 
     def _update_rows(self) -> None:
-        lines = list(self._lines) if (self.state is None or self.state.logic) else []
+        lines = list(self.controls.lines) if (self.state is None or self.state.logic) else []
         if self.state is not None:
             lines = [n for n in lines if n < self.state.digital_channels]
-        d = self._decode
+        d = self.controls.decode
         uart = self.tr("UART") if d.uart and d.uart_line in lines else None
         i2c = self.tr("I²C") if (d.i2c and d.scl_line in lines and d.sda_line in lines) else None
         self.logic.set_rows(lines, uart, i2c, d.uart_line, d.sda_line)
         self.logic.setVisible(bool(lines))
+        # One time axis is enough, under the lowest plot (the grids line up: same x link).
+        axis = self.analog.getAxis("bottom")
+        axis.setStyle(showValues=not lines)
+        axis.showLabel(not lines)
 
     # -- drawing --------------------------------------------------------------------------
     def _draw(self, frame: Frame) -> None:
@@ -887,7 +562,7 @@ class ScopeView(QWidget):
         dt = b - a
         out = {"a": a, "b": b, "dt": dt, "inv_dt": 1.0 / abs(dt) if dt else math.nan,
                "dv": math.nan}
-        wf = self.frame.waveforms.get(f"CH{self._active}") if self.frame else None
+        wf = self.frame.waveforms.get(f"CH{self.controls.active}") if self.frame else None
         if wf is not None and len(wf) and wf.t0 <= a <= wf.t_end and wf.t0 <= b <= wf.t_end:
             out["dv"] = float(wf.y[wf.index_at(b)] - wf.y[wf.index_at(a)])
         return out
@@ -899,7 +574,7 @@ class ScopeView(QWidget):
             f"B {format_si(r['b'], 's', 4)}",
             f"Δt {format_si(r['dt'], 's', 4)}",
             f"1/Δt {format_si(r['inv_dt'], 'Hz', 4)}",
-            f"ΔV(CH{self._active}) {format_si(r['dv'], 'V', 3)}",
+            f"ΔV(CH{self.controls.active}) {format_si(r['dv'], 'V', 3)}",
         ]
         self.cursor_label.setText("   ".join(parts))
 
@@ -1006,30 +681,12 @@ class ScopeView(QWidget):
     def save_settings(self, settings: QSettings) -> None:
         settings.setValue("scope/measure_source", self.measurements.source)
         settings.setValue("scope/limits", self.measurements.limit_texts())
-        settings.setValue("scope/lines", ",".join(str(n) for n in self._lines))
-        settings.setValue("scope/baud", float(self.baud_combo.currentData() or 0.0))
-        settings.setValue("scope/i2c", self.i2c_check.isChecked())
-        settings.setValue("scope/uart", self.uart_check.isChecked())
         settings.setValue("scope/splitter", self.main_splitter.saveState())
         settings.setValue("scope/plots", self.plot_splitter.saveState())
+        self.controls.save_settings(settings)
 
     def restore_settings(self, settings: QSettings) -> None:
-        self._filling = True
-        try:
-            lines = str(settings.value("scope/lines", "") or "")
-            if lines:
-                self._lines = tuple(int(x) for x in lines.split(",") if x.strip().isdigit())
-                for n, box in self.line_checks.items():
-                    box.setChecked(n in self._lines)
-            baud = _float(settings.value("scope/baud", 0.0))
-            i = self.baud_combo.findData(baud)
-            self.baud_combo.setCurrentIndex(max(0, i))
-            self.i2c_check.setChecked(_bool(settings.value("scope/i2c", True)))
-            self.uart_check.setChecked(_bool(settings.value("scope/uart", True)))
-        finally:
-            self._filling = False
-        self._decode = DecodeSettings(uart=self.uart_check.isChecked(), baud=baud or None,
-                                      i2c=self.i2c_check.isChecked())
+        self.controls.restore_settings(settings)
         limits = settings.value("scope/limits", {})
         if isinstance(limits, dict):
             self.measurements.restore_limit_texts({str(k): str(v) for k, v in limits.items()})
@@ -1055,23 +712,3 @@ class ScopeView(QWidget):
         super().closeEvent(event)
 
 
-def _nearest(values: list[float] | tuple[float, ...], x: float) -> int:
-    arr = np.asarray(values, dtype=np.float64)
-    if arr.size == 0:
-        return 0
-    if x is None or not math.isfinite(x) or x <= 0:
-        return int(np.argmin(np.abs(arr - (x or 0))))
-    return int(np.argmin(np.abs(np.log(arr / x))))
-
-
-def _float(x: object) -> float:
-    try:
-        return float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _bool(x: object) -> bool:
-    if isinstance(x, str):
-        return x.lower() in ("1", "true", "yes")
-    return bool(x)
