@@ -306,3 +306,22 @@ def test_a_broken_plan_file_is_named_under_the_field(view, tmp_path):
     assert view.plan_message.isVisible()
     assert "bad.toml" in view.plan_message.text() and "limit" in view.plan_message.text()
     assert not view.run_button.isEnabled()
+
+
+def test_next_unit_closes_the_session_and_runs_the_serial_typed_in(qtbot, view, tmp_path):
+    plan = tmp_path / "rails.toml"
+    plan.write_text(SHORT_PLAN, encoding="utf-8")
+    view.load(plan)
+    _run_to_review(qtbot, view, "SN-A")
+    first = view.session_id
+    assert view.run_button.text().endswith("Next unit") and view.serial_edit.isEnabled()
+    view.serial_edit.setText("SN-B")
+    with qtbot.waitSignal(view.sessionFinished, timeout=15_000):
+        view.run_button.click()
+    qtbot.waitUntil(lambda: view._state == "review" and view.session_id != first,
+                    timeout=RUN_TIMEOUT_MS)
+    _finish(qtbot, view)
+    with SessionStore(tmp_path / "sessions.sqlite") as store:
+        rows = store.sessions()
+        assert [(s.dut_serial, s.status) for s in rows] == [("SN-A", "complete"),
+                                                           ("SN-B", "complete")]

@@ -22,19 +22,17 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,8 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR
+from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
+from meterlab.gui.plan_prompt import PromptPanel, prompt_text
 from meterlab.gui.plan_table import PlanTable
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent, final_verdict
 from meterlab.gui.style import verdict_word
@@ -53,15 +53,6 @@ POLL_MS = 50
 KEY_STEP = "plan/step"
 
 _STYLE = """
-QFrame#promptFrame { background: #FAFAFA; border: 1px solid #D0D0D0; border-radius: 8px; }
-QFrame#promptFrame[waiting="true"] { background: #FFF6D6; border: 2px solid #E69F00; }
-QLabel#promptStep { color: #444444; font-size: 12pt; font-weight: 600; }
-QLabel#promptText { color: #111111; font-size: 22pt; font-weight: 600; }
-QLabel#promptHint { color: #555555; font-size: 11pt; }
-QPushButton#measureButton { font-size: 16pt; font-weight: 700; padding: 10px 28px;
-                            background: #0072B2; color: white; border-radius: 6px; }
-QPushButton#measureButton:disabled { background: #BFD6E6; color: #F4F4F4; }
-QPushButton#skipButton { font-size: 13pt; padding: 10px 18px; }
 QPushButton#runButton { font-weight: 700; padding: 6px 18px; }
 QLabel#runSummary { font-size: 12pt; color: #222222; }
 QLabel#sessionLabel { color: #444444; }
@@ -107,7 +98,7 @@ class PlanView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planView")
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(PROMPT_STYLE + _STYLE)
         self.settings = settings if settings is not None else QSettings("meterlab", "meterlab")
         self.db_path = str(db_path) if db_path else None
         self.backend = backend
@@ -122,6 +113,7 @@ class PlanView(QWidget):
         self._state = "idle"   # idle | running | review | finishing
         self._waiting = False
         self._run_after_finish = False
+        self._run_serial = ""
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -129,6 +121,10 @@ class PlanView(QWidget):
         self._fill_plans()
         self.set_instruments(dmm_resource, scope_resource, simulated=simulated)
         self._set_state("idle")
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Child widgets get no close event when the window closes: close the session here.
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- construction -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -211,41 +207,15 @@ class PlanView(QWidget):
         head.addLayout(buttons)
 
         # The prompt: what to do now, readable from arm's length.
-        self.prompt_frame = QFrame()
-        self.prompt_frame.setObjectName("promptFrame")
-        self.prompt_step = QLabel()
-        self.prompt_step.setObjectName("promptStep")
-        self.prompt_label = QLabel()
-        self.prompt_label.setObjectName("promptText")
-        self.prompt_label.setWordWrap(True)
-        self.prompt_label.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                        QSizePolicy.Policy.Preferred)
-        self.prompt_hint = QLabel()
-        self.prompt_hint.setObjectName("promptHint")
-        self.prompt_hint.setWordWrap(True)
-        self.measure_button = QPushButton(self.tr("&Measure"))
-        self.measure_button.setObjectName("measureButton")
-        self.measure_button.setToolTip(self.tr("The probes are in place: measure (Enter)"))
+        self.prompt = PromptPanel()
+        self.prompt_frame = self.prompt
+        self.prompt_step = self.prompt.step
+        self.prompt_label = self.prompt.text
+        self.prompt_hint = self.prompt.hint
+        self.measure_button = self.prompt.measure_button
         self.measure_button.clicked.connect(self.measure)
-        self.skip_button = QPushButton(self.tr("S&kip"))
-        self.skip_button.setObjectName("skipButton")
-        self.skip_button.setToolTip(self.tr("Do not measure this check in this run"))
+        self.skip_button = self.prompt.skip_button
         self.skip_button.clicked.connect(self.skip)
-        ptext = QVBoxLayout()
-        ptext.addStretch(1)
-        ptext.addWidget(self.prompt_step)
-        ptext.addWidget(self.prompt_label)
-        ptext.addWidget(self.prompt_hint)
-        ptext.addStretch(1)
-        pbtn = QVBoxLayout()
-        pbtn.addStretch(1)
-        pbtn.addWidget(self.measure_button)
-        pbtn.addWidget(self.skip_button)
-        pbtn.addStretch(1)
-        plo = QHBoxLayout(self.prompt_frame)
-        plo.setContentsMargins(16, 10, 16, 10)
-        plo.addLayout(ptext, 1)
-        plo.addLayout(pbtn)
 
         # The unit's verdict.
         self.badge = VerdictBadge()
@@ -443,6 +413,7 @@ class PlanView(QWidget):
         self.session_id = ""
         self.run_result = None
         self._set_prompt(self.tr("Connecting to the instruments…"), "", "", waiting=False)
+        self._run_serial = serial
         self.worker = PlanRunWorker(self.plan, config)
         self._set_state("running")
         self.worker.start()
@@ -529,7 +500,7 @@ class PlanView(QWidget):
             self._waiting = False
             self.table.mark_current(ev.check)
             self.prompt_hint.setText(self.tr("Measuring…"))
-            self._set_waiting_style(False)
+            self.prompt.set_waiting(False)
             self._update_buttons()
         elif kind is EventKind.RESULT and ev.result is not None:
             self._waiting = False
@@ -588,8 +559,12 @@ class PlanView(QWidget):
         self._set_state("idle")
         if self._run_after_finish:
             self._run_after_finish = False
-            self.serial_edit.clear()
-            self.serial_edit.setFocus()
+            typed = self.serial_edit.text().strip()
+            if typed and typed != self._run_serial:
+                self.start_run()  # the next unit's serial is typed in already
+            else:
+                self.serial_edit.clear()
+                self.serial_edit.setFocus()
 
     # -- showing -----------------------------------------------------------------------------
     def _show_prompt(self, check: Check, waiting: bool, retry: bool) -> None:
@@ -612,16 +587,7 @@ class PlanView(QWidget):
             self.measure_button.setFocus()
 
     def _set_prompt(self, text: str, step: str, hint: str, *, waiting: bool) -> None:
-        self.prompt_step.setText(step)
-        self.prompt_step.setVisible(bool(step))
-        self.prompt_label.setText(text)
-        self.prompt_hint.setText(hint)
-        self._set_waiting_style(waiting)
-
-    def _set_waiting_style(self, waiting: bool) -> None:
-        self.prompt_frame.setProperty("waiting", waiting)
-        self.prompt_frame.style().unpolish(self.prompt_frame)
-        self.prompt_frame.style().polish(self.prompt_frame)
+        self.prompt.show_text(text, step, hint, waiting=waiting)
 
     def _show_idle_prompt(self) -> None:
         if self.plan is None:
@@ -696,29 +662,6 @@ class PlanView(QWidget):
         with contextlib.suppress(Exception):
             self.shutdown(2.0)
         super().closeEvent(event)  # type: ignore[arg-type]
-
-
-def prompt_text(check: Check) -> str:
-    """What the person should do for `check`, in their language when it is our sentence.
-
-    A prompt written in the plan file is the plan author's words and is shown
-    as written; the default sentences are meterlab's and are translated.
-    """
-    from PySide6.QtCore import QCoreApplication
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PlanView", text)
-
-    if check.prompt:
-        return check.prompt
-    if check.instrument == "dmm":
-        if check.measure.startswith("CURR"):
-            return tr("Put the meter in series at %1.").replace(
-                "%1", check.at or tr("the supply"))
-        return tr("Place the probes on %1 and %2.").replace("%1", check.at or "?") \
-            .replace("%2", check.ref or "GND")
-    return tr("Connect %1 of the scope to %2.").replace("%1", check.source).replace(
-        "%2", check.at or tr("the test point"))
 
 
 def _esc(text: str) -> str:

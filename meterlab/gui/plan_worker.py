@@ -230,19 +230,24 @@ class PlanRunWorker:
                     continue  # a retry came in while waiting at this prompt
 
     def _review(self, runner: PlanRunner) -> None:
-        """Every check has a result: wait for retries until the person finishes."""
+        """Every check has a result: wait for retries until the person finishes.
+
+        Stopping here (closing the window) still closes the session as complete:
+        every check has a result, a retry cut short keeps the earlier one.
+        """
         while True:
             if self._retries:
-                self._retry(runner, self._retries.pop(0))
+                try:
+                    self._retry(runner, self._retries.pop(0))
+                except _Stopped:
+                    return
                 self._post(EventKind.DONE, run=self._run_result())
                 continue
             cmd, arg = self._commands.get()
             if cmd == _RETRY:
                 self._retries.append(arg)
-            elif cmd == _FINISH:
+            elif cmd in (_FINISH, _STOP):
                 return
-            elif cmd == _STOP:
-                raise _Stopped
 
     def _retry(self, runner: PlanRunner, check_id: str) -> None:
         if check_id not in self._results:
