@@ -1,0 +1,63 @@
+"""Rules of the architecture that a test can hold: the core never imports Qt, the
+simulator shares no code with the client side, and `--help` stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parents[1] / "meterlab"
+
+
+def _modules(exclude: tuple[str, ...]) -> list[str]:
+    out = []
+    for path in sorted(PKG.rglob("*.py")):
+        rel = path.relative_to(PKG.parent).with_suffix("")
+        name = ".".join(rel.parts).removesuffix(".__init__")
+        if not any(name == e or name.startswith(e + ".") for e in exclude):
+            out.append(name)
+    return out
+
+
+def test_core_imports_no_qt():
+    core = _modules(("meterlab.gui", "meterlab.commands.gui", "meterlab.__main__"))
+    assert "meterlab.tolerance" in core and "meterlab.sim.scope" in core
+    code = (
+        "import importlib, sys\n"
+        f"for m in {core!r}:\n"
+        "    importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph'))\n"
+        "print(','.join(bad))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == ""
+
+
+def test_simulator_shares_no_code_with_the_client_side():
+    client = {"meterlab.scpi", "meterlab.visa", "meterlab.profiles", "meterlab.drivers",
+              "meterlab.tolerance", "meterlab.units", "meterlab.analysis", "meterlab.decode"}
+    for path in (PKG / "sim").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            for name in names:
+                assert not any(name == c or name.startswith(c + ".") for c in client), (
+                    f"{path.name} imports {name}")
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys\nfrom meterlab.cli import cli\n"
+            "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "print('HEAVY:' + ','.join(m for m in ('pandas', 'PySide6', 'pyvisa', 'numpy') "
+            "if m in sys.modules))\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert "Commands:" in res.stdout
+    assert res.stdout.strip().splitlines()[-1] == "HEAVY:"
