@@ -96,6 +96,9 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         self.channels = {n: Channel(display=(n == 1)) for n in range(1, 5)}
         self.tscale = 1e-6
         self.toffset = 0.0
+        self.delay_on = False
+        self.delay_scale = 500e-9
+        self.delay_offset = 0.0
         self.tmode = "MAIN"
         self.trigger = Trigger()
         self.acquire = Acquire(memory_option=self.memory_option)

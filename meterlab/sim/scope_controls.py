@@ -76,10 +76,14 @@ class ControlsMixin:
         t.add("TIMebase[:MAIN]:SCALe", set=self._tb_scale, query=self._tb_scale_q)
         t.add("TIMebase[:MAIN]:OFFSet", set=self._tb_offset, query=self._tb_offset_q)
         t.add("TIMebase:MODE", set=self._tb_mode, query=self._tb_mode_q)
-        # the delayed (zoom) sweep is not simulated, but clients read its settings at start
-        t.add("TIMebase:DELay:ENABle", set=self._tb_delay, query=lambda c: "0")
-        t.add("TIMebase:DELay:SCALe", query=lambda c: self.num(self.tscale / 2))
-        t.add("TIMebase:DELay:OFFSet", query=lambda c: self.num(self.toffset))
+        # the delayed (zoom) sweep: its settings round-trip as on the scope (clients such as
+        # rigol-ds1000z set and read them back); waveform reads still cover the main window
+        t.add("TIMebase:DELay:ENABle", set=self._tb_delay,
+              query=lambda c: (c.expect(0), _b(self.delay_on))[1])
+        t.add("TIMebase:DELay:SCALe", set=self._tb_delay_scale,
+              query=lambda c: (c.expect(0), self.num(self.delay_scale_now()))[1])
+        t.add("TIMebase:DELay:OFFSet", set=self._tb_delay_offset,
+              query=lambda c: (c.expect(0), self.num(self.delay_offset))[1])
 
         t.add("ACQuire:MDEPth", set=self._mdepth, query=self._mdepth_q)
         t.add("ACQuire:SRATe", query=self._srate_q)
@@ -366,8 +370,28 @@ class ControlsMixin:
 
     def _tb_delay(self, c: Call) -> None:
         (p,) = c.expect(1)
-        if p.boolean():
-            raise SCPIError(-221, "delayed sweep is not simulated")
+        self.delay_on = p.boolean()
+
+    def delay_scale_now(self) -> float:
+        """The zoomed scale never exceeds the main one (the knob stops there)."""
+        return min(self.delay_scale, self.tscale)
+
+    def _tb_delay_scale(self, c: Call) -> None:
+        """1-2-5 steps from 5 ns up to the main timebase scale."""
+        (p,) = c.expect(1)
+        value = p.number(units=("S",))
+        if not TIMEBASE_STEPS[0] * (1 - 1e-9) <= value <= self.tscale * (1 + 1e-9):
+            raise SCPIError(-222, p.text)
+        self.delay_scale = snap_up(value, TIMEBASE_STEPS)
+
+    def _tb_delay_offset(self, c: Call) -> None:
+        """The zoom window must stay inside the main one: |offset| ≤ (main − zoom) × 6 div."""
+        (p,) = c.expect(1)
+        value = p.number(units=("S",))
+        limit = (self.tscale - self.delay_scale_now()) * H_DIVS / 2
+        if abs(value) > limit * (1 + 1e-9) + 1e-15:
+            raise SCPIError(-222, p.text)
+        self.delay_offset = value
 
     # -- acquisition --------------------------------------------------------------------
 
