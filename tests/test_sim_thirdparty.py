@@ -263,7 +263,7 @@ def test_pyvisa_block_reads_of_reading_memory(bench, rm):
 @pytest.fixture
 def scope(bench, rm):  # type: ignore[no-untyped-def]
     inst = open_lf(rm, bench.scope_resource, timeout=10_000)
-    inst.write("*RST")
+    inst.write("*CLS;*RST")  # the error queue survives *RST: start each client clean
     inst.write(":TIM:SCAL 5e-4;:TRIG:EDG:LEV 1.65;:RUN")
     yield inst
     inst.write(":RUN")
@@ -579,7 +579,268 @@ def test_rogeorge_lan_screen_grab_without_terminators(bench, scope):
     volts = np.array(chunk[header:-1].decode().split(","), dtype=float)
     assert volts.size == 1200
     pwm_checks(volts)
+    assert command(":SYST:ERR?") == b'-222,"Data out of range"\n'  # from ":WAV:STAR 0"
+    assert command(":SYST:ERR?") == b'0,"No error"\n'
     s.close()
+
+
+class AmosborneScope:
+    """rigol-ds1000z (amosborne/rigol-ds1000z, rigol_ds1000z/src/rigol_ds1000z.py): every
+    write and query gets ";*WAI" appended, replies are stripped."""
+
+    def __init__(self, inst) -> None:  # type: ignore[no-untyped-def]
+        self.visa_rsrc = inst
+
+    def write(self, cmd: str) -> None:
+        self.visa_rsrc.write(cmd + ";*WAI")
+
+    def query(self, cmd: str) -> str:
+        return self.visa_rsrc.query(cmd + ";*WAI").strip()
+
+    def rst(self) -> None:
+        # ieee(rst=True): *RST (then 5 s, not needed here) and the common queries
+        self.write("*RST")
+        int(self.query("*ESE?"))
+        assert self.query("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
+        assert bool(int(self.query("*OPC?")))
+        int(self.query("*SRE?"))
+
+
+def test_rigol_ds1000z_package_channel_timebase_acquire(scope):
+    # Client: rigol-ds1000z by amosborne (rigol_ds1000z/src/channel.py, timebase.py,
+    # acquire.py, ieee.py). The assertions are its own test suite's (tests/test_channel.py,
+    # test_timebase.py, test_acquire.py, test_rigol_ds1000z.py), written against a DS1104Z.
+    osc = AmosborneScope(scope)
+    osc.rst()
+    osc.write("*IDN?")
+    assert scope.read().strip() == osc.query("*IDN?")
+
+    def channel(n: int, **kw: object) -> dict[str, object]:
+        root = f":CHAN{n:d}:"
+        if "bwlimit" in kw:
+            osc.write(root + "BWL " + ("20M" if kw["bwlimit"] else "OFF"))
+        if "coupling" in kw:
+            osc.write(root + "COUP " + str(kw["coupling"]))
+        if "display" in kw:
+            osc.write(root + f"DISP {int(bool(kw['display'])):d}")
+        if "invert" in kw:
+            osc.write(root + f"INV {int(bool(kw['invert'])):d}")
+        if "vernier" in kw:
+            osc.write(root + f"VERN {int(bool(kw['vernier'])):d}")
+        if "probe" in kw:
+            osc.write(root + f"PROB {float(kw['probe']):0.2f}")  # type: ignore[arg-type]
+        if "range" in kw:
+            osc.write(root + f"RANG {float(kw['range']):0.10f}")  # type: ignore[arg-type]
+        if "scale" in kw:
+            osc.write(root + f"SCAL {float(kw['scale']):0.10f}")  # type: ignore[arg-type]
+        if "offset" in kw:
+            osc.write(root + f"OFFS {float(kw['offset']):0.10f}")  # type: ignore[arg-type]
+        if "tcal" in kw:
+            osc.write(root + f"TCAL {float(kw['tcal']):0.10f}")  # type: ignore[arg-type]
+        if "units" in kw:
+            osc.write(root + "UNIT " + str(kw["units"]))
+        return {"bwlimit": osc.query(root + "BWL?") == "20M",
+                "coupling": osc.query(root + "COUP?"),
+                "display": bool(int(osc.query(root + "DISP?"))),
+                "invert": bool(int(osc.query(root + "INV?"))),
+                "vernier": bool(int(osc.query(root + "VERN?"))),
+                "probe": float(osc.query(root + "PROB?")),
+                "offset": float(osc.query(root + "OFFS?")),
+                "range": float(osc.query(root + "RANG?")),
+                "scale": float(osc.query(root + "SCAL?")),
+                "tcal": float(osc.query(root + "TCAL?")),
+                "units": osc.query(root + "UNIT?")}
+
+    n = 3
+    assert channel(n, bwlimit=True)["bwlimit"]
+    assert not channel(n, bwlimit=False)["bwlimit"]
+    for coupling in ("AC", "DC", "GND"):
+        assert channel(n, coupling=coupling)["coupling"] == coupling
+    assert channel(n, display=True)["display"]
+    assert not channel(n, display=False)["display"]
+    assert channel(n, invert=True)["invert"]
+    assert not channel(n, invert=False)["invert"]
+    for units in ("VOLT", "WATT", "AMP", "UNKN"):
+        assert channel(n, units=units)["units"] == units
+    assert channel(n, tcal=n * 20e-9)["tcal"] == pytest.approx(n * 20e-9, 1e-12)
+    osc.rst()
+    ch = channel(n, vernier=False, probe=10, offset=-1.5, scale=0.5)
+    assert (ch["vernier"], ch["probe"], ch["offset"], ch["scale"], ch["range"]) == (
+        False, 10, -1.5, 0.5, 4)
+    osc.rst()
+    ch = channel(n, vernier=True, probe=1, offset=0, range=6)
+    assert (ch["vernier"], ch["probe"], ch["offset"], ch["scale"], ch["range"]) == (
+        True, 1, 0, 0.75, 6)
+
+    def timebase(**kw: float) -> tuple[str, float, float, bool, float, float]:
+        if "mode" in kw:
+            osc.write(f":TIM:MODE {kw['mode']}")
+        if "main_scale" in kw:
+            osc.write(f":TIM:SCAL {kw['main_scale']:0.10f}")
+        if "main_offset" in kw:
+            osc.write(f":TIM:OFFS {kw['main_offset']:0.10f}")
+        if "delay_enable" in kw:
+            osc.write(f":TIM:DEL:ENAB {int(kw['delay_enable']):d}")
+        if "delay_scale" in kw:
+            osc.write(f":TIM:DEL:SCAL {kw['delay_scale']:0.10f}")
+        if "delay_offset" in kw:
+            osc.write(f":TIM:DEL:OFFS {kw['delay_offset']:0.10f}")
+        return (osc.query(":TIM:MODE?"), float(osc.query(":TIM:SCAL?")),
+                float(osc.query(":TIM:OFFS?")), bool(int(osc.query(":TIM:DEL:ENAB?"))),
+                float(osc.query(":TIM:DEL:SCAL?")), float(osc.query(":TIM:DEL:OFFS?")))
+
+    for mode in ("MAIN", "XY", "ROLL"):
+        osc.rst()
+        assert timebase(mode=mode)[0] == mode  # type: ignore[arg-type]
+    osc.rst()
+    assert timebase(main_scale=1e-3, main_offset=-1e-3)[1:3] == (1e-3, -1e-3)
+    osc.rst()
+    tb = timebase(main_scale=10e-6, main_offset=0, delay_scale=2e-6, delay_offset=1e-6,
+                  delay_enable=True)
+    assert tb[1:] == (10e-6, 0, True, 2e-6, 1e-6)
+    assert not timebase(delay_enable=False)[3]
+
+    def acquire(**kw: object) -> tuple[int, str, float, str]:
+        if "type" in kw:
+            osc.write(f":ACQ:TYPE {kw['type']:s}")
+        if "averages" in kw:
+            osc.write(f":ACQ:AVER {kw['averages']:d}")
+        if "memdepth" in kw:
+            osc.write(f":ACQ:MDEP {kw['memdepth']}")
+        return (int(osc.query(":ACQ:AVER?")), osc.query(":ACQ:MDEP?"),
+                float(osc.query(":ACQ:SRAT?")), osc.query(":ACQ:TYPE?"))
+
+    osc.rst()
+    for kind in ("NORM", "AVER", "PEAK", "HRES"):
+        assert acquire(type=kind)[3] == kind
+    osc.rst()
+    assert acquire(type="AVER", averages=8)[::3] == (8, "AVER")
+    assert acquire(averages=16)[0] == 16
+    assert acquire(memdepth="AUTO")[1] == "AUTO"
+    assert acquire()[2] > 0
+    assert osc.query(":SYST:ERR?") == '0,"No error"'
+
+
+def test_rigol_ds1000z_package_waveform_trigger_measure_display(scope):
+    # Client: rigol-ds1000z by amosborne (src/waveform.py, trigger.py, measure.py,
+    # display.py) with the checks of its tests/test_waveform.py, test_trigger.py,
+    # test_measure.py. Its scope had the 1 kHz ~3 Vpp calibration square wave on CH2;
+    # here the 1 kHz 3.3 V PWM on CH1 plays that part.
+    osc = AmosborneScope(scope)
+    osc.rst()
+
+    def waveform(**kw: object) -> dict[str, object]:
+        if "source" in kw:
+            src = kw["source"]
+            osc.write(":WAV:SOUR " + (src if isinstance(src, str) else f"CHAN{src:d}"))
+        source = osc.query(":WAV:SOUR?")
+        source_q: object = source if source == "MATH" else int(source[-1])
+        if "mode" in kw:
+            osc.write(f":WAV:MODE {kw['mode']}")
+        if "format" in kw:
+            osc.write(f":WAV:FORM {kw['format']}")
+        fmt = osc.query(":WAV:FORM?")
+        if "start" in kw:
+            osc.write(f":WAV:STAR {kw['start']:d}")
+        if "stop" in kw:
+            osc.write(f":WAV:STOP {kw['stop']:d}")
+        if fmt == "ASC":
+            data: object = osc.query(":WAV:DATA?")
+        else:
+            data = scope.query_binary_values(":WAV:DATA?", "B" if fmt == "BYTE" else "H")
+        return {"source": source_q, "mode": osc.query(":WAV:MODE?"), "format": fmt,
+                "data": data, "xincrement": float(osc.query(":WAV:XINC?")),
+                "xorigin": float(osc.query(":WAV:XOR?")),
+                "xreference": int(osc.query(":WAV:XREF?")),
+                "yincrement": float(osc.query(":WAV:YINC?")),
+                "yorigin": int(osc.query(":WAV:YOR?")),
+                "yreference": int(osc.query(":WAV:YREF?")),
+                "start": int(osc.query(":WAV:STAR?")), "stop": int(osc.query(":WAV:STOP?")),
+                "preamble": osc.query(":WAV:PRE?")}
+
+    for mode in ("NORM", "MAX", "RAW"):
+        osc.rst()
+        assert waveform(mode=mode)["mode"] == mode
+    scope.query(":SYST:ERR?")  # RAW while running: refused, the queue says why
+    osc.rst()
+    for fmt in ("WORD", "BYTE", "ASC"):
+        assert waveform(format=fmt)["format"] == fmt
+    assert waveform(source="MATH")["source"] == "MATH"
+    assert waveform(source=3)["source"] == 3
+    wf = waveform(start=2, stop=3)
+    assert (wf["start"], wf["stop"]) == (2, 3)
+    osc.rst()
+    osc.write(":AUT")  # autoscale() (then 10 s on the real scope)
+    wf = waveform(format="BYTE", source=1)
+    pre = str(wf["preamble"]).split(",")
+    assert {0: "BYTE", 1: "WORD", 2: "ASC"}[int(pre[0])] == wf["format"]
+    assert {0: "NORM", 1: "MAX", 2: "RAW"}[int(pre[1])] == wf["mode"]
+    assert (float(pre[4]), float(pre[5]), int(pre[6])) == (
+        wf["xincrement"], wf["xorigin"], wf["xreference"])
+    assert (float(pre[7]), int(pre[8]), int(pre[9])) == (
+        wf["yincrement"], wf["yorigin"], wf["yreference"])
+    codes = np.asarray(wf["data"], dtype=float)
+    pwm_checks((codes - int(pre[8]) - int(pre[9])) * float(pre[7]))
+
+    # trigger(): sweep states after autoscale, then the edge helper
+    for sweep, status in (("AUTO", "TD"), ("NORM", "TD"), ("SING", "STOP")):
+        osc.write(f":TRIG:SWE {sweep}")
+        assert osc.query(":TRIG:SWE?") == sweep
+        assert osc.query(":TRIG:STAT?") == status
+    for flag in (1, 0):
+        osc.write(f":TRIG:NREJ {flag:d}")
+        assert bool(int(osc.query(":TRIG:NREJ?"))) == bool(flag)
+    osc.write(":TRIG:MODE EDGE")
+    osc.write(f":TRIG:HOLD {1e-6:0.10f}")
+    osc.write(":TRIG:COUP DC")
+    osc.write(":TRIG:EDG:SOUR CHAN2")
+    osc.write(":TRIG:EDG:SLOP NEG")
+    osc.write(f"TRIG:EDG:LEV {0.5:0.10f}")
+    assert osc.query(":TRIG:MODE?") == "EDGE"
+    assert float(osc.query(":TRIG:HOLD?")) == 1e-6
+    assert osc.query(":TRIG:COUP?") == "DC"
+    assert int(osc.query(":TRIG:EDG:SOUR?")[-1]) == 2
+    assert osc.query(":TRIG:EDG:SLOP?") == "NEG"
+    assert float(osc.query(":TRIG:EDG:LEV?")) == 0.5
+
+    # measure(): source, counter, item value, statistics
+    osc.rst()
+    osc.write(":AUT")
+    osc.write(":MEAS:SOUR CHAN2")
+    assert osc.query(":MEAS:SOUR?") == "CHAN2"
+    osc.write(":MEAS:SOUR MATH")
+    assert osc.query(":MEAS:SOUR?") == "MATH"
+    osc.write(":MEAS:SOUR CHAN1")
+    assert int(osc.query(":MEAS:SOUR?")[-1]) == 1
+    assert float(osc.query(":MEAS:ITEM? VPP,CHAN1")) == pytest.approx(3.3, rel=0.2)
+    assert float(osc.query(":MEAS:ITEM? FREQ,CHAN1")) == pytest.approx(1e3, rel=0.2)
+    osc.write(":MEAS:COUN:SOUR CHAN1")  # (then 1 s for the counter to gate)
+    assert osc.query(":MEAS:COUN:SOUR?") != "OFF"
+    assert float(osc.query(":MEAS:COUN:VAL?")) == pytest.approx(1e3, rel=0.2)
+    osc.write(":MEAS:COUN:SOUR OFF")
+    assert osc.query(":MEAS:COUN:SOUR?") == "OFF"
+    value = float(osc.query(":MEAS:ITEM? VPP,CHAN1"))
+    osc.write(":MEAS:STAT:DISP 1")
+    osc.write(":MEAS:STAT:ITEM VPP,CHAN1")
+    stats = {kind: float(osc.query(f":MEAS:STAT:ITEM? {kind},VPP"))
+             for kind in ("MAX", "MIN", "CURR", "AVER", "DEV")}
+    assert stats["CURR"] == pytest.approx(value, rel=0.2)
+    assert stats["MIN"] <= stats["AVER"] <= stats["MAX"] and stats["DEV"] >= 0
+
+    # display(): settings round trip and the screenshot through query_binary_values("B")
+    osc.write(":DISP:CLE")
+    osc.write(":DISP:TYPE DOTS")
+    osc.write(f":DISP:GRAD:TIME {0.1:g}")
+    osc.write(f":DISP:WBR {60:d}")
+    osc.write(":DISP:GRID HALF")
+    osc.write(f":DISP:GBR {30:d}")
+    grading = osc.query(":DISP:GRAD:TIME?")
+    assert (grading if grading in ("MIN", "INF") else float(grading)) == 0.1
+    data = bytes(scope.query_binary_values(":DISP:DATA?", "B"))
+    assert bmp_size(data) == (800, 480, 24)
+    assert (osc.query(":DISP:TYPE?"), int(osc.query(":DISP:WBR?")), osc.query(":DISP:GRID?"),
+            int(osc.query(":DISP:GBR?"))) == ("DOTS", 60, "HALF", 30)
+    assert osc.query(":SYST:ERR?") == '0,"No error"'
 
 
 # --- the wire under pyvisa's defaults, silence and many idle clients ------------------------
