@@ -288,6 +288,10 @@ def test_lost_instrument_is_reconnected(qtbot, gui_settings):
                         timeout=10_000)
         assert "lost" in console.transcript_text()
         second = SimulatedBench(seed=2, dmm_port=port).start()
+        qtbot.waitUntil(lambda: view.entries[res].state != State.RECONNECTING, timeout=15_000)
+        if view.entries[res].state == State.LOST:  # it gave up before the meter was back
+            assert "still not answering" in view.entries[res].message
+            view.reconnect(res)  # what the Reconnect button does
         qtbot.waitUntil(lambda: view.entries[res].state == State.CONNECTED, timeout=15_000)
         assert "Connected again" in console.transcript_text()
         assert "34465A" in run(qtbot, console, "*IDN?")
@@ -396,6 +400,15 @@ def test_a_typo_is_explained(qtbot):
     ok, text = got.args
     assert not ok and "not a VISA address" in text
     assert QApplication.instance() is not None
+
+
+def test_simulated_bench_moved_to_new_ports(qtbot, view, bench):
+    qtbot.waitUntil(lambda: identified(view, bench.dmm_resource), timeout=10_000)
+    with SimulatedBench(seed=3) as other:
+        view.set_simulated({"dmm": other.dmm_resource})
+        assert bench.dmm_resource not in view.entries
+        qtbot.waitUntil(lambda: identified(view, other.dmm_resource), timeout=10_000)
+        assert view.table.rowCount() == 1
 
 
 def test_plugs_into_the_main_window(qtbot, window, bench):

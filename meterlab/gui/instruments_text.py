@@ -31,7 +31,7 @@ class State(StrEnum):
 
 def state_text(state: State) -> str:
     words = {
-        State.ASKING: QCoreApplication.translate("Instruments", "… asking"),
+        State.ASKING: QCoreApplication.translate("Instruments", "… identifying"),
         State.AVAILABLE: QCoreApplication.translate("Instruments", "✓ answers"),
         State.CONNECTED: QCoreApplication.translate("Instruments", "● connected"),
         State.LOST: QCoreApplication.translate("Instruments", "⚠ lost"),

@@ -196,6 +196,16 @@ class InstrumentsView(QWidget):
         entry = self.entries.get(resource)
         return entry.backend if entry is not None else self.backend
 
+    def set_simulated(self, simulated: Mapping[str, str] | None) -> None:
+        """The in-process bench (re)started on new ports: list those and search again."""
+        self.simulated = dict(simulated or {})
+        for res in [r for r, e in self.entries.items()
+                    if e.origin == probe.SIMULATED and r not in self.simulated.values()]:
+            self.disconnect(res)
+            del self.entries[res]
+        self.table.remove_missing(set(self.entries))
+        self.refresh()
+
     def remembered(self) -> list[str]:
         if self.settings is None:
             return []
