@@ -257,6 +257,70 @@ def test_pyvisa_block_reads_of_reading_memory(bench, rm):
     dmm.close()
 
 
+def test_pymeasure_agilent34410a_34465a_measurements(bench, rm):
+    # Client: PyMeasure Agilent34410A / Agilent34465A (pymeasure/instruments/agilent/
+    # agilent34410A.py, agilent34465A.py): each property is one "MEAS:<f>? DEF,DEF" query
+    # parsed with float(). Probes moved with the simulator's SIM:PROB between properties.
+    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    assert float(dmm.query("MEAS:VOLT:DC? DEF,DEF")) == pytest.approx(3.30, abs=0.01)
+    assert abs(float(dmm.query("MEAS:VOLT:AC? DEF,DEF"))) < 0.05  # a DC rail: ripple only
+    dmm.write("SIM:PROB ISUPPLY")
+    assert float(dmm.query("MEAS:CURR:DC? DEF,DEF")) == pytest.approx(42e-3, rel=0.2)
+    dmm.write("SIM:PROB R1")
+    assert float(dmm.query("MEAS:RES? DEF,DEF")) == pytest.approx(4.70e3, rel=0.01)
+    assert float(dmm.query("MEAS:FRES? DEF,DEF")) == pytest.approx(4.70e3, rel=0.01)
+    dmm.write("SIM:PROB 3V3")
+    assert dmm.query("SYST:ERR?") == '+0,"No error"'
+    dmm.write("*RST")
+    dmm.close()
+
+
+def test_python_ivi_agilent34401a_on_a_34465a_identifying_as_one(bench, rm):
+    # Client: python-ivi agilent34401A (ivi/agilent/agilent34401A.py) on the generic
+    # ivi/scpi/dmm.py Base: the 34465A is set to SYSTem:IDENtify HP34401A (what the
+    # Truevolt guide offers for old software), and the driver checks the model, sets
+    # the function with a single-quoted string, reads range/autorange/resolution back,
+    # then :read?, :initiate + :fetch?, and :system:error? split at the comma.
+    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm.write("SYST:IDEN HP34401A")
+    try:
+        lst = dmm.query("*IDN?").split(",")
+        manufacturer, model, firmware = lst[0], lst[1], lst[3]
+        assert model[: len("34401A")] == "34401A" and manufacturer == "HEWLETT-PACKARD"
+        assert firmware
+        mapping = {"dc_volts": "volt", "ac_volts": "volt:ac", "dc_current": "curr",
+                   "ac_current": "curr:ac", "two_wire_resistance": "res",
+                   "four_wire_resistance": "fres", "frequency": "freq", "period": "per",
+                   "capacitance": "cap", "continuity": "cont", "diode": "diod"}
+        dmm.write("*RST")
+        for func in ("volt", "volt:ac", "res", "freq", "cap", "cont", "diod", "curr"):
+            dmm.write(f":sense:function '{func}'")
+            value = dmm.query(":sense:function?").lower().strip('"')
+            assert [k for k, v in mapping.items() if v == value] == [
+                k for k, v in mapping.items() if v == func]
+        dmm.write(":sense:function 'volt'")
+        dmm.write(f"volt:dc:range {10.0:g}")
+        assert float(dmm.query("volt:dc:range?")) == 10.0
+        dmm.write(f"volt:dc:range:auto {1:d}")
+        assert {"0": "off", "1": "on"}[dmm.query("volt:dc:range:auto?")] == "on"
+        dmm.write(f"volt:dc:resolution {1e-5:g}")
+        assert float(dmm.query("volt:dc:resolution?")) <= 1e-5
+        dmm.write(f"trigger:delay {0.0:g}")
+        assert float(dmm.query("trigger:delay?")) == 0.0
+        dmm.write(f"trigger:delay:auto {1:d}")
+        assert bool(int(dmm.query("trigger:delay:auto?")))
+        assert float(dmm.query(":read?")) == pytest.approx(3.30, abs=0.01)
+        dmm.write(":initiate")
+        assert float(dmm.query(":fetch?")) == pytest.approx(3.30, abs=0.01)
+        dmm.write(":abort")
+        code, message = dmm.query(":system:error?").split(",")
+        assert (int(code), message.strip(' "')) == (0, "No error")
+    finally:
+        dmm.write("SYST:IDEN DEF;*RST")
+        assert dmm.query("*IDN?").startswith("Keysight Technologies,34465A,")
+        dmm.close()
+
+
 # --- Rigol MSO1104Z ------------------------------------------------------------------------
 
 
