@@ -133,11 +133,18 @@ def bench_latency(seconds: float = 6.0) -> None:
 
     app = _app()
 
-    def probe(source, nplc: float | None = None) -> tuple[float, float, int]:
+    def probe(source, nplc: float | None = None, full: bool = False) -> tuple[float, float, int]:
+        import tempfile
+
         settings = QSettings(os.devnull, QSettings.Format.IniFormat)
-        win = MainWindow(source, settings=settings)
+        db = os.path.join(tempfile.mkdtemp(), "sessions.db")
+        win = MainWindow(source, settings=settings, extra_views=full, db_path=db)
         win.resize(1400, 860)
         win.show()
+        if full:  # the scope view sweeps continuously on the same simulated bench
+            settle = time.monotonic() + 3.0
+            while "scope" not in win.views and time.monotonic() < settle:
+                app.processEvents()
         if source is not None:
             if nplc is not None:
                 win.meter.nplc_combo.setCurrentIndex(win.meter.nplc_combo.findData(nplc))
@@ -164,7 +171,6 @@ def bench_latency(seconds: float = 6.0) -> None:
             time.sleep(0.001)
         timer.stop()
         n = len(win.meter.series.ring)
-        win.meter.set_source(None)
         win.close()
         lateness = lateness[5:]
         return _pct(lateness, 50), _pct(lateness, 99), n
@@ -173,11 +179,13 @@ def bench_latency(seconds: float = 6.0) -> None:
     b50, b99, _ = probe(None)
     print(f"  idle window (baseline)                 p50 {b50:6.2f} ms   p99 {b99:6.2f} ms")
     rows = [
-        ("synthetic source, 50 k readings/s", SyntheticSource(rate=RATE, seed=5), None),
-        ("simulated 34465A over TCP, 0.001 PLC", SimulatedBenchSource(), 0.001),
+        ("synthetic source, 50 k readings/s", lambda: SyntheticSource(rate=RATE, seed=5),
+         None, False),
+        ("simulated 34465A over TCP, 0.001 PLC", SimulatedBenchSource, 0.001, False),
+        ("same + all tabs, scope sweeping behind", SimulatedBenchSource, 0.001, True),
     ]
-    for label, source, nplc in rows:
-        p50, p99, n = probe(source, nplc)
+    for label, make, nplc, full in rows:
+        p50, p99, n = probe(make(), nplc, full)
         print(f"  {label:<38} p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   ({n:,} readings"
               f" in {seconds:g} s; p99 {p99 / max(b99, 0.01):.1f}× idle)")
 
@@ -196,12 +204,13 @@ print(time.time())
 _OURS = """
 import time, sys
 from meterlab.gui.app import build_window
-app, win = build_window([], demo=True, settings_path=sys.argv[1])  # returns once painted
+app, win = build_window([], demo=True, settings_path=sys.argv[1],
+                        db_path=sys.argv[1] + ".db")  # returns once painted
 print(time.time())
 while win.meter is None or win.meter.trend.point_count() == 0:
     app.processEvents()
 print(time.time())
-win.meter.stop()
+win.close()
 """
 
 

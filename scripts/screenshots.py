@@ -59,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = QSettings(ini, QSettings.Format.IniFormat)
         settings.setValue("ui/language", args.lang)
         settings.sync()
-        app, win = build_window([sys.argv[0]], demo=True, settings_path=ini)
+        app, win = build_window([sys.argv[0]], demo=True, settings_path=ini,
+                                db_path=str(Path(tmp) / "sessions.db"))
         win.resize(1440, 900)
         win.build_views()  # normally on the first event-loop turn; needed now
         meter = win.meter

@@ -254,7 +254,8 @@ def test_help_does_not_load_qt():
 def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
     from meterlab.gui.app import build_window
 
-    _app, win = build_window([], demo=True, settings_path=str(tmp_path / "s.ini"))
+    _app, win = build_window([], demo=True, settings_path=str(tmp_path / "s.ini"),
+                             db_path=str(tmp_path / "sessions.db"))
     qtbot.addWidget(win)
     try:
         assert win.isVisible() and win.windowTitle().startswith("meterlab")
@@ -267,13 +268,12 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
         assert res.simulated and res.dmm and res.scope and res.dmm != res.scope
-        qtbot.waitUntil(lambda: "plan" in win.views, timeout=10000)
+        qtbot.waitUntil(lambda: "instruments" in win.views, timeout=15000)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert titles[0] == "Meter" and "Plan runner" in titles
+        assert titles == ["Meter", "Scope", "Plan runner", "Sessions", "Instruments"]
         assert not win.banner.isVisible() or win.banner.level != "error", win.banner.text
     finally:
-        if win.meter is not None:
-            win.meter.stop()
+        win.close()  # stops the meter, the scope worker and closes the bench
 
 
 def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
@@ -281,7 +281,8 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
 
     # Nothing listens on port 1 of this computer: the connection is refused at once.
     _app, win = build_window([], dmm="TCPIP::127.0.0.1::1::SOCKET",
-                             settings_path=str(tmp_path / "s.ini"))
+                             settings_path=str(tmp_path / "s.ini"),
+                             db_path=str(tmp_path / "sessions.db"))
     qtbot.addWidget(win)
     try:
         qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)

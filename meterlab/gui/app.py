@@ -24,13 +24,15 @@ def build_window(
     dmm: str | None = None,
     scope: str | None = None,
     settings_path: str | None = None,
+    db_path: str | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Create the application and show the main window, without entering the event loop.
 
     The window is shown at once; its views (numpy, pyqtgraph) and the reading
     source are built on the first turn of the event loop, so the window is on
     screen before the heavy imports. `settings_path` points QSettings at an INI
-    file (tests, benchmarks, screenshots); by default the user's own store is used.
+    file and `db_path` at a session database (tests, benchmarks, screenshots); by
+    default the user's own settings and sessions are used.
     """
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
@@ -63,7 +65,7 @@ def build_window(
             return None
 
     window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True,
-                        extra_views=True)
+                        extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
     QTimer.singleShot(0, window.build_views)

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         defer_views: bool = False,
         autostart: bool = False,
         extra_views: bool = False,
+        db_path: str | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self._capacity = capacity
         self._autostart = autostart
         self._extra_views = extra_views
+        #: The session database the plan runner writes and the sessions view reads
+        #: (None: the store's default in the user's data folder).
+        self.db_path = db_path
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -372,6 +376,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        from meterlab.gui.views import SHUTDOWN_METHODS
+
+        for key, view in self.views.items():
+            if key == "meter":
+                continue
+            for name in SHUTDOWN_METHODS:
+                method = getattr(view, name, None)
+                if callable(method):
+                    method()
+                    break
         if self.meter is not None:
             self.meter.frame_timer.stop()
             self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)

@@ -35,9 +35,37 @@ def _plan_view(window: MainWindow) -> QWidget:
 
     res = window.resources()
     return PlanView(res.dmm, res.scope, simulated=res.simulated, backend=res.backend,
-                    settings=window.settings)
+                    settings=window.settings, db_path=window.db_path)
+
+
+def _scope_view(window: MainWindow) -> QWidget:
+    from meterlab.gui.scope_view import ScopeView
+
+    res = window.resources()
+    return ScopeView(res.scope, backend=res.backend, settings=window.settings)
+
+
+def _sessions_view(window: MainWindow) -> QWidget:
+    from meterlab.gui.sessions_view import SessionsView
+
+    return SessionsView(db_path=window.db_path, settings=window.settings)
+
+
+def _instruments_view(window: MainWindow) -> QWidget:
+    from meterlab.gui.instruments_view import InstrumentsView
+
+    res = window.resources()
+    simulated = {"dmm": res.dmm, "scope": res.scope} if res.simulated and res.dmm else None
+    return InstrumentsView(backend=res.backend, settings=window.settings,
+                           simulated=simulated)  # type: ignore[arg-type]
 
 
 VIEWS: tuple[ViewSpec, ...] = (
+    ViewSpec("scope", QT_TRANSLATE_NOOP("Views", "Scope"), _scope_view),
     ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view),
+    ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
+    ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
 )
+
+#: Methods a view may offer to let go of its instruments and threads on window close.
+SHUTDOWN_METHODS: tuple[str, ...] = ("shutdown", "close_all")
