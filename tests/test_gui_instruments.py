@@ -162,7 +162,7 @@ def test_a_real_address_picked_is_remembered(qtbot, bench, gui_settings):
     assert got.args == [bench.scope_resource]
     assert gui_settings.value(KEY_SCOPE) == bench.scope_resource
     assert view.backend_for(bench.scope_resource) == "@py"
-    view.disconnect()
+    view.disconnect_button.click()
     assert view.entries[bench.scope_resource].conn is None
     assert view.entries[bench.scope_resource].state == State.AVAILABLE
 

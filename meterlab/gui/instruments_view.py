@@ -143,7 +143,7 @@ class InstrumentsView(QWidget):
         self.disconnect_button = QPushButton(self.tr("Disconnect"))
         self.disconnect_button.setToolTip(
             self.tr("Close this view's connection and console (the meter and scope keep theirs)"))
-        self.disconnect_button.clicked.connect(lambda: self.disconnect())
+        self.disconnect_button.clicked.connect(lambda: self.disconnect_instrument())
         actions = QHBoxLayout()
         for button in (self.dmm_button, self.scope_button):
             actions.addWidget(button)
@@ -201,8 +201,7 @@ class InstrumentsView(QWidget):
         self.simulated = dict(simulated or {})
         for res in [r for r, e in self.entries.items()
                     if e.origin == probe.SIMULATED and r not in self.simulated.values()]:
-            self.disconnect(res)
-            del self.entries[res]
+            self._drop_connection(self.entries.pop(res))  # a late reply finds no entry
         self.table.remove_missing(set(self.entries))
         self.refresh()
 
@@ -310,11 +309,20 @@ class InstrumentsView(QWidget):
         self.reconnect(entry.resource)
         return None
 
-    def disconnect(self, resource: str | None = None) -> None:
-        """Close this view's console and connection to the address (on a worker)."""
+    def disconnect_instrument(self, resource: str | None = None) -> None:
+        """Close this view's console and connection to the address (on a worker).
+
+        Not while a (re)connect to it runs: its result would open it again.
+        """
         entry = self._entry(resource)
-        if entry is None:
+        if entry is None or entry.resource in self._busy:
             return
+        self._drop_connection(entry)
+        if entry.state in (State.CONNECTED, State.LOST, State.RECONNECTING):
+            entry.state = State.AVAILABLE if entry.identity is not None else State.NO_ANSWER
+        self._show(entry)
+
+    def _drop_connection(self, entry: Entry) -> None:
         console = self.consoles.pop(entry.resource, None)
         if console is not None:
             self.console_tabs.removeTab(self.console_tabs.indexOf(console))
@@ -323,9 +331,6 @@ class InstrumentsView(QWidget):
         conn, entry.conn = entry.conn, None
         if conn is not None:
             self._runner.submit(conn.close, lambda _r, _e: None, name="disconnect")
-        if entry.state in (State.CONNECTED, State.LOST, State.RECONNECTING):
-            entry.state = State.AVAILABLE if entry.identity is not None else State.NO_ANSWER
-        self._show(entry)
 
     def open_connect_dialog(self) -> None:
         from meterlab.gui.connect_dialog import ConnectDialog
@@ -502,7 +507,8 @@ class InstrumentsView(QWidget):
         self.reconnect_button.setEnabled(not busy)
         self.console_button.setEnabled(not busy or (entry is not None
                                                     and entry.resource in self.consoles))
-        self.disconnect_button.setEnabled(entry is not None and entry.conn is not None)
+        self.disconnect_button.setEnabled(not busy and entry is not None
+                                          and entry.conn is not None)
         if entry is None:
             self.detail_label.setText(self.tr("Select an instrument to use it, reconnect it "
                                               "or open its SCPI console."))
