@@ -179,6 +179,9 @@ def test_deep_capture_shows_progress_decodes_and_saves(qtbot, view, tmp_path):
     # The deep record decodes completely (the screen is 24 ms: one telemetry line).
     assert "T=25.0C" in frame.decoded.uart_text
     assert "deep capture" in view.uart_text.toPlainText()
+    # At the deep record's sample rate the I²C bus decodes too: the board reads 0x44.
+    i2c = [a.text for a in frame.decoded.annotations if a.row == "i2c"]
+    assert "0x44 R ACK" in i2c and "S" in i2c and "P" in i2c
 
     done: list[bool] = []
     path = tmp_path / "capture.npz"

@@ -118,24 +118,30 @@ def decode_i2c_lanes(scl: np.ndarray, sda: np.ndarray, t0: float, dt: float,
         return
     events = decode_i2c(scl, sda, t0, dt)
     out.i2c_events = len(events)
-    for e in events[:MAX_ANNOTATIONS]:
+    # A byte and its acknowledge read as one box ("0x44 R ACK"): the ninth clock alone
+    # is a sliver too narrow to label at any useful zoom. A NAK turns the box red when
+    # it is the target refusing (address, or a byte written to it); the master's NAK
+    # after the last byte it reads is how a read normally ends, not a fault.
+    reading = False
+    for i, e in enumerate(events[:MAX_ANNOTATIONS]):
+        if e.kind == "ADDRESS":
+            reading = bool(e.read)
         if e.kind in ("START", "RESTART"):
             label = "S" if e.kind == "START" else "Sr"
             out.annotations.append(Annotation("i2c", e.t_start, e.t_end, label, label, "start"))
         elif e.kind == "STOP":
             out.annotations.append(Annotation("i2c", e.t_start, e.t_end, "P", "P", "stop"))
-        elif e.kind == "ADDRESS":
-            rw = "R" if e.read else "W"
-            out.annotations.append(Annotation("i2c", e.t_start, e.t_end,
-                                              f"0x{e.value:02X} {rw}", f"{e.value:02X}",
-                                              "address"))
-        elif e.kind == "DATA":
-            out.annotations.append(Annotation("i2c", e.t_start, e.t_end, f"0x{e.value:02X}",
-                                              f"{e.value:02X}", "data"))
-        elif e.kind in ("ACK", "NAK"):
-            label = "A" if e.kind == "ACK" else "N"
-            out.annotations.append(Annotation("i2c", e.t_start, e.t_end, label, label,
-                                              e.kind.lower()))
+        elif e.kind in ("ADDRESS", "DATA"):
+            nxt = events[i + 1] if i + 1 < len(events) else None
+            ack = nxt.kind if nxt is not None and nxt.kind in ("ACK", "NAK") else ""
+            t_end = nxt.t_end if ack else e.t_end
+            head = f"0x{e.value:02X}" + ((" R" if e.read else " W") if e.kind == "ADDRESS"
+                                         else "")
+            refused = ack == "NAK" and (e.kind == "ADDRESS" or not reading)
+            kind = "nak" if refused else e.kind.lower()
+            short = f"{e.value:02X}" + ("!" if refused else "")
+            out.annotations.append(Annotation("i2c", e.t_start, t_end,
+                                              f"{head} {ack}".strip(), short, kind))
 
 
 def decode_capture(digital: object | None, settings: DecodeSettings) -> Decoded:

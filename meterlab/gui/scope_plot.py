@@ -80,6 +80,10 @@ class AnalogPlot(pg.PlotWidget):
         item = self.getPlotItem()
         item.hideButtons()
         item.showGrid(x=True, y=True, alpha=0.28)
+        # PlotItem hands its own modes to every curve it adds (overriding the curve's):
+        # a deep capture of 24 Mpts must be reduced to min/max per pixel before drawing.
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
         self.vb = self.getViewBox()
         self.vb.setMouseEnabled(x=True, y=False)
         self.vb.disableAutoRange()
@@ -99,8 +103,6 @@ class AnalogPlot(pg.PlotWidget):
         self.ground: dict[int, pg.TextItem] = {}
         for n, colour in CHANNEL_COLOURS.items():
             curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=1), name=f"CH{n}")
-            curve.setDownsampling(auto=True, method="peak")
-            curve.setClipToView(True)
             curve.setZValue(10 - n)
             curve.hide()
             self.addItem(curve)

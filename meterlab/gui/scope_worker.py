@@ -447,6 +447,8 @@ class ScopeWorker:
             for item in MEASURE_ITEMS:
                 meas[item] = s.measure(item, src)
         waves = {w.source: w for w in cap.waveforms}
+        for w in waves.values():
+            _ = w.t  # build the time axis here: 24 Mpts of it would stall the GUI thread
         decoded = decode_capture(cap.digital, self._wanted.decode)
         self._seq += 1
         self._emit("progress", "", 1.0)
