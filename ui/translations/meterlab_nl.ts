@@ -2,105 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="714"/>
-        <source>Put the meter in series at %1.</source>
-        <translation>Zet de meter in serie bij %1.</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
-        <source>the supply</source>
-        <translation>de voeding</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="716"/>
-        <source>Place the probes on %1 and %2.</source>
-        <translation>Plaats de meetpennen op %1 en %2.</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="718"/>
-        <source>Connect %1 of the scope to %2.</source>
-        <translation>Verbind %1 van de scoop met %2.</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="719"/>
-        <source>the test point</source>
-        <translation>het testpunt</translation>
-    </message>
-</context>
-<context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="64"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="65"/>
         <source>Connect an instrument</source>
         <extracomment>A test finished: (ok, text shown). ok is False for errors and unknown instruments. Discovery finished (the list is filled).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Een instrument verbinden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="78"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="79"/>
         <source>Search again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw zoeken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="87"/>
-        <source>Examples: %1 (LAN, raw socket) · %2 (LAN, VXI-11) · %3 (USB)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>LAN, raw socket (fast)</source>
+        <translation>LAN, raw socket (snel)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="96"/>
-        <source>Built-in (pyvisa-py, @py)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>LAN, VXI-11</source>
+        <translation>LAN, VXI-11</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="90"/>
+        <source>Examples:</source>
+        <translation>Voorbeelden:</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/connect_dialog.py" line="98"/>
+        <source>Built-in (pyvisa-py, @py)</source>
+        <translation>Ingebouwd (pyvisa-py, @py)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="100"/>
         <source>System VISA (NI, Keysight, R&amp;S; @ivi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systeem-VISA (NI, Keysight, R&amp;S; @ivi)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="105"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="107"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinding testen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="118"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="120"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="123"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="125"/>
         <source>Instruments found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="126"/>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden instrumenten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/connect_dialog.py" line="128"/>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="130"/>
         <source>VISA library</source>
-        <translation type="unfinished"></translation>
+        <translation>VISA-bibliotheek</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="158"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="160"/>
         <source>Searching for instruments…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="175"/>
-        <source>Nothing found. LAN instruments often do not announce themselves: type the address below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumenten zoeken…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/connect_dialog.py" line="179"/>
-        <source>Pick one, or type an address below. LAN instruments may not be listed.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing found. LAN instruments often do not announce themselves: type the address below.</source>
+        <translation>Niets gevonden. LAN-instrumenten melden zich vaak niet aan: typ het adres hieronder.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/connect_dialog.py" line="198"/>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="183"/>
+        <source>Pick one, or type an address below. LAN instruments may not be listed.</source>
+        <translation>Kies er een, of typ hieronder een adres. LAN-instrumenten staan mogelijk niet in de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="202"/>
         <source>Asking %1 who it is…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vragen wie het is…</translation>
     </message>
 </context>
 <context>
@@ -109,75 +96,75 @@
         <location filename="../../meterlab/gui/sessions_export.py" line="46"/>
         <source>Export session</source>
         <extracomment>(format key, extension) in the order offered; the labels are translated in the dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sessie exporteren</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="51"/>
         <source>CSV — one row per reading, for any spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV — één rij per meting, voor elk rekenblad</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="52"/>
         <source>Excel workbook — summary, readings, limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmap — samenvatting, metingen, grenzen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="53"/>
         <source>Parquet — typed columns for data analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet — getypeerde kolommen voor data-analyse</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="54"/>
         <source>JSON — metadata and readings in one document</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON — metadata en metingen in één document</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="55"/>
         <source>PDF report — certificate-style, with signature line</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-rapport — als certificaat, met handtekeningregel</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="63"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bladeren…</translation>
     </message>
     <message numerus="yes">
         <location filename="../../meterlab/gui/sessions_export.py" line="68"/>
         <source>%n session(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sessie: %1</numerusform>
+            <numerusform>%n sessies: %1</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="73"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessies</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="74"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formaat</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="75"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="78"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="110"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren naar</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_export.py" line="111"/>
         <source>%1 files (*%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-bestanden (*%2)</translation>
     </message>
 </context>
 <context>
@@ -211,301 +198,430 @@
 <context>
     <name>InstrumentTable</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
         <source>Serial</source>
-        <translation type="unfinished"></translation>
+        <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="61"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profiel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Toestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="104"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="106"/>
+        <source>in use</source>
+        <translation>in gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="108"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>geen</translation>
     </message>
 </context>
 <context>
     <name>Instruments</name>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="34"/>
-        <source>… asking</source>
-        <translation type="unfinished"></translation>
+        <source>… identifying</source>
+        <translation>… identificeren</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="35"/>
         <source>✓ answers</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ antwoordt</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="36"/>
         <source>● connected</source>
-        <translation type="unfinished"></translation>
+        <translation>● verbonden</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="37"/>
         <source>⚠ lost</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ verloren</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="38"/>
         <source>↻ reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>↻ opnieuw verbinden…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="39"/>
         <source>⊘ no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>⊘ geen antwoord</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="40"/>
         <source>○ not asked</source>
-        <translation type="unfinished"></translation>
+        <translation>○ niet gevraagd</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="59"/>
         <source>Multimeter</source>
         <extracomment>Text colour per state in the table (Okabe–Ito, dark enough for text on white).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Multimeter</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="61"/>
         <source>Oscilloscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscilloscoop</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="62"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekend</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="67"/>
         <source>Simulated bench</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesimuleerde werkbank</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="69"/>
         <source>In this program</source>
-        <translation type="unfinished"></translation>
+        <translation>In dit programma</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="71"/>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatst gebruikt</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="73"/>
         <source>Added by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Met de hand toegevoegd</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="74"/>
         <source>Found by VISA</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden door VISA</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="88"/>
         <source>serial %1</source>
-        <translation type="unfinished"></translation>
+        <translation>serienummer %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="90"/>
         <source>firmware %1</source>
-        <translation type="unfinished"></translation>
+        <translation>firmware %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="93"/>
         <source>%1 — profile: %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — profiel: %2 (%3).</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="96"/>
         <source>%1 answers, but the instrument profiles could not be read: %2 Fix that file, then test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwoordt, maar de instrumentprofielen konden niet gelezen worden: %2 Herstel dat bestand en test opnieuw.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="99"/>
         <source>%1 answers, but no instrument profile describes it, so meterlab cannot drive it yet. Add a profile in %2 (copy a shipped one from a similar model and change [identify].models); the SCPI console works without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwoordt, maar geen instrumentprofiel beschrijft het, dus meterlab kan het nog niet aansturen. Voeg een profiel toe in %2 (kopieer een meegeleverd profiel van een gelijkaardig model en pas [identify].models aan); de SCPI-console werkt ook zonder.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="109"/>
         <source>An instrument profile is broken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Een instrumentprofiel is stuk: %1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/instruments_text.py" line="113"/>
         <source>Unexpected problem (%1): %2. Try again; if it persists, report it with this message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onverwacht probleem (%1): %2. Probeer opnieuw; blijft het, meld het dan met dit bericht.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsView</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="111"/>
+        <source>Instruments</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
+        <translation>Instrumenten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
+        <source>Connect…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <source>Type an address, choose the VISA library, test it</source>
+        <translation>Typ een adres, kies de VISA-bibliotheek, test het</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="119"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
+        <source>Search for instruments again and ask each who it is</source>
+        <translation>Opnieuw naar instrumenten zoeken en elk vragen wie het is</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="133"/>
+        <source>Use as multimeter</source>
+        <translation>Gebruiken als multimeter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="135"/>
+        <source>Use as oscilloscope</source>
+        <translation>Gebruiken als oscilloscoop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="137"/>
+        <source>Reconnect</source>
+        <translation>Opnieuw verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <source>Open the connection again and ask *IDN?</source>
+        <translation>De verbinding opnieuw openen en *IDN? vragen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <source>Send SCPI commands to this instrument</source>
+        <translation>SCPI-commando&apos;s naar dit instrument sturen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
+        <source>Disconnect</source>
+        <translation>Verbreken</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
+        <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
+        <translation>De verbinding en console van dit beeld sluiten (de meter en de scoop houden de hunne)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="220"/>
+        <source>Searching for instruments…</source>
+        <translation>Instrumenten zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="256"/>
+        <source>Multimeter: %1</source>
+        <translation>Multimeter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="259"/>
+        <source>Oscilloscope: %1</source>
+        <translation>Oscilloscoop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="371"/>
+        <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
+        <translation>Seriële poorten worden niet vanzelf gevraagd; druk op Opnieuw verbinden om *IDN? te vragen.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
+        <source>Nothing found — use Connect… to type an address.</source>
+        <translation>Niets gevonden — gebruik Verbinden… om een adres te typen.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="383"/>
+        <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
+        <translation>%1 in de lijst. Een LAN-instrument dat er niet in staat, voegt u toe met Verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="429"/>
+        <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
+        <translation>%1 antwoordt nog steeds niet. Druk op Opnieuw verbinden in Instrumenten om het opnieuw te proberen.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="437"/>
+        <source>Connected again.</source>
+        <translation>Opnieuw verbonden.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="449"/>
+        <source>The connection to %1 was lost. Reconnecting…</source>
+        <translation>De verbinding met %1 is verloren. Opnieuw verbinden…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="505"/>
+        <source>This instrument is not a %1 (its profile says: %2).</source>
+        <translation>Dit instrument is geen %1 (zijn profiel zegt: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="513"/>
+        <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
+        <translation>Selecteer een instrument om het te gebruiken, opnieuw te verbinden of de SCPI-console te openen.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="107"/>
+        <location filename="../../meterlab/gui/main_window.py" line="111"/>
         <source>Starting the meter…</source>
-        <extracomment>QSettings keys other views share (the plan runner, the instruments view).</extracomment>
+        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="109"/>
-        <location filename="../../meterlab/gui/main_window.py" line="135"/>
+        <location filename="../../meterlab/gui/main_window.py" line="113"/>
+        <location filename="../../meterlab/gui/main_window.py" line="139"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="162"/>
+        <location filename="../../meterlab/gui/main_window.py" line="168"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="215"/>
+        <location filename="../../meterlab/gui/main_window.py" line="221"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="216"/>
+        <location filename="../../meterlab/gui/main_window.py" line="222"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="221"/>
+        <location filename="../../meterlab/gui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="226"/>
+        <location filename="../../meterlab/gui/main_window.py" line="232"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="227"/>
+        <location filename="../../meterlab/gui/main_window.py" line="233"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="230"/>
+        <location filename="../../meterlab/gui/main_window.py" line="236"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="233"/>
+        <location filename="../../meterlab/gui/main_window.py" line="239"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="236"/>
+        <location filename="../../meterlab/gui/main_window.py" line="242"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="242"/>
+        <location filename="../../meterlab/gui/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="243"/>
+        <location filename="../../meterlab/gui/main_window.py" line="249"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="246"/>
+        <location filename="../../meterlab/gui/main_window.py" line="252"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="251"/>
+        <location filename="../../meterlab/gui/main_window.py" line="257"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="255"/>
+        <location filename="../../meterlab/gui/main_window.py" line="261"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="258"/>
+        <location filename="../../meterlab/gui/main_window.py" line="264"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="266"/>
+        <location filename="../../meterlab/gui/main_window.py" line="272"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="267"/>
+        <location filename="../../meterlab/gui/main_window.py" line="273"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="294"/>
+        <location filename="../../meterlab/gui/main_window.py" line="300"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="302"/>
+        <location filename="../../meterlab/gui/main_window.py" line="308"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="303"/>
+        <location filename="../../meterlab/gui/main_window.py" line="309"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="312"/>
+        <location filename="../../meterlab/gui/main_window.py" line="318"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <location filename="../../meterlab/gui/main_window.py" line="319"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="325"/>
+        <location filename="../../meterlab/gui/main_window.py" line="331"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="349"/>
+        <location filename="../../meterlab/gui/main_window.py" line="355"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="349"/>
+        <location filename="../../meterlab/gui/main_window.py" line="355"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -663,89 +779,89 @@
 <context>
     <name>PlanTable</name>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="34"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="35"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="57"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="35"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="57"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="67"/>
-        <location filename="../../meterlab/gui/plan_table.py" line="94"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="90"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="117"/>
         <source>pending</source>
         <extracomment>The result each row shows (None while not measured).</extracomment>
         <translation>wacht</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="99"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="122"/>
         <source>▶ measuring…</source>
         <translation>▶ meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="112"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="135"/>
         <source>SKIPPED</source>
         <translation>OVERGESLAGEN</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="113"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="136"/>
         <source>skipped by the operator</source>
         <translation>overgeslagen door de operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="117"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="140"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="120"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="143"/>
         <source>%1 of %2 readings</source>
         <translation>%1 van %2 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="128"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="151"/>
         <source>retried</source>
         <translation>herhaald</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="132"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="155"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="132"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="155"/>
         <source>maximum</source>
         <translation>maximum</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="133"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="156"/>
         <source>minimum</source>
         <translation>minimum</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="133"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="156"/>
         <source>last</source>
         <translation>laatste</translation>
     </message>
@@ -753,164 +869,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="139"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="136"/>
         <source>Open file…</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh.</extracomment>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="137"/>
         <source>Run a plan file from another folder</source>
         <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="152"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="149"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="155"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="152"/>
         <source>e.g. SN-0042</source>
         <translation>bv. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
         <source>Plan default</source>
         <translation>Standaard van het plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="157"/>
         <source>Simple acceptance</source>
         <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="158"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
         <source>Wait for me at each check</source>
         <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="681"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="683"/>
         <source>▶  Run</source>
         <translation>▶  Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="171"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
         <source>Finish</source>
         <translation>Afronden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
         <source>Close the session with the results shown</source>
         <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="184"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="181"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="190"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="187"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="189"/>
         <source>DUT serial</source>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
         <source>Decision rule</source>
         <translation>Beslisregel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="226"/>
-        <source>&amp;Measure</source>
-        <translation>&amp;Meten</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="228"/>
-        <source>The probes are in place: measure (Enter)</source>
-        <translation>De meetpennen staan juist: meten (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="230"/>
-        <source>S&amp;kip</source>
-        <translation>O&amp;verslaan</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="232"/>
-        <source>Do not measure this check in this run</source>
-        <translation>Deze controle in deze run niet meten</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="276"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="249"/>
         <source>Retry selected check</source>
         <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="277"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="250"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="304"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="277"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="308"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
         <source>Multimeter %1</source>
         <translation>Multimeter %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="310"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="283"/>
         <source>Scope %1</source>
         <translation>Scoop %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="311"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
         <source>No instruments connected</source>
         <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="337"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="310"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="346"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="319"/>
         <source>Open a plan</source>
         <translation>Een plan openen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="347"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="320"/>
         <source>Plans (*.toml)</source>
         <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="379"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="352"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n controle</numerusform>
@@ -918,217 +1014,498 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="382"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="355"/>
         <source>simple</source>
         <translation>eenvoudig</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="382"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="355"/>
         <source>guarded</source>
         <translation>met schutband</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="383"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
         <source>Plan default (%1)</source>
         <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="417"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="390"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="396"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="443"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="416"/>
         <source>Connecting to the instruments…</source>
         <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="484"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="459"/>
         <source>Stopping after the current measurement…</source>
         <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="516"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="493"/>
+        <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
+        <translation>De live beelden pauzeren terwijl het plan loopt; ze gaan verder wanneer de sessie gesloten is.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="522"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="516"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="522"/>
         <source>oscilloscope</source>
         <translation>oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="517"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="523"/>
         <source>Connecting to the %1…</source>
         <translation>Verbinden met de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="521"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="527"/>
         <source>Recording session %1</source>
         <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
         <source>Measuring…</source>
         <translation>Meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="538"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="543"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="549"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="548"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="554"/>
         <source>All checks done.</source>
         <translation>Alle controles gedaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="549"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="561"/>
         <source>The run stopped.</source>
         <translation>De run is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="578"/>
         <source>Saved as session %1</source>
         <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="574"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="580"/>
         <source>Session %1 saved — %2.</source>
         <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="577"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="583"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="579"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="585"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="584"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="590"/>
         <source>Ready for the next unit.</source>
         <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="585"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="608"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="611"/>
         <source>Retry</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="613"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="604"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="615"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="607"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="618"/>
         <source>⌛ your turn</source>
         <translation>⌛ uw beurt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="626"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="628"/>
         <source>Choose a plan.</source>
         <translation>Kies een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="629"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="633"/>
         <source>Ready.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="635"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
         <source>not run yet</source>
         <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="648"/>
         <source>nothing measured</source>
         <translation>niets gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="651"/>
         <source>INCOMPLETE</source>
         <translation>ONVOLLEDIG</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="658"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="660"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="660"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="662"/>
         <source>%1 not measured</source>
         <translation>%1 niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="681"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="683"/>
         <source>▶  Next unit</source>
         <translation>▶  Volgend toestel</translation>
     </message>
 </context>
 <context>
-    <name>ReadingsModel</name>
+    <name>PromptPanel</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="99"/>
-        <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="45"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="99"/>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="47"/>
+        <source>The probes are in place: measure (Enter)</source>
+        <translation>De meetpennen staan juist: meten (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="48"/>
+        <source>S&amp;kip</source>
+        <translation>O&amp;verslaan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="50"/>
+        <source>Do not measure this check in this run</source>
+        <translation>Deze controle in deze run niet meten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="88"/>
+        <source>the supply</source>
+        <translation>de voeding</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="89"/>
+        <source>Put the meter in series at %1.</source>
+        <translation>Zet de meter in serie bij %1.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="91"/>
+        <source>Place the probes on %1 and %2.</source>
+        <translation>Plaats de meetpennen op %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="93"/>
+        <source>the test point</source>
+        <translation>het testpunt</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="94"/>
+        <source>Connect %1 of the scope to %2.</source>
+        <translation>Verbind %1 van de scoop met %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <source>Time (UTC)</source>
+        <translation>Tijd (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="102"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeControls</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="111"/>
+        <source>Run</source>
+        <extracomment>(name, args, kwargs) for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="114"/>
+        <source>Take frames continuously</source>
+        <translation>Doorlopend beelden nemen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="115"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="116"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="205"/>
+        <source>Single</source>
+        <translation>Eén meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="117"/>
+        <source>Wait for one trigger, then stop</source>
+        <translation>Op één trigger wachten, dan stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="133"/>
+        <source>Channels</source>
+        <translation>Kanalen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="156"/>
+        <source>Offset, e.g. -1.5 V or 200 mV</source>
+        <translation>Offset, bv. -1.5 V of 200 mV</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="166"/>
+        <source>Settings of</source>
+        <translation>Instellingen van</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="167"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
+        <source>Scale</source>
+        <translation>Schaal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="168"/>
+        <source>Offset</source>
+        <translation>Offset</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="169"/>
+        <source>Coupling</source>
+        <translation>Koppeling</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="170"/>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <source>Timebase</source>
+        <translation>Tijdbasis</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="179"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="435"/>
+        <source>%1/div</source>
+        <translation>%1/div</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="184"/>
+        <source>Trigger position from the screen centre, e.g. 10 ms</source>
+        <translation>Triggerpositie vanaf het midden van het scherm, bv. 10 ms</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="187"/>
+        <source>Position</source>
+        <translation>Positie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="199"/>
+        <source>Rising ↑</source>
+        <translation>Stijgend ↑</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="200"/>
+        <source>Falling ↓</source>
+        <translation>Dalend ↓</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="201"/>
+        <source>Either ↕</source>
+        <translation>Beide ↕</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="203"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="204"/>
+        <source>Normal</source>
+        <translation>Normaal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
+        <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
+        <translation>Triggerniveau, bv. 1.65 V (of versleep de T-markering)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
+        <source>Force trigger</source>
+        <translation>Trigger forceren</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="214"/>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
+        <source>Slope</source>
+        <translation>Flank</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="216"/>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="217"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
+        <source>Logic analyser</source>
+        <translation>Logische analysator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
+        <source>Show lines</source>
+        <translation>Lijnen tonen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="240"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="260"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="242"/>
+        <source>%1 Bd</source>
+        <translation>%1 Bd</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="244"/>
+        <source>I²C on D1 (SCL) / D2 (SDA)</source>
+        <translation>I²C op D1 (SCL) / D2 (SDA)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
+        <source>UART on D0</source>
+        <translation>UART op D0</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="256"/>
+        <source>Capture</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="262"/>
+        <source>Memory depth</source>
+        <translation>Geheugendiepte</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="264"/>
+        <source>Deep capture</source>
+        <translation>Diepe opname</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="266"/>
+        <source>Stop and read the whole acquisition memory of every shown channel</source>
+        <translation>Stoppen en het hele acquisitiegeheugen van elk getoond kanaal lezen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="272"/>
+        <source>Save capture…</source>
+        <translation>Opname bewaren…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="274"/>
+        <source>Screenshot…</source>
+        <translation>Schermafdruk…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="388"/>
+        <source>&apos;%1&apos; is not a value in %2: %3</source>
+        <translation>&apos;%1&apos; is geen waarde in %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="392"/>
+        <source>&apos;%1&apos; is not in %2.</source>
+        <translation>&apos;%1&apos; zit niet in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="418"/>
+        <source>%1 points</source>
+        <translation>%1 punten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="420"/>
+        <source>Now: %1 points</source>
+        <translation>Nu: %1 punten</translation>
     </message>
 </context>
 <context>
@@ -1186,19 +1563,19 @@
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="128"/>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="205"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="132"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="209"/>
         <source>no limit</source>
         <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="133"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="137"/>
         <source>e.g. %1</source>
         <translation>bv. %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="202"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="206"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
@@ -1206,646 +1583,646 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="189"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="160"/>
         <source>Connecting…</source>
         <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="191"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="162"/>
         <source>No oscilloscope connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen oscilloscoop verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="206"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="207"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="177"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="178"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="234"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="179"/>
+        <source>Last frame — the oscilloscope is not answering</source>
+        <translation>Laatste beeld — de oscilloscoop antwoordt niet</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="213"/>
         <source>Decoded UART text from D0 appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedecodeerde UART-tekst van D0 verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="288"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="513"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="318"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="291"/>
-        <source>Take frames continuously</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="536"/>
+        <source>UART on D0</source>
+        <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="293"/>
-        <source>Stop</source>
-        <translation>Stop</translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="297"/>
+        <source>Single: waiting for a trigger…</source>
+        <translation>Enkel: wachten op een trigger…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="295"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
-        <source>Single</source>
-        <translation>Eén meting</translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="318"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="421"/>
+        <source>Running</source>
+        <translation>Loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="296"/>
-        <source>Wait for one trigger, then stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="313"/>
-        <source>Channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="336"/>
-        <source>Offset, e.g. -1.5 V or 200 mV</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="346"/>
-        <source>Settings of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="347"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="365"/>
-        <source>Scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="348"/>
-        <source>Offset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="349"/>
-        <source>Coupling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="350"/>
-        <source>Probe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="355"/>
-        <source>Timebase</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="359"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="755"/>
-        <source>%1/div</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="363"/>
-        <source>Trigger position from the screen centre, e.g. 10 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="366"/>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="367"/>
+        <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
+        <translation>De oscilloscoop antwoordt niet meer. Het laatste beeld blijft staan. Opnieuw verbinden…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="370"/>
-        <source>Trigger</source>
-        <translation>Trigger</translation>
+        <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
+        <translation>De oscilloscoop op %1 antwoordt niet. Controleer of hij aan staat, de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="378"/>
-        <source>Rising ↑</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <source>The oscilloscope answers again.</source>
+        <translation>De oscilloscoop antwoordt weer.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="379"/>
-        <source>Falling ↓</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
-        <source>Either ↕</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="382"/>
-        <source>Auto</source>
-        <translation>Automatisch</translation>
+        <source>The oscilloscope is not connected; try again once it answers.</source>
+        <translation>De oscilloscoop is niet verbonden; probeer opnieuw zodra hij antwoordt.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="383"/>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="387"/>
-        <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
-        <source>Force trigger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="393"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="394"/>
-        <source>Slope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
-        <source>Sweep</source>
-        <translation type="unfinished"></translation>
+        <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
+        <translation>Er wordt geen kanaal of logische lijn getoond, dus er valt niets op te nemen. Zet er eerst een aan.</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="396"/>
-        <source>Level</source>
-        <translation type="unfinished"></translation>
+        <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
+        <translation>Diepe opname: %1 punten per kanaal. Bewaar ze met „Opname bewaren…”.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="401"/>
-        <source>Logic analyser</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="411"/>
+        <source>Not answering — last frame kept, reconnecting…</source>
+        <translation>Antwoordt niet — laatste beeld bewaard, opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="403"/>
-        <source>Show lines</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="420"/>
+        <source>Triggered</source>
+        <translation>Getriggerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="419"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="439"/>
-        <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../meterlab/gui/scope_view.py" line="420"/>
+        <source>Waiting for trigger</source>
+        <translation>Wachten op trigger</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="421"/>
-        <source>%1 Bd</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="423"/>
-        <source>I²C on D1 (SCL) / D2 (SDA)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="426"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="853"/>
-        <source>UART on D0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="435"/>
-        <source>Capture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
-        <source>Memory depth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
-        <source>Deep capture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
-        <source>Stop and read the whole acquisition memory of every shown channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="452"/>
-        <source>Save capture…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="455"/>
-        <source>Screenshot…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="493"/>
-        <source>Single: waiting for a trigger…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="513"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="707"/>
-        <source>Running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="616"/>
-        <source>&apos;%1&apos; is not a value in %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="620"/>
-        <source>&apos;%1&apos; is not in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
-        <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
-        <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="664"/>
-        <source>The oscilloscope answers again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="667"/>
-        <source>The oscilloscope is not connected; try again once it answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="671"/>
-        <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="684"/>
-        <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="697"/>
-        <source>Not answering — last frame kept, reconnecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
-        <source>Triggered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
-        <source>Waiting for trigger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="707"/>
         <source>Auto (no trigger)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto (geen trigger)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="708"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="422"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="424"/>
         <source>Trigger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="736"/>
-        <source>%1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="738"/>
-        <source>Now: %1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="784"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="459"/>
         <source>UART</source>
-        <translation type="unfinished"></translation>
+        <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="785"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="460"/>
         <source>I²C</source>
-        <translation type="unfinished"></translation>
+        <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="817"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="500"/>
         <source>Deep capture shown (scope stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diepe opname getoond (scoop gestopt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="834"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="517"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 samples per bit: te weinig om te decoderen. Kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="838"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="521"/>
         <source>No baud rate found on D0: choose one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen baudrate gevonden op D0: kies er een.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="840"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="523"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klok te snel voor deze tijdbasis: kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="847"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="530"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>UART op D0 · %1 Bd · %2 bytes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="850"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="533"/>
         <source>%1 framing/parity errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 framing-/pariteitsfouten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="915"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="597"/>
         <source>Save capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Opname bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="916"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="598"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="927"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="609"/>
         <source>There is no capture to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog geen opname om te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="943"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="625"/>
         <source>Saving the capture to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opname bewaren in %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="950"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="632"/>
         <source>Saved the capture to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opname bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="953"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="635"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon de opname niet bewaren: %1 Ze staat nog op het scherm; kies een andere plaats.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="965"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="647"/>
         <source>Save the scope&apos;s screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Het scherm van de scoop bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="966"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="648"/>
         <source>Images (*.png *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afbeeldingen (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="991"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="673"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="995"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="677"/>
         <source>Saved the scope&apos;s screen to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Het scherm van de scoop bewaard in %1</translation>
     </message>
 </context>
 <context>
     <name>ScpiConsole</name>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="178"/>
+        <location filename="../../meterlab/gui/console.py" line="179"/>
         <source>SCPI command, e.g. *IDN? or VOLT:RANG 1 — Enter sends, ↑/↓ recall</source>
         <extracomment>(text, level, timeout_ms) for the window&apos;s banner. The connection dropped while the console used it; the message says so in words. A command (or error-queue read) finished; the transcript has its outcome.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>SCPI-commando, bv. *IDN? of VOLT:RANG 1 — Enter verstuurt, ↑/↓ roept terug</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="180"/>
+        <location filename="../../meterlab/gui/console.py" line="181"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="182"/>
+        <location filename="../../meterlab/gui/console.py" line="183"/>
         <source>Send the command; a command ending in ? also reads the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Het commando versturen; een commando dat op ? eindigt, leest ook het antwoord</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="184"/>
+        <location filename="../../meterlab/gui/console.py" line="185"/>
         <source>Error queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Foutenwachtrij</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="186"/>
+        <location filename="../../meterlab/gui/console.py" line="187"/>
         <source>Read the instrument&apos;s error queue (SYST:ERR?) until it is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>De foutenwachtrij van het instrument lezen (SYST:ERR?) tot ze leeg is</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="188"/>
+        <location filename="../../meterlab/gui/console.py" line="189"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="190"/>
+        <location filename="../../meterlab/gui/console.py" line="191"/>
         <source>Clear the transcript (the instrument is not touched)</source>
-        <translation type="unfinished"></translation>
+        <translation>Het verslag wissen (het instrument blijft onaangeroerd)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="198"/>
+        <location filename="../../meterlab/gui/console.py" line="199"/>
         <source>How long to wait for a reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe lang op een antwoord wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="209"/>
+        <location filename="../../meterlab/gui/console.py" line="210"/>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/console.py" line="247"/>
-        <source>SYST:ERR? (until empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Time-out</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/console.py" line="269"/>
+        <source>SYST:ERR? (until empty)</source>
+        <translation>SYST:ERR? (tot leeg)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="270"/>
         <source>Reading the error queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Foutenwachtrij lezen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="273"/>
+        <location filename="../../meterlab/gui/console.py" line="275"/>
         <source>Waiting for the reply to %1 (up to %2 s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachten op het antwoord op %1 (tot %2 s)…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="302"/>
+        <location filename="../../meterlab/gui/console.py" line="304"/>
         <source>(empty reply)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leeg antwoord)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="305"/>
+        <location filename="../../meterlab/gui/console.py" line="307"/>
         <source>(%1 characters in all)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 tekens in totaal)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="309"/>
+        <location filename="../../meterlab/gui/console.py" line="311"/>
         <source>&lt;block: %1 bytes&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/console.py" line="317"/>
-        <source>This model has no error queue (its profile says so).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;blok: %1 bytes&gt;</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/console.py" line="319"/>
+        <source>This model has no error queue (its profile says so).</source>
+        <translation>Dit model heeft geen foutenwachtrij (zijn profiel zegt het).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="321"/>
         <source>Error queue empty: 0,&quot;No error&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Foutenwachtrij leeg: 0,&quot;No error&quot;</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="332"/>
+        <location filename="../../meterlab/gui/console.py" line="334"/>
+        <source>(overload: the input is beyond the range)</source>
+        <translation>(overbereik: de ingang valt buiten het bereik)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="344"/>
         <source>No reply within %1 s — the instrument may not know this command; check the error queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen antwoord binnen %1 s — het instrument kent dit commando misschien niet; kijk in de foutenwachtrij.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="338"/>
+        <location filename="../../meterlab/gui/console.py" line="350"/>
         <source>If this query answers with binary data, the console reads it as a block only for …DATA? queries, and for READ?/FETCh? after FORMat REAL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als deze vraag met binaire data antwoordt, leest de console ze alleen als blok bij …DATA?-vragen, en bij READ?/FETCh? na FORMat REAL.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/console.py" line="342"/>
+        <location filename="../../meterlab/gui/console.py" line="354"/>
         <source>Unexpected problem while sending %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Onverwacht probleem bij het versturen van %1: %2</translation>
     </message>
 </context>
 <context>
     <name>SessionDetail</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="154"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="156"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="156"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="177"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="180"/>
         <source>Results per check</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaten per controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="178"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
         <source>Readings</source>
-        <translation type="unfinished"></translation>
+        <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="187"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="190"/>
         <source>time since start</source>
-        <translation type="unfinished"></translation>
+        <translation>tijd sinds de start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="189"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="192"/>
         <source>count</source>
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="214"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="217"/>
         <source>Plot check</source>
-        <translation type="unfinished"></translation>
+        <translation>Controle plotten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="249"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="253"/>
         <source>Select a session above to see its results, readings and plots.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer hierboven een sessie om haar resultaten, metingen en grafieken te zien.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="260"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="266"/>
         <source>%1 (%2 readings)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 metingen)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="276"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="282"/>
         <source>Verified: %1 records intact, final hash %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Geverifieerd: %1 records intact, laatste hash %2…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="280"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="286"/>
         <source>ALTERED after recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>GEWIJZIGD na de opname: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="299"/>
+        <source>cal. due</source>
+        <translation>kal. vervalt</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="300"/>
+        <source>calibration expired</source>
+        <translation>kalibratie verlopen</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <source>station</source>
+        <translation>station</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <source>serial</source>
+        <translation>serienummer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <source>rule</source>
+        <translation>regel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="309"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="302"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="310"/>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="303"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="304"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="312"/>
         <source>DUT</source>
-        <translation type="unfinished"></translation>
+        <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="305"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="313"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="306"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="314"/>
         <source>Instruments</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="321"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="329"/>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="327"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="407"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="420"/>
         <source>%1 readings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="409"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="422"/>
         <source>%1 outside the limits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 buiten de grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="411"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="424"/>
         <source>%1 overload</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 overbereik</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="99"/>
+        <source>DUT serial</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
+        <translation>Serienummer DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="101"/>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="115"/>
+        <source>any verdict</source>
+        <translation>elk oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <source>with %1</source>
+        <translation>met %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <source>Read the database again (F5 in this view)</source>
+        <translation>De databank opnieuw lezen (F5 in dit beeld)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
+        <translation>De geselecteerde sessie(s) naar CSV, XLSX, Parquet, JSON of een PDF-rapport schrijven (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
+        <source>Verify</source>
+        <translation>Verifiëren</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
+        <translation>De hashketen van de sessie herberekenen: toont of een record sindsdien gewijzigd werd</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <source>Start (UTC)</source>
+        <translation>Start (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Readings</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <source>Readings by verdict</source>
+        <translation>Metingen per oordeel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="247"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="253"/>
+        <source>No sessions yet.
+
+Runs from the Plan runner and readings you log from the Meter are recorded here, in
+%1</source>
+        <translation>Nog geen sessies.
+
+Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier bewaard, in
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="250"/>
+        <source>No session matches these filters.</source>
+        <translation>Geen sessie voldoet aan deze filters.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="260"/>
+        <source>%1 session(s) in %2</source>
+        <translation>%1 sessie(s) in %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="272"/>
+        <source>cal. expired</source>
+        <translation>kal. verlopen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="294"/>
+        <source>The unit&apos;s verdict from the last result of each check (any FAIL or OVERLOAD fails it); for logged readings without a plan, the worst reading</source>
+        <translation>Het oordeel over het toestel uit het laatste resultaat van elke controle (elke AFGEKEURD of OVERBEREIK keurt het af); voor gelogde metingen zonder plan, de slechtste meting</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="338"/>
+        <source>Opening session %1…</source>
+        <translation>Sessie %1 openen…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="369"/>
+        <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
+        <translation>%1 van %2 sessie(s) werden GEWIJZIGD na de opname: %3. Details onder de sessie.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="374"/>
+        <source>%1 session(s) verified: every record is as it was written.</source>
+        <translation>%1 sessie(s) geverifieerd: elk record is zoals het geschreven werd.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="387"/>
+        <source>Select one or more sessions to export.</source>
+        <translation>Selecteer een of meer sessies om te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="416"/>
+        <source>Exported %1 session(s) to %2</source>
+        <translation>%1 sessie(s) geëxporteerd naar %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="425"/>
+        <source>Exporting to %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="448"/>
+        <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
+        <translation>Kon een bestand niet lezen of schrijven: %1. Er werd niets in de databank veranderd.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="451"/>
+        <source>Something went wrong (%1). The database is unchanged.</source>
+        <translation>Er ging iets mis (%1). De databank is ongewijzigd.</translation>
     </message>
 </context>
 <context>
@@ -2130,9 +2507,37 @@
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="42"/>
+        <location filename="../../meterlab/gui/views.py" line="64"/>
+        <source>Scope</source>
+        <translation>Scoop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="65"/>
         <source>Plan runner</source>
         <translation>Planuitvoering</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="66"/>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="67"/>
+        <source>Instruments</source>
+        <translation>Instrumenten</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_screenshots.py" line="57"/>
+        <source>Plan runner</source>
+        <translation>Planuitvoering</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_screenshots.py" line="58"/>
+        <source>Sessions</source>
+        <translation>Sessies</translation>
     </message>
 </context>
 </TS>
