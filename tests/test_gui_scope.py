@@ -236,3 +236,16 @@ def test_without_a_resource_the_view_says_so(qtbot, gui_settings):
     v.on_frame()  # nothing to drain, nothing breaks
     assert math.isnan(v.cursor_readout()["dv"])
     v.shutdown()
+
+
+def test_a_multimeter_address_is_named_not_retried_forever(qtbot, gui_settings, bench):
+    v = ScopeView(bench.dmm_resource, "@py", gui_settings)
+    news: list[tuple[str, str, int]] = []
+    v.news.connect(lambda *a: news.append(a))
+    qtbot.addWidget(v)
+    qtbot.waitUntil(lambda: bool(news), timeout=10000)
+    text, level, _ = news[0]
+    assert level == "error" and "34465A" in text and "oscilloscope" in text
+    assert "Not an oscilloscope" in v.status_label.text()
+    assert not v.run_button.isEnabled()
+    v.shutdown()

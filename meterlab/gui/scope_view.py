@@ -371,6 +371,9 @@ class ScopeView(QWidget):
                                "the cable and the address; trying again…").replace(
                     "%1", str(self.resource))
             self.news.emit(text, "warning", 0)
+        elif kind == "fatal":
+            self.status_label.setText(self.tr("Not an oscilloscope — check the address"))
+            self.news.emit(message, "error", 0)
         elif kind == "restored":
             self._set_stale(False)
             self.news.emit(self.tr("The oscilloscope answers again."), "info", 4000)
@@ -541,7 +544,8 @@ class ScopeView(QWidget):
         self._last_uart = text
         stamp = time.strftime("%H:%M:%S")
         if frame.deep:
-            self.uart_text.appendPlainText(f"{stamp}  ── {self.tr('deep capture')} ──")
+            title = self.tr("deep capture")
+            self.uart_text.appendPlainText(f"{stamp}  ── {title} ──")
             for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
                 if line:
                     self.uart_text.appendPlainText(f"{stamp}  {line}")

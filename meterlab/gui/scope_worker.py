@@ -120,6 +120,7 @@ class ScopeWorker:
         self._seq = 0
         self._lost = False
         self._ever_connected = False
+        self._fatal = False
         self.frames_taken = 0
         self._thread = threading.Thread(target=self._main, name="scope-worker", daemon=True)
 
@@ -170,6 +171,9 @@ class ScopeWorker:
     def _main(self) -> None:
         attempt = 0
         while not self._quit.is_set():
+            if self._fatal:
+                self._quit.wait(0.5)
+                continue
             if self._scope is None:
                 if self._connect():
                     attempt = 0
@@ -195,6 +199,10 @@ class ScopeWorker:
     def _connect(self) -> bool:
         try:
             scope = self._opener(self.resource, self.backend)
+        except WrongInstrument as exc:
+            self._fatal = True
+            self._emit("fatal", str(exc))
+            return False
         except MeterlabError as exc:
             self._note_lost(str(exc))
             return False
@@ -215,13 +223,12 @@ class ScopeWorker:
             self._disconnect()
             self._note_lost(str(exc))
             return False
-        first = not self._ever_connected
-        self._ever_connected = True
+        if not self._ever_connected:
+            self._ever_connected = True
+            self._emit("connected", self._identity())
         if self._lost:
             self._lost = False
-            self._emit("restored", scope.conn.idn.model)
-        elif first:
-            self._emit("connected", self._identity())
+            self._emit("restored", self._identity())
         return True
 
     def _note_lost(self, detail: str) -> None:
@@ -458,10 +465,30 @@ class ScopeWorker:
         self._emit("deep", "", frame)
 
 
-def _open_scope(resource: str, backend: str | None) -> Any:
-    from meterlab.drivers.scope import Oscilloscope
+class WrongInstrument(MeterlabError):
+    """Something answers at the address, but it is not an oscilloscope meterlab knows."""
 
-    return Oscilloscope.open(resource, backend=backend)
+
+def _open_scope(resource: str, backend: str | None) -> Any:
+    """`Oscilloscope.open`, telling "nothing answers" (worth retrying) from "the wrong
+    instrument answers" (retrying will not help; the address is wrong)."""
+    from meterlab.drivers.scope import Oscilloscope
+    from meterlab.profiles import require_profile
+    from meterlab.visa import open_instrument
+
+    conn = open_instrument(resource, backend=backend, profile="auto")
+    try:
+        try:
+            profile = require_profile(conn.idn, "scope", resource=conn.resource)
+        except ConnectionLost:
+            raise
+        except MeterlabError as exc:
+            raise WrongInstrument(str(exc)) from None
+        conn.apply_profile(profile)
+        return Oscilloscope(conn, profile)
+    except BaseException:
+        conn.close()
+        raise
 
 
 def finite(x: float) -> bool:
