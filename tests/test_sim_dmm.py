@@ -725,3 +725,54 @@ def test_external_trigger_line_can_be_pulsed_from_the_simulation(meter):
     assert len(values(meter.query("FETC?"))) == 6
     assert int(meter.query("STAT:OPER:COND?")) == 0
     assert errors(meter) == []
+
+
+# -- CALCulate: statistics, null, limits ------------------------------------------------------
+
+
+def test_calculate_statistics_match_the_readings_in_memory(meter):
+    fast(meter)
+    meter.write("SAMP:COUN 50;:CALC:AVER:STAT ON")
+    assert meter.query("CALC:AVER?") == "1"
+    meter.write("INIT")
+    assert meter.query("*OPC?") == "1"
+    readings = np.array(values(meter.query("FETC?")))
+    assert readings.size == 50
+    mean, sdev, lo, hi = values(meter.query("CALC:AVER:ALL?"))
+    assert mean == pytest.approx(readings.mean(), rel=1e-8)
+    assert sdev == pytest.approx(readings.std(ddof=1), rel=1e-4)  # replies carry 9 digits
+    assert (lo, hi) == (pytest.approx(readings.min()), pytest.approx(readings.max()))
+    assert float(meter.query("CALC:AVER:COUN?")) == 50
+    assert float(meter.query("CALC:AVER:PTP?")) == pytest.approx(hi - lo, rel=1e-3)
+    meter.write("INIT")  # statistics keep accumulating over acquisitions
+    assert meter.query("*OPC?") == "1"
+    assert float(meter.query("CALC:AVER:COUNt?")) == 100
+    meter.write("CALC:AVER:CLE")
+    assert float(meter.query("CALC:AVER:COUN?")) == 0
+    assert float(meter.query("CALC:AVER:AVER?")) == 0.0
+    meter.write("CONF:CURR")  # a new function starts a fresh set
+    meter.write("*RST")
+    assert meter.query("CALC:AVER:STAT?") == "0"
+    assert errors(meter) == []
+
+
+def test_calculate_null_and_limits(meter, served):
+    _, board, _ = served
+    fast(meter)
+    meter.write("CALC:NULL:OFFS 3.3;:CALC:NULL:STAT ON")
+    assert float(meter.query("CALC:NULL:OFFS?")) == 3.3
+    nulled = float(meter.query("READ?"))
+    assert abs(nulled) < 1e-3
+    meter.write("CALC:LIM:LOW -0.5;:CALC:LIM:UPP 0.5;:CALC:LIM ON")
+    meter.query("READ?")
+    assert int(meter.query("STAT:QUES:COND?")) & (3 << 11) == 0
+    board.values["VOLT:DC"] = 4.0  # 0.7 V above the null: beyond the upper limit
+    assert float(meter.query("READ?")) == pytest.approx(0.7, abs=1e-3)
+    assert int(meter.query("STAT:QUES?")) & (1 << 12)
+    meter.write("CALC:LIM:CLE")
+    assert int(meter.query("STAT:QUES:COND?")) & (3 << 11) == 0
+    board.values["VOLT:DC"] = 1e6  # overload: passes through without the null
+    meter.write("VOLT:RANG 10")
+    assert float(meter.query("READ?")) == OVERLOAD
+    meter.write("CALC:NULL:OFFS 1e20")
+    assert errors(meter) == ['-222,"Data out of range"']

@@ -321,6 +321,26 @@ def test_python_ivi_agilent34401a_on_a_34465a_identifying_as_one(bench, rm):
         dmm.close()
 
 
+def test_meter_statistics_idiom(bench, rm):
+    # Client: the CALCulate statistics idiom of Keysight-meter scripts, as PyMeasure's
+    # Agilent34450A exposes it (pymeasure/instruments/agilent/agilent34450A.py:
+    # calc_stats_state "CALC:AVER:STAT", calc_stats_average "CALC:AVER:AVER?",
+    # calc_stats_count "CALC:AVER:COUNT?", each cast to float): enable, INIT, *WAI, ask.
+    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm.write("CONF:VOLT:DC 10;:VOLT:NPLC 0.2;:SAMP:COUN 20")
+    dmm.write("CALC:AVER:STAT ON")
+    assert dmm.query("CALC:AVER:STAT?") in ("1", "ON")
+    dmm.write("INIT")
+    dmm.write("*WAI")
+    assert float(dmm.query("CALC:AVER:AVER?")) == pytest.approx(3.30, abs=0.01)
+    assert float(dmm.query("CALC:AVER:COUNT?")) == 20
+    assert 0 < float(dmm.query("CALC:AVER:SDEV?")) < 1e-4
+    dmm.write("CALC:AVER:STAT OFF")
+    dmm.write("*RST")
+    assert dmm.query("SYST:ERR?") == '+0,"No error"'
+    dmm.close()
+
+
 # --- Rigol MSO1104Z ------------------------------------------------------------------------
 
 

@@ -3,7 +3,8 @@
 The meter is split into focused parts: `dmm_spec` (functions, ranges, NPLC and
 accuracy tables), `dmm_acquire` (the lazily computed trigger system and reading
 memory), `dmm_config` (CONFigure/MEASure/SENSe/FUNCtion), `dmm_system` (SYSTem,
-DISPlay, STATus, FORMat, SIMulation:PROBe), `dmm_trigger` (TRIGger, SAMPle). This
+DISPlay, STATus, FORMat, SIMulation:PROBe), `dmm_trigger` (TRIGger, SAMPle),
+`dmm_calc` (CALCulate: null, limits, statistics on readings entering memory). This
 module ties them together and holds the measurement commands: INITiate, READ?,
 FETCh?, ABORt, R?, DATA:*.
 
@@ -33,6 +34,7 @@ from meterlab.sim.dmm_acquire import (
     make_readings,
     noise_block,
 )
+from meterlab.sim.dmm_calc import CalcMixin
 from meterlab.sim.dmm_config import ConfigMixin, FuncSettings, default_settings
 from meterlab.sim.dmm_spec import (
     AC_BANDWIDTH_TIME,
@@ -69,7 +71,7 @@ def csv(values: np.ndarray) -> str:
     return ",".join(map(_FMT, values.tolist()))
 
 
-class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, SimInstrument):
+class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstrument):
     """The DMM; `SimulatedBench` builds it as `Keysight34465A(board, seed=seed)`."""
 
     identity = ("Keysight Technologies", "34465A", "MY59001442", "A.03.01-03.15-03.01-00.52-03-02")
@@ -102,6 +104,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, SimInstrument):
         t.add("DATA:POINts", query=self._points_q)
         t.add("DATA:LAST", query=self._last_q)
         self.build_trigger()
+        self.build_calc()
 
     def reset(self) -> None:
         """*RST: DC volts, autorange, NPLC 10, one reading per IMMediate trigger, memory cleared."""
@@ -121,6 +124,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, SimInstrument):
         self.pretrigger = 0
         self.temp_unit = "C"
         self.reset_system()
+        self.reset_calc()
 
     def wait_complete(self) -> None:
         """*OPC?/*WAI: wait for a running measurement unless it waits for triggers."""
@@ -280,7 +284,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, SimInstrument):
             acq.produced += count - self.memory.capacity
             count = self.memory.capacity
             self.memory.overflowed = True
-        values = self._generate(acq, acq.produced, count)
+        values = self.apply_math(self._generate(acq, acq.produced, count))
         acq.produced += count
         self.memory.append(values)
         if self.memory.overflowed and not self.ques_condition & QUES_MEMORY_OVERFLOW:

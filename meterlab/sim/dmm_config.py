@@ -82,6 +82,7 @@ class ConfigMixin:
     table: Any
     settings: dict[str, FuncSettings]
     function: str
+    stats: Any
 
     def build_config(self) -> None:
         t = self.table
@@ -261,6 +262,8 @@ class ConfigMixin:
             self.freq_aperture = DEFAULT_APERTURE
         self._drop_acquisition()
         self.settings[key] = st
+        if key != self.function:
+            self.stats.clear()  # statistics restart with a new function
         self.function = key
         self.sample_count = 1
         self.trigger_count = 1
@@ -302,6 +305,7 @@ class ConfigMixin:
         key = parse_function(p.string())
         if key != self.function:
             self._drop_acquisition()
+            self.stats.clear()
             self.function = key
 
     def _func_q(self, c: Call) -> str:
