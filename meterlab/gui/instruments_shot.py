@@ -1,7 +1,7 @@
 """Render the Instruments view (with a console in use) and the connect dialog to PNG files.
 
 The screenshots in `docs/` come from here, so they can be refreshed whenever the
-view changes: `python -m meterlab.gui.instruments_shot [docs/]` (offscreen, on
+view changes: `python -m meterlab.gui.instruments_shot [docs/ [en nl]]` (offscreen, on
 the simulated bench started in-process).
 """
 
@@ -26,20 +26,25 @@ def _wait_until(app: object, done: Callable[[], bool], timeout_s: float = 20.0) 
         time.sleep(0.01)
 
 
-def render(out_dir: Path, *, settings_path: Path | None = None) -> list[Path]:
-    """Write instruments.png and instruments-connect.png into `out_dir`; return their paths."""
+def render(out_dir: Path, *, settings_path: Path | None = None, language: str = "en"
+           ) -> list[Path]:
+    """Write instruments.png and instruments-connect.png into `out_dir` (with "-nl" etc.
+    before .png for another language); return their paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.app import _apply_stylesheet
     from meterlab.gui.connect_dialog import ConnectDialog
+    from meterlab.gui.i18n import install_translators
     from meterlab.gui.instruments_text import State
     from meterlab.gui.instruments_view import InstrumentsView
     from meterlab.sim.bench import SimulatedBench
 
     app = QApplication.instance() or QApplication(["meterlab"])
     _apply_stylesheet(app)  # type: ignore[arg-type]
+    install_translators(app, language)
+    tail = "" if language == "en" else f"-{language}"
     out_dir.mkdir(parents=True, exist_ok=True)
     ini = settings_path or out_dir / ".instruments-shot.ini"
     settings = QSettings(str(ini), QSettings.Format.IniFormat)
@@ -64,7 +69,7 @@ def render(out_dir: Path, *, settings_path: Path | None = None) -> list[Path]:
         _wait_until(app, lambda: not console.busy)
         console.command_line.setText("MEAS:VOLT:DC?")
         app.processEvents()
-        path = out_dir / "instruments.png"
+        path = out_dir / f"instruments{tail}.png"
         view.grab().save(str(path))
         written.append(path)
 
@@ -75,7 +80,7 @@ def render(out_dir: Path, *, settings_path: Path | None = None) -> list[Path]:
         dialog.test_connection()
         _wait_until(app, lambda: not dialog.testing)
         app.processEvents()
-        path = out_dir / "instruments-connect.png"
+        path = out_dir / f"instruments-connect{tail}.png"
         dialog.grab().save(str(path))
         written.append(path)
         dialog.close()
@@ -87,5 +92,7 @@ def render(out_dir: Path, *, settings_path: Path | None = None) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for p in render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs")):
-        print(p)
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    for lang in sys.argv[2:] or ["en"]:
+        for p in render(target, language=lang):
+            print(p)

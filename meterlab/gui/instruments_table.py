@@ -26,7 +26,9 @@ from meterlab.gui.instruments_text import (
 if TYPE_CHECKING:
     from meterlab.visa import Connection
 
-ROLE, MODEL, SERIAL, FIRMWARE, PROFILE, RESOURCE, ORIGIN, STATE = range(8)
+# The state sits beside the role, firmware (long, rarely needed) last: a narrow window
+# hides the least useful column, not the one that says whether the instrument answers.
+ROLE, STATE, MODEL, SERIAL, PROFILE, RESOURCE, ORIGIN, FIRMWARE = range(8)
 
 
 @dataclass
@@ -58,21 +60,24 @@ class InstrumentTable(QTableWidget):
     def __init__(self) -> None:
         super().__init__(0, 8)
         self.setObjectName("instrumentTable")
-        self.setHorizontalHeaderLabels([
-            self.tr("Role"), self.tr("Model"), self.tr("Serial"), self.tr("Firmware"),
-            self.tr("Profile"), self.tr("Resource"), self.tr("Found"), self.tr("State"),
-        ])
+        headers = {ROLE: self.tr("Role"), STATE: self.tr("State"), MODEL: self.tr("Model"),
+                   SERIAL: self.tr("Serial"), PROFILE: self.tr("Profile"),
+                   RESOURCE: self.tr("Resource"), ORIGIN: self.tr("Found"),
+                   FIRMWARE: self.tr("Firmware")}
+        self.setHorizontalHeaderLabels([headers[c] for c in range(8)])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.setWordWrap(False)
+        # An address cut short is useless: every column fits its text but the firmware,
+        # which takes what is left (elided in the middle; the tooltip keeps it all).
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         head = self.horizontalHeader()
-        head.setStretchLastSection(False)
         for col in range(8):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(RESOURCE, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(FIRMWARE, QHeaderView.ResizeMode.Stretch)
 
     def row_of(self, resource: str) -> int:
         for row in range(self.rowCount()):
@@ -100,19 +105,20 @@ class InstrumentTable(QTableWidget):
             row = self.rowCount()
             self.insertRow(row)
         ident = entry.identity
+        texts = {c: "" for c in range(8)}
         if ident is not None:
             role = role_text(ident.kind)
             if entry.in_use:
                 role += " — " + self.tr("in use")
-            texts = [role, ident.model, ident.serial, ident.firmware,
-                     ident.profile_name or ("⚠ " + self.tr("none"))]
-        else:
-            texts = ["", "", "", "", ""]
-        texts += [entry.resource, origin_text(entry.origin, entry.label), state_text(entry.state)]
-        tip = entry.message
-        if ident is not None:
-            tip = f"{ident.maker} {ident.model}" + (f"\n{entry.message}" if entry.message else "")
-        for col, text in enumerate(texts):
+            texts.update({ROLE: role, MODEL: ident.model, SERIAL: ident.serial,
+                          FIRMWARE: ident.firmware,
+                          PROFILE: ident.profile_name or ("⚠ " + self.tr("none"))})
+        texts.update({RESOURCE: entry.resource, ORIGIN: origin_text(entry.origin, entry.label),
+                      STATE: state_text(entry.state)})
+        tip = "\n".join(t for t in (
+            f"{ident.maker} {ident.model}" if ident is not None else "", entry.resource,
+            entry.message) if t)
+        for col, text in texts.items():
             item = self.item(row, col)
             if item is None:
                 item = QTableWidgetItem()
