@@ -194,6 +194,12 @@ def test_deep_capture_shows_progress_decodes_and_saves(qtbot, view, tmp_path):
     np.testing.assert_allclose(cap.waveforms[0].y, frame.waveforms["CH1"].y)
     assert cap.digital is not None and 0 in cap.digital.channels
 
+    # The instrument's own screen, saved as the image format it sent.
+    view.save_screenshot(tmp_path / "screen.png")
+    qtbot.waitUntil(lambda: view.last_screenshot is not None, timeout=20000)
+    head = view.last_screenshot.read_bytes()[:8]
+    assert head.startswith(b"\x89PNG") or head.startswith(b"BM")
+
 
 def test_a_scope_that_stops_answering_warns_and_the_gui_stays_responsive(qtbot, view, bench):
     wait_frames(qtbot, view, 2)
@@ -235,7 +241,19 @@ def test_without_a_resource_the_view_says_so(qtbot, gui_settings):
     assert not v.run_button.isEnabled() and not v.deep_button.isEnabled()
     v.on_frame()  # nothing to drain, nothing breaks
     assert math.isnan(v.cursor_readout()["dv"])
-    v.shutdown()
+    assert v.measurements.set_limit("FREQ", "1 kHz ±1 %")
+    v.measurements.set_source("CH2")
+    assert v.measurements.set_limit("PDUT", "20 % .. 30 %")
+    v.controls.line_checks[5].setChecked(True)
+    v.shutdown()  # remembers limits per channel, the shown lines and decode choices
+    again = ScopeView(None, settings=gui_settings)
+    qtbot.addWidget(again)
+    m = again.measurements
+    assert m.source == "CH2" and m.limit_edits["PDUT"].text() == "20 % .. 30 %"
+    m.set_source("CH1")
+    assert m.limit_edits["FREQ"].text() == "1 kHz ±1 %" and m.limit_edits["PDUT"].text() == ""
+    assert 5 in again.controls.lines
+    again.shutdown()
 
 
 def test_a_multimeter_address_is_named_not_retried_forever(qtbot, gui_settings, bench):

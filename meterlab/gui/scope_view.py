@@ -276,6 +276,7 @@ class ScopeView(QWidget):
 
     def _set_controls_enabled(self, on: bool) -> None:
         self.controls.set_instrument_enabled(on)
+
     # == commands to the worker ===========================================================
     def _post(self, name: str, *args: Any, **kwargs: Any) -> None:
         if self.worker is not None:
@@ -289,6 +290,8 @@ class ScopeView(QWidget):
     def stop(self) -> None:
         self._post("stop")
         self._set_running(False)
+        if self.connected and not self.stale:
+            self._show_status("STOP")
 
     def single(self) -> None:
         """Arm one acquisition; the frame shows once the scope has triggered."""
@@ -386,6 +389,8 @@ class ScopeView(QWidget):
                 message = self.tr("No channel or logic line is shown, so there is nothing to "
                                   "capture. Switch one on first.")
                 self.deep_button.setEnabled(True)
+            elif data and data.get("failed") == "deep_capture":
+                self.deep_button.setEnabled(True)
             self.news.emit(message, "error", 10000)
         elif kind == "progress":
             self.progress_value = float(data)
@@ -433,11 +438,14 @@ class ScopeView(QWidget):
             self.analog.set_channel(ch.channel, ch.scale, ch.offset, ch.display)
         self.analog.set_active(self.controls.active)
         tr = state.trigger
-        self.analog.set_trigger(int(tr.source[2:]) if tr.source.startswith("CH") else None,
-                                tr.level)
+        n = int(tr.source[2:]) if tr.source.startswith("CH") else None
+        shown = n is not None and state.channels[n - 1].display
+        # A level marker for a hidden trace would point at nothing on screen.
+        self.analog.set_trigger(n if shown else None, tr.level)
         self.controls.show_state(state)
         self._update_rows()
         self._update_legend()
+
     def _update_legend(self) -> None:
         if self.state is None:
             return
@@ -452,6 +460,11 @@ class ScopeView(QWidget):
                 f"{ch.coupling} ×{ch.probe:g}&nbsp;&nbsp;")
         tb = self.state.timebase
         parts.append(f"&nbsp;<b>{fmt_range(tb.scale, 's')}/div</b>")
+        tr = self.state.trigger
+        slope = {"POS": "↑", "NEG": "↓"}.get(tr.slope, "↕")
+        level = f" {format_si(tr.level, 'V', 3)}" if tr.source.startswith("CH") else ""
+        parts.append(f"&nbsp;&nbsp;<span style='color:#B35C00; font-weight:700;'>T</span> "
+                     f"{tr.source} {slope}{level}")
         self.channel_legend.setText("".join(parts))
 
     def _update_rows(self) -> None:
@@ -597,13 +610,21 @@ class ScopeView(QWidget):
 
     def _save_clicked(self) -> None:
         last = self.settings.value("scope/save_dir", str(Path.home())) if self.settings else ""
-        path, _ = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save capture"), str(Path(str(last)) / "capture.csv"),
             self.tr("CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)"))
-        if path:
-            if self.settings is not None:
-                self.settings.setValue("scope/save_dir", str(Path(path).parent))
-            self.save_capture(Path(path))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".csv", ".npz", ".parquet"):
+            # Some file dialogs leave the suffix to us: take the chosen filter's.
+            for suffix in (".npz", ".parquet", ".csv"):
+                if f"*{suffix}" in chosen:
+                    target = target.with_name(target.name + suffix)
+                    break
+        if self.settings is not None:
+            self.settings.setValue("scope/save_dir", str(target.parent))
+        self.save_capture(target)
 
     def save_capture(self, path: Path, done: Callable[[bool], None] | None = None
                      ) -> threading.Thread | None:
@@ -709,7 +730,9 @@ class ScopeView(QWidget):
         if self.settings is not None:
             self.save_settings(self.settings)
         if self.worker is not None:
-            self.worker.close()
+            # Do not wait out a VISA timeout on the GUI thread: the daemon worker closes
+            # its connection by itself once its current exchange ends.
+            self.worker.close(timeout_s=1.0)
 
     def closeEvent(self, event) -> None:
         self.shutdown()

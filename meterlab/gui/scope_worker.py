@@ -336,11 +336,16 @@ class ScopeWorker:
         if name == "force":
             s.force()
             return False
-        if name == "deep_capture":
-            self._deep_capture(**kwargs)
-            return False
-        if name == "screenshot":
-            self._emit("screenshot", "", s.screenshot())
+        if name in ("deep_capture", "screenshot"):
+            try:
+                if name == "deep_capture":
+                    self._deep_capture(**kwargs)
+                else:
+                    self._emit("screenshot", "", s.screenshot())
+            except ConnectionLost:
+                raise
+            except MeterlabError as exc:  # e.g. a model without screenshots: say so, go on
+                self._emit("error", str(exc), {"failed": name})
             return False
         setters = {"set_channel": s.set_channel, "set_timebase": s.set_timebase,
                    "set_trigger": s.set_edge_trigger, "set_logic": s.set_logic,
