@@ -81,6 +81,13 @@ class ScopeControls(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scopePanel")
+        # Own object names (the meter view has a "startButton" of its own), the same look.
+        self.setStyleSheet(
+            "QPushButton#scopeRunButton { font-weight: 700; padding: 6px 12px; }"
+            "QPushButton#scopeRunButton:checked { background: #0072B2; color: white; }"
+            "QLabel#scopeIdentity { color: #333333; font-weight: 600; }"
+            "QLabel#scopeStatus { color: #333333; }"
+            "QLabel#scopeStatus[stale=\"true\"] { color: #8A4B00; font-weight: 600; }")
         self.state: ScopeState | None = None
         self._filling = False
         self._active = 1
@@ -109,7 +116,7 @@ class ScopeControls(QWidget):
 
         # Run control and trigger status
         self.run_button = QPushButton(self.tr("Run"))
-        self.run_button.setObjectName("startButton")
+        self.run_button.setObjectName("scopeRunButton")
         self.run_button.setCheckable(True)
         self.run_button.setToolTip(self.tr("Take frames continuously"))
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -119,7 +126,7 @@ class ScopeControls(QWidget):
         self.status_label.setObjectName("scopeStatus")
         self.status_label.setWordWrap(True)
         self.identity_label = QLabel()
-        self.identity_label.setObjectName("sourceLabel")
+        self.identity_label.setObjectName("scopeIdentity")
         self.identity_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.run_button, 2)

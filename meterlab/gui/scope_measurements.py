@@ -55,6 +55,9 @@ class ScopeMeasurements(QWidget):
     def __init__(self, channels: int = 4, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scopeMeasurements")
+        self.setStyleSheet(
+            'QLineEdit#scopeLimitEdit[invalid="true"] { border: 2px solid #D55E00;'
+            " background: #FFF3EC; }")
         self.source_combo = QComboBox()
         self.source_combo.setObjectName("measureSource")
         for n in range(1, channels + 1):
@@ -97,7 +100,7 @@ class ScopeMeasurements(QWidget):
             self.table.setItem(row, COL_VALUE, value)
             self.value_items[key] = value
             edit = QLineEdit()
-            edit.setObjectName("limitEdit")
+            edit.setObjectName("scopeLimitEdit")
             edit.setClearButtonEnabled(True)
             edit.setPlaceholderText(self._example(key))
             edit.editingFinished.connect(lambda k=key: self.apply_limit(k))

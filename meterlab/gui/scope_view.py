@@ -422,6 +422,8 @@ class ScopeView(QWidget):
         else:
             self.status_label.setProperty("stale", False)
             self._set_controls_enabled(True)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
 
     def _show_status(self, status: str) -> None:
         words = {
