@@ -372,6 +372,40 @@ def test_norm_read_gives_1200_points_that_convert_to_the_pwm(visa):
     assert np.min(np.abs(t[rises])) <= pre["xinc"]
 
 
+@pytest.mark.parametrize(("when", "widths", "ends_high"), [
+    ("PGR", {"WIDT": 100e-6}, False),   # the 250 µs high pulses qualify: trigger as they end
+    ("NGR", {"WIDT": 500e-6}, True),    # the 750 µs low gaps qualify: trigger on the rise
+    ("PGL", {"UWID": 300e-6, "LWID": 200e-6}, False),
+    ("NLES", {"WIDT": 800e-6}, True),
+])
+def test_pulse_width_trigger_fires_where_the_pulse_ends(visa, when, widths, ends_high):
+    visa.write(":TRIG:MODE PULS;:TRIG:PULS:SOUR CHAN1;:TRIG:PULS:LEV 1.65")
+    visa.write(f":TRIG:PULS:WHEN {when}")
+    for name, value in widths.items():
+        visa.write(f":TRIG:PULS:{name} {value}")
+    visa.write(":TRIG:SWE NORM;:TIM:SCAL 50e-6")
+    assert visa.query(":TRIG:MODE?") == "PULS" and visa.query(":TRIG:PULS:WHEN?") == when
+    assert visa.query(":TRIG:STAT?") == "TD"
+    pre = preamble(visa)
+    v = to_volts(data(visa), pre)
+    before, after = v[560:595].mean(), v[605:640].mean()  # ±35 points around t = 0
+    assert (after > 2.5 and before < 0.8) if ends_high else (after < 0.8 and before > 2.5)
+    assert errors(visa) == []
+
+
+def test_pulse_width_trigger_waits_when_no_pulse_qualifies(visa):
+    visa.write(":TRIG:MODE PULS;:TRIG:PULS:LEV 1.65;:TRIG:PULS:WHEN PGR")
+    visa.write(":TRIG:PULS:WIDT 300e-6;:TRIG:SWE NORM")  # the highs last 250 µs
+    assert visa.query(":TRIG:STAT?") == "WAIT"
+    assert float(visa.query(":TRIG:PULS:WIDT?")) == 300e-6
+    visa.write(":TRIG:PULS:LWID 3e-6")  # not below the 2 µs upper limit
+    visa.write(":TRIG:PULS:WIDT 20")
+    assert [e.split(",")[0] for e in errors(visa)] == ["-221", "-222"]
+    visa.write(":TRIG:MODE SLOP")  # other trigger types are not simulated
+    assert visa.query(":TRIG:MODE?") == "PULS"
+    assert [e.split(",")[0] for e in errors(visa)] == ["-221"]
+
+
 def test_scale_offset_probe_and_invert_apply_to_the_data(visa):
     visa.write(":CHAN1:SCAL 0.5;:CHAN1:OFFS -1.65")
     pre = preamble(visa)

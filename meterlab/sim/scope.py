@@ -22,6 +22,7 @@ from meterlab.sim.scope_acquire import (
     Acquisition,
     Panel,
     dc_level,
+    find_pulse_trigger,
     find_trigger,
     trigger_signal,
 )
@@ -181,9 +182,12 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         t_trig = None
         if f is not None:
             resolution = min(window / 4800, 5e-7)
-            t_trig = find_trigger(f, level, panel.trigger.slope, t0, span, resolution)
+            if panel.trigger.mode == "PULS":
+                t_trig = find_pulse_trigger(f, panel.trigger, t0, span, resolution)
+            else:
+                t_trig = find_trigger(f, level, panel.trigger.slope, t0, span, resolution)
             holdoff = panel.trigger.holdoff
-            if t_trig is not None and holdoff > 1e-6:
+            if t_trig is not None and holdoff > 1e-6 and panel.trigger.mode == "EDGE":
                 # A running scope re-arms `holdoff` after every trigger event, so
                 # its phase follows the signal, not the moment we started looking.
                 # One step of that chain (an edge, then the first edge after the
@@ -222,7 +226,7 @@ class RigolMSO1104Z(ControlsMixin, WaveformMixin, MeasureMixin, DisplayMixin, Si
         trig_ac = self.trigger.coupling == "AC"
         return {n: dc_level(self.board, self.wiring.get(n), self.sim_time)
                 for n, c in self.channels.items()
-                if c.coupling == "AC" or (trig_ac and self.trigger.source == f"CHAN{n}")}
+                if c.coupling == "AC" or (trig_ac and self.trigger.active_source() == f"CHAN{n}")}
 
     def record(self) -> Acquisition:
         """The record data queries read: a fresh one while running, the stored one when not."""

@@ -249,7 +249,7 @@ Signal = Callable[[np.ndarray], np.ndarray]
 
 def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]) -> tuple[Signal | None, float]:
     """The trigger comparator's input as a function of board time, and its level."""
-    src = panel.trigger.source
+    src = panel.trigger.active_source()
     if src.startswith("CHAN"):
         ch = int(src[4:])
         c = panel.channels[ch]
@@ -264,7 +264,7 @@ def trigger_signal(panel: Panel, board: Any, dc: dict[int, float]) -> tuple[Sign
         def f(t: np.ndarray) -> np.ndarray:
             return np.asarray(board.analog(net, t), dtype=np.float64) * gain - offs
 
-        return f, panel.trigger.level
+        return f, panel.trigger.active_level()
     line = int(src[1:])
     net = panel.dwiring.get(line)
     if net is None:
@@ -316,4 +316,41 @@ def find_trigger(f: Signal, level: float, slope: str, t0: float, span: float,
             return hi
         prev = float(v[-1])
         start += n
+    return None
+
+
+#: how many pulses a pulse-width trigger examines before giving up on a search window
+_MAX_PULSES = 20_000
+
+
+def find_pulse_trigger(f: Signal, trigger: Trigger, t0: float, span: float,
+                       resolution: float) -> float | None:
+    """Pulse-width trigger: the edge that ends the first pulse whose width qualifies.
+
+    PGR/PLES/PGL look at positive pulses (rise → fall), NGR/NLES/NGL at negative ones;
+    GReater/LESs compare with the pulse width, GL/NGL need lower < width < upper.
+    """
+    when = trigger.pulse_when
+    lead, trail = ("POS", "NEG") if when.startswith("P") else ("NEG", "POS")
+    level = trigger.pulse_level
+    end = t0 + span
+    t = t0
+    for _ in range(_MAX_PULSES):
+        start = find_trigger(f, level, lead, t, end - t, resolution)
+        if start is None or end - start <= 2 * resolution:
+            return None
+        stop = find_trigger(f, level, trail, start + resolution, end - start - resolution,
+                            resolution)
+        if stop is None:
+            return None
+        width = stop - start
+        if when in ("PGR", "NGR"):
+            ok = width > trigger.pulse_width
+        elif when in ("PLES", "NLES"):
+            ok = width < trigger.pulse_width
+        else:
+            ok = trigger.pulse_lower < width < trigger.pulse_upper
+        if ok:
+            return stop
+        t = stop
     return None

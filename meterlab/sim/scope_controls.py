@@ -98,6 +98,18 @@ class ControlsMixin:
         t.add("TRIGger:EDGe:SOURce", set=self._edge_source, query=self._edge_source_q)
         t.add("TRIGger:EDGe:SLOPe", set=self._edge_slope, query=self._edge_slope_q)
         t.add("TRIGger:EDGe:LEVel", set=self._edge_level, query=self._edge_level_q)
+        t.add("TRIGger:PULSe:SOURce", set=self._pulse_source,
+              query=lambda c: (c.expect(0), self.trigger.pulse_source)[1])
+        t.add("TRIGger:PULSe:WHEN", set=self._pulse_when,
+              query=lambda c: (c.expect(0), self.trigger.pulse_when)[1])
+        t.add("TRIGger:PULSe:WIDTh", set=self._pulse_time("pulse_width"),
+              query=lambda c: (c.expect(0), self.num(self.trigger.pulse_width))[1])
+        t.add("TRIGger:PULSe:UWIDth", set=self._pulse_time("pulse_upper"),
+              query=lambda c: (c.expect(0), self.num(self.trigger.pulse_upper))[1])
+        t.add("TRIGger:PULSe:LWIDth", set=self._pulse_time("pulse_lower"),
+              query=lambda c: (c.expect(0), self.num(self.trigger.pulse_lower))[1])
+        t.add("TRIGger:PULSe:LEVel", set=self._pulse_level,
+              query=lambda c: (c.expect(0), self.num(self.trigger.pulse_level))[1])
 
         t.add("LA:STATe", set=self._la_state, query=self._la_state_q)
         t.add("LA:ACTive", set=self._la_active, query=self._la_active_q)
@@ -444,8 +456,8 @@ class ControlsMixin:
         mode = pick(p, ["EDGE", "PULSe", "RUNT", "WIND", "SLOPe", "NEDGe", "PATTern",
                                 "DELay", "TIMeout", "DURation", "SHOLd", "RS232", "IIC",
                                 "SPI", "VIDeo"])
-        if mode != "EDGE":
-            raise SCPIError(-221, "only the edge trigger is simulated")
+        if mode not in ("EDGE", "PULS"):
+            raise SCPIError(-221, "only the edge and pulse-width triggers are simulated")
         self.trigger.mode = mode
 
     def _trig_mode_q(self, c: Call) -> str:
@@ -509,10 +521,9 @@ class ControlsMixin:
         c.expect(0)
         return self.trigger.slope
 
-    def _edge_level(self, c: Call) -> None:
-        (p,) = c.expect(1)
+    def _level_for(self, src: str, p: Any) -> float:
+        """A trigger level within ±5 divisions of the source channel's screen."""
         value = p.number(units=("V",))
-        src = self.trigger.source
         if src.startswith("CHAN"):
             ch = self.channels[int(src[4:])]
             lo, hi = -5 * ch.scale - ch.offset, 5 * ch.scale - ch.offset
@@ -520,7 +531,42 @@ class ControlsMixin:
             lo, hi = -15.0, 15.0
         if not lo - 1e-9 <= value <= hi + 1e-9:
             raise SCPIError(-222, p.text)
-        self.trigger.level = value
+        return float(value)
+
+    def _edge_level(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger.level = self._level_for(self.trigger.source, p)
+
+    # -- pulse-width trigger (the guide's :TRIGger:PULSe subsystem) ---------------------
+
+    def _pulse_source(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger.pulse_source = pick(p, [*ANALOG_SOURCES, *DIGITAL_SOURCES])
+
+    def _pulse_when(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger.pulse_when = pick(p, ["PGReater", "PLESs", "NGReater", "NLESs",
+                                           "PGLess", "NGLess"])
+
+    def _pulse_time(self, attr: str) -> Any:
+        """8 ns to 10 s; the lower limit must stay below the upper one."""
+
+        def handler(c: Call) -> None:
+            (p,) = c.expect(1)
+            value = p.number(units=("S",))
+            if not 8e-9 * (1 - 1e-9) <= value <= 10.0:
+                raise SCPIError(-222, p.text)
+            tr = self.trigger
+            if (attr == "pulse_lower" and value >= tr.pulse_upper) or (
+                    attr == "pulse_upper" and value <= tr.pulse_lower):
+                raise SCPIError(-221, p.text)
+            setattr(tr, attr, float(value))
+
+        return handler
+
+    def _pulse_level(self, c: Call) -> None:
+        (p,) = c.expect(1)
+        self.trigger.pulse_level = self._level_for(self.trigger.pulse_source, p)
 
     def _edge_level_q(self, c: Call) -> str:
         c.expect(0)

@@ -170,9 +170,11 @@ class DisplayMixin:
         cv.text(210, 4, si(p.srate, "Sa/s"), GREY)
         cv.text(210, 13, si(float(p.depth), "pts"), GREY)
         cv.text(300, 8, f"D {si(p.toffset, 's')}", TEXT)
-        src = p.trigger.source
-        slope = {"POS": "^", "NEG": "v", "RFAL": "^v"}[p.trigger.slope]
-        level = p.trigger.level if src.startswith("CHAN") else p.la.threshold[int(src[1:]) // 8]
+        src = p.trigger.active_source()
+        slope = p.trigger.pulse_when if p.trigger.mode == "PULS" else \
+            {"POS": "^", "NEG": "v", "RFAL": "^v"}[p.trigger.slope]
+        level = p.trigger.active_level() if src.startswith("CHAN") else \
+            p.la.threshold[int(src[1:]) // 8]
         cv.text(560, 8, f"T {src} {slope} {si(level, 'V')}", TRIG)
 
     def _draw_grid(self, cv: Canvas) -> None:

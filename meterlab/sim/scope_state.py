@@ -105,6 +105,20 @@ class Trigger:
     coupling: str = "DC"
     holdoff: float = 16e-9
     nreject: bool = False
+    #: pulse-width trigger (:TRIGger:PULSe), with the guide's *RST values
+    pulse_source: str = "CHAN1"
+    pulse_when: str = "PGR"
+    pulse_width: float = 1e-6
+    pulse_upper: float = 2e-6
+    pulse_lower: float = 1e-6
+    pulse_level: float = 0.0
+
+    def active_source(self) -> str:
+        """The channel the trigger comparator watches in the current trigger mode."""
+        return self.pulse_source if self.mode == "PULS" else self.source
+
+    def active_level(self) -> float:
+        return self.pulse_level if self.mode == "PULS" else self.level
 
 
 @dataclass(slots=True)
