@@ -83,8 +83,8 @@ class ScopeMeasurements(QWidget):
         header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_LIMIT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_VERDICT, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(COL_VALUE, 120)
-        self.table.setColumnWidth(COL_VERDICT, 150)
+        self.table.setColumnWidth(COL_VALUE, 112)
+        self.table.setColumnWidth(COL_VERDICT, 124)
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSize(11)
@@ -120,6 +120,12 @@ class ScopeMeasurements(QWidget):
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
                                     + 27 * len(ITEMS) + 2 * self.table.frameWidth() + 2)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Room for a limit such as "1 kHz ±1 %" beside name, value and verdict: a
+        # squeezed limit field hides what the verdict is judged against.
+        name_w = max(self.table.fontMetrics().horizontalAdvance(self.table.item(r, COL_NAME).text())
+                     for r in range(len(ITEMS))) + 24
+        self.table.setMinimumWidth(name_w + 112 + 170 + 124 + 2 * self.table.frameWidth() + 4)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(head)

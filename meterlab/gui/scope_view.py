@@ -228,6 +228,8 @@ class ScopeView(QWidget):
         bottom.addWidget(uart_w)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
+        bottom.setChildrenCollapsible(False)
+        uart_w.setMinimumWidth(220)
         self.bottom_splitter = bottom
 
         left = QSplitter(Qt.Orientation.Vertical)

@@ -40,6 +40,10 @@ MEASURE_ITEMS: tuple[str, ...] = ("VPP", "VRMS", "FREQ", "PDUT", "RTIM")
 MIN_FRAME_S = 0.12
 #: Reconnect back-off (seconds): quick at first, then patient.
 BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 5.0)
+#: Reply timeout while taking frames. A frame's replies are small (1200 points, a
+#: measurement), so a scope silent for 2 s is gone; the driver lengthens it itself
+#: for screenshots. A lost link is then reported in ~2 s, not after the profile's 5 s.
+LIVE_TIMEOUT_MS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +215,8 @@ class ScopeWorker:
             return False
         self._scope = scope
         try:
+            if scope.conn.timeout_ms > LIVE_TIMEOUT_MS:
+                scope.conn.timeout_ms = LIVE_TIMEOUT_MS
             if self._initial is not None and not self._ever_connected:
                 try:
                     self._initial(scope)
