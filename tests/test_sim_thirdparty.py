@@ -978,8 +978,12 @@ def test_unterminated_message_waits_on_the_meter_and_runs_on_the_scope(bench):
 def test_many_idle_clients_cost_no_cpu(bench):
     # Thirty idle connections per instrument (plus one half-message client each): the
     # server threads sleep in recv, so the process burns almost no CPU while they wait.
-    socks = [socket.create_connection(("127.0.0.1", srv.port), timeout=2)
+    # The kernel completes a loopback connect at once while the listen backlog has room;
+    # a full backlog (socketserver's default is 5) would make these wait a SYN retry (1 s).
+    socks = [socket.create_connection(("127.0.0.1", srv.port), timeout=0.5)
              for srv in (bench.dmm_server, bench.scope_server) for _ in range(30)]
+    for s in socks:
+        s.settimeout(2)
     socks[0].sendall(b"*IDN")  # the meter keeps this half message, without polling
     for s in socks[1:3]:
         s.sendall(b"*OPC?\n")

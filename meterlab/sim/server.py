@@ -137,6 +137,9 @@ class _Server(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
     block_on_close = False
+    #: socketserver's default backlog of 5 makes the 6th of many simultaneous connects
+    #: wait for SYN retries (seconds); a bench with a GUI, a logger and scripts needs more.
+    request_queue_size = 128
 
     def __init__(self, addr: tuple[str, int], instrument: SimInstrument) -> None:
         self.instrument = instrument
