@@ -230,6 +230,7 @@ class ScopeView(QWidget):
         bottom.setStretchFactor(1, 2)
         bottom.setChildrenCollapsible(False)
         uart_w.setMinimumWidth(220)
+        bottom.setSizes([560, 480])
         self.bottom_splitter = bottom
 
         left = QSplitter(Qt.Orientation.Vertical)
