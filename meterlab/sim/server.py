@@ -5,7 +5,9 @@ Keysight meter, 5555 on a Rigol scope): commands arrive as ASCII lines, replies
 go out as one complete message ending in `\\n`, written in one piece. Definite-
 length blocks in incoming data may contain newlines and are skipped over when
 looking for the end of a message. Idle clients cost nothing: threads block in
-`recv`.
+`recv`. An instrument whose `unterminated_gap` is set (the Rigol scope) also takes
+bytes followed by that much silence as a whole message, as LAN scripts written for
+it expect; the Keysight meter waits for the terminator, as its guide requires.
 """
 
 from __future__ import annotations
