@@ -157,6 +157,9 @@ class ScopeView(QWidget):
             self.worker.post("decode", self.controls.decode)
             self.worker.post("measure_source", self.measurements.source)
             self.worker.start()
+            worker = self.worker
+            # A view dropped without shutdown() must not leave the scope polled forever.
+            self.destroyed.connect(lambda *_: worker.close(timeout_s=0))
             self.status_label.setText(self.tr("Connecting…"))
         else:
             self.status_label.setText(self.tr("No oscilloscope connected"))
