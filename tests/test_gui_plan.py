@@ -11,13 +11,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 import itertools
 import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR
 from meterlab.gui.plan_view import PlanView
@@ -68,11 +69,22 @@ def bench() -> Iterator[SimulatedBench]:
         yield b
 
 
+def dispose(widget: QWidget) -> None:
+    """Delete a widget and collect garbage here, on the GUI thread.
+
+    Left to itself, Python's cycle collector may run on whichever thread allocates
+    next — a run's worker thread — and a Qt widget destroyed there crashes Qt.
+    """
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
-def view(qtbot, bench, tmp_path, gui_settings) -> Iterator[PlanView]:
+def view(bench, tmp_path, gui_settings) -> Iterator[PlanView]:
     v = PlanView(bench.dmm_resource, bench.scope_resource, simulated=True,
                  db_path=tmp_path / "sessions.sqlite", backend="@py", settings=gui_settings)
-    qtbot.addWidget(v)
     v.resize(1400, 860)
     v.show()
     news: list[tuple[str, str, int]] = []
@@ -80,6 +92,7 @@ def view(qtbot, bench, tmp_path, gui_settings) -> Iterator[PlanView]:
     v.news_log = news  # type: ignore[attr-defined]
     yield v
     v.shutdown(5.0)
+    dispose(v)
 
 
 def _fault(bench: SimulatedBench, name: str, on: bool) -> None:
@@ -325,3 +338,41 @@ def test_next_unit_closes_the_session_and_runs_the_serial_typed_in(qtbot, view, 
         rows = store.sessions()
         assert [(s.dut_serial, s.status) for s in rows] == [("SN-A", "complete"),
                                                            ("SN-B", "complete")]
+
+
+class _LiveView(QWidget):
+    """A live view of the window (meter, scope) as the plan runner sees it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = True
+        self.calls: list[str] = []
+
+    def stop(self) -> None:
+        self.calls.append("stop")
+        self.running = False
+
+    def start(self) -> None:
+        self.calls.append("start")
+        self.running = True
+
+
+def test_live_views_pause_for_the_run_and_go_on_after(qtbot, bench, tmp_path, gui_settings):
+    plan = tmp_path / "rails.toml"
+    plan.write_text(SHORT_PLAN, encoding="utf-8")
+    window = QWidget()
+    live = _LiveView()
+    view = PlanView(bench.dmm_resource, bench.scope_resource, simulated=True,
+                    db_path=tmp_path / "s.sqlite", settings=gui_settings, parent=window)
+    window.views = {"meter": live, "plan": view}  # type: ignore[attr-defined]
+    view.load(plan)
+    view.serial_edit.setText("SN-L")
+    view.start_run()
+    assert live.calls == ["stop"]  # before the worker touches the instruments
+    qtbot.waitUntil(lambda: view._state == "review", timeout=RUN_TIMEOUT_MS)
+    assert not live.running
+    with qtbot.waitSignal(view.sessionFinished, timeout=15_000):
+        view.finish_run()
+    assert live.calls == ["stop", "start"] and live.running
+    dispose(window)
+    dispose(live)

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import datetime as dt
+import gc
 import shutil
 import sqlite3
 import time
@@ -15,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QCoreApplication, QDate, QEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig
 from meterlab.gui.sessions_view import SessionsView
@@ -90,10 +91,17 @@ def db(tmp_path_factory) -> Path:
     return path
 
 
+def dispose(widget: QWidget) -> None:
+    """Delete a widget and collect garbage on the GUI thread (never on a worker's)."""
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def view(qtbot, db, gui_settings) -> Iterator[SessionsView]:
     v = SessionsView(db, settings=gui_settings)
-    qtbot.addWidget(v)
     v.resize(1400, 860)
     v.show()
     news: list[tuple[str, str, int]] = []
@@ -101,6 +109,8 @@ def view(qtbot, db, gui_settings) -> Iterator[SessionsView]:
     v.news_log = news  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: v.table.rowCount() == 3, timeout=10_000)
     yield v
+    qtbot.wait(100)  # let background tasks hand their results back
+    dispose(v)
 
 
 def _column(view: SessionsView, name: str) -> list[str]:
@@ -119,12 +129,12 @@ def _refresh(qtbot, view: SessionsView) -> int:
 def test_an_empty_database_is_a_friendly_empty_state(qtbot, tmp_path, gui_settings):
     path = tmp_path / "none.sqlite"
     v = SessionsView(path, settings=gui_settings)
-    qtbot.addWidget(v)
     v.show()
     assert v.stack.currentWidget() is v.empty
     assert "No sessions yet" in v.empty.text() and str(path) in v.empty.text()
     assert not v.export_button.isEnabled() and not v.verify_button.isEnabled()
     assert not path.exists()  # browsing never creates a database
+    dispose(v)
 
 
 def test_lists_the_plan_runner_sessions_newest_first(view):
@@ -223,7 +233,6 @@ def test_verify_says_ok_then_finds_an_edit_made_with_sqlite3(qtbot, db, tmp_path
         if src.exists():
             shutil.copy(src, str(copy) + suffix)
     v = SessionsView(copy, settings=gui_settings)
-    qtbot.addWidget(v)
     news: list[tuple[str, str, int]] = []
     v.news.connect(lambda *a: news.append(a))
     qtbot.waitUntil(lambda: v.table.rowCount() == 3, timeout=10_000)
@@ -247,3 +256,4 @@ def test_verify_says_ok_then_finds_an_edit_made_with_sqlite3(qtbot, db, tmp_path
     text = v.detail.verify_label.text()
     assert text.startswith("✘") and "ALTERED" in text and "changed" in text
     assert news[-1][1] == "error" and sid[:8] in news[-1][0]
+    dispose(v)

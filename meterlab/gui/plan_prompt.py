@@ -81,17 +81,15 @@ class PromptPanel(QFrame):
 
 def prompt_text(check: Check) -> str:
     """What the person should do for `check`, in their language when it is our sentence."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PromptPanel", text)
-
     if check.prompt:
         return check.prompt
     if check.instrument == "dmm":
         if check.measure.startswith("CURR"):
-            return tr("Put the meter in series at %1.").replace(
-                "%1", check.at or tr("the supply"))
-        return tr("Place the probes on %1 and %2.").replace("%1", check.at or "?") \
-            .replace("%2", check.ref or "GND")
-    return tr("Connect %1 of the scope to %2.").replace("%1", check.source).replace(
-        "%2", check.at or tr("the test point"))
+            where = check.at or QCoreApplication.translate("PromptPanel", "the supply")
+            text = QCoreApplication.translate("PromptPanel", "Put the meter in series at %1.")
+            return text.replace("%1", where)
+        text = QCoreApplication.translate("PromptPanel", "Place the probes on %1 and %2.")
+        return text.replace("%1", check.at or "?").replace("%2", check.ref or "GND")
+    where = check.at or QCoreApplication.translate("PromptPanel", "the test point")
+    text = QCoreApplication.translate("PromptPanel", "Connect %1 of the scope to %2.")
+    return text.replace("%1", check.source).replace("%2", where)

@@ -114,6 +114,7 @@ class PlanView(QWidget):
         self._waiting = False
         self._run_after_finish = False
         self._run_serial = ""
+        self._paused: list[QWidget] = []
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -244,7 +245,7 @@ class PlanView(QWidget):
 
         self.table = PlanTable()
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _i: self.retry_selected())
+        self.table.doubleClicked.connect(self.retry_selected)
         self.retry_button = QPushButton(self.tr("Retry selected check"))
         self.retry_button.setToolTip(self.tr("Measure the selected check again; its row shows "
                                              "the new result (the session keeps both)"))
@@ -414,6 +415,7 @@ class PlanView(QWidget):
         self.run_result = None
         self._set_prompt(self.tr("Connecting to the instruments…"), "", "", waiting=False)
         self._run_serial = serial
+        self._hold_instruments()
         self.worker = PlanRunWorker(self.plan, config)
         self._set_state("running")
         self.worker.start()
@@ -441,7 +443,7 @@ class PlanView(QWidget):
         if self._state == "review":
             self._set_state("running")
 
-    def retry_selected(self) -> None:
+    def retry_selected(self, *_args: object) -> None:
         cid = self.table.selected_check()
         if cid:
             self.retry(cid)
@@ -467,6 +469,37 @@ class PlanView(QWidget):
         worker.join(timeout_s)
         self._drain()
         self._timer.stop()
+
+    def _hold_instruments(self) -> None:
+        """Pause the window's live views (meter, scope) while the run uses their instruments.
+
+        An instrument cannot serve two masters: a meter streaming readings while
+        the run reconfigures it gives wrong counts and settings conflicts. Views
+        are found in the window's `views` and paused with their own `stop()`;
+        `_release_instruments()` restarts them when the session is closed.
+        """
+        self._paused = []
+        views = getattr(self.window(), "views", None)
+        if not isinstance(views, dict):
+            return
+        for view in views.values():
+            if view is self or not getattr(view, "running", False):
+                continue
+            stop = getattr(view, "stop", None)
+            if callable(stop):
+                stop()
+                self._paused.append(view)
+        if self._paused:
+            self.news.emit(self.tr("The live views are paused while the plan runs; they go on "
+                                   "when the session is closed."), "info", 6000)
+
+    def _release_instruments(self) -> None:
+        paused, self._paused = self._paused, []
+        for view in paused:
+            start = getattr(view, "start", None) or getattr(view, "run", None)
+            if callable(start):
+                with contextlib.suppress(Exception):
+                    start()
 
     def _enter_pressed(self) -> None:
         if self._waiting:
@@ -557,6 +590,7 @@ class PlanView(QWidget):
             self._set_prompt(self.tr("Ready for the next unit."), "",
                              self.tr("Enter its serial number and press Run."), waiting=False)
         self._set_state("idle")
+        self._release_instruments()
         if self._run_after_finish:
             self._run_after_finish = False
             typed = self.serial_edit.text().strip()

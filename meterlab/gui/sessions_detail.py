@@ -296,19 +296,21 @@ class SessionDetail(QWidget):
         def e(x: object) -> str:
             return html.escape(str(x)) if x not in (None, "") else DASH
 
+        cal_due = self.tr("cal. due")
+        expired = self.tr("calibration expired")
+        station, serial, rule = self.tr("station"), self.tr("serial"), self.tr("rule")
         inst = "; ".join(
             f"{e(i.role)}: {e(i.maker)} {e(i.model)} s/n {e(i.serial)}"
-            + (f" ({self.tr('cal. due')} {e(i.cal_due)})" if i.cal_due else "")
-            + (f" <b style='color:#A63A00'>{self.tr('calibration expired')}</b>"
-               if i.cal_expired else "")
+            + (f" ({cal_due} {e(i.cal_due)})" if i.cal_due else "")
+            + (f" <b style='color:#A63A00'>{expired}</b>" if i.cal_expired else "")
             for i in s.instruments) or DASH
         plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
         rows = [
             (self.tr("Session"), f"<b>{e(s.id)}</b> · {e(s.status)}"),
             (self.tr("When (UTC)"), f"{e(_utc_text(s.start_utc))} → {e(_utc_text(s.end_utc))}"),
-            (self.tr("Operator"), f"{e(s.operator)} · {self.tr('station')} {e(s.station)}"),
-            (self.tr("DUT"), f"{e(s.dut_type)} · {self.tr('serial')} <b>{e(s.dut_serial)}</b>"),
-            (self.tr("Plan"), f"{e(plan)} · {self.tr('rule')} {e(s.rule)}"),
+            (self.tr("Operator"), f"{e(s.operator)} · {station} {e(s.station)}"),
+            (self.tr("DUT"), f"{e(s.dut_type)} · {serial} <b>{e(s.dut_serial)}</b>"),
+            (self.tr("Plan"), f"{e(plan)} · {rule} {e(s.rule)}"),
             (self.tr("Instruments"), inst),
         ]
         cells = "".join(f"<tr><td style='color:#555555; padding-right:10px'>{k}</td>"

@@ -109,14 +109,13 @@ class SessionsView(QWidget):
         self.since_edit.setEnabled(False)
         self.since_box.toggled.connect(self.since_edit.setEnabled)
         self.since_box.toggled.connect(self.refresh)
-        self.since_edit.dateChanged.connect(lambda _d: self.since_box.isChecked()
-                                            and self.refresh())
+        self.since_edit.dateChanged.connect(self._since_changed)
         self.verdict_combo = QComboBox()
         self.verdict_combo.addItem(self.tr("any verdict"), None)
         for v in Verdict:
             self.verdict_combo.addItem(
                 self.tr("with %1").replace("%1", f"{v.symbol} {verdict_word(v)}"), v.name)
-        self.verdict_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.verdict_combo.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the database again (F5 in this view)"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -197,6 +196,10 @@ class SessionsView(QWidget):
         export.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         export.activated.connect(self.open_export_dialog)
         self._update_buttons()
+
+    def _since_changed(self, *_args: object) -> None:
+        if self.since_box.isChecked():
+            self.refresh()
 
     # -- listing ------------------------------------------------------------------------------
     def filters(self) -> dict[str, Any]:
@@ -392,11 +395,18 @@ class SessionsView(QWidget):
         name = "_".join(x for x in ("session", first.dut_serial, first.short_id) if x)
         name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
         dialog = ExportDialog(ids, folder, name, self, fmt=fmt)
-        dialog.accepted.connect(lambda: self.export(ids, dialog.path, dialog.fmt))
-        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        # Bound methods, not lambdas: a lambda holding `self` would tie the view and the
+        # dialog into a reference cycle that Python might collect on a worker thread.
+        dialog.accepted.connect(self._export_accepted)
+        dialog.finished.connect(dialog.deleteLater)
         self.export_dialog = dialog
         dialog.open()
         return dialog
+
+    def _export_accepted(self) -> None:
+        dialog = self.export_dialog
+        if dialog is not None:
+            self.export(dialog.session_ids, dialog.path, dialog.fmt)
 
     def export(self, session_ids: list[str], path: str | Path, fmt: str) -> None:
         """Write the sessions to `path` in `fmt` on a worker thread; news says how it went."""
