@@ -257,3 +257,25 @@ def test_verify_says_ok_then_finds_an_edit_made_with_sqlite3(qtbot, db, tmp_path
     assert text.startswith("✘") and "ALTERED" in text and "changed" in text
     assert news[-1][1] == "error" and sid[:8] in news[-1][0]
     dispose(v)
+
+
+def test_coming_back_to_the_tab_shows_new_sessions(qtbot, db, tmp_path, gui_settings):
+    from meterlab.store import SessionStore
+
+    copy = tmp_path / "copy.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(str(db) + suffix)
+        if src.exists():
+            shutil.copy(src, str(copy) + suffix)
+    v = SessionsView(copy, settings=gui_settings)
+    v.show()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 3, timeout=10_000)
+    v.hide()
+    with SessionStore(copy) as store:
+        store.begin(operator="Cas", dut_serial="SN-9", plan_name="Rails and R1").finish()
+    with qtbot.waitSignal(v.refreshed, timeout=10_000) as blocker:
+        v.show()
+    assert blocker.args == [4]
+    assert _column(v, "operator")[0] == "Cas"
+    assert _column(v, "verdict")[0] == "—"  # nothing judged: no verdict, not a PASS
+    dispose(v)

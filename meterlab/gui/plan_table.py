@@ -8,7 +8,7 @@ word, the symbol and the colour, so it reads without colour vision too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,24 @@ COLUMNS = ("check", "title", "value", "limits", "verdict", "note")
 COL = {name: i for i, name in enumerate(COLUMNS)}
 SKIPPED_FG = "#555555"
 CURRENT_BG = "#E3F1FB"
+
+
+def status_word(status: str) -> str:
+    """A session status (as the store spells it) in the user's language."""
+    words = {
+        "complete": QCoreApplication.translate("Session", "complete"),
+        "aborted": QCoreApplication.translate("Session", "aborted"),
+        "incomplete": QCoreApplication.translate("Session", "incomplete"),
+        "running": QCoreApplication.translate("Session", "running"),
+    }
+    return words.get(status, status)
+
+
+def rule_word(rule: str) -> str:
+    """A decision rule's name in the user's language."""
+    words = {"simple": QCoreApplication.translate("Session", "simple"),
+             "guarded": QCoreApplication.translate("Session", "guarded")}
+    return words.get(rule, rule)
 
 
 class VerdictDelegate(QStyledItemDelegate):

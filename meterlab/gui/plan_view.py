@@ -42,7 +42,7 @@ from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR
 from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
 from meterlab.gui.plan_prompt import PromptPanel, prompt_text
-from meterlab.gui.plan_table import PlanTable
+from meterlab.gui.plan_table import PlanTable, status_word
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent, final_verdict
 from meterlab.gui.style import verdict_word
 from meterlab.plan import Check, Plan, list_plans, load_plan
@@ -63,6 +63,7 @@ QLabel#instrumentLabel[simulated="true"] { color: #8A4B00; font-weight: 600; }
 QTableWidget#planTable { font-size: 11pt; }
 QLabel#verdictBadge { font-size: 34pt; font-weight: 800; padding: 14px 22px;
                       border-radius: 12px; min-height: 84px; }
+QLabel#verdictBadge[placeholder="true"] { font-size: 16pt; font-weight: 600; }
 """
 
 
@@ -462,6 +463,7 @@ class PlanView(QWidget):
 
     def shutdown(self, timeout_s: float = 5.0) -> None:
         """Stop a run and wait briefly for the session to close (call on window close)."""
+        self._paused = []  # the window is closing: nothing to resume
         worker = self.worker
         if worker is None:
             return
@@ -580,11 +582,12 @@ class PlanView(QWidget):
                 self.news.emit(self.tr("Session %1 saved — %2.").replace("%1", short)
                                .replace("%2", word), "info", 8000)
             else:
+                word = status_word(status)
                 self.session_label.setText(self.tr("Session %1 kept, marked %2")
-                                           .replace("%1", short).replace("%2", status))
+                                           .replace("%1", short).replace("%2", word))
                 self.news.emit(self.tr("The run was stopped. Session %1 keeps what was "
                                        "measured and is marked %2.")
-                               .replace("%1", short).replace("%2", status), "warning", 8000)
+                               .replace("%1", short).replace("%2", word), "warning", 8000)
             self.sessionFinished.emit(sid)
         if status == "complete":
             self._set_prompt(self.tr("Ready for the next unit."), "",
@@ -615,7 +618,7 @@ class PlanView(QWidget):
             hint = self.tr("The simulated probes move there by themselves.")
         self._waiting = waiting
         self._set_prompt(prompt_text(check), step, hint, waiting=waiting)
-        self.table.mark_current(check, self.tr("⌛ your turn") if waiting else "")
+        self.table.mark_current(check, self.tr("→ your turn") if waiting else "")
         self._update_buttons()
         if waiting:
             self.measure_button.setFocus()
@@ -634,9 +637,18 @@ class PlanView(QWidget):
 
     def _reset_verdict(self) -> None:
         self.final = None
-        self.badge.set_verdict(None, self.tr("not run yet"))
+        self._set_badge(None, self.tr("not run yet"))
         self.summary_label.setText("")
         self.session_label.setText("")
+
+    def _set_badge(self, verdict: Verdict | None, hint: str = "") -> None:
+        """The badge; words without a verdict ("not run yet") in smaller type so they fit."""
+        self.badge.set_verdict(verdict, hint)
+        placeholder = verdict is None
+        if self.badge.property("placeholder") != placeholder:
+            self.badge.setProperty("placeholder", placeholder)
+            self.badge.style().unpolish(self.badge)
+            self.badge.style().polish(self.badge)
 
     def _show_final(self, run: RunResult) -> None:
         self.run_result = run
@@ -645,12 +657,12 @@ class PlanView(QWidget):
         missing = len(run.plan.checks) - len(run.results)
         self.final = verdict
         if verdict is None:
-            self.badge.set_verdict(None, self.tr("nothing measured"))
+            self._set_badge(None, self.tr("nothing measured"))
         elif verdict in (Verdict.PASS, Verdict.MARGINAL) and (skipped or missing):
             # Green over a unit that was not fully tested would mislead.
-            self.badge.set_verdict(None, "◌  " + self.tr("INCOMPLETE"))
+            self._set_badge(None, "◌  " + self.tr("INCOMPLETE"))
         else:
-            self.badge.set_verdict(Verdict.PASS if verdict is Verdict.MARGINAL else verdict)
+            self._set_badge(Verdict.PASS if verdict is Verdict.MARGINAL else verdict)
         counts: dict[Verdict, int] = {}
         for r in run.results:
             if not r.skipped:

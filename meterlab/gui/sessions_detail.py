@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.gui import style
 from meterlab.gui.fmt import DASH
-from meterlab.gui.plan_table import VerdictDelegate
+from meterlab.gui.plan_table import VerdictDelegate, rule_word, status_word
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
 from meterlab.store import SessionInfo
@@ -306,11 +306,11 @@ class SessionDetail(QWidget):
             for i in s.instruments) or DASH
         plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
         rows = [
-            (self.tr("Session"), f"<b>{e(s.id)}</b> · {e(s.status)}"),
+            (self.tr("Session"), f"<b>{e(s.id)}</b> · {e(status_word(s.status))}"),
             (self.tr("When (UTC)"), f"{e(_utc_text(s.start_utc))} → {e(_utc_text(s.end_utc))}"),
             (self.tr("Operator"), f"{e(s.operator)} · {station} {e(s.station)}"),
             (self.tr("DUT"), f"{e(s.dut_type)} · {serial} <b>{e(s.dut_serial)}</b>"),
-            (self.tr("Plan"), f"{e(plan)} · {rule} {e(s.rule)}"),
+            (self.tr("Plan"), f"{e(plan)} · {rule} {e(rule_word(s.rule))}"),
             (self.tr("Instruments"), inst),
         ]
         cells = "".join(f"<tr><td style='color:#555555; padding-right:10px'>{k}</td>"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.errors import MeterlabError
-from meterlab.gui.plan_table import VerdictDelegate
+from meterlab.gui.plan_table import VerdictDelegate, status_word
 from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
@@ -90,6 +90,7 @@ class SessionsView(QWidget):
         self.export_dialog: ExportDialog | None = None
         self._loading = ""
         self._generation = 0
+        self._shown = False
         self._build()
         self.refresh()
 
@@ -197,6 +198,13 @@ class SessionsView(QWidget):
         export.activated.connect(self.open_export_dialog)
         self._update_buttons()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to this tab shows the sessions recorded meanwhile (e.g. a plan run)."""
+        super().showEvent(event)
+        if self._shown:
+            self.refresh()
+        self._shown = True
+
     def _since_changed(self, *_args: object) -> None:
         if self.since_box.isChecked():
             self.refresh()
@@ -272,7 +280,8 @@ class SessionsView(QWidget):
     def _fill_row(self, row: int, s: Any) -> None:
         dut = " · ".join(x for x in (s.dut_serial, s.dut_type) if x) or "—"
         plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
-        status = s.status + (" · " + self.tr("cal. expired") if s.cal_expired else "")
+        status = status_word(s.status) + (" · " + self.tr("cal. expired") if s.cal_expired
+                                          else "")
         counts = "  ".join(f"{Verdict[k].symbol} {n}" for k, n in s.counts.items() if n) or "—"
         cells = [s.short_id, s.start_utc[:19].replace("T", " "), s.operator or "—", dut,
                  plan or "—", status, str(s.n_readings), "", counts]
