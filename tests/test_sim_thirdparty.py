@@ -233,6 +233,9 @@ def test_sigrok_scpi_dmm_agilent_cmdset(bench, rm):
     dmm.write("SIM:PROB 3V3")
     dmm.write("ABORT")
     dmm.write("*RST")
+    # A query last: the server has run every write before the next test's connection
+    # talks to the same meter (two connections share it, as on the real one).
+    assert dmm.query("*OPC?") == "1"
     dmm.close()
 
 
@@ -272,6 +275,7 @@ def test_pymeasure_agilent34410a_34465a_measurements(bench, rm):
     dmm.write("SIM:PROB 3V3")
     assert dmm.query("SYST:ERR?") == '+0,"No error"'
     dmm.write("*RST")
+    assert dmm.query("*OPC?") == "1"
     dmm.close()
 
 
@@ -351,6 +355,7 @@ def scope(bench, rm):  # type: ignore[no-untyped-def]
     inst.write(":TIM:SCAL 5e-4;:TRIG:EDG:LEV 1.65;:RUN")
     yield inst
     inst.write(":RUN")
+    assert inst.query("*OPC?") == "1"
     inst.close()
 
 
