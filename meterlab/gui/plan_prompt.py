@@ -42,7 +42,7 @@ class PromptPanel(QFrame):
         self.hint = QLabel()
         self.hint.setObjectName("promptHint")
         self.hint.setWordWrap(True)
-        self.measure_button = QPushButton(self.tr("&Measure"))
+        self.measure_button = QPushButton(self.tr("Measure"))
         self.measure_button.setObjectName("measureButton")
         self.measure_button.setToolTip(self.tr("The probes are in place: measure (Enter)"))
         self.skip_button = QPushButton(self.tr("S&kip"))

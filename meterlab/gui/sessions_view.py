@@ -118,7 +118,8 @@ class SessionsView(QWidget):
                 self.tr("with %1").replace("%1", f"{v.symbol} {verdict_word(v)}"), v.name)
         self.verdict_combo.currentIndexChanged.connect(self.refresh)
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setToolTip(self.tr("Read the database again (F5 in this view)"))
+        self.refresh_button.setToolTip(self.tr("Read the database again (also done each time "
+                                               "this tab is shown)"))
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Write the selected session(s) to CSV, XLSX, "
@@ -190,9 +191,6 @@ class SessionsView(QWidget):
         lay.setContentsMargins(10, 10, 10, 10)
         lay.addWidget(split)
 
-        refresh = QShortcut(QKeySequence("F5"), self)
-        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh)
         export = QShortcut(QKeySequence("Ctrl+Shift+E"), self)
         export.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         export.activated.connect(self.open_export_dialog)
