@@ -279,3 +279,40 @@ def test_coming_back_to_the_tab_shows_new_sessions(qtbot, db, tmp_path, gui_sett
     assert _column(v, "operator")[0] == "Cas"
     assert _column(v, "verdict")[0] == "—"  # nothing judged: no verdict, not a PASS
     dispose(v)
+
+
+def test_a_long_logged_session_opens_with_an_envelope_not_every_point(qtbot, tmp_path,
+                                                                       gui_settings):
+    import numpy as np
+
+    from meterlab.gui.sessions_detail import MAX_PLOT_POINTS
+    from meterlab.readings import ReadingBatch
+    from meterlab.store import SessionStore
+
+    n = 200_000
+    rng = np.random.default_rng(3)
+    v = 3.3 + rng.normal(0, 0.03, n)
+    v[1234] = 4.0  # one spike far outside: the envelope must keep it
+    path = tmp_path / "long.sqlite"
+    with SessionStore(path) as store:
+        w = store.begin(operator="log", dut_serial="L1", plan_name="logging", kind="read")
+        w.add_check(check_id="v", title="rail", function="VOLT:DC", unit="V",
+                    limit_text="3.2 V .. 3.4 V", lower=3.2, upper=3.4, nominal=None)
+        w.append(ReadingBatch(t=1.7e9 + np.arange(n) * 1e-3, values=v,
+                              overload=np.zeros(n, bool), function="VOLT:DC", unit="V"),
+                 check_id="v", verdicts=np.where(np.abs(v - 3.3) > 0.1, 3, 0))
+        w.finish()
+    view = SessionsView(path, settings=gui_settings)
+    view.show()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    assert _column(view, "verdict")[0].endswith("FAIL")  # no results: the worst reading
+    with qtbot.waitSignal(view.opened, timeout=20_000):
+        view.table.selectRow(0)
+    d = view.detail
+    assert d.model.rowCount() == n
+    assert 0 < d.plotted_points() <= MAX_PLOT_POINTS + 1
+    _x, y = d.trend_curve.getData()
+    assert y.max() == 4.0
+    bad = int(np.count_nonzero(np.abs(v - 3.3) > 0.1))
+    assert f"{bad} outside the limits" in d.plot_info.text()
+    dispose(view)

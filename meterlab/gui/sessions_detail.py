@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.gui import style
+from meterlab.gui.decimate import peak_decimate, stride_pick
 from meterlab.gui.fmt import DASH
 from meterlab.gui.plan_table import VerdictDelegate, rule_word, status_word
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
@@ -42,6 +43,34 @@ from meterlab.store import SessionInfo
 from meterlab.units import format_reading, format_si
 
 _Index = QModelIndex | QPersistentModelIndex
+#: Points the session plots draw at most (beyond that they show a min/max envelope).
+MAX_PLOT_POINTS = 4000
+
+
+@dataclass
+class Labels:
+    """A text column as codes into a short list of names (a million rows, a few checks)."""
+
+    codes: np.ndarray   # int32 index into names, -1 = none
+    names: list[str]
+
+    @classmethod
+    def of(cls, column: Any) -> Labels:
+        cat = column if str(column.dtype) == "category" else column.astype("category")
+        return cls(cat.cat.codes.to_numpy(np.int32), [str(x) for x in cat.cat.categories])
+
+    def at(self, row: int) -> str:
+        code = int(self.codes[row])
+        return self.names[code] if code >= 0 else ""
+
+    def mask(self, name: str) -> np.ndarray:
+        if name not in self.names:
+            return np.zeros(self.codes.shape, bool)
+        return self.codes == self.names.index(name)
+
+    def counts(self) -> dict[str, int]:
+        n = np.bincount(self.codes[self.codes >= 0], minlength=len(self.names))
+        return {name: int(k) for name, k in zip(self.names, n, strict=True)}
 
 
 @dataclass
@@ -50,9 +79,9 @@ class SessionData:
 
     info: SessionInfo
     t: np.ndarray
-    check: np.ndarray       # object array of str
-    function: np.ndarray
-    unit: np.ndarray
+    check: Labels
+    function: Labels
+    unit: Labels
     value: np.ndarray
     overload: np.ndarray
     verdict: np.ndarray     # int8, -1 = not judged
@@ -61,13 +90,10 @@ class SessionData:
     def load(cls, store: Any, session_id: str) -> SessionData:
         info = store.session(session_id)
         frame = store.readings(info.id)
-
-        def text(col: str) -> np.ndarray:
-            return frame[col].astype(str).to_numpy(dtype=object)
-
-        return cls(info, frame["t"].to_numpy(np.float64), text("check_id"), text("function"),
-                   text("unit"), frame["value"].to_numpy(np.float64),
-                   frame["overload"].to_numpy(bool), frame["verdict"].to_numpy(np.int8))
+        return cls(info, frame["t"].to_numpy(np.float64), Labels.of(frame["check_id"]),
+                   Labels.of(frame["function"]), Labels.of(frame["unit"]),
+                   frame["value"].to_numpy(np.float64), frame["overload"].to_numpy(bool),
+                   frame["verdict"].to_numpy(np.int8))
 
     def __len__(self) -> int:
         return int(self.t.shape[0])
@@ -112,11 +138,11 @@ class ReadingsModel(QAbstractTableModel):
             if col == "time":
                 return _utc_time(float(d.t[row]))
             if col == "check":
-                return d.check[row]
+                return d.check.at(row)
             if col == "function":
-                return d.function[row]
+                return d.function.at(row)
             if col == "value":
-                return format_reading(float(d.value[row]), str(d.unit[row]),
+                return format_reading(float(d.value[row]), d.unit.at(row),
                                       bool(d.overload[row]), 5)
             if col == "verdict":
                 if code < 0:
@@ -258,19 +284,18 @@ class SessionDetail(QWidget):
         self.body.show()
         self.header.setText(self._header_html(data.info))
         self._fill_results(data.info)
+        counts = data.check.counts()
         checks = list(dict.fromkeys([c.check_id for c in data.info.checks]
-                                    + [str(c) for c in np.unique(data.check) if c]))
+                                    + [c for c in counts if c]))
         self.check_combo.blockSignals(True)
         for cid in checks:
-            n = int(np.count_nonzero(data.check == cid))
             self.check_combo.addItem(self.tr("%1 (%2 readings)").replace("%1", cid)
-                                     .replace("%2", str(n)), cid)
+                                     .replace("%2", str(counts.get(cid, 0))), cid)
         self.check_combo.blockSignals(False)
         # Start with the check that has most to show.
         if checks:
-            best = max(range(len(checks)),
-                       key=lambda i: int(np.count_nonzero(data.check == checks[i])))
-            self.check_combo.setCurrentIndex(best)
+            self.check_combo.setCurrentIndex(max(range(len(checks)),
+                                                 key=lambda i: counts.get(checks[i], 0)))
         self._plot_selected()
 
     def set_verify(self, result: Any) -> None:
@@ -378,18 +403,27 @@ class SessionDetail(QWidget):
             self.bars.setData([0, 1], [0])
             self.plot_info.setText("")
             return
-        mask = d.check == check_id
+        mask = d.check.mask(check_id)
         t = d.t[mask]
         y = d.value[mask]
         over = d.overload[mask]
         verdict = d.verdict[mask]
-        unit = str(d.unit[mask][0]) if mask.any() else ""
+        first = int(np.argmax(mask)) if mask.any() else -1
+        unit = d.unit.at(first) if first >= 0 else ""
         t0 = float(d.t[0]) if len(d) else 0.0
         x = t - t0
         ok = np.isfinite(y)
-        self.trend_curve.setData(x[ok], y[ok])
         bad = ok & (verdict >= int(Verdict.FAIL))
-        self.trend_bad.setData(x[bad], y[bad])
+        xs, ys = x[ok], y[ok]
+        if xs.size > MAX_PLOT_POINTS:
+            # A million readings cannot be drawn one by one: keep each column's min and max
+            # (no spike is lost), without per-point symbols.
+            xs, ys = peak_decimate(xs, ys, MAX_PLOT_POINTS // 2)
+            self.trend_curve.setSymbol(None)
+        else:
+            self.trend_curve.setSymbol("o")
+        self.trend_curve.setData(xs, ys)
+        self.trend_bad.setData(*stride_pick(x[bad], y[bad], MAX_PLOT_POINTS))
         self.trend.setLabel("left", check_id, units=unit)
         self.hist.setLabel("bottom", check_id, units=unit)
         finite = y[ok]
