@@ -456,6 +456,7 @@ class PlanView(QWidget):
 
     def stop_run(self) -> None:
         if self.worker is not None and self._state in ("running", "review"):
+            self._waiting = False
             self._set_state("finishing")
             self._set_prompt(self.tr("Stopping after the current measurement…"), "", "",
                              waiting=False)
