@@ -20,6 +20,28 @@ from meterlab.gui.main_window import MainWindow
 from meterlab.gui.sources import SyntheticSource
 
 
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(request):
+    """In tests that use Qt, collect garbage only on the GUI thread (see qtcompat).
+
+    A cyclic collection started by a worker thread must never destroy Qt objects
+    there. What a test leaves behind is collected at its end, on this thread;
+    tests without Qt run with the interpreter's normal collection.
+    """
+    import gc
+
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    from meterlab.gui.qtcompat import collect_on_gui_thread
+
+    collect_on_gui_thread(request.getfixturevalue("qapp"))
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
 @pytest.fixture
 def gui_settings(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "meterlab.ini"), QSettings.Format.IniFormat)

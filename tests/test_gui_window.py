@@ -296,3 +296,36 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
     finally:
         if win.meter is not None:
             win.meter.set_source(None)
+
+
+def test_garbage_is_collected_on_the_gui_thread(qtbot, qapp):
+    import gc
+    import threading
+    import weakref
+
+    from meterlab.gui.qtcompat import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+    assert not gc.isenabled()  # a worker thread can no longer start a collection
+
+    class Node:
+        pass
+
+    seen: list[str] = []
+
+    def note(phase, info):
+        if phase == "start":
+            seen.append(threading.current_thread().name)
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle: only the cyclic collector frees it
+    gone = weakref.ref(a)
+    del a, b
+    gc.callbacks.append(note)
+    try:
+        junk = [[] for _ in range(2000)]  # live allocations cross the first threshold
+        qtbot.waitUntil(lambda: gone() is None, timeout=3000)
+        del junk
+    finally:
+        gc.callbacks.remove(note)
+    assert seen and set(seen) == {threading.main_thread().name}

@@ -39,8 +39,10 @@ def build_window(
 
     from meterlab.gui.i18n import install_translators
     from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow, default_settings
+    from meterlab.gui.qtcompat import collect_on_gui_thread
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    collect_on_gui_thread(app)
     app.setOrganizationName("meterlab")
     app.setApplicationName("meterlab")
     app.setApplicationDisplayName("meterlab")

@@ -198,37 +198,37 @@
 <context>
     <name>InstrumentTable</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="64"/>
         <source>Serial</source>
         <translation>Serienummer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="62"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="66"/>
         <source>Firmware</source>
         <translation>Firmware</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="64"/>
         <source>Profile</source>
         <translation>Profiel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="65"/>
         <source>Resource</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="65"/>
         <source>Found</source>
         <translation>Gevonden</translation>
     </message>
@@ -238,12 +238,12 @@
         <translation>Toestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="106"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="112"/>
         <source>in use</source>
         <translation>in gebruik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_table.py" line="108"/>
+        <location filename="../../meterlab/gui/instruments_table.py" line="115"/>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -779,89 +779,89 @@
 <context>
     <name>PlanTable</name>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="56"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="57"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="75"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="57"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="75"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="90"/>
-        <location filename="../../meterlab/gui/plan_table.py" line="117"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="108"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="135"/>
         <source>pending</source>
         <extracomment>The result each row shows (None while not measured).</extracomment>
         <translation>wacht</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="122"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="140"/>
         <source>▶ measuring…</source>
         <translation>▶ meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="135"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="153"/>
         <source>SKIPPED</source>
         <translation>OVERGESLAGEN</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="136"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="154"/>
         <source>skipped by the operator</source>
         <translation>overgeslagen door de operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="140"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="158"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="143"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="161"/>
         <source>%1 of %2 readings</source>
         <translation>%1 van %2 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="151"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="169"/>
         <source>retried</source>
         <translation>herhaald</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="155"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="173"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="155"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="173"/>
         <source>maximum</source>
         <translation>maximum</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="174"/>
         <source>minimum</source>
         <translation>minimum</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_table.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="174"/>
         <source>last</source>
         <translation>laatste</translation>
     </message>
@@ -869,144 +869,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="136"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="137"/>
         <source>Open file…</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh.</extracomment>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="137"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="138"/>
         <source>Run a plan file from another folder</source>
         <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="149"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="150"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="152"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
         <source>e.g. SN-0042</source>
         <translation>bv. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="157"/>
         <source>Plan default</source>
         <translation>Standaard van het plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="157"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="158"/>
         <source>Simple acceptance</source>
         <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="158"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
         <source>Wait for me at each check</source>
         <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="683"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="696"/>
         <source>▶  Run</source>
         <translation>▶  Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="170"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
         <source>Finish</source>
         <translation>Afronden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="174"/>
         <source>Close the session with the results shown</source>
         <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="181"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="182"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="187"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="189"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="190"/>
         <source>DUT serial</source>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
         <source>Decision rule</source>
         <translation>Beslisregel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="249"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="250"/>
         <source>Retry selected check</source>
         <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="250"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="251"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="277"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="278"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="282"/>
         <source>Multimeter %1</source>
         <translation>Multimeter %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="283"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
         <source>Scope %1</source>
         <translation>Scoop %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
         <source>No instruments connected</source>
         <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="310"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="311"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="319"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="320"/>
         <source>Open a plan</source>
         <translation>Een plan openen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="320"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="321"/>
         <source>Plans (*.toml)</source>
         <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="352"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="353"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n controle</numerusform>
@@ -1014,192 +1014,192 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="355"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
         <source>simple</source>
         <translation>eenvoudig</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="355"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
         <source>guarded</source>
         <translation>met schutband</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="357"/>
         <source>Plan default (%1)</source>
         <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="390"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="391"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="396"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="416"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="417"/>
         <source>Connecting to the instruments…</source>
         <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="459"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="461"/>
         <source>Stopping after the current measurement…</source>
         <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="493"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="496"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>De live beelden pauzeren terwijl het plan loopt; ze gaan verder wanneer de sessie gesloten is.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="522"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="525"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="522"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="525"/>
         <source>oscilloscope</source>
         <translation>oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="523"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="526"/>
         <source>Connecting to the %1…</source>
         <translation>Verbinden met de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="527"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="530"/>
         <source>Recording session %1</source>
         <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="538"/>
         <source>Measuring…</source>
         <translation>Meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="547"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="549"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="552"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="554"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="557"/>
         <source>All checks done.</source>
         <translation>Alle controles gedaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="561"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="564"/>
         <source>The run stopped.</source>
         <translation>De run is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="578"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="581"/>
         <source>Saved as session %1</source>
         <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="580"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="583"/>
         <source>Session %1 saved — %2.</source>
         <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="583"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="587"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="585"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="590"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
         <source>Ready for the next unit.</source>
         <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="608"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="612"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="611"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="615"/>
         <source>Retry</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="613"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="615"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="619"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="618"/>
-        <source>⌛ your turn</source>
-        <translation>⌛ uw beurt</translation>
+        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
+        <source>→ your turn</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="628"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="632"/>
         <source>Choose a plan.</source>
         <translation>Kies een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="635"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="633"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
         <source>Ready.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="641"/>
         <source>not run yet</source>
         <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="648"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="661"/>
         <source>nothing measured</source>
         <translation>niets gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="651"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="664"/>
         <source>INCOMPLETE</source>
         <translation>ONVOLLEDIG</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="660"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="673"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="662"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
         <source>%1 not measured</source>
         <translation>%1 niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="683"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="696"/>
         <source>▶  Next unit</source>
         <translation>▶  Volgend toestel</translation>
     </message>
@@ -1208,8 +1208,8 @@
     <name>PromptPanel</name>
     <message>
         <location filename="../../meterlab/gui/plan_prompt.py" line="45"/>
-        <source>&amp;Measure</source>
-        <translation>&amp;Meten</translation>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_prompt.py" line="47"/>
@@ -1255,27 +1255,28 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
         <source>Time (UTC)</source>
+        <extracomment>Points the session plots draw at most (beyond that they show a min/max envelope).</extracomment>
         <translation>Tijd (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="101"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="102"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="128"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
@@ -1283,227 +1284,227 @@
 <context>
     <name>ScopeControls</name>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="111"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="118"/>
         <source>Run</source>
         <extracomment>(name, args, kwargs) for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="114"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="121"/>
         <source>Take frames continuously</source>
         <translation>Doorlopend beelden nemen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="115"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="116"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="205"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="117"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
         <source>Wait for one trigger, then stop</source>
         <translation>Op één trigger wachten, dan stoppen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="133"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="140"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="156"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="163"/>
         <source>Offset, e.g. -1.5 V or 200 mV</source>
         <translation>Offset, bv. -1.5 V of 200 mV</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="166"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="173"/>
         <source>Settings of</source>
         <translation>Instellingen van</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="167"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="193"/>
         <source>Scale</source>
         <translation>Schaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="168"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
         <source>Offset</source>
         <translation>Offset</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="169"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
         <source>Coupling</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="170"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
         <source>Probe</source>
         <translation>Probe</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="182"/>
         <source>Timebase</source>
         <translation>Tijdbasis</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="179"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="435"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="442"/>
         <source>%1/div</source>
         <translation>%1/div</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="184"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
         <source>Trigger position from the screen centre, e.g. 10 ms</source>
         <translation>Triggerpositie vanaf het midden van het scherm, bv. 10 ms</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="187"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
         <source>Position</source>
         <translation>Positie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="198"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="199"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="206"/>
         <source>Rising ↑</source>
         <translation>Stijgend ↑</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="200"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
         <source>Falling ↓</source>
         <translation>Dalend ↓</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="201"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
         <source>Either ↕</source>
         <translation>Beide ↕</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="203"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="210"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="204"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
         <source>Normal</source>
         <translation>Normaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
         <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
         <translation>Triggerniveau, bv. 1.65 V (of versleep de T-markering)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="219"/>
         <source>Force trigger</source>
         <translation>Trigger forceren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="214"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="221"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
         <source>Slope</source>
         <translation>Flank</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="216"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="217"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="229"/>
         <source>Logic analyser</source>
         <translation>Logische analysator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="231"/>
         <source>Show lines</source>
         <translation>Lijnen tonen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="240"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="260"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="267"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="242"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="249"/>
         <source>%1 Bd</source>
         <translation>%1 Bd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="244"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="251"/>
         <source>I²C on D1 (SCL) / D2 (SDA)</source>
         <translation>I²C op D1 (SCL) / D2 (SDA)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="254"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="256"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="263"/>
         <source>Capture</source>
         <translation>Opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="262"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="269"/>
         <source>Memory depth</source>
         <translation>Geheugendiepte</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="264"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="271"/>
         <source>Deep capture</source>
         <translation>Diepe opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="266"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="273"/>
         <source>Stop and read the whole acquisition memory of every shown channel</source>
         <translation>Stoppen en het hele acquisitiegeheugen van elk getoond kanaal lezen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="272"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="279"/>
         <source>Save capture…</source>
         <translation>Opname bewaren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="274"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="281"/>
         <source>Screenshot…</source>
         <translation>Schermafdruk…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="395"/>
         <source>&apos;%1&apos; is not a value in %2: %3</source>
         <translation>&apos;%1&apos; is geen waarde in %2: %3</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="392"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="399"/>
         <source>&apos;%1&apos; is not in %2.</source>
         <translation>&apos;%1&apos; zit niet in %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="418"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="425"/>
         <source>%1 points</source>
         <translation>%1 punten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="420"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="427"/>
         <source>Now: %1 points</source>
         <translation>Nu: %1 punten</translation>
     </message>
@@ -1537,45 +1538,45 @@
         <translation>Stijgtijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="63"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="66"/>
         <source>Measurements on</source>
         <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
         <translation>Metingen op</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
         <source>Measurement</source>
         <translation>Meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="73"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="132"/>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="209"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="141"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="218"/>
         <source>no limit</source>
         <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="137"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="146"/>
         <source>e.g. %1</source>
         <translation>bv. %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="206"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="215"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
@@ -1583,200 +1584,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="160"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="163"/>
         <source>Connecting…</source>
         <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="162"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
         <source>No oscilloscope connected</source>
         <translation>Geen oscilloscoop verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="177"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="178"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="180"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="181"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="179"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Laatste beeld — de oscilloscoop antwoordt niet</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="213"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="216"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Gedecodeerde UART-tekst van D0 verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="318"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="536"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="560"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="297"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="306"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Enkel: wachten op een trigger…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="318"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="421"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
         <source>Running</source>
         <translation>Loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="367"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>De oscilloscoop antwoordt niet meer. Het laatste beeld blijft staan. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="370"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>De oscilloscoop op %1 antwoordt niet. Controleer of hij aan staat, de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <source>Not an oscilloscope — check the address</source>
+        <translation>Geen oscilloscoop — controleer het adres</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>The oscilloscope answers again.</source>
         <translation>De oscilloscoop antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>De oscilloscoop is niet verbonden; probeer opnieuw zodra hij antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Er wordt geen kanaal of logische lijn getoond, dus er valt niets op te nemen. Zet er eerst een aan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="396"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="410"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Diepe opname: %1 punten per kanaal. Bewaar ze met „Opname bewaren…”.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="411"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="425"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Antwoordt niet — laatste beeld bewaard, opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="420"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
         <source>Triggered</source>
         <translation>Getriggerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="420"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
         <source>Waiting for trigger</source>
         <translation>Wachten op trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="421"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (geen trigger)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="422"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="424"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
         <source>Trigger: %1</source>
         <translation>Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="459"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="483"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="460"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="484"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="500"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="524"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Diepe opname getoond (scoop gestopt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="517"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="541"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 samples per bit: te weinig om te decoderen. Kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="521"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="545"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Geen baudrate gevonden op D0: kies er een.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="523"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="547"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Klok te snel voor deze tijdbasis: kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="530"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="554"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART op D0 · %1 Bd · %2 bytes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="533"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="557"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 framing-/pariteitsfouten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="597"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="568"/>
+        <source>deep capture</source>
+        <translation>diepe opname</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="622"/>
         <source>Save capture</source>
         <translation>Opname bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="598"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="623"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="609"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="642"/>
         <source>There is no capture to save yet.</source>
         <translation>Er is nog geen opname om te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="625"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
         <source>Saving the capture to %1…</source>
         <translation>Opname bewaren in %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="632"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="665"/>
         <source>Saved the capture to %1</source>
         <translation>Opname bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="635"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Kon de opname niet bewaren: %1 Ze staat nog op het scherm; kies een andere plaats.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="647"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="680"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Het scherm van de scoop bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="648"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="681"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Afbeeldingen (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="673"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="677"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Het scherm van de scoop bewaard in %1</translation>
     </message>
@@ -1891,155 +1902,188 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="38"/>
+        <source>complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="39"/>
+        <source>aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="40"/>
+        <source>incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="41"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="48"/>
+        <source>simple</source>
+        <translation>eenvoudig</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="49"/>
+        <source>guarded</source>
+        <translation>met schutband</translation>
+    </message>
+</context>
+<context>
     <name>SessionDetail</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="155"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="156"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="156"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="180"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="206"/>
         <source>Results per check</source>
         <translation>Resultaten per controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="207"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="190"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="216"/>
         <source>time since start</source>
         <translation>tijd sinds de start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="192"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="218"/>
         <source>count</source>
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="217"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="243"/>
         <source>Plot check</source>
         <translation>Controle plotten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="253"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="279"/>
         <source>Select a session above to see its results, readings and plots.</source>
         <translation>Selecteer hierboven een sessie om haar resultaten, metingen en grafieken te zien.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="266"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="292"/>
         <source>%1 (%2 readings)</source>
         <translation>%1 (%2 metingen)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="282"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="307"/>
         <source>Verified: %1 records intact, final hash %2…</source>
         <translation>Geverifieerd: %1 records intact, laatste hash %2…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="286"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
         <source>ALTERED after recording: %1</source>
         <translation>GEWIJZIGD na de opname: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="299"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="324"/>
         <source>cal. due</source>
         <translation>kal. vervalt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="300"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="325"/>
         <source>calibration expired</source>
         <translation>kalibratie verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
         <source>station</source>
         <translation>station</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
         <source>serial</source>
         <translation>serienummer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="301"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="309"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="334"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="310"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="336"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="312"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="337"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="313"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="338"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="314"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="339"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="329"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="354"/>
         <source>not measured</source>
         <translation>niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="420"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="360"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="454"/>
         <source>%1 readings</source>
         <translation>%1 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="422"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="456"/>
         <source>%1 outside the limits</source>
         <translation>%1 buiten de grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="424"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="458"/>
         <source>%1 overload</source>
         <translation>%1 overbereik</translation>
     </message>
@@ -2047,18 +2091,18 @@
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="99"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
         <source>DUT serial</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="101"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="102"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
         <source>Since</source>
         <translation>Sinds</translation>
     </message>
@@ -2079,82 +2123,82 @@
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
-        <source>Read the database again (F5 in this view)</source>
-        <translation>De databank opnieuw lezen (F5 in dit beeld)</translation>
+        <source>Read the database again (also done each time this tab is shown)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>De geselecteerde sessie(s) naar CSV, XLSX, Parquet, JSON of een PDF-rapport schrijven (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Verify</source>
         <translation>Verifiëren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>De hashketen van de sessie herberekenen: toont of een record sindsdien gewijzigd werd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="134"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>Start (UTC)</source>
         <translation>Start (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="150"/>
         <source>Readings by verdict</source>
         <translation>Metingen per oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="247"/>
-        <location filename="../../meterlab/gui/sessions_view.py" line="253"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="256"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="262"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2165,62 +2209,62 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="250"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="259"/>
         <source>No session matches these filters.</source>
         <translation>Geen sessie voldoet aan deze filters.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="260"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="269"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 sessie(s) in %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="272"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="281"/>
         <source>cal. expired</source>
         <translation>kal. verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="294"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
         <source>The unit&apos;s verdict from the last result of each check (any FAIL or OVERLOAD fails it); for logged readings without a plan, the worst reading</source>
         <translation>Het oordeel over het toestel uit het laatste resultaat van elke controle (elke AFGEKEURD of OVERBEREIK keurt het af); voor gelogde metingen zonder plan, de slechtste meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="338"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="348"/>
         <source>Opening session %1…</source>
         <translation>Sessie %1 openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="369"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="379"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 van %2 sessie(s) werden GEWIJZIGD na de opname: %3. Details onder de sessie.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="374"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="384"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 sessie(s) geverifieerd: elk record is zoals het geschreven werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="387"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="397"/>
         <source>Select one or more sessions to export.</source>
         <translation>Selecteer een of meer sessies om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="416"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="433"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 sessie(s) geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="425"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="442"/>
         <source>Exporting to %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="448"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="465"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Kon een bestand niet lezen of schrijven: %1. Er werd niets in de databank veranderd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="451"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="468"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Er ging iets mis (%1). De databank is ongewijzigd.</translation>
     </message>
