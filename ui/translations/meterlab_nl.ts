@@ -1156,7 +1156,7 @@
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="622"/>
         <source>→ your turn</source>
-        <translation type="unfinished"></translation>
+        <translation>→ uw beurt</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_view.py" line="632"/>
@@ -1209,7 +1209,7 @@
     <message>
         <location filename="../../meterlab/gui/plan_prompt.py" line="45"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>Meten</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_prompt.py" line="47"/>
@@ -1906,22 +1906,22 @@
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="38"/>
         <source>complete</source>
-        <translation type="unfinished"></translation>
+        <translation>volledig</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="39"/>
         <source>aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>afgebroken</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="40"/>
         <source>incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>onvolledig</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="41"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>loopt</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="48"/>
@@ -2124,7 +2124,7 @@
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
         <source>Read the database again (also done each time this tab is shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>De databank opnieuw lezen (gebeurt ook telkens dit tabblad getoond wordt)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
