@@ -176,7 +176,7 @@ def test_healthy_unit_passes_and_is_stored_while_the_gui_stays_responsive(qtbot,
     assert view.table.cell_text("3v3", "value").endswith(" V")
     assert view.table.cell_text("isupply", "value").endswith(" mA")
     assert view.table.cell_text("r1", "value").endswith(" kΩ")
-    assert view.badge.verdict is Verdict.PASS
+    assert view.badge.verdict is Verdict.PASS and view.alarms == 0
     assert "10" in view.summary_label.text()
     assert view.session_id[:8] in view.session_label.text()
     assert view.finish_button.isEnabled() and not view.stop_button.isEnabled()
@@ -211,6 +211,7 @@ def test_open_r1_is_overload_and_the_unit_fails(qtbot, view, bench, tmp_path):
     assert all(view.table.verdict_text(c).endswith("PASS") for c in others)
     assert view.badge.verdict is Verdict.FAIL
     assert Verdict.FAIL.symbol in view.badge.text()
+    assert view.alarms == 1
     sid = _finish(qtbot, view)
     with SessionStore(tmp_path / "sessions.sqlite") as store:
         results = {r.check_id: r for r in store.session(sid).results}

@@ -25,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui.badge import VerdictBadge
-from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR
+from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR, KEY_SOUND
 from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
 from meterlab.gui.plan_prompt import PromptPanel, prompt_text
 from meterlab.gui.plan_table import PlanTable, status_word
@@ -116,6 +117,8 @@ class PlanView(QWidget):
         self._run_after_finish = False
         self._run_serial = ""
         self._paused: list[QWidget] = []
+        #: Failed units seen (the sound is optional, the count is not).
+        self.alarms = 0
         self._build()
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -553,6 +556,8 @@ class PlanView(QWidget):
                            .replace("%1", ev.check.id), "info", 5000)
         elif kind is EventKind.DONE and ev.run is not None:
             self._show_final(ev.run)
+            if self.final is Verdict.FAIL:
+                self._alarm()
             self._set_state("review")
             self._set_prompt(self.tr("All checks done."), "",
                              self.tr("Retry a row if a probe slipped, then Finish to close the "
@@ -641,6 +646,12 @@ class PlanView(QWidget):
         self._set_badge(None, self.tr("not run yet"))
         self.summary_label.setText("")
         self.session_label.setText("")
+
+    def _alarm(self) -> None:
+        """Beep on a failed unit when the window's "Sound on FAIL" is on: eyes are on the DUT."""
+        self.alarms += 1
+        if str(self.settings.value(KEY_SOUND, "false")).lower() == "true":
+            QApplication.beep()
 
     def _set_badge(self, verdict: Verdict | None, hint: str = "") -> None:
         """The badge; words without a verdict ("not run yet") in smaller type so they fit."""
