@@ -271,6 +271,12 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         qtbot.waitUntil(lambda: "instruments" in win.views, timeout=15000)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
         assert titles == ["Meter", "Scope", "Plan runner", "Sessions", "Instruments"]
+        # While the plan runner holds the instruments the live meter lets go, then resumes.
+        assert win.meter.running
+        win.views["plan"].runningChanged.emit(True)
+        assert not win.meter.running
+        win.views["plan"].runningChanged.emit(False)
+        assert win.meter.running
         assert not win.banner.isVisible() or win.banner.level != "error", win.banner.text
     finally:
         win.close()  # stops the meter, the scope worker and closes the bench

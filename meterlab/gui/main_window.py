@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._capacity = capacity
         self._autostart = autostart
         self._extra_views = extra_views
+        self._meter_paused_for_view = False
         #: The session database the plan runner writes and the sessions view reads
         #: (None: the store's default in the user's data folder).
         self.db_path = db_path
@@ -171,9 +172,23 @@ class MainWindow(QMainWindow):
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
+            if spec.pauses_meter and hasattr(view, "runningChanged"):
+                view.runningChanged.connect(self._instruments_held)
         tab = self.settings.value("window/tab")
         if tab in self.views:
             self.show_view(str(tab))
+
+    def _instruments_held(self, held: bool) -> None:
+        """Another view (the plan runner) holds the instruments: the meter waits meanwhile."""
+        if self.meter is None:
+            return
+        if held:
+            self._meter_paused_for_view = self.meter.running
+            if self._meter_paused_for_view:
+                self.meter.stop()
+        elif self._meter_paused_for_view:
+            self._meter_paused_for_view = False
+            self.meter.start()
 
     def resources(self) -> Resources:
         """The meter's instrument and the scope beside it (the simulated bench's, in demo)."""

@@ -28,6 +28,9 @@ class ViewSpec:
     key: str
     title: str  # marked with QT_TRANSLATE_NOOP("Views", …), translated when shown
     create: Callable[[MainWindow], QWidget]
+    #: The view's `runningChanged(bool)` means "I hold the instruments": the live
+    #: meter lets go meanwhile (one client per instrument) and resumes afterwards.
+    pauses_meter: bool = False
 
 
 def _plan_view(window: MainWindow) -> QWidget:
@@ -62,7 +65,7 @@ def _instruments_view(window: MainWindow) -> QWidget:
 
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("scope", QT_TRANSLATE_NOOP("Views", "Scope"), _scope_view),
-    ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view),
+    ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view, pauses_meter=True),
     ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
     ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
 )

@@ -869,144 +869,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="137"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
         <source>Open file…</source>
-        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh.</extracomment>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. Failed units seen (the sound is optional, the count is not).</extracomment>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="138"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="141"/>
         <source>Run a plan file from another folder</source>
         <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="150"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
         <source>e.g. SN-0042</source>
         <translation>bv. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="157"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
         <source>Plan default</source>
         <translation>Standaard van het plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="158"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
         <source>Simple acceptance</source>
         <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
         <source>Wait for me at each check</source>
         <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="696"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
         <source>▶  Run</source>
         <translation>▶  Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="170"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
         <source>Finish</source>
         <translation>Afronden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="174"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="177"/>
         <source>Close the session with the results shown</source>
         <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="182"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="185"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="190"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="193"/>
         <source>DUT serial</source>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="195"/>
         <source>Decision rule</source>
         <translation>Beslisregel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="250"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="253"/>
         <source>Retry selected check</source>
         <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="251"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="254"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="278"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="282"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
         <source>Multimeter %1</source>
         <translation>Multimeter %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="287"/>
         <source>Scope %1</source>
         <translation>Scoop %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
         <source>No instruments connected</source>
         <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="311"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="314"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="320"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="323"/>
         <source>Open a plan</source>
         <translation>Een plan openen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="321"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="324"/>
         <source>Plans (*.toml)</source>
         <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="353"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n controle</numerusform>
@@ -1014,192 +1014,192 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
         <source>simple</source>
         <translation>eenvoudig</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
         <source>guarded</source>
         <translation>met schutband</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="357"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="360"/>
         <source>Plan default (%1)</source>
         <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="391"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="394"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="400"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="417"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="420"/>
         <source>Connecting to the instruments…</source>
         <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="461"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="464"/>
         <source>Stopping after the current measurement…</source>
         <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="496"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="499"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>De live beelden pauzeren terwijl het plan loopt; ze gaan verder wanneer de sessie gesloten is.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="525"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="525"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
         <source>oscilloscope</source>
         <translation>oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="526"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
         <source>Connecting to the %1…</source>
         <translation>Verbinden met de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="530"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="533"/>
         <source>Recording session %1</source>
         <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="538"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="541"/>
         <source>Measuring…</source>
         <translation>Meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="547"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="550"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="552"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="557"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
         <source>All checks done.</source>
         <translation>Alle controles gedaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="563"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="564"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
         <source>The run stopped.</source>
         <translation>De run is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="581"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="586"/>
         <source>Saved as session %1</source>
         <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="583"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="588"/>
         <source>Session %1 saved — %2.</source>
         <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="587"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="592"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
         <source>Ready for the next unit.</source>
         <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="612"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="615"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
         <source>Retry</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="619"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
         <source>→ your turn</source>
         <translation>→ uw beurt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="632"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
         <source>Choose a plan.</source>
         <translation>Kies een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="635"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="642"/>
         <source>Ready.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="641"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
         <source>not run yet</source>
         <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="661"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="672"/>
         <source>nothing measured</source>
         <translation>niets gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="664"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
         <source>INCOMPLETE</source>
         <translation>ONVOLLEDIG</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="673"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="684"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="686"/>
         <source>%1 not measured</source>
         <translation>%1 niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="696"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
         <source>▶  Next unit</source>
         <translation>▶  Volgend toestel</translation>
     </message>
