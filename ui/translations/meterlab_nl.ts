@@ -489,139 +489,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="111"/>
+        <location filename="../../meterlab/gui/main_window.py" line="112"/>
         <source>Starting the meter…</source>
         <extracomment>QSettings keys other views share (the plan runner, the instruments view). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="113"/>
-        <location filename="../../meterlab/gui/main_window.py" line="139"/>
+        <location filename="../../meterlab/gui/main_window.py" line="114"/>
+        <location filename="../../meterlab/gui/main_window.py" line="140"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="168"/>
+        <location filename="../../meterlab/gui/main_window.py" line="169"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="221"/>
+        <location filename="../../meterlab/gui/main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="222"/>
+        <location filename="../../meterlab/gui/main_window.py" line="237"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="227"/>
+        <location filename="../../meterlab/gui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="232"/>
+        <location filename="../../meterlab/gui/main_window.py" line="247"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="233"/>
+        <location filename="../../meterlab/gui/main_window.py" line="248"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="236"/>
+        <location filename="../../meterlab/gui/main_window.py" line="251"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="239"/>
+        <location filename="../../meterlab/gui/main_window.py" line="254"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="242"/>
+        <location filename="../../meterlab/gui/main_window.py" line="257"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="248"/>
+        <location filename="../../meterlab/gui/main_window.py" line="263"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="249"/>
+        <location filename="../../meterlab/gui/main_window.py" line="264"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="252"/>
+        <location filename="../../meterlab/gui/main_window.py" line="267"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="257"/>
+        <location filename="../../meterlab/gui/main_window.py" line="272"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="261"/>
+        <location filename="../../meterlab/gui/main_window.py" line="276"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="264"/>
+        <location filename="../../meterlab/gui/main_window.py" line="279"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="272"/>
+        <location filename="../../meterlab/gui/main_window.py" line="287"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="273"/>
+        <location filename="../../meterlab/gui/main_window.py" line="288"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="300"/>
+        <location filename="../../meterlab/gui/main_window.py" line="315"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="308"/>
+        <location filename="../../meterlab/gui/main_window.py" line="323"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="309"/>
+        <location filename="../../meterlab/gui/main_window.py" line="324"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="318"/>
+        <location filename="../../meterlab/gui/main_window.py" line="333"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="319"/>
+        <location filename="../../meterlab/gui/main_window.py" line="334"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="331"/>
+        <location filename="../../meterlab/gui/main_window.py" line="346"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="355"/>
+        <location filename="../../meterlab/gui/main_window.py" line="370"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="355"/>
+        <location filename="../../meterlab/gui/main_window.py" line="370"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -2551,22 +2551,23 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="64"/>
+        <location filename="../../meterlab/gui/views.py" line="67"/>
         <source>Scope</source>
+        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.</extracomment>
         <translation>Scoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="65"/>
+        <location filename="../../meterlab/gui/views.py" line="68"/>
         <source>Plan runner</source>
         <translation>Planuitvoering</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="66"/>
+        <location filename="../../meterlab/gui/views.py" line="69"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="67"/>
+        <location filename="../../meterlab/gui/views.py" line="70"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
