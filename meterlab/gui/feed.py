@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,11 +61,27 @@ class ReadingFeed:
         self._dropped = 0
         self.max_pending = max_pending
         self.pushed_total = 0
+        self._taps: tuple[Callable[[ReadingBatch], None], ...] = ()
+
+    def add_tap(self, tap: Callable[[ReadingBatch], None]) -> None:
+        """Also hand every batch to `tap`, on the pushing (acquisition) thread.
+
+        A session log listens here rather than to the GUI's drained batches: the
+        GUI may drop batches when it falls behind, a session must not.
+        """
+        with self._lock:
+            self._taps = (*self._taps, tap)
+
+    def remove_tap(self, tap: Callable[[ReadingBatch], None]) -> None:
+        with self._lock:
+            self._taps = tuple(t for t in self._taps if t is not tap)
 
     def push(self, batch: ReadingBatch) -> None:
         n = len(batch)
         if n == 0:
             return
+        for tap in self._taps:
+            tap(batch)
         with self._lock:
             self._batches.append(batch)
             self._pending += n

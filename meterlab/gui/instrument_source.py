@@ -72,6 +72,8 @@ class InstrumentSource:
         self.description = label or resource
         #: Maker, model, serial and resource once connected (tooltip, reports).
         self.detail = resource
+        #: The meter's `*IDN?` (maker, model, serial, firmware) once it has answered.
+        self.identity: Any = None
         self._setup = MeterSetup()
         self._acq: Any = None
         self._feed: ReadingFeed | None = None
@@ -206,6 +208,7 @@ class InstrumentSource:
                     self._feed.notify(FeedEventKind.ERROR, str(exc))
                 meter.configure(function=s.function, range=rng)
             idn = meter.identify()
+            self.identity = idn
             who = f"{idn.maker} {idn.model}" + (f" ({idn.serial})" if idn.serial else "")
             self.detail = f"{who} — {self.resource}"
             if not self._label:

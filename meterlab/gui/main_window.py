@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
         source = self._source_arg
         if callable(source) and not hasattr(source, "start"):
             source = source()
-        self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY)
+        self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY,
+                               db_path=self.db_path)
         index = self.tabs.indexOf(self._placeholder)
         self.tabs.removeTab(index)
         self._placeholder.deleteLater()

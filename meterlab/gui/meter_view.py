@@ -13,10 +13,12 @@ import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -36,12 +38,16 @@ from meterlab.gui.export_readings import export_in_background, snapshot
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
+from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.trend import TrendView
 from meterlab.readings import Verdict
+
+if TYPE_CHECKING:
+    from meterlab.gui.session_log import SessionLog
 
 FRAME_MS = 33
 TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
@@ -63,9 +69,14 @@ class MeterView(QWidget):
         parent: QWidget | None = None,
         *,
         capacity: int = DEFAULT_CAPACITY,
+        db_path: str | Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterView")
+        #: The session database "Log to session" writes (None: the user's default).
+        self.db_path = db_path
+        self.session_log: SessionLog | None = None
+        self._logged_limit: object | None = None
         self.feed = ReadingFeed()
         self.series = LiveSeries(capacity)
         self.source: Source | None = None
@@ -167,6 +178,7 @@ class MeterView(QWidget):
         lv.addWidget(self.limit_info)
 
         self.stats_panel = StatsPanel()
+        session_box = self._build_session_box()
 
         side = QWidget()
         side.setObjectName("meterSide")
@@ -175,6 +187,7 @@ class MeterView(QWidget):
         side_lay.addWidget(self.setup_panel)
         side_lay.addWidget(limit_box)
         side_lay.addWidget(self.stats_panel)
+        side_lay.addWidget(session_box)
         side_lay.addStretch(1)
         side.setFixedWidth(330)
 
@@ -197,14 +210,120 @@ class MeterView(QWidget):
         lay.addWidget(strip)
         lay.addLayout(body, 1)
 
+    def _build_session_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Session"))
+        form = QFormLayout(box)
+        form.setContentsMargins(8, 6, 8, 6)
+        self.operator_edit = QLineEdit()
+        self.operator_edit.setObjectName("logOperator")
+        self.operator_edit.setPlaceholderText(self.tr("your name"))
+        self.dut_edit = QLineEdit()
+        self.dut_edit.setObjectName("logDut")
+        self.dut_edit.setPlaceholderText(self.tr("serial number"))
+        form.addRow(self.tr("Operator"), self.operator_edit)
+        form.addRow(self.tr("DUT"), self.dut_edit)
+        self.log_button = QPushButton(self.tr("Log to session"))
+        self.log_button.setObjectName("logButton")
+        self.log_button.setCheckable(True)
+        self.log_button.setToolTip(
+            self.tr("Record every reading and its verdict in a session (Sessions view)"))
+        self.log_button.clicked.connect(self._log_clicked)
+        self.log_label = QLabel(self.tr("Not logging"))
+        self.log_label.setObjectName("logLabel")
+        self.log_label.setWordWrap(True)
+        form.addRow(self.log_button)
+        form.addRow(self.log_label)
+        return box
+
+    # -- session logging ---------------------------------------------------------
+    @property
+    def logging(self) -> bool:
+        return self.session_log is not None
+
+    def start_logging(self) -> bool:
+        """Open a session and record every reading from now on; starts the meter if stopped."""
+        if self.session_log is not None:
+            return True
+        if self.source is None:
+            self.news.emit(self.tr("Connect a multimeter before logging a session."),
+                           "warning", 6000)
+            self.log_button.setChecked(False)
+            return False
+        from meterlab.gui.session_log import SessionLog
+
+        try:
+            log = SessionLog(self.feed, self.source, db_path=self.db_path,
+                             operator=self.operator_edit.text().strip(),
+                             dut_serial=self.dut_edit.text().strip())
+        except MeterlabError as exc:
+            self.news.emit(str(exc), "error", 0)
+            self.log_button.setChecked(False)
+            return False
+        self.session_log = log
+        self._logged_limit = None
+        self._sync_log_limit()
+        self.log_button.setChecked(True)
+        self.log_button.setText(self.tr("Stop logging"))
+        self.news.emit(self.tr("Logging to session %1").replace("%1", log.short_id), "info", 6000)
+        self._update_log_label()
+        if not self.running:
+            self.start()
+        return True
+
+    def stop_logging(self) -> None:
+        """Close the session (complete) with every reading taken until now."""
+        log, self.session_log = self.session_log, None
+        self.log_button.setChecked(False)
+        self.log_button.setText(self.tr("Log to session"))
+        if log is None:
+            return
+        try:
+            log.finish()
+        except MeterlabError as exc:
+            self.news.emit(str(exc), "error", 0)
+        else:
+            self.news.emit(
+                self.tr("Session %1 saved: %2 readings").replace("%1", log.short_id)
+                .replace("%2", str(log.readings)), "info", 8000)
+        self.log_label.setText(self.tr("Not logging"))
+
+    def _log_clicked(self, checked: bool) -> None:
+        if checked:
+            self.start_logging()
+        else:
+            self.stop_logging()
+
+    def _sync_log_limit(self) -> None:
+        """The session judges by the limit shown: a new limit becomes a new check."""
+        log = self.session_log
+        if log is None or self.series.limit is self._logged_limit:
+            return
+        self._logged_limit = self.series.limit
+        unit = self.series.limit_unit or self.setup().unit
+        log.set_limit(self.series.limit, self._limit_text, unit, self.setup().function)
+
+    def _update_log_label(self) -> None:
+        log = self.session_log
+        if log is None:
+            return
+        text = self.tr("Session %1 · %2 readings").replace("%1", log.short_id).replace(
+            "%2", str(log.readings))
+        if log.error:
+            text += "\n⚠ " + log.error
+        self.log_label.setText(text)
+
     # -- source control -------------------------------------------------------
     def set_source(self, source: Source | None) -> None:
-        """Replace the reading source (stops and closes the old one). None = nothing to read."""
+        """Replace the reading source (stops and closes the old one). None = nothing to read.
+
+        A session being logged ends with the old source: a session names its instrument.
+        """
         if self.source is not None:
             self.source.stop()
             close = getattr(self.source, "close", None)
             if close is not None:
                 close()
+        self.stop_logging()
         self.source = source
         if source is None:
             self.source_label.setText(self.tr("No instrument connected"))
@@ -379,6 +498,7 @@ class MeterView(QWidget):
             worst = [v for v in Verdict if newly[v] > 0]
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
+        self._sync_log_limit()
         self.trend.refresh()
         self._frame += 1
         # Text and histogram on different frames, so no single turn of the event
@@ -386,6 +506,7 @@ class MeterView(QWidget):
         if self._frame % TEXT_EVERY == 0:
             self._update_text()
             self._refresh_description()
+            self._update_log_label()
         elif self._frame % HIST_EVERY == HIST_EVERY // 2:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
@@ -485,6 +606,8 @@ class MeterView(QWidget):
         settings.setValue("meter/trigger", s.trigger)
         settings.setValue("meter/limit", self.limit_edit.text())
         settings.setValue("meter/splitter", self.plot_splitter.saveState())
+        settings.setValue(KEY_OPERATOR, self.operator_edit.text().strip())
+        settings.setValue("meter/dut_serial", self.dut_edit.text().strip())
 
     def restore_settings(self, settings: QSettings) -> None:
         function = str(settings.value("meter/function", "VOLT:DC"))
@@ -507,6 +630,8 @@ class MeterView(QWidget):
         state = settings.value("meter/splitter")
         if state is not None:
             self.plot_splitter.restoreState(state)
+        self.operator_edit.setText(str(settings.value(KEY_OPERATOR, "") or ""))
+        self.dut_edit.setText(str(settings.value("meter/dut_serial", "") or ""))
         limit = str(settings.value("meter/limit", "") or "")
         if limit:
             self.apply_limit(limit)
