@@ -245,6 +245,7 @@ class SimulatedBenchSource(InstrumentSource):
         from meterlab.sim.bench import SimulatedBench
 
         self.bench = SimulatedBench(seed=seed, faults=faults).start()
+        self._owns_bench = True
         super().__init__(
             self.bench.dmm_resource,
             backend="@py",
@@ -252,6 +253,13 @@ class SimulatedBenchSource(InstrumentSource):
             label="Simulated bench — connect a real instrument from Instruments",
         )
 
+    def release_bench(self) -> Any:
+        """Hand the bench to the caller (the window): closing this source leaves it running,
+        so the scope view can keep using it after the meter moved to another instrument."""
+        bench, self._owns_bench = self.bench, False
+        return bench
+
     def close(self) -> None:
         super().close()
-        self.bench.stop()
+        if self._owns_bench:
+            self.bench.stop()

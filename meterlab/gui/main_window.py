@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         self._autostart = autostart
         self._extra_views = extra_views
         self._meter_paused_for_view = False
+        #: The in-process bench once the meter has moved to another instrument.
+        self._bench: Any = None
+        #: The scope picked in the Instruments view (None: the default one).
+        self._scope_pick: str | None = None
         #: The session database the plan runner writes and the sessions view reads
         #: (None: the store's default in the user's data folder).
         self.db_path = db_path
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._placeholder, self.tr("Meter"))
         self.setWindowTitle("meterlab")
         self._build_actions()
+        self.tabs.currentChanged.connect(self._running_changed)
         self.resize(1400, 860)
         self._restore_geometry()
         if startup_message:
@@ -173,6 +178,10 @@ class MainWindow(QMainWindow):
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
+            if spec.key == "instruments":
+                self._connect_instruments_view(view)
+            if spec.key == "scope" and hasattr(view, "runningChanged"):
+                view.runningChanged.connect(self._running_changed)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
         tab = self.settings.value("window/tab")
@@ -194,13 +203,118 @@ class MainWindow(QMainWindow):
     def resources(self) -> Resources:
         """The meter's instrument and the scope beside it (the simulated bench's, in demo)."""
         source = self.meter.source if self.meter is not None else None
-        bench = getattr(source, "bench", None)
-        if bench is not None:
-            return Resources(bench.dmm_resource, bench.scope_resource, True, "@py")
-        scope = str(self.settings.value(KEY_SCOPE, "") or "") or None
+        bench = self.bench()
         dmm = getattr(source, "resource", None)
-        return Resources(dmm, scope, bool(source is not None and source.simulated),
-                         getattr(source, "backend", None))
+        if self._scope_pick is not None:
+            scope = self._scope_pick
+        elif bench is not None:
+            scope = bench.scope_resource
+        else:
+            scope = str(self.settings.value(KEY_SCOPE, "") or "") or None
+        if bench is not None and dmm in (None, bench.dmm_resource) and scope in (
+                None, bench.scope_resource):
+            return Resources(bench.dmm_resource, bench.scope_resource, True, "@py")
+        return Resources(dmm, scope, False, getattr(source, "backend", None))
+
+    def bench(self) -> Any:
+        """The simulated bench running in-process, if any (it outlives a switch of meter)."""
+        if self._bench is not None:
+            return self._bench
+        source = self.meter.source if self.meter is not None else None
+        return getattr(source, "bench", None)
+
+    # -- instruments picked in the Instruments view ----------------------------------
+    def _connect_instruments_view(self, view: QWidget) -> None:
+        view.use_dmm.connect(self.use_dmm)  # type: ignore[attr-defined]
+        view.use_scope.connect(self.use_scope)  # type: ignore[attr-defined]
+        res = self.resources()
+        view.mark_in_use("dmm", res.dmm)  # type: ignore[attr-defined]
+        view.mark_in_use("scope", res.scope)  # type: ignore[attr-defined]
+
+    def _backend_for(self, resource: str) -> str | None:
+        bench = self.bench()
+        if bench is not None and resource in (bench.dmm_resource, bench.scope_resource):
+            return "@py"
+        view = self.views.get("instruments")
+        if view is not None and hasattr(view, "backend_for"):
+            return view.backend_for(resource)  # type: ignore[no-any-return]
+        return None
+
+    def _is_simulated(self, resource: str) -> bool:
+        bench = self.bench()
+        return bench is not None and resource in (bench.dmm_resource, bench.scope_resource)
+
+    def use_dmm(self, resource: str) -> None:
+        """Read from the multimeter at `resource` (picked in the Instruments view)."""
+        from meterlab.gui.instrument_source import InstrumentSource
+
+        if self.meter is None or not resource:
+            return
+        current = self.meter.source
+        if getattr(current, "resource", None) == resource:
+            self._instruments_changed()
+            return
+        simulated = self._is_simulated(resource)
+        bench = getattr(current, "bench", None)
+        if bench is not None and hasattr(current, "release_bench"):
+            self._bench = current.release_bench()  # the scope may still use it
+        label = ("Simulated bench — connect a real instrument from Instruments"
+                 if simulated else "")
+        was_running = self.meter.running
+        self.set_source(InstrumentSource(resource, backend=self._backend_for(resource),
+                                         simulated=simulated, label=label))
+        if not simulated:
+            self.settings.setValue(KEY_DMM, resource)
+        if was_running:
+            self.meter.start()
+        self._instruments_changed()
+
+    def use_scope(self, resource: str) -> None:
+        """Show the oscilloscope at `resource` in the Scope tab (a new view for it)."""
+        from PySide6.QtCore import QCoreApplication
+
+        from meterlab.gui.scope_view import DEMO_SETUP, ScopeView
+
+        if not resource:
+            return
+        simulated = self._is_simulated(resource)
+        self._scope_pick = resource
+        if not simulated:
+            self.settings.setValue(KEY_SCOPE, resource)
+        old = self.views.get("scope")
+        if getattr(old, "resource", None) == resource:
+            self._instruments_changed()
+            return
+        new = ScopeView(resource, backend=self._backend_for(resource), settings=self.settings,
+                        initial=DEMO_SETUP if simulated else None)
+        new.setObjectName("scopeView")
+        title = QCoreApplication.translate("Views", "Scope")
+        if old is None:
+            self.add_view("scope", title, new)
+        else:
+            current = self.tabs.currentWidget() is old
+            index = self.tabs.indexOf(old)
+            old.shutdown()  # type: ignore[attr-defined]
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, new, title)
+            self.views["scope"] = new
+            if current:
+                self.tabs.setCurrentWidget(new)
+            old.deleteLater()
+        self.connect_news(new)
+        new.runningChanged.connect(self._running_changed)
+        self._instruments_changed()
+
+    def _instruments_changed(self) -> None:
+        """Tell the views that show which instruments are used (instruments, plan runner)."""
+        res = self.resources()
+        view = self.views.get("instruments")
+        if view is not None and hasattr(view, "mark_in_use"):
+            view.mark_in_use("dmm", res.dmm)
+            view.mark_in_use("scope", res.scope)
+        plan = self.views.get("plan")
+        if plan is not None and hasattr(plan, "set_instruments"):
+            plan.set_instruments(res.dmm, res.scope, simulated=res.simulated)
 
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
         """Add a tab; `key` names it for `show_view()` and saved state."""
@@ -232,6 +346,18 @@ class MainWindow(QMainWindow):
 
         return call
 
+    def _current_call(self, name: str) -> Callable[[], None]:
+        """F5/F6 drive the scope on the Scope tab and the meter everywhere else."""
+
+        def call() -> None:
+            scope = self.views.get("scope")
+            if scope is not None and self.tabs.currentWidget() is scope:
+                getattr(scope, name)()
+            elif self.meter is not None:
+                getattr(self.meter, name)()
+
+        return call
+
     def _build_actions(self) -> None:
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
@@ -248,10 +374,10 @@ class MainWindow(QMainWindow):
         measure = m.addMenu(self.tr("&Measure"))
         self.start_action = QAction(self.tr("&Start / stop"), self)
         self.start_action.setShortcut(QKeySequence("F5"))
-        self.start_action.triggered.connect(self._meter_call("toggle_running"))
+        self.start_action.triggered.connect(self._current_call("toggle_running"))
         self.single_action = QAction(self.tr("Single &reading"), self)
         self.single_action.setShortcut(QKeySequence("F6"))
-        self.single_action.triggered.connect(self._meter_call("single"))
+        self.single_action.triggered.connect(self._current_call("single"))
         limit_action = QAction(self.tr("Edit &limit"), self)
         limit_action.setShortcut(QKeySequence("Ctrl+L"))
         limit_action.triggered.connect(self._focus_limit)
@@ -367,9 +493,13 @@ class MainWindow(QMainWindow):
         if resource and source is not None and not source.simulated:
             self.settings.setValue(KEY_DMM, resource)
 
-    def _running_changed(self, running: bool) -> None:
+    def _running_changed(self, _running: bool = False) -> None:
+        """F5/F6 name what they do to the view they drive (the scope on its tab)."""
+        scope = self.views.get("scope")
+        target = scope if scope is not None and self.tabs.currentWidget() is scope else self.meter
+        running = bool(target is not None and getattr(target, "running", False))
         self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
-        self.single_action.setEnabled(not running)
+        self.single_action.setEnabled(not running or target is scope)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -405,4 +535,7 @@ class MainWindow(QMainWindow):
         if self.meter is not None:
             self.meter.frame_timer.stop()
             self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)
+        if self._bench is not None:
+            self._bench.stop()
+            self._bench = None
         super().closeEvent(event)

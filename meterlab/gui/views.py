@@ -42,10 +42,12 @@ def _plan_view(window: MainWindow) -> QWidget:
 
 
 def _scope_view(window: MainWindow) -> QWidget:
-    from meterlab.gui.scope_view import ScopeView
+    from meterlab.gui.scope_view import DEMO_SETUP, ScopeView
 
     res = window.resources()
-    return ScopeView(res.scope, backend=res.backend, settings=window.settings)
+    # The demo shows the board at a glance: four traces and the UART lane at once.
+    return ScopeView(res.scope, backend=res.backend, settings=window.settings,
+                     initial=DEMO_SETUP if res.simulated else None)
 
 
 def _sessions_view(window: MainWindow) -> QWidget:
