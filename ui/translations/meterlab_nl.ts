@@ -489,139 +489,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="112"/>
+        <location filename="../../meterlab/gui/main_window.py" line="116"/>
         <source>Starting the meter…</source>
-        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="114"/>
-        <location filename="../../meterlab/gui/main_window.py" line="140"/>
+        <location filename="../../meterlab/gui/main_window.py" line="118"/>
+        <location filename="../../meterlab/gui/main_window.py" line="146"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="169"/>
+        <location filename="../../meterlab/gui/main_window.py" line="175"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="236"/>
+        <location filename="../../meterlab/gui/main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="237"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="242"/>
+        <location filename="../../meterlab/gui/main_window.py" line="369"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="247"/>
+        <location filename="../../meterlab/gui/main_window.py" line="374"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="248"/>
+        <location filename="../../meterlab/gui/main_window.py" line="375"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="251"/>
+        <location filename="../../meterlab/gui/main_window.py" line="378"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="254"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="257"/>
+        <location filename="../../meterlab/gui/main_window.py" line="384"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="263"/>
+        <location filename="../../meterlab/gui/main_window.py" line="390"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="264"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="267"/>
+        <location filename="../../meterlab/gui/main_window.py" line="394"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="272"/>
+        <location filename="../../meterlab/gui/main_window.py" line="399"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="276"/>
+        <location filename="../../meterlab/gui/main_window.py" line="403"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="279"/>
+        <location filename="../../meterlab/gui/main_window.py" line="406"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="287"/>
+        <location filename="../../meterlab/gui/main_window.py" line="414"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="288"/>
+        <location filename="../../meterlab/gui/main_window.py" line="415"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="315"/>
+        <location filename="../../meterlab/gui/main_window.py" line="442"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <location filename="../../meterlab/gui/main_window.py" line="450"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="324"/>
+        <location filename="../../meterlab/gui/main_window.py" line="451"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="333"/>
+        <location filename="../../meterlab/gui/main_window.py" line="460"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="334"/>
+        <location filename="../../meterlab/gui/main_window.py" line="461"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="346"/>
+        <location filename="../../meterlab/gui/main_window.py" line="473"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="370"/>
+        <location filename="../../meterlab/gui/main_window.py" line="501"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="370"/>
+        <location filename="../../meterlab/gui/main_window.py" line="501"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -629,149 +629,216 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="131"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="301"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="420"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself).</extracomment>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="134"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="136"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="137"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="139"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="152"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="210"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="214"/>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="219"/>
+        <source>your name</source>
+        <translation>uw naam</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="222"/>
+        <source>serial number</source>
+        <translation>serienummer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="223"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="224"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="225"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="277"/>
+        <source>Log to session</source>
+        <translation>Opslaan in sessie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="229"/>
+        <source>Record every reading and its verdict in a session (Sessions view)</source>
+        <translation>Elke meting met haar oordeel in een sessie bewaren (tabblad Sessies)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="231"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="288"/>
+        <source>Not logging</source>
+        <translation>Niet aan het opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="248"/>
+        <source>Connect a multimeter before logging a session.</source>
+        <translation>Verbind eerst een multimeter om een sessie op te slaan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="266"/>
+        <source>Stop logging</source>
+        <translation>Opslaan stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
+        <source>Logging to session %1</source>
+        <translation>Metingen gaan naar sessie %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="286"/>
+        <source>Session %1 saved: %2 readings</source>
+        <translation>Sessie %1 bewaard: %2 metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="309"/>
+        <source>Session %1 · %2 readings</source>
+        <translation>Sessie %1 · %2 metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="329"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="242"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="361"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="245"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="301"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="420"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="360"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="479"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="402"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="406"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="409"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="444"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="565"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="446"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="567"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="447"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="568"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="454"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="575"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="464"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="585"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="469"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="590"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="477"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="598"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="517"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="642"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="653"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="532"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="657"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -2375,18 +2442,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="670"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="546"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="671"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="672"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
@@ -2551,23 +2618,24 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="67"/>
+        <location filename="../../meterlab/gui/main_window.py" line="291"/>
+        <location filename="../../meterlab/gui/views.py" line="69"/>
         <source>Scope</source>
         <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.</extracomment>
         <translation>Scoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="68"/>
+        <location filename="../../meterlab/gui/views.py" line="70"/>
         <source>Plan runner</source>
         <translation>Planuitvoering</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="69"/>
+        <location filename="../../meterlab/gui/views.py" line="71"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="70"/>
+        <location filename="../../meterlab/gui/views.py" line="72"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
