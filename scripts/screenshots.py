@@ -1,16 +1,21 @@
-"""Render the main window offscreen after it has streamed for a while; save docs/*.png.
+"""Render every main view offscreen on the demo bench; save docs/*.png.
 
-    uv run python scripts/screenshots.py            # English
-    uv run python scripts/screenshots.py --lang nl  # Dutch UI, files get a -nl suffix
+    uv run python scripts/screenshots.py                 # all views, English and Dutch
+    uv run python scripts/screenshots.py --meter-only --lang nl
 
-The window runs in demo mode: the simulated bench in-process, on 127.0.0.1.
-Nothing here touches the user's own settings: a throw-away settings file is used.
+The meter shots (pass, fail, dropout; English and Dutch) come from the main window
+in demo mode after it has streamed for a while, logging to a session. The scope,
+plan runner, sessions and instruments views come from their own renderers
+(`meterlab.gui.scope_demo`, `plan_screenshots`, `instruments_shot`), each run in
+its own process (one QApplication each). Everything runs on the simulated bench
+in-process on 127.0.0.1, with throw-away settings and session database.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -48,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "docs")
     ap.add_argument("--seconds", type=float, default=8.0, help="streaming time before a shot")
     ap.add_argument("--lang", default="en")
+    ap.add_argument("--meter-only", action="store_true",
+                    help="only the meter shots in --lang (the other views are skipped)")
     args = ap.parse_args(argv)
+    if not args.meter_only:
+        return _all_views(args.out, args.seconds)
 
     from PySide6.QtCore import QSettings
 
@@ -68,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         meter.nplc_combo.setCurrentIndex(meter.nplc_combo.findData(0.2))
         meter.trend.span_combo.setCurrentIndex(0)  # 10 s
         meter.apply_limit("3.3 V ±3 % warn ±2 %")
-        meter.start()
+        meter.operator_edit.setText("A. Peeters")
+        meter.dut_edit.setText("SN-0042")
+        meter.start_logging()
         source = meter.source
         suffix = "" if args.lang == "en" else f"-{args.lang}"
         args.out.mkdir(parents=True, exist_ok=True)
@@ -100,6 +111,29 @@ def main(argv: list[str] | None = None) -> int:
         for p in shots:
             print(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p)
     return 0
+
+
+def _all_views(out: Path, seconds: float) -> int:
+    """Each renderer in its own process; the file names are printed as they are written."""
+    py = sys.executable
+    runs = [
+        [py, __file__, "--meter-only", "--lang", "en", "--out", str(out),
+         "--seconds", str(seconds)],
+        [py, __file__, "--meter-only", "--lang", "nl", "--out", str(out),
+         "--seconds", str(seconds)],
+        [py, "-m", "meterlab.gui.scope_demo", "--screenshot", str(out / "scope.png"),
+         "--deep-screenshot", str(out / "scope-i2c.png")],
+        [py, "-m", "meterlab.gui.plan_screenshots", str(out)],
+        [py, "-m", "meterlab.gui.instruments_shot", str(out), "en", "nl"],
+    ]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    failed = 0
+    for cmd in runs:
+        done = subprocess.run(cmd, cwd=ROOT, env=env, check=False)  # noqa: S603 - our own modules
+        if done.returncode != 0:
+            print(f"failed ({done.returncode}): {' '.join(cmd[1:])}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

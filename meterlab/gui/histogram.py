@@ -19,6 +19,22 @@ from meterlab.gui import style
 from meterlab.gui.fmt import fmt_plain, fmt_value
 from meterlab.gui.series import LiveSeries
 
+
+class SparseAxis(pg.AxisItem):
+    """At most three labelled ticks: the histogram is narrow and readings such as
+    3.29993 V need room, so the default five or six labels ran into each other."""
+
+    MAX_LABELS = 3
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = super().tickValues(minVal, maxVal, size)
+        if not levels:
+            return levels
+        spacing, values = levels[0]
+        values = list(values)
+        step = max(1, math.ceil(len(values) / self.MAX_LABELS))
+        return [(spacing * step, values[::step])]
+
 REBIN_EVERY_S = 1.0
 
 
@@ -31,7 +47,7 @@ class HistogramView(QWidget):
         self._last_rev = -1
         self._last_rebin = 0.0
         self._unit: str | None = None
-        self.plot = pg.PlotWidget()
+        self.plot = pg.PlotWidget(axisItems={"bottom": SparseAxis("bottom")})
         self.plot.setObjectName("histogramPlot")
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
