@@ -1,7 +1,8 @@
 """Fixtures for the GUI tests (imported by each tests/test_gui_*.py, not a conftest).
 
 Every window gets its own QSettings file under tmp_path, so tests never read
-or write the user's real settings and never see each other's.
+or write the user's real settings and never see each other's. Garbage collection
+on the GUI thread only is set up for every Qt test in `tests/conftest.py`.
 """
 
 from __future__ import annotations
@@ -18,28 +19,6 @@ from PySide6.QtCore import QSettings
 import meterlab.gui  # noqa: F401  (applies the PySide6 refcount guard)
 from meterlab.gui.main_window import MainWindow
 from meterlab.gui.sources import SyntheticSource
-
-
-@pytest.fixture(autouse=True)
-def _gc_on_gui_thread(request):
-    """In tests that use Qt, collect garbage only on the GUI thread (see qtcompat).
-
-    A cyclic collection started by a worker thread must never destroy Qt objects
-    there. What a test leaves behind is collected at its end, on this thread;
-    tests without Qt run with the interpreter's normal collection.
-    """
-    import gc
-
-    if not {"qtbot", "qapp"} & set(request.fixturenames):
-        yield
-        return
-    from meterlab.gui.qtcompat import collect_on_gui_thread
-
-    collect_on_gui_thread(request.getfixturevalue("qapp"))
-    gc.disable()
-    yield
-    gc.collect()
-    gc.enable()
 
 
 @pytest.fixture
