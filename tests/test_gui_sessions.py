@@ -316,3 +316,21 @@ def test_a_long_logged_session_opens_with_an_envelope_not_every_point(qtbot, tmp
     bad = int(np.count_nonzero(np.abs(v - 3.3) > 0.1))
     assert f"{bad} outside the limits" in d.plot_info.text()
     dispose(view)
+
+
+def test_a_view_dropped_while_it_lists_does_not_crash(qtbot, tmp_path, gui_settings):
+    """Deleting the view with a listing still on its worker once segfaulted (the task,
+    a Qt child of the view, was deleted under its own pending deleteLater)."""
+    from meterlab.store import SessionStore
+
+    db = tmp_path / "one.sqlite"
+    with SessionStore(db) as store:
+        store.begin(kind="read", operator="Ana").finish()
+    for _ in range(5):
+        v = SessionsView(db, settings=gui_settings)
+        qtbot.addWidget(v)
+        v.show()
+        qtbot.waitUntil(lambda v=v: v.table.rowCount() == 1, timeout=10_000)
+        v.refresh()  # still running when the view goes
+        del v
+    qtbot.wait(300)  # the orphaned listings report to nobody

@@ -14,10 +14,13 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 log = logging.getLogger(__name__)
 POLL_MS = 40
+#: Tasks still running or not yet reported (they have no Qt parent to keep them).
+_LIVE: set[BackgroundTask] = set()
 
 
 class BackgroundTask(QObject):
@@ -26,7 +29,11 @@ class BackgroundTask(QObject):
     def __init__(self, work: Callable[[], Any], done: Callable[[Any], None],
                  failed: Callable[[BaseException], None], parent: QObject,
                  name: str = "background") -> None:
-        super().__init__(parent)
+        # Not a child of `parent`: a view deleted while the work runs would delete this
+        # task under its pending deleteLater (a crash). The task lives in _LIVE until it
+        # has reported, and reports only while its view still exists.
+        super().__init__(None)
+        self._owner = parent
         self._work = work
         self._done = done
         self._failed = failed
@@ -34,20 +41,17 @@ class BackgroundTask(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        # The thread holds the work and the outcome list, never this QObject: if the
+        # view (its parent) is deleted meanwhile, the last reference to the Python
+        # wrapper must not be dropped on the worker thread.
+        self._thread = threading.Thread(target=_run, args=(work, self._outcome), name=name,
+                                        daemon=True)
 
     def start(self) -> BackgroundTask:
+        _LIVE.add(self)
         self._thread.start()
         self._timer.start()
         return self
-
-    def _run(self) -> None:
-        try:
-            self._outcome.append((True, self._work()))
-        except BaseException as exc:  # handed to the GUI thread, which says it in words
-            if not isinstance(exc, Exception):
-                log.exception("background task failed")
-            self._outcome.append((False, exc))
 
     def _poll(self) -> None:
         if not self._outcome:
@@ -55,12 +59,24 @@ class BackgroundTask(QObject):
         self._timer.stop()
         ok, value = self._outcome[0]
         try:
+            if not shiboken6.isValid(self._owner):
+                return  # the view went away meanwhile: nobody to tell
             if ok:
                 self._done(value)
             else:
                 self._failed(value)
         finally:
+            _LIVE.discard(self)
             self.deleteLater()
+
+
+def _run(work: Callable[[], Any], outcome: list[tuple[bool, Any]]) -> None:
+    try:
+        outcome.append((True, work()))
+    except BaseException as exc:  # handed to the GUI thread, which says it in words
+        if not isinstance(exc, Exception):
+            log.exception("background task failed")
+        outcome.append((False, exc))
 
 
 def run_in_background(work: Callable[[], Any], done: Callable[[Any], None],
