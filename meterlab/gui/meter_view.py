@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
 from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
+from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
@@ -75,8 +75,6 @@ class MeterView(QWidget):
         self.setObjectName("meterView")
         #: The session database "Log to session" writes (None: the user's default).
         self.db_path = db_path
-        self.session_log: SessionLog | None = None
-        self._logged_limit: object | None = None
         self.feed = ReadingFeed()
         self.series = LiveSeries(capacity)
         self.source: Source | None = None
@@ -178,7 +176,12 @@ class MeterView(QWidget):
         lv.addWidget(self.limit_info)
 
         self.stats_panel = StatsPanel()
-        session_box = self._build_session_box()
+        self.session_panel = SessionPanel()
+        self.session_panel.news.connect(self.news)
+        self.session_panel.logToggled.connect(self._log_toggled)
+        self.operator_edit = self.session_panel.operator_edit
+        self.dut_edit = self.session_panel.dut_edit
+        self.log_button = self.session_panel.log_button
 
         side = QWidget()
         side.setObjectName("meterSide")
@@ -187,7 +190,7 @@ class MeterView(QWidget):
         side_lay.addWidget(self.setup_panel)
         side_lay.addWidget(limit_box)
         side_lay.addWidget(self.stats_panel)
-        side_lay.addWidget(session_box)
+        side_lay.addWidget(self.session_panel)
         side_lay.addStretch(1)
         side.setFixedWidth(330)
 
@@ -210,107 +213,40 @@ class MeterView(QWidget):
         lay.addWidget(strip)
         lay.addLayout(body, 1)
 
-    def _build_session_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Session"))
-        form = QFormLayout(box)
-        form.setContentsMargins(8, 6, 8, 6)
-        self.operator_edit = QLineEdit()
-        self.operator_edit.setObjectName("logOperator")
-        self.operator_edit.setPlaceholderText(self.tr("your name"))
-        self.dut_edit = QLineEdit()
-        self.dut_edit.setObjectName("logDut")
-        self.dut_edit.setPlaceholderText(self.tr("serial number"))
-        form.addRow(self.tr("Operator"), self.operator_edit)
-        form.addRow(self.tr("DUT"), self.dut_edit)
-        self.log_button = QPushButton(self.tr("Log to session"))
-        self.log_button.setObjectName("logButton")
-        self.log_button.setCheckable(True)
-        self.log_button.setToolTip(
-            self.tr("Record every reading and its verdict in a session (Sessions view)"))
-        self.log_button.clicked.connect(self._log_clicked)
-        self.log_label = QLabel(self.tr("Not logging"))
-        self.log_label.setObjectName("logLabel")
-        self.log_label.setWordWrap(True)
-        form.addRow(self.log_button)
-        form.addRow(self.log_label)
-        return box
-
     # -- session logging ---------------------------------------------------------
     @property
+    def session_log(self) -> SessionLog | None:
+        return self.session_panel.session_log
+
+    @property
     def logging(self) -> bool:
-        return self.session_log is not None
+        return self.session_panel.session_log is not None
 
     def start_logging(self) -> bool:
         """Open a session and record every reading from now on; starts the meter if stopped."""
-        if self.session_log is not None:
-            return True
-        if self.source is None:
-            self.news.emit(self.tr("Connect a multimeter before logging a session."),
-                           "warning", 6000)
-            self.log_button.setChecked(False)
+        if not self.session_panel.start(self.feed, self.source, self.db_path):
             return False
-        from meterlab.gui.session_log import SessionLog
-
-        try:
-            log = SessionLog(self.feed, self.source, db_path=self.db_path,
-                             operator=self.operator_edit.text().strip(),
-                             dut_serial=self.dut_edit.text().strip())
-        except MeterlabError as exc:
-            self.news.emit(str(exc), "error", 0)
-            self.log_button.setChecked(False)
-            return False
-        self.session_log = log
-        self._logged_limit = None
         self._sync_log_limit()
-        self.log_button.setChecked(True)
-        self.log_button.setText(self.tr("Stop logging"))
-        self.news.emit(self.tr("Logging to session %1").replace("%1", log.short_id), "info", 6000)
-        self._update_log_label()
         if not self.running:
             self.start()
         return True
 
     def stop_logging(self) -> None:
         """Close the session (complete) with every reading taken until now."""
-        log, self.session_log = self.session_log, None
-        self.log_button.setChecked(False)
-        self.log_button.setText(self.tr("Log to session"))
-        if log is None:
-            return
-        try:
-            log.finish()
-        except MeterlabError as exc:
-            self.news.emit(str(exc), "error", 0)
-        else:
-            self.news.emit(
-                self.tr("Session %1 saved: %2 readings").replace("%1", log.short_id)
-                .replace("%2", str(log.readings)), "info", 8000)
-        self.log_label.setText(self.tr("Not logging"))
+        self.session_panel.stop()
 
-    def _log_clicked(self, checked: bool) -> None:
-        if checked:
+    def _log_toggled(self, on: bool) -> None:
+        if on:
             self.start_logging()
         else:
             self.stop_logging()
 
     def _sync_log_limit(self) -> None:
-        """The session judges by the limit shown: a new limit becomes a new check."""
-        log = self.session_log
-        if log is None or self.series.limit is self._logged_limit:
+        if self.session_panel.session_log is None:
             return
-        self._logged_limit = self.series.limit
         unit = self.series.limit_unit or self.setup().unit
-        log.set_limit(self.series.limit, self._limit_text, unit, self.setup().function)
-
-    def _update_log_label(self) -> None:
-        log = self.session_log
-        if log is None:
-            return
-        text = self.tr("Session %1 · %2 readings").replace("%1", log.short_id).replace(
-            "%2", str(log.readings))
-        if log.error:
-            text += "\n⚠ " + log.error
-        self.log_label.setText(text)
+        self.session_panel.sync_limit(self.series.limit, self._limit_text, unit,
+                                      self.setup().function)
 
     # -- source control -------------------------------------------------------
     def set_source(self, source: Source | None) -> None:
@@ -506,7 +442,7 @@ class MeterView(QWidget):
         if self._frame % TEXT_EVERY == 0:
             self._update_text()
             self._refresh_description()
-            self._update_log_label()
+            self.session_panel.refresh()
         elif self._frame % HIST_EVERY == HIST_EVERY // 2:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:

@@ -170,27 +170,27 @@
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="39"/>
+        <location filename="../../meterlab/gui/histogram.py" line="55"/>
         <source>count</source>
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="65"/>
+        <location filename="../../meterlab/gui/histogram.py" line="81"/>
         <source>Distribution</source>
         <translation>Verdeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="88"/>
+        <location filename="../../meterlab/gui/histogram.py" line="104"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="118"/>
+        <location filename="../../meterlab/gui/histogram.py" line="134"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="123"/>
+        <location filename="../../meterlab/gui/histogram.py" line="139"/>
         <source>The limits lie outside this view.</source>
         <translation>De grenzen liggen buiten dit beeld.</translation>
     </message>
@@ -629,216 +629,149 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="420"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
         <source>Start</source>
         <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="214"/>
-        <source>Session</source>
-        <translation>Sessie</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="219"/>
-        <source>your name</source>
-        <translation>uw naam</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="222"/>
-        <source>serial number</source>
-        <translation>serienummer</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="223"/>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="224"/>
-        <source>DUT</source>
-        <translation>DUT</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="225"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="277"/>
-        <source>Log to session</source>
-        <translation>Opslaan in sessie</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="229"/>
-        <source>Record every reading and its verdict in a session (Sessions view)</source>
-        <translation>Elke meting met haar oordeel in een sessie bewaren (tabblad Sessies)</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="231"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="288"/>
-        <source>Not logging</source>
-        <translation>Niet aan het opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="248"/>
-        <source>Connect a multimeter before logging a session.</source>
-        <translation>Verbind eerst een multimeter om een sessie op te slaan.</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="266"/>
-        <source>Stop logging</source>
-        <translation>Opslaan stoppen</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
-        <source>Logging to session %1</source>
-        <translation>Metingen gaan naar sessie %1</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="286"/>
-        <source>Session %1 saved: %2 readings</source>
-        <translation>Sessie %1 bewaard: %2 metingen</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="309"/>
-        <source>Session %1 · %2 readings</source>
-        <translation>Sessie %1 · %2 metingen</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="329"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="265"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="361"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="297"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="420"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="479"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="415"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="419"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="463"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="565"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="501"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="567"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="568"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="575"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="585"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="590"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="598"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="642"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="653"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="589"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="657"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -2156,6 +2089,76 @@
     </message>
 </context>
 <context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="33"/>
+        <source>Session</source>
+        <translation>Sessie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="40"/>
+        <source>your name</source>
+        <translation>uw naam</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="43"/>
+        <source>serial number</source>
+        <translation>serienummer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="44"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="92"/>
+        <source>Log to session</source>
+        <translation>Opslaan in sessie</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="50"/>
+        <source>Record every reading and its verdict in a session (Sessions view)</source>
+        <translation>Elke meting met haar oordeel in een sessie bewaren (tabblad Sessies)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
+        <source>Not logging</source>
+        <translation>Niet aan het opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="66"/>
+        <source>Connect a multimeter before logging a session.</source>
+        <translation>Verbind eerst een multimeter om een sessie op te slaan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="83"/>
+        <source>Stop logging</source>
+        <translation>Opslaan stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="84"/>
+        <source>Logging to session %1</source>
+        <translation>Metingen gaan naar sessie %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="101"/>
+        <source>Session %1 saved: %2 readings</source>
+        <translation>Sessie %1 bewaard: %2 metingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="117"/>
+        <source>Session %1 · %2 readings</source>
+        <translation>Sessie %1 · %2 metingen</translation>
+    </message>
+</context>
+<context>
     <name>SessionsView</name>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
@@ -2442,18 +2445,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="670"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="606"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="671"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="672"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="608"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
