@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         #: The in-process bench once the meter has moved to another instrument.
         self._bench: Any = None
         #: The scope picked in the Instruments view (None: the default one).
-        self._scope_pick: str | None = None
+        self.scope_pick: str | None = None
         #: The session database the plan runner writes and the sessions view reads
         #: (None: the store's default in the user's data folder).
         self.db_path = db_path
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._placeholder, self.tr("Meter"))
         self.setWindowTitle("meterlab")
         self._build_actions()
-        self.tabs.currentChanged.connect(self._running_changed)
+        self.tabs.currentChanged.connect(self.update_run_actions)
         self.resize(1400, 860)
         self._restore_geometry()
         if startup_message:
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.meter, self.tr("Meter"))
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
-        self.meter.runningChanged.connect(self._running_changed)
+        self.meter.runningChanged.connect(self.update_run_actions)
         self.meter.descriptionChanged.connect(self._source_identified)
         self._update_mode(source)
         self.meter.restore_settings(self.settings)
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
             if spec.key == "instruments":
                 self._connect_instruments_view(view)
             if spec.key == "scope" and hasattr(view, "runningChanged"):
-                view.runningChanged.connect(self._running_changed)
+                view.runningChanged.connect(self.update_run_actions)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
         tab = self.settings.value("window/tab")
@@ -205,8 +205,8 @@ class MainWindow(QMainWindow):
         source = self.meter.source if self.meter is not None else None
         bench = self.bench()
         dmm = getattr(source, "resource", None)
-        if self._scope_pick is not None:
-            scope = self._scope_pick
+        if self.scope_pick is not None:
+            scope = self.scope_pick
         elif bench is not None:
             scope = bench.scope_resource
         else:
@@ -216,6 +216,10 @@ class MainWindow(QMainWindow):
             return Resources(bench.dmm_resource, bench.scope_resource, True, "@py")
         return Resources(dmm, scope, False, getattr(source, "backend", None))
 
+    def keep_bench(self, bench: Any) -> None:
+        """Keep the in-process bench running after the meter moved off it (stopped on close)."""
+        self._bench = bench
+
     def bench(self) -> Any:
         """The simulated bench running in-process, if any (it outlives a switch of meter)."""
         if self._bench is not None:
@@ -223,98 +227,23 @@ class MainWindow(QMainWindow):
         source = self.meter.source if self.meter is not None else None
         return getattr(source, "bench", None)
 
-    # -- instruments picked in the Instruments view ----------------------------------
+    # -- instruments picked in the Instruments view (window_instruments.py) ----------
     def _connect_instruments_view(self, view: QWidget) -> None:
-        view.use_dmm.connect(self.use_dmm)  # type: ignore[attr-defined]
-        view.use_scope.connect(self.use_scope)  # type: ignore[attr-defined]
-        res = self.resources()
-        view.mark_in_use("dmm", res.dmm)  # type: ignore[attr-defined]
-        view.mark_in_use("scope", res.scope)  # type: ignore[attr-defined]
+        from meterlab.gui import window_instruments
 
-    def _backend_for(self, resource: str) -> str | None:
-        bench = self.bench()
-        if bench is not None and resource in (bench.dmm_resource, bench.scope_resource):
-            return "@py"
-        view = self.views.get("instruments")
-        if view is not None and hasattr(view, "backend_for"):
-            return view.backend_for(resource)  # type: ignore[no-any-return]
-        return None
-
-    def _is_simulated(self, resource: str) -> bool:
-        bench = self.bench()
-        return bench is not None and resource in (bench.dmm_resource, bench.scope_resource)
+        window_instruments.connect_view(self, view)
 
     def use_dmm(self, resource: str) -> None:
         """Read from the multimeter at `resource` (picked in the Instruments view)."""
-        from meterlab.gui.instrument_source import InstrumentSource
+        from meterlab.gui import window_instruments
 
-        if self.meter is None or not resource:
-            return
-        current = self.meter.source
-        if getattr(current, "resource", None) == resource:
-            self._instruments_changed()
-            return
-        simulated = self._is_simulated(resource)
-        bench = getattr(current, "bench", None)
-        if bench is not None and hasattr(current, "release_bench"):
-            self._bench = current.release_bench()  # the scope may still use it
-        label = ("Simulated bench — connect a real instrument from Instruments"
-                 if simulated else "")
-        was_running = self.meter.running
-        self.set_source(InstrumentSource(resource, backend=self._backend_for(resource),
-                                         simulated=simulated, label=label))
-        if not simulated:
-            self.settings.setValue(KEY_DMM, resource)
-        if was_running:
-            self.meter.start()
-        self._instruments_changed()
+        window_instruments.use_dmm(self, resource)
 
     def use_scope(self, resource: str) -> None:
         """Show the oscilloscope at `resource` in the Scope tab (a new view for it)."""
-        from PySide6.QtCore import QCoreApplication
+        from meterlab.gui import window_instruments
 
-        from meterlab.gui.scope_view import DEMO_SETUP, ScopeView
-
-        if not resource:
-            return
-        simulated = self._is_simulated(resource)
-        self._scope_pick = resource
-        if not simulated:
-            self.settings.setValue(KEY_SCOPE, resource)
-        old = self.views.get("scope")
-        if getattr(old, "resource", None) == resource:
-            self._instruments_changed()
-            return
-        new = ScopeView(resource, backend=self._backend_for(resource), settings=self.settings,
-                        initial=DEMO_SETUP if simulated else None)
-        new.setObjectName("scopeView")
-        title = QCoreApplication.translate("Views", "Scope")
-        if old is None:
-            self.add_view("scope", title, new)
-        else:
-            current = self.tabs.currentWidget() is old
-            index = self.tabs.indexOf(old)
-            old.shutdown()  # type: ignore[attr-defined]
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, new, title)
-            self.views["scope"] = new
-            if current:
-                self.tabs.setCurrentWidget(new)
-            old.deleteLater()
-        self.connect_news(new)
-        new.runningChanged.connect(self._running_changed)
-        self._instruments_changed()
-
-    def _instruments_changed(self) -> None:
-        """Tell the views that show which instruments are used (instruments, plan runner)."""
-        res = self.resources()
-        view = self.views.get("instruments")
-        if view is not None and hasattr(view, "mark_in_use"):
-            view.mark_in_use("dmm", res.dmm)
-            view.mark_in_use("scope", res.scope)
-        plan = self.views.get("plan")
-        if plan is not None and hasattr(plan, "set_instruments"):
-            plan.set_instruments(res.dmm, res.scope, simulated=res.simulated)
+        window_instruments.use_scope(self, resource)
 
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
         """Add a tab; `key` names it for `show_view()` and saved state."""
@@ -493,7 +422,7 @@ class MainWindow(QMainWindow):
         if resource and source is not None and not source.simulated:
             self.settings.setValue(KEY_DMM, resource)
 
-    def _running_changed(self, _running: bool = False) -> None:
+    def update_run_actions(self, _running: bool = False) -> None:
         """F5/F6 name what they do to the view they drive (the scope on its tab)."""
         scope = self.views.get("scope")
         target = scope if scope is not None and self.tabs.currentWidget() is scope else self.meter
