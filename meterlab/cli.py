@@ -77,8 +77,11 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the command tree, turning our errors into one line."""
     try:
         code = cli.main(args=argv, prog_name="meterlab", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):
+            click.echo("meterlab: interrupted; what was already saved is kept.", err=True)
+            sys.exit(130)
+        click.echo("meterlab: aborted.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
         exc.show()
@@ -87,5 +90,39 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"meterlab: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
+        click.echo("meterlab: interrupted; what was already saved is kept.", err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # `meterlab sessions | head` closed the pipe: nothing to tell anyone.
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # the last resort: a bug must not show a traceback
+        click.echo(_internal_error(exc), err=True)
+        sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _internal_error(exc: BaseException) -> str:
+    """Log the traceback of a bug to the user log folder and return the one line to show.
+
+    A bug is still ours, not the technician's: they get one sentence and a file to
+    attach to a report, and the developers get the full traceback.
+    """
+    import datetime
+    import traceback
+
+    import platformdirs
+
+    line = f"meterlab: internal error: {type(exc).__name__}: {exc}."
+    line += " Please report it; nothing you measured was lost."
+    try:
+        log_dir = Path(platformdirs.user_log_dir("meterlab"))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log = log_dir / "errors.log"
+        stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {stamp} meterlab {__version__} argv={sys.argv!r}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        line += f" Details: {log}"
+    except OSError as log_exc:
+        line += f" (the details could not be logged: {log_exc.strerror or log_exc})"
+    return line
