@@ -82,8 +82,9 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
             try:
                 rm = pyvisa.ResourceManager(backend)
             except (OSError, ValueError, visa_errors.Error) as exc:
+                why = " ".join(str(exc).replace("\n", " ").split()).rstrip(": ")
                 raise InstrumentError(
-                    f"The VISA library '{backend}' could not be loaded ({exc}). Install it, or "
+                    f"The VISA library '{backend}' could not be loaded ({why}). Install it, or "
                     f"use the built-in one with --visa @py (or unset {ENV_BACKEND})."
                 ) from None
             _managers[backend] = rm
