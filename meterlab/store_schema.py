@@ -189,7 +189,13 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "schema_version" in names:
         row = conn.execute("SELECT version FROM schema_version").fetchone()
-        version = int(row[0]) if row else 0
+        try:
+            version = int(row[0]) if row else 0
+        except (TypeError, ValueError):
+            raise StoreError(
+                f"{path} has a damaged schema version ({row[0]!r}), so meterlab cannot tell how "
+                f"to read it. It was left untouched; restore a backup or choose another file "
+                f"with --db PATH.") from None
     elif names:
         raise StoreError(
             f"{path} is an SQLite database but not a meterlab session database. It was left "
