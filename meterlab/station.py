@@ -95,8 +95,18 @@ def load_station(path: str | Path | None = None) -> Station:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Station(path=str(p))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FileFormatError(f"cannot read the station file: {exc}", path=str(p)) from exc
+    except IsADirectoryError:
+        raise FileFormatError(
+            "the station file is a folder, not a file. Point METERLAB_STATION at a "
+            "station.toml file, or unset it.", path=str(p)) from None
+    except UnicodeDecodeError:
+        raise FileFormatError(
+            "the station file is not text (not UTF-8). Restore it, or point "
+            "METERLAB_STATION at another station.toml.", path=str(p)) from None
+    except OSError as exc:
+        raise FileFormatError(
+            f"cannot read the station file ({exc.strerror or exc}). Check its permissions, "
+            "or point METERLAB_STATION at another station.toml.", path=str(p)) from None
     return parse_station(text, path=str(p))
 
 
