@@ -355,8 +355,8 @@ class Connection:
         self._dirty = True
         return ConnectionLost(
             f"The connection to {self.resource} was lost while {doing}. Everything read "
-            "before is kept. Check that the instrument is still switched on and its cable; "
-            "meterlab will try to reconnect.",
+            "before is kept. Check that the instrument is still switched on and its cable, "
+            "then try again.",
             resource=self.resource,
         )
 
