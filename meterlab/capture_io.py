@@ -110,9 +110,12 @@ def save_capture(path: str | Path, capture: Capture) -> Path:
         else:
             _save_parquet(tmp, capture)
         tmp.replace(path)
-    except OSError as exc:
+    except BaseException as exc:
+        # Ctrl-C or a full disk half-way: no stray .part file beside the user's captures.
         tmp.unlink(missing_ok=True)
-        raise UsageError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        if isinstance(exc, OSError):
+            raise UsageError(f"Could not write {path}: {exc.strerror or exc}.") from None
+        raise
     return path
 
 
