@@ -29,6 +29,7 @@ wrote the file must find it without reading code.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -137,6 +138,9 @@ def find_plan(name: str) -> Path:
     p = Path(name)
     if p.is_file():
         return p
+    if p.is_dir():
+        raise FileFormatError("this is a folder, not a plan file. Give a .toml plan file.",
+                              path=name)
     for folder in (user_dir("limits"), shipped_dir("limits")):
         for candidate in (folder / name, folder / f"{name}.toml"):
             if candidate.is_file():
@@ -164,7 +168,14 @@ def load_plan(path: str | Path) -> Plan:
         data_bytes = path.read_bytes()
     except OSError as exc:
         raise FileFormatError(f"cannot read the plan: {exc.strerror}", path=str(path)) from None
-    text = data_bytes.decode("utf-8", errors="replace")
+    try:
+        # utf-8-sig: a plan saved by Windows Notepad starts with a byte-order mark.
+        text = data_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data_bytes[: exc.start].count(b"\n") + 1
+        raise FileFormatError(
+            "not a text file in UTF-8 (is it a plan at all?). Save it as UTF-8 text.",
+            path=str(path), line=line) from None
     return parse_plan(text, path=str(path), sha256=hashlib.sha256(data_bytes).hexdigest())
 
 
@@ -289,8 +300,11 @@ def _parse_check(raw: Any, index: int, path: str, loc: _Locator) -> Check:
                                 f'e.g. "10 V" ({exc})') from None
     nplc = raw.get("nplc")
     if nplc is not None and (not isinstance(nplc, int | float) or isinstance(nplc, bool)
-                             or nplc <= 0):
+                             or not 0 < nplc < math.inf):
         raise fail("nplc", f"nplc {nplc!r} — expected a positive number such as 1 or 10")
+    for key in ("at", "ref", "title"):
+        if key in raw and not isinstance(raw[key], str):
+            raise fail(key, f'{key} {raw[key]!r} — expected text in quotes, e.g. {key} = "TP3"')
     settings = raw.get("settings", {})
     if not isinstance(settings, dict):
         raise fail("settings", "settings must be a table, e.g. { timebase = \"200 us\" }")
