@@ -25,13 +25,13 @@ from meterlab import __version__
 from meterlab.errors import UsageError
 from meterlab.export import (
     META_FIELDS,
-    _text_column,
     check_statistics,
-    neutralise,
     time_text,
     verdict_text,
     worst_verdict,
 )
+from meterlab.export import _text_column as _inert_column
+from meterlab.export import neutralise as _inert
 from meterlab.store import SessionInfo
 
 XLSX_MAX_ROWS = 1_048_576
@@ -42,6 +42,24 @@ VERDICT_COLOURS = {
     "OVERLOAD": ("E4C7F0", "5B1F73"), "ERROR": ("D9D9D9", "3F3F3F"),
 }
 _BOLD = Font(bold=True)
+# XLSX is XML 1.0, which cannot hold control characters other than tab, LF and CR (openpyxl
+# raises on them); an ESC typed into --operator becomes visible \xNN text instead.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))}
+
+
+def neutralise(text: Any) -> str:
+    """`export.neutralise`, plus control characters made visible so the cell can be written."""
+    s = _inert(text)
+    return s.translate(_CONTROLS) if not s.isprintable() else s
+
+
+def _text_column(col: pd.Series) -> np.ndarray:
+    out = _inert_column(col)
+    distinct = set(out.tolist())
+    if all(x.isprintable() for x in distinct):
+        return out
+    table = {x: neutralise(x) for x in distinct}
+    return np.array([table[x] for x in out], dtype=object)
 _TITLE = Font(bold=True, size=14)
 
 
