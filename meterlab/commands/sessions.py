@@ -83,8 +83,20 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
         status = s.status if s.status == "complete" else f"[yellow]{s.status}[/]"
         if s.cal_expired:
             status += "\n[red]cal expired[/]"
-        table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), escape(s.operator or "—"),
-                      escape(dut_text), escape(plan or "—"), status, str(s.n_readings),
+        table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), _shown(s.operator or "—"),
+                      _shown(dut_text), _shown(plan or "—"), status, str(s.n_readings),
                       verdict_cells(s.counts))
     console.print(table)
     console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Verdicts: {legend()}")
+
+
+# C0 controls except newline: an ESC typed into --operator must not recolour or move the
+# technician's terminal when the sessions are listed.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F)}
+
+
+def _shown(text: str) -> str:
+    """User-typed text for the table: markup escaped, control characters made visible."""
+    from rich.markup import escape
+
+    return escape(text.translate(_CONTROLS))
