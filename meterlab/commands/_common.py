@@ -130,3 +130,16 @@ def open_store(db: str | None) -> SessionStore:
     from meterlab.store import SessionStore
 
     return SessionStore(db)
+
+
+# C0 controls (newline aside) and DEL: an ESC typed into --operator or --dut must not recolour
+# or clear the technician's terminal when it is printed back.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F)}
+
+
+def shown(text: object) -> str:
+    """User-typed text for rich output: markup escaped ("[/bold]" in a DUT serial is text,
+    not a tag that breaks the print), control characters made visible as \\xNN."""
+    from rich.markup import escape
+
+    return escape(str(text).translate(_CONTROLS))

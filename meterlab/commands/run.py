@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from meterlab.commands._common import db_option, visa_option
+from meterlab.commands._common import db_option, shown, visa_option
 
 
 @click.command("run")
@@ -82,8 +82,8 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
 
         runner = PlanRunner(p, InstrumentBench(inst.dmm, inst.scope), rule=rule, prompt=prompt,
                             probe_mover=mover, writer=writer, on_result=on_result)
-        out.print(f"[bold]{p.name}[/bold] v{p.version} · DUT {dut_serial or '—'} · "
-                  f"rule {runner.rule}")
+        out.print(f"[bold]{shown(p.name)}[/bold] v{shown(p.version)} · "
+                  f"DUT {shown(dut_serial or '—')} · rule {runner.rule}")
         status = "incomplete"
         try:
             result = runner.run(set(only) or None)

@@ -64,6 +64,8 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
     from rich.markup import escape
     from rich.table import Table
 
+    from meterlab.commands._common import shown as _shown
+
     with open_existing(db) as store:
         rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict)
         path = store.path
@@ -89,14 +91,3 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
     console.print(table)
     console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Verdicts: {legend()}")
 
-
-# C0 controls except newline: an ESC typed into --operator must not recolour or move the
-# technician's terminal when the sessions are listed.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F)}
-
-
-def _shown(text: str) -> str:
-    """User-typed text for the table: markup escaped, control characters made visible."""
-    from rich.markup import escape
-
-    return escape(text.translate(_CONTROLS))
