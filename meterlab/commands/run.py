@@ -72,7 +72,7 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
 
         def prompt(check):  # type: ignore[no-untyped-def]
             if mover is None:
-                err.print(f"[bold]{check.id}[/bold]: {check.prompt_text()}")
+                err.print(f"[bold]{shown(check.id)}[/bold]: {shown(check.prompt_text())}")
                 if interactive:
                     click.pause("  Press any key when the probes are in place…", err=True)
             return True

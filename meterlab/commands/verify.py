@@ -30,10 +30,11 @@ def command(db: Path | None, session: str | None) -> None:
     for r in results:
         if r.ok:
             fin = f"final hash {r.final_hash}" if r.final_hash else "still being written"
-            console.print(f"[green]✔ intact[/]  {r.session_id[:8]}  {r.status}, {r.records} "
+            console.print(f"[green]✔ intact[/]  {escape(r.session_id[:8])}  {escape(r.status)}, "
+                          f"{r.records} "
                           f"records, {fin}")
         else:
-            console.print(f"[bold red]✘ ALTERED[/] {r.session_id}  ({r.status})")
+            console.print(f"[bold red]✘ ALTERED[/] {escape(r.session_id)}  ({escape(r.status)})")
             for p in r.problems:
                 console.print(f"           – {escape(p)}")
     if not results:
