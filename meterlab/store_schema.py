@@ -128,6 +128,10 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, bool]:
                 f"Cannot create the folder for the session database {path.parent}: "
                 f"{exc.strerror or exc}. Nothing was written. Choose another place with "
                 f"--db PATH or METERLAB_DB.") from exc
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a folder, not a session database file. Nothing was written. Give a "
+            f"file name, e.g. --db {path / 'sessions.sqlite'}.")
     read_only = False
     try:
         conn = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False,
