@@ -96,7 +96,36 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
     _summary(out, result)
     if writer is not None:
         err.print(f"Session {writer.id[:8]} recorded.")
-    sys.exit(0 if result.passed else 1)
+    sys.exit(_exit_code(result))
+
+
+def _exit_code(result) -> int:  # type: ignore[no-untyped-def]
+    """0 all passed; 1 the DUT failed a check; 2 nothing failed but some checks could not be
+    measured (an instrument error): the unit is not judged, so a script must not read it
+    as a measured failure."""
+    from meterlab.readings import Verdict
+
+    if _outcome(result) == "NOT JUDGED":
+        errors = [r.check.id for r in result.results
+                  if not r.skipped and r.verdict is Verdict.ERROR]
+        click.echo(f"meterlab: {len(errors)} check(s) could not be measured "
+                   f"({', '.join(errors)}); the unit was not judged. Fix the instrument "
+                   "problem shown above and run the plan again.", err=True)
+        return 2
+    return 0 if result.passed else 1
+
+
+def _outcome(result) -> str:  # type: ignore[no-untyped-def]
+    from meterlab.readings import Verdict
+
+    judged = [r for r in result.results if not r.skipped]
+    if result.passed:
+        return "PASS"
+    if any(r.verdict in (Verdict.FAIL, Verdict.OVERLOAD) for r in judged):
+        return "FAIL"
+    if any(r.verdict is Verdict.ERROR for r in judged):
+        return "NOT JUDGED"
+    return "FAIL"
 
 
 _STYLE = {"PASS": "green", "MARGINAL": "yellow", "INDETERMINATE": "yellow", "FAIL": "bold red",
@@ -128,6 +157,6 @@ def _summary(out, result) -> None:  # type: ignore[no-untyped-def]
         name = "SKIPPED" if r.skipped else r.verdict.name
         counts[name] = counts.get(name, 0) + 1
     text = ", ".join(f"{n} {k.lower()}" for k, n in counts.items())
-    verdict = "PASS" if result.passed else "FAIL"
+    verdict = _outcome(result)
     style = "bold green" if result.passed else "bold red"
     out.print(f"[{style}]{verdict}[/{style}] — {text}")
