@@ -166,6 +166,38 @@ def test_bad_instrument_addresses(tmp_path, capsys, html_port, kind, argv):
     assert not list(tmp_path.iterdir()), "nothing may be written when nothing was measured"
 
 
+class _TextAfterIdn(socketserver.StreamRequestHandler):
+    """A device that identifies as a 34465A and then answers every query with nonsense:
+    the garbled-instrument case a technician meets with a half-broken adapter."""
+
+    def handle(self) -> None:
+        for line in self.rfile:
+            if line.strip().upper().startswith(b"*IDN?"):
+                self.wfile.write(b"Keysight Technologies,34465A,MY123,A.03.01\n")
+            elif line.strip().endswith(b"?"):
+                self.wfile.write(b"hello world\n")
+
+
+@pytest.fixture(scope="module")
+def garbled_dmm():
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _TextAfterIdn)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"TCPIP::127.0.0.1::{server.server_address[1]}::SOCKET"
+    server.shutdown()
+    server.server_close()
+
+
+def test_run_against_garbled_dmm_is_not_judged_exit_2(capsys, tmp_path, garbled_dmm):
+    db = tmp_path / "s.sqlite"
+    code, out, err = run(capsys, "run", str(SHIPPED_PLAN), "--dmm", garbled_dmm, "--db", str(db))
+    assert_one_clear_line(code, err, "could not be measured", "not judged")
+    assert "NOT JUDGED" in out and "hello world" in out
+    with SessionStore(db) as store:
+        (info,) = store.sessions()
+    assert info.status == "complete"
+
+
 def test_wrong_kind_of_instrument(bench, tmp_path, capsys):
     code, _, err = run(capsys, "screenshot", bench.dmm_resource, "--out", str(tmp_path / "s.png"))
     assert_one_clear_line(code, err, "34465A", "no oscilloscope profile")
