@@ -445,9 +445,11 @@ class Connection:
             reader = _SocketReader.for_resource(inst, self._timeout_ms) or _VisaReader(
                 inst, self._chunk
             )
+            started = False  # silence "did not answer"; only a started block is "cut off"
             try:
                 inst.write(command)
                 head = bytes(reader.read(2))
+                started = True
                 while head[:1] in (b" ", b"\r", b"\n"):
                     head = head[1:] + bytes(reader.read(1))
                 if head[:1] != b"#" or not head[1:2].isdigit():
@@ -476,7 +478,7 @@ class Connection:
                 raise
             except Exception as exc:
                 err = self._translate(exc, f"reading the data block for '{command}'")
-                if not isinstance(err, ConnectionLost) and "did not answer" in str(err):
+                if started and not isinstance(err, ConnectionLost) and "did not answer" in str(err):
                     err = InstrumentError(
                         f"The data block for '{command}' from {self.resource} was cut off "
                         f"(nothing more arrived within {self._timeout_ms / 1000:g} s). Check "
