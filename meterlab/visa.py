@@ -302,12 +302,22 @@ class Connection:
         sock = self._raw_socket()
         if sock is None:
             return False
+        # A socket with a timeout waits for data before recv() even with MSG_DONTWAIT, which
+        # doubled every timeout (a silent scope took 2 × 20 s); peek truly non-blocking.
+        try:
+            old_timeout = sock.gettimeout()
+            sock.setblocking(False)
+        except OSError:
+            return True
         try:
             data = sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
         except (BlockingIOError, TimeoutError):  # nothing to read, but still connected
             return False
         except OSError:
             return True
+        finally:
+            with contextlib.suppress(OSError):
+                sock.settimeout(old_timeout)
         return data == b""
 
     def _translate(self, exc: BaseException, doing: str) -> InstrumentError:
