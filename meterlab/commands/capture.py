@@ -133,8 +133,12 @@ def _summary(capture: Capture) -> str:
     parts = []
     if capture.waveforms:
         w = capture.waveforms[0]
-        parts.append(f"{', '.join(x.source for x in capture.waveforms)}: {len(w):,} points "
-                     f"at {_si(w.sample_rate, 'Sa/s')}")
+        if len({len(x) for x in capture.waveforms}) == 1:
+            parts.append(f"{', '.join(x.source for x in capture.waveforms)}: {len(w):,} points "
+                         f"at {_si(w.sample_rate, 'Sa/s')}")
+        else:  # a read that broke off: the last channel is shorter, and must be said so
+            parts.append(", ".join(f"{x.source}: {len(x):,} points" for x in capture.waveforms)
+                         + f" at {_si(w.sample_rate, 'Sa/s')}")
     if capture.digital is not None:
         d = capture.digital
         names = ", ".join(f"D{c}" for c in d.channels)
