@@ -441,3 +441,14 @@ def test_subprocess_ctrl_c_during_run_keeps_an_incomplete_session(tmp_path):
         assert info.status == "incomplete"
         assert info.n_readings >= 1
         assert all(r.ok for r in store.verify())
+
+
+def test_capture_summary_says_which_channel_broke_off():
+    from meterlab.capture_io import Capture
+    from meterlab.commands.capture import _summary
+    from meterlab.waveform import Waveform
+
+    full = Waveform(np.zeros(600), t0=0.0, dt=1e-9, source="CH1")
+    cut = Waveform(np.zeros(175), t0=0.0, dt=1e-9, source="CH2")
+    text = _summary(Capture(waveforms=[full, cut]))
+    assert "CH1: 600 points" in text and "CH2: 175 points" in text
