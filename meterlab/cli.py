@@ -95,6 +95,14 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         # `meterlab sessions | head` closed the pipe: nothing to tell anyone.
         sys.exit(EXIT_OK)
+    except OSError as exc:
+        # The computer, not meterlab, refused: a full disk, a read-only folder, stdout to
+        # /dev/full. Say which file and why; that is all a person can act on.
+        where = f" ({exc.filename})" if exc.filename else ""
+        click.echo(f"meterlab: the system refused a read or write{where}: "
+                   f"{exc.strerror or exc}. What was already saved is kept; free some space "
+                   "or check the permissions, then try again.", err=True)
+        sys.exit(EXIT_ERROR)
     except Exception as exc:  # the last resort: a bug must not show a traceback
         click.echo(_internal_error(exc), err=True)
         sys.exit(EXIT_ERROR)
