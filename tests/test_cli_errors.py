@@ -452,3 +452,25 @@ def test_capture_summary_says_which_channel_broke_off():
     cut = Waveform(np.zeros(175), t0=0.0, dt=1e-9, source="CH2")
     text = _summary(Capture(waveforms=[full, cut]))
     assert "CH1: 600 points" in text and "CH2: 175 points" in text
+
+
+def test_disk_full_is_one_line_naming_the_file(capsys, monkeypatch):
+    import errno
+
+    from meterlab.commands import check
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device", "/media/usb/out.csv")
+
+    monkeypatch.setattr(check.command, "callback", full)
+    code, _, err = run(capsys, "check", str(SHIPPED_PLAN))
+    assert_one_clear_line(code, err, "/media/usb/out.csv", "No space left", "already saved is kept")
+    assert "internal error" not in err
+
+
+def test_subprocess_stdout_to_full_device():
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "meterlab", "check", str(SHIPPED_PLAN)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "No space left" in proc.stderr
