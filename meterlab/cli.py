@@ -68,6 +68,9 @@ def cli(ctx: click.Context, demo: bool) -> None:
     """
     if ctx.invoked_subcommand is None:
         # Imported only here: `meterlab --help` and the other commands never load Qt.
+        from meterlab.gui.preflight import check_display
+
+        check_display()
         from meterlab.gui.app import run
 
         ctx.exit(run([sys.argv[0]], demo=demo))

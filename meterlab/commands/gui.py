@@ -18,6 +18,9 @@ import click
 @click.pass_context
 def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool) -> None:
     """Open the meterlab window."""
+    from meterlab.gui.preflight import check_display
+
+    check_display()
     from meterlab.gui.app import run  # Qt loads only when the window is wanted
 
     ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope))
