@@ -123,7 +123,11 @@ def list_resources(backend: str | None = None, *, timeout_s: float = 3.0) -> lis
         try:
             with warnings.catch_warnings():  # "install psutil/zeroconf" hints are not for users
                 warnings.simplefilter("ignore")
-                rm = _manager(backend or default_backend())
+                try:
+                    rm = _manager(backend or default_backend())
+                except InstrumentError as exc:  # the chosen VISA library itself is missing
+                    box["fatal"] = exc
+                    return
                 box["list"] = list(rm.list_resources("?*::INSTR"))
         except Exception as exc:  # discovery is best-effort: a broken USB stack must not stop us
             box["error"] = exc
@@ -131,6 +135,8 @@ def list_resources(backend: str | None = None, *, timeout_s: float = 3.0) -> lis
     t = threading.Thread(target=scan, daemon=True, name="visa-discovery")
     t.start()
     t.join(timeout_s)
+    if "fatal" in box:
+        raise box["fatal"]
     found.extend(box.get("list", []))
     for res in local_resources():
         if res not in found:

@@ -135,3 +135,13 @@ def test_list_verbose_names_the_profile_folders(capsys: pytest.CaptureFixture[st
     assert code == 0
     assert "VISA backend: @py" in err
     assert str(paths.user_dir("instruments")) in err
+
+
+def test_list_with_a_missing_visa_library_is_an_error(capsys):
+    from meterlab.cli import main
+
+    with pytest.raises(SystemExit) as ex:
+        main(["list", "--visa", "@bogus"])
+    assert ex.value.code == 2
+    err = capsys.readouterr().err
+    assert "VISA library '@bogus' could not be loaded" in err and "Traceback" not in err
