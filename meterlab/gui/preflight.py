@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes.util
 import os
 import re
+import shutil
 import socket
+import subprocess
 import sys
 
 from meterlab.errors import UsageError
@@ -36,13 +37,47 @@ def check_display() -> None:
             "window: no X server answers there. Check DISPLAY (and, over ssh, X forwarding). "
             "The command-line tools work without a display: see 'meterlab --help'."
         )
-    if use_x11 and ctypes.util.find_library("xcb-cursor") is None:
+    missing = _missing_xcb_libraries() if use_x11 else []
+    if missing:
+        packages = " ".join(pkg for _, pkg in missing)
         raise UsageError(
-            "meterlab's window needs the system library libxcb-cursor (Qt 6 uses it on X11), "
-            "and it is not installed. Install it (Debian/Ubuntu: 'sudo apt install "
-            "libxcb-cursor0'; Fedora: 'sudo dnf install xcb-util-cursor') and start "
-            "meterlab again. The command-line tools work meanwhile: see 'meterlab --help'."
+            "meterlab's window needs system libraries that Qt 6 uses on X11, and these are "
+            f"not installed: {', '.join(lib for lib, _ in missing)}. Install them (Debian/"
+            f"Ubuntu: 'sudo apt install {packages}') and start meterlab again. The "
+            "command-line tools work meanwhile: see 'meterlab --help'."
         )
+
+
+#: Libraries Qt's xcb platform plugin loads beyond libxcb itself, with their Debian package.
+XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def _missing_xcb_libraries() -> list[tuple[str, str]]:
+    """The xcb libraries the dynamic loader cannot find (empty when unsure)."""
+    ldconfig = shutil.which("ldconfig") or next(
+        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None)
+    if ldconfig is None:
+        return []  # no ldconfig (e.g. musl): let Qt judge
+    try:
+        listing = subprocess.run([ldconfig, "-p"], capture_output=True, text=True,  # noqa: S603
+                                 timeout=5, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []  # no ldconfig (e.g. musl): let Qt judge
+    if not listing:
+        return []
+    known = set(re.findall(r"^\s*(\S+)\s", listing, flags=re.MULTILINE))
+    extra = os.environ.get("LD_LIBRARY_PATH", "")
+    for folder in filter(None, extra.split(":")):
+        with contextlib.suppress(OSError):
+            known.update(os.listdir(folder))
+    return [(lib, pkg) for lib, pkg in XCB_LIBRARIES.items() if lib not in known]
 
 
 def _x_server_answers(display: str) -> bool:
