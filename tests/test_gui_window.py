@@ -47,6 +47,17 @@ def test_readings_arrive_and_the_trend_grows(qtbot, window):
     assert not meter.running
 
 
+def test_histogram_fills_on_its_own_frames_without_a_limit(qtbot, window):
+    meter = window.meter
+    meter.start()
+    # Text and histogram refresh on alternate frames: both must come round.
+    qtbot.waitUntil(lambda: meter.histogram.bars.getData()[0] is not None
+                    and len(meter.histogram.bars.getData()[0]) > 0, timeout=8000)
+    qtbot.waitUntil(lambda: "mean" in meter.histogram.stats_label.text()
+                    and "V" in meter.histogram.stats_label.text(), timeout=5000)
+    meter.stop()
+
+
 def test_limit_turns_badge_pass_then_fail_when_signal_moves_out(qtbot, window, synthetic):
     meter = window.meter
     assert meter.apply_limit("3.3 V ±3 %")

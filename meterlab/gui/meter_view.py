@@ -443,7 +443,7 @@ class MeterView(QWidget):
             self._update_text()
             self._refresh_description()
             self.session_panel.refresh()
-        elif self._frame % HIST_EVERY == HIST_EVERY // 2:
+        elif self._frame % HIST_EVERY == TEXT_EVERY // 2:  # never a text frame
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)
