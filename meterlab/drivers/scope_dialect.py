@@ -19,6 +19,7 @@ import numpy as np
 
 from meterlab.drivers.scope_profile import ScopeSpec
 from meterlab.errors import InstrumentError, UsageError
+from meterlab.scpi import format_number
 from meterlab.waveform import DigitalCapture, Waveform
 
 #: progress(points_done, points_total) — called after every block of a long read.
@@ -323,3 +324,72 @@ def parse_preamble(text: str, resource: str | None = None) -> Preamble:
             "channel may be off or nothing was acquired yet.", resource=resource,
         )
     return pre
+
+
+def is_on(text: str) -> bool:
+    """A SCPI boolean reply: 1, +1 or ON."""
+    return text.strip().upper() in ("1", "+1", "ON")
+
+
+class ChanTimebaseCommands:
+    """`:CHANnel<n>:` and `:TIMebase` setup as Rigol DS1000Z and Keysight InfiniiVision
+    share it; the two differ only in the words the class attributes name."""
+
+    #: how `:CHAN<n>:DISP` is switched on and off
+    display_words: ClassVar[tuple[str, str]] = ("ON", "OFF")
+    #: the timebase scale and offset headers
+    timebase_headers: ClassVar[tuple[str, str]] = (":TIM:SCAL", ":TIM:POS")
+    #: what the offset header means, for error messages
+    timebase_offset_name: ClassVar[str] = "the time position"
+
+    # provided by ScopeDialect, which every user of this mixin also derives from
+    conn: Connection
+    lock: threading.RLock
+    check_channel: Callable[[int], None]
+
+    def set_channel(self, n: int, *, scale: float | None, offset: float | None,
+                    coupling: str | None, probe: float | None, display: bool | None) -> None:
+        self.check_channel(n)
+        c = f":CHAN{n}"
+        with self.lock:
+            if probe is not None:  # first: the probe ratio rescales scale and offset
+                self.conn.write(f"{c}:PROB {format_number(probe)}")
+            if scale is not None:
+                self.conn.write(f"{c}:SCAL {format_number(scale)}")
+            if offset is not None:
+                self.conn.write(f"{c}:OFFS {format_number(offset)}")
+            if coupling is not None:
+                self.conn.write(f"{c}:COUP {coupling}")
+            if display is not None:
+                on, off = self.display_words
+                self.conn.write(f"{c}:DISP {on if display else off}")
+
+    def channel(self, n: int) -> ChannelSetup:
+        self.check_channel(n)
+        c = f":CHAN{n}"
+        with self.lock:
+            q = self.conn.query
+            return ChannelSetup(
+                channel=n,
+                display=is_on(q(f"{c}:DISP?")),
+                scale=parse_float(q(f"{c}:SCAL?"), "the vertical scale"),
+                offset=parse_float(q(f"{c}:OFFS?"), "the offset"),
+                coupling=q(f"{c}:COUP?").strip().upper(),
+                probe=parse_float(q(f"{c}:PROB?"), "the probe ratio"),
+            )
+
+    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
+        scale_h, offset_h = self.timebase_headers
+        with self.lock:
+            if scale is not None:
+                self.conn.write(f"{scale_h} {format_number(scale)}")
+            if offset is not None:
+                self.conn.write(f"{offset_h} {format_number(offset)}")
+
+    def timebase(self) -> TimebaseSetup:
+        scale_h, offset_h = self.timebase_headers
+        with self.lock:
+            return TimebaseSetup(
+                scale=parse_float(self.conn.query(f"{scale_h}?"), "the timebase"),
+                offset=parse_float(self.conn.query(f"{offset_h}?"), self.timebase_offset_name),
+            )

@@ -17,11 +17,10 @@ from typing import ClassVar
 import numpy as np
 
 from meterlab.drivers.scope_dialect import (
-    ChannelSetup,
+    ChanTimebaseCommands,
     PartialCaptureError,
     Progress,
     ScopeDialect,
-    TimebaseSetup,
     TriggerSetup,
     canonical_source,
     normalise_slope,
@@ -51,7 +50,9 @@ def _on(text: str) -> bool:
     return text.strip().upper() in ("1", "+1", "ON")
 
 
-class KeysightInfiniiVision(ScopeDialect):
+class KeysightInfiniiVision(ChanTimebaseCommands, ScopeDialect):
+    display_words = ("1", "0")
+
     name = "keysight-infiniivision"
     #: generic name → query template ({src} is the source)
     measure_items: ClassVar[dict[str, str]] = {
@@ -91,49 +92,10 @@ class KeysightInfiniiVision(ScopeDialect):
 
     def set_channel(self, n: int, *, scale: float | None, offset: float | None,
                     coupling: str | None, probe: float | None, display: bool | None) -> None:
-        self.check_channel(n)
         if coupling == "GND":
             raise UsageError("InfiniiVision scopes have no GND coupling; use DC or AC.")
-        c = f":CHAN{n}"
-        with self.lock:
-            if probe is not None:
-                self.conn.write(f"{c}:PROB {format_number(probe)}")
-            if scale is not None:
-                self.conn.write(f"{c}:SCAL {format_number(scale)}")
-            if offset is not None:
-                self.conn.write(f"{c}:OFFS {format_number(offset)}")
-            if coupling is not None:
-                self.conn.write(f"{c}:COUP {coupling}")
-            if display is not None:
-                self.conn.write(f"{c}:DISP {1 if display else 0}")
-
-    def channel(self, n: int) -> ChannelSetup:
-        self.check_channel(n)
-        c = f":CHAN{n}"
-        with self.lock:
-            q = self.conn.query
-            return ChannelSetup(
-                channel=n,
-                display=_on(q(f"{c}:DISP?")),
-                scale=parse_float(q(f"{c}:SCAL?"), "the vertical scale"),
-                offset=parse_float(q(f"{c}:OFFS?"), "the offset"),
-                coupling=q(f"{c}:COUP?").strip().upper(),
-                probe=parse_float(q(f"{c}:PROB?"), "the probe ratio"),
-            )
-
-    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
-        with self.lock:
-            if scale is not None:
-                self.conn.write(f":TIM:SCAL {format_number(scale)}")
-            if offset is not None:
-                self.conn.write(f":TIM:POS {format_number(offset)}")
-
-    def timebase(self) -> TimebaseSetup:
-        with self.lock:
-            return TimebaseSetup(
-                scale=parse_float(self.conn.query(":TIM:SCAL?"), "the timebase"),
-                offset=parse_float(self.conn.query(":TIM:POS?"), "the time position"),
-            )
+        super().set_channel(n, scale=scale, offset=offset, coupling=coupling, probe=probe,
+                            display=display)
 
     def set_edge_trigger(self, *, source: str | None, level: float | None, slope: str | None,
                          sweep: str | None) -> None:

@@ -17,12 +17,11 @@ from typing import ClassVar
 import numpy as np
 
 from meterlab.drivers.scope_dialect import (
-    ChannelSetup,
+    ChanTimebaseCommands,
     PartialCaptureError,
     Preamble,
     Progress,
     ScopeDialect,
-    TimebaseSetup,
     TriggerSetup,
     canonical_source,
     normalise_slope,
@@ -52,7 +51,10 @@ def _on(text: str) -> bool:
     return text.strip().upper() in ("1", "ON")
 
 
-class RigolDS1000Z(ScopeDialect):
+class RigolDS1000Z(ChanTimebaseCommands, ScopeDialect):
+    timebase_headers = (":TIM:MAIN:SCAL", ":TIM:MAIN:OFFS")
+    timebase_offset_name = "the time offset"
+
     name = "rigol-ds1000z"
     measure_items: ClassVar[dict[str, str]] = {
         "VMAX": "VMAX", "VMIN": "VMIN", "VPP": "VPP", "VTOP": "VTOP", "VBASE": "VBASe",
@@ -83,50 +85,6 @@ class RigolDS1000Z(ScopeDialect):
         return state
 
     # -- vertical, horizontal, trigger ---------------------------------------------------
-
-    def set_channel(self, n: int, *, scale: float | None, offset: float | None,
-                    coupling: str | None, probe: float | None, display: bool | None) -> None:
-        self.check_channel(n)
-        c = f":CHAN{n}"
-        with self.lock:
-            if probe is not None:  # first: the probe ratio rescales scale and offset
-                self.conn.write(f"{c}:PROB {format_number(probe)}")
-            if scale is not None:
-                self.conn.write(f"{c}:SCAL {format_number(scale)}")
-            if offset is not None:
-                self.conn.write(f"{c}:OFFS {format_number(offset)}")
-            if coupling is not None:
-                self.conn.write(f"{c}:COUP {coupling}")
-            if display is not None:
-                self.conn.write(f"{c}:DISP {'ON' if display else 'OFF'}")
-
-    def channel(self, n: int) -> ChannelSetup:
-        self.check_channel(n)
-        c = f":CHAN{n}"
-        with self.lock:
-            q = self.conn.query
-            return ChannelSetup(
-                channel=n,
-                display=_on(q(f"{c}:DISP?")),
-                scale=parse_float(q(f"{c}:SCAL?"), "the vertical scale"),
-                offset=parse_float(q(f"{c}:OFFS?"), "the offset"),
-                coupling=q(f"{c}:COUP?").strip().upper(),
-                probe=parse_float(q(f"{c}:PROB?"), "the probe ratio"),
-            )
-
-    def set_timebase(self, *, scale: float | None, offset: float | None) -> None:
-        with self.lock:
-            if scale is not None:
-                self.conn.write(f":TIM:MAIN:SCAL {format_number(scale)}")
-            if offset is not None:
-                self.conn.write(f":TIM:MAIN:OFFS {format_number(offset)}")
-
-    def timebase(self) -> TimebaseSetup:
-        with self.lock:
-            return TimebaseSetup(
-                scale=parse_float(self.conn.query(":TIM:MAIN:SCAL?"), "the timebase"),
-                offset=parse_float(self.conn.query(":TIM:MAIN:OFFS?"), "the time offset"),
-            )
 
     def set_edge_trigger(self, *, source: str | None, level: float | None, slope: str | None,
                          sweep: str | None) -> None:
