@@ -776,3 +776,15 @@ def test_calculate_null_and_limits(meter, served):
     assert float(meter.query("READ?")) == OVERLOAD
     meter.write("CALC:NULL:OFFS 1e20")
     assert errors(meter) == ['-222,"Data out of range"']
+
+
+def test_sample_count_has_no_infinite_form():
+    """Found by hypothesis: SAMP:COUN 1E100 crashed the handler (-300) instead of -222."""
+    from meterlab.sim.board import Board
+    from meterlab.sim.dmm import Keysight34465A
+
+    meter = Keysight34465A(Board())
+    meter.execute(b"SAMP:COUN 1E100")
+    meter.execute(b"TRIG:COUN 1E100")
+    assert meter.execute(b"SAMP:COUN?;TRIG:COUN?") == b"+1;+9.90000000E+37"
+    assert [code for code, _ in meter.errors] == [-222]

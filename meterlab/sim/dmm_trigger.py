@@ -57,8 +57,10 @@ class TriggerMixin:
         if infinity and p.upper in ("INF", "INFINITY", "9.9E37", "+9.9E37", "9.9E+37"):
             return None
         value = p.number(special=special)
-        if math.isinf(value) or value >= 9.9e37:
+        if infinity and (math.isinf(value) or value >= 9.9e37):
             return None
+        if not value < MAX_COUNT + 1:  # also inf: SAMPle:COUNt has no infinite form
+            raise SCPIError(-222)
         n = round(value)
         if not 1 <= n <= MAX_COUNT:
             raise SCPIError(-222)
