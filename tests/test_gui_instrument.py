@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 
 import pytest
+from gui_fixtures import StandInBoard as Board
 
 from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import MainWindow
@@ -22,25 +23,6 @@ from meterlab.sim.dmm import Keysight34465A
 from meterlab.sim.server import InstrumentServer
 
 pytest_plugins = ("gui_fixtures",)
-
-
-class Board:
-    """The part of the virtual board a meter touches, with values the test controls."""
-
-    nets = ("3V3", "GND")
-
-    def __init__(self) -> None:
-        self.values = {"VOLT:DC": 3.3, "VOLT:AC": 0.0, "CURR:DC": 0.042, "CURR:AC": 0.0,
-                       "RES": 4700.0, "FRES": 4700.0, "FREQ": 0.0, "PER": 0.0, "CAP": 1e-7,
-                       "TEMP": 25.0, "CONT": 0.2, "DIOD": 0.6}
-        self.temperature_c = 25.0
-        self.active_faults: tuple[str, ...] = ()
-
-    def measure(self, function: str, hi: str, lo: str) -> float:
-        return self.values[function]
-
-    def set_fault(self, name: str, on: bool) -> None:
-        raise ValueError(name)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from gui_fixtures import StandInBoard as Board
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from meterlab.gui.instrument_source import InstrumentSource
@@ -26,25 +27,6 @@ from meterlab.sim.server import InstrumentServer
 from meterlab.store import SessionStore
 
 pytest_plugins = ("gui_fixtures",)
-
-
-class Board:
-    """The part of the virtual board the meter touches, with a value the test moves."""
-
-    nets = ("3V3", "GND")
-
-    def __init__(self) -> None:
-        self.values = {"VOLT:DC": 3.3, "VOLT:AC": 0.0, "CURR:DC": 0.042, "CURR:AC": 0.0,
-                       "RES": 4700.0, "FRES": 4700.0, "FREQ": 0.0, "PER": 0.0, "CAP": 1e-7,
-                       "TEMP": 25.0, "CONT": 0.2, "DIOD": 0.6}
-        self.temperature_c = 25.0
-        self.active_faults: tuple[str, ...] = ()
-
-    def measure(self, function: str, hi: str, lo: str) -> float:
-        return self.values[function]
-
-    def set_fault(self, name: str, on: bool) -> None:
-        raise ValueError(name)
 
 
 @pytest.fixture
