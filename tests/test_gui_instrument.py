@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 
 import pytest
-from gui_fixtures import StandInBoard as Board
+from standins import StandInBoard as Board
 
 from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import MainWindow

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from gui_fixtures import StandInBoard as Board
 from PySide6.QtCore import QCoreApplication, QEvent
+from standins import StandInBoard as Board
 
 from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import KEY_OPERATOR, MainWindow
