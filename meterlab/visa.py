@@ -49,6 +49,7 @@ import pyvisa
 import pyvisa.constants as vc
 from pyvisa import errors as visa_errors
 
+from meterlab import visa_sync
 from meterlab.errors import ConnectionLost, InstrumentError
 from meterlab.scpi import Idn, block_header, parse_error, parse_idn
 
@@ -181,7 +182,11 @@ class Connection:
         self._chunk = DEFAULT_CHUNK
         self._error_queue = True
         self._idn: Idn | None = None
-        self._dirty = False  # a reply may still be in flight after a timeout
+        # Out of step: a reply may still be in flight (after a timeout) or the position in
+        # the reply stream is unknown (garbled reply, broken-off block). `_owed` lists the
+        # replies asked for and not yet read, in order (visa_sync.LINE / BLOCK).
+        self._out_of_step = False
+        self._owed: list[str] = []
         self._inst: Any = None
         if profile is not None:
             self._take_settings(profile)
@@ -335,7 +340,7 @@ class Connection:
         if isinstance(exc, visa_errors.VisaIOError):
             code = exc.error_code
             if code == vc.StatusCode.error_timeout:
-                self._dirty = True
+                self._out_of_step = True
                 if self._peer_closed():
                     return self._lost(doing)
                 return InstrumentError(
@@ -357,7 +362,7 @@ class Connection:
         if isinstance(exc, OSError | EOFError):
             return self._lost(doing)
         if isinstance(exc, UnicodeDecodeError):
-            self._dirty = True
+            self._position_lost()
             return InstrumentError(
                 f"{name} {where} sent a garbled reply while {doing} (not text). Check the "
                 "cable and that no other program talks to the instrument at the same time.",
@@ -368,7 +373,7 @@ class Connection:
         )
 
     def _lost(self, doing: str) -> ConnectionLost:
-        self._dirty = True
+        self._out_of_step = True
         return ConnectionLost(
             f"The connection to {self.resource} was lost while {doing}. Everything read "
             "before is kept. Check that the instrument is still switched on and its cable, "
@@ -386,52 +391,77 @@ class Connection:
             )
         return self._inst
 
-    def _drain_stale(self) -> None:
-        """After a timeout a late reply may still arrive; read it away before the next query
-        so replies never get paired with the wrong command."""
-        inst = self._inst
-        self._dirty = False
-        old = inst.timeout
+    def _position_lost(self) -> None:
+        """The reply stream cannot be followed any more (a garbled line, a block cut off or
+        longer than announced): forget what is owed and resynchronise on the marker alone."""
+        self._out_of_step = True
+        self._owed = []
+
+    def _ensure_in_step(self, doing: str) -> None:
+        """Before asking anything, bring a link that timed out back in step (see
+        `meterlab.visa_sync`): a late reply must never be read as the next one's."""
+        if not self._out_of_step:
+            return
+        budget_s = 3 * self._timeout_ms / 1000
         try:
-            inst.timeout = 50
-            # a timeout here is the good outcome: nothing stale is left
-            with contextlib.suppress(Exception):
-                for _ in range(1000):
-                    inst.read_raw()
-        finally:
-            with contextlib.suppress(Exception):
-                inst.timeout = old
+            visa_sync.resync(self._inst, self.resource, self._owed, budget_s)
+        except visa_sync.StillOutOfStep:
+            self._position_lost()
+            name = self._idn.model if self._idn else "The instrument"
+            raise InstrumentError(
+                f"{name} {_where(self.resource)} has stopped answering: it did not answer "
+                f"an earlier question, nor within {budget_s:g} s since, so meterlab did not "
+                f"go on to {doing}. Nothing it sends late will be taken for a reading. "
+                "Check that it is switched on and not busy, and its cable or network.",
+                resource=self.resource,
+            ) from None
+        except Exception as exc:
+            self._position_lost()
+            raise self._translate(exc, f"catching up with the instrument before {doing}") \
+                from None
+        self._out_of_step = False
+        self._owed = []
 
     def write(self, command: str) -> None:
         """Send one program message (no reply is read)."""
         with self.lock:
             inst = self._require_open()
-            if self._dirty:
-                self._drain_stale()
+            self._ensure_in_step(f"send '{command}'")
             try:
                 inst.write(command)
             except Exception as exc:
                 raise self._translate(exc, f"sending '{command}'") from None
+            if visa_sync.expects_reply(command):
+                self._owed.append(visa_sync.LINE)
 
     def read(self) -> str:
         """Read one reply line (terminator and a trailing carriage return removed)."""
         with self.lock:
             inst = self._require_open()
             try:
-                return inst.read().rstrip("\r")
+                reply = inst.read().rstrip("\r")
             except Exception as exc:
                 raise self._translate(exc, "reading a reply") from None
+            if self._owed:
+                self._owed.pop(0)
+            return reply
 
     def query(self, command: str) -> str:
         """Send a query and read its reply as one indivisible step."""
         with self.lock:
             inst = self._require_open()
-            if self._dirty:
-                self._drain_stale()
+            self._ensure_in_step(f"ask '{command}'")
             try:
-                return inst.query(command).rstrip("\r")
+                inst.write(command)
+            except Exception as exc:
+                raise self._translate(exc, f"sending '{command}'") from None
+            self._owed.append(visa_sync.LINE)
+            try:
+                reply = inst.read().rstrip("\r")
             except Exception as exc:
                 raise self._translate(exc, f"waiting for the reply to '{command}'") from None
+            self._owed.pop()
+            return reply
 
     def query_binary_block(
         self,
@@ -454,8 +484,7 @@ class Connection:
         """
         with self.lock:
             inst = self._require_open()
-            if self._dirty:
-                self._drain_stale()
+            self._ensure_in_step(f"ask '{command}'")
             term = inst.read_termination
             inst.read_termination = None  # binary payloads contain newline bytes
             reader = _SocketReader.for_resource(inst, self._timeout_ms) or _VisaReader(
@@ -464,16 +493,17 @@ class Connection:
             started = False  # silence "did not answer"; only a started block is "cut off"
             try:
                 inst.write(command)
+                self._owed.append(visa_sync.BLOCK)
                 head = bytes(reader.read(2))
                 started = True
                 while head[:1] in (b" ", b"\r", b"\n"):
                     head = head[1:] + bytes(reader.read(1))
                 if head[:1] != b"#" or not head[1:2].isdigit():
-                    self._dirty = True
+                    self._position_lost()
                     block_header(head)  # raises with a precise message
                 ndig = int(head[1:2])
                 if ndig == 0:
-                    self._dirty = True
+                    self._position_lost()
                     raise InstrumentError(
                         f"The reply to '{command}' from {self.resource} is an indefinite-"
                         "length block, which meterlab cannot read safely in binary.",
@@ -489,11 +519,14 @@ class Connection:
                     if tail == b"\r":
                         tail = bytes(reader.read(1))
                     self._check_terminator(tail, command)
+                self._owed.pop()
                 return data
             except InstrumentError:
                 raise
             except Exception as exc:
                 err = self._translate(exc, f"reading the data block for '{command}'")
+                if started:
+                    self._position_lost()  # part of the block may still be on its way
                 if started and not isinstance(err, ConnectionLost) and "did not answer" in str(err):
                     err = InstrumentError(
                         f"The data block for '{command}' from {self.resource} was cut off "
@@ -509,7 +542,7 @@ class Connection:
 
     def _check_terminator(self, tail: bytes, command: str) -> None:
         if tail != b"\n":
-            self._dirty = True
+            self._position_lost()
             raise InstrumentError(
                 f"The data block for '{command}' from {self.resource} is longer than its "
                 f"header says (found {tail!r} where the reply should end). The reply is "
@@ -558,7 +591,8 @@ class Connection:
             for attempt in range(attempts):
                 try:
                     self._open()
-                    self._dirty = False
+                    self._out_of_step = False
+                    self._owed = []
                     break
                 except InstrumentError as exc:
                     last = exc

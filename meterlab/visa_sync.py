@@ -1,0 +1,177 @@
+"""Bringing a link back in step after a timeout, so no reply is paired with the wrong question.
+
+A reply that did not come within the timeout has not vanished: the instrument may only be
+busy or the link stalled, and the reply then arrives later. If the next question is sent
+and its "reply" read straight away, that late reply is read instead, and from then on
+every answer belongs to the question before: a check receives another check's reading
+and may be judged PASS on it. (Found by stopping the simulated bench for 15 s during
+`meterlab run`: the ntc check read vbus's readings as its error queue, r1 read isupply's.)
+
+So a connection that timed out is *out of step*, and before anything else is asked it is
+brought back in step here, in band, on the same link:
+
+1. Where the transport has a real device clear (VXI-11, HiSLIP, USBTMC, GPIB: the
+   ``…::INSTR`` resources) it is sent first; the instrument then drops its input and
+   output queues (IEEE 488.2 §5.8, VXI-11 `device_clear`, USBTMC INITIATE_CLEAR).
+2. A marker query, ``*OPC?`` (IEEE 488.2 §10.19; every SCPI instrument answers it with
+   ``1`` once all earlier commands are done), is sent behind whatever is still in flight.
+3. The replies still owed are read and thrown away, one per question asked and not
+   answered (lines as lines, ``#`` blocks by their announced length, since a scope's
+   binary block may contain newline bytes), and then lines are read until the marker's
+   ``1`` arrives with nothing behind it.
+
+Because the instrument executes messages in the order they arrive, everything sent before
+the marker has been executed and answered once the marker is read: the next question's
+reply is the next thing on the wire. The marker is waited for up to a recovery budget
+(three timeouts): a stall shorter than that costs only the question that timed out.
+
+Reconnecting instead (a new socket) was rejected for raw sockets: the old connection's
+unexecuted commands may still be run by the instrument after the new connection's, so a
+stale ``CONF:CURR`` could land between the next check's ``CONF:RES`` and its ``READ?``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import Any
+
+import pyvisa.constants as vc
+from pyvisa import errors as visa_errors
+
+LINE = "line"
+BLOCK = "block"
+
+MARKER = "*OPC?"
+_MARKER_REPLIES = {b"1", b"+1"}
+_QUIET_MS = 150  # the marker is taken only if nothing else follows it this quickly
+
+
+class StillOutOfStep(Exception):
+    """The marker did not come back within the budget; the link stays out of step."""
+
+
+def expects_reply(message: str) -> bool:
+    """True if a program message asks for a reply (a '?' outside quoted strings)."""
+    quote = ""
+    for ch in message:
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            return True
+    return False
+
+
+def can_device_clear(resource: str) -> bool:
+    """Raw sockets have no out-of-band device clear; INSTR resources do."""
+    name = resource.upper()
+    return name.endswith("::INSTR") and not name.startswith("ASRL")
+
+
+class _Deadline:
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+
+    def ms(self) -> int:
+        left = int((self.end - time.monotonic()) * 1000)
+        if left <= 0:
+            raise StillOutOfStep
+        return left
+
+
+def _read_line(inst: Any, timeout_ms: int) -> bytes:
+    inst.timeout = timeout_ms
+    return bytes(inst.read_raw()).strip()
+
+
+def _read_exact(inst: Any, n: int, deadline: _Deadline) -> bytes:
+    out = bytearray()
+    while len(out) < n:
+        inst.timeout = deadline.ms()
+        try:
+            out += inst.read_bytes(n - len(out), break_on_termchar=False)
+        except visa_errors.VisaIOError as exc:
+            if exc.error_code != vc.StatusCode.error_timeout:
+                raise
+    return bytes(out)
+
+
+def _discard_block(inst: Any, deadline: _Deadline) -> None:
+    """Read one late ``#<n><len><payload>`` reply away; a plain line if it is not a block."""
+    term = inst.read_termination
+    inst.read_termination = None
+    try:
+        first = _read_exact(inst, 1, deadline)
+        while first in (b" ", b"\r", b"\n"):
+            first = _read_exact(inst, 1, deadline)
+        if first != b"#":
+            inst.read_termination = term
+            _read_line(inst, deadline.ms())  # an error reply or a text answer
+            return
+        ndig = _read_exact(inst, 1, deadline)
+        if not ndig.isdigit() or ndig == b"0":
+            inst.read_termination = term
+            _read_line(inst, deadline.ms())
+            return
+        length = int(_read_exact(inst, int(ndig), deadline) or b"0")
+        _read_exact(inst, length, deadline)
+        tail = _read_exact(inst, 1, deadline)
+        if tail == b"\r":
+            _read_exact(inst, 1, deadline)
+    finally:
+        with contextlib.suppress(Exception):
+            inst.read_termination = term
+
+
+def resync(inst: Any, resource: str, owed: list[str], budget_s: float) -> None:
+    """Bring `inst` back in step (see the module docstring); StillOutOfStep if it does not
+    answer the marker within `budget_s`. Restores the timeout and termination it found."""
+    deadline = _Deadline(budget_s)
+    old_timeout = inst.timeout
+    term = inst.read_termination
+    try:
+        if can_device_clear(resource):
+            try:
+                inst.clear()
+                owed = []
+            except Exception:  # a device clear is a help, not a must  # noqa: S110
+                pass
+        inst.write(MARKER)
+        for kind in owed:
+            try:
+                if kind == BLOCK:
+                    _discard_block(inst, deadline)
+                else:
+                    _read_line(inst, deadline.ms())
+            except visa_errors.VisaIOError as exc:
+                if exc.error_code != vc.StatusCode.error_timeout:
+                    raise
+                raise StillOutOfStep from None
+        _await_marker(inst, deadline)
+    finally:
+        with contextlib.suppress(Exception):
+            inst.read_termination = term
+        with contextlib.suppress(Exception):
+            inst.timeout = old_timeout
+
+
+def _await_marker(inst: Any, deadline: _Deadline) -> None:
+    while True:
+        try:
+            line = _read_line(inst, deadline.ms())
+        except visa_errors.VisaIOError as exc:
+            if exc.error_code != vc.StatusCode.error_timeout:
+                raise
+            raise StillOutOfStep from None
+        while line in _MARKER_REPLIES:
+            # A stale '1' (an earlier *OPC? whose reply was never read) looks the same as
+            # the marker's; the marker is the last '1' of the burst.
+            try:
+                line = _read_line(inst, _QUIET_MS)
+            except visa_errors.VisaIOError as exc:
+                if exc.error_code != vc.StatusCode.error_timeout:
+                    raise
+                return
