@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -37,9 +37,9 @@ from meterlab.gui.export_readings import export_in_background, snapshot
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
-from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
+from meterlab.gui.settings import Settings
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
@@ -534,41 +534,34 @@ class MeterView(QWidget):
         self.rate_label.setText(self.tr("%1 readings/s").replace("%1", _fmt_rate(rate)))
 
     # -- persistence and export ----------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
+    def save_settings(self, settings: Settings) -> None:
         s = self.setup()
-        settings.setValue("meter/function", s.function)
-        settings.setValue("meter/range", "" if s.range is None else repr(s.range))
-        settings.setValue("meter/nplc", s.nplc)
-        settings.setValue("meter/trigger", s.trigger)
-        settings.setValue("meter/limit", self.limit_edit.text())
-        settings.setValue("meter/splitter", self.plot_splitter.saveState())
-        settings.setValue(KEY_OPERATOR, self.operator_edit.text().strip())
-        settings.setValue("meter/dut_serial", self.dut_edit.text().strip())
+        settings.meter_function = s.function
+        settings.meter_range = s.range
+        settings.meter_nplc = s.nplc
+        settings.meter_trigger = s.trigger
+        settings.meter_limit = self.limit_edit.text()
+        settings.meter_splitter = self.plot_splitter.saveState()
+        settings.operator = self.operator_edit.text().strip()
+        settings.dut_serial = self.dut_edit.text().strip()
 
-    def restore_settings(self, settings: QSettings) -> None:
-        function = str(settings.value("meter/function", "VOLT:DC"))
+    def restore_settings(self, settings: Settings) -> None:
+        function = settings.meter_function
         if function not in FUNCTIONS:
             function = "VOLT:DC"
-        rng_text = str(settings.value("meter/range", "") or "")
-        try:
-            rng = float(rng_text) if rng_text else None
-        except ValueError:
-            rng = None
-        try:
-            nplc = float(settings.value("meter/nplc", 1.0))
-        except (TypeError, ValueError):
-            nplc = 1.0
-        trigger = str(settings.value("meter/trigger", "IMM"))
+        rng = settings.meter_range
+        nplc = settings.meter_nplc
+        trigger = settings.meter_trigger
         self._show_setup(MeterSetup(function, rng, nplc, trigger))
         if self.source is not None:
             with contextlib.suppress(MeterlabError, ValueError):
                 self.source.configure(self.setup())
-        state = settings.value("meter/splitter")
+        state = settings.meter_splitter
         if state is not None:
             self.plot_splitter.restoreState(state)
-        self.operator_edit.setText(str(settings.value(KEY_OPERATOR, "") or ""))
-        self.dut_edit.setText(str(settings.value("meter/dut_serial", "") or ""))
-        limit = str(settings.value("meter/limit", "") or "")
+        self.operator_edit.setText(settings.operator)
+        self.dut_edit.setText(settings.dut_serial)
+        limit = settings.meter_limit
         if limit:
             self.apply_limit(limit)
 

@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from meterlab.gui.fmt import fmt_range
 from meterlab.gui.scope_decode import DecodeSettings
 from meterlab.gui.scope_plot import CHANNEL_COLOURS
 from meterlab.gui.scope_worker import ScopeState
+from meterlab.gui.settings import Settings
 from meterlab.units import format_si, parse_quantity
 
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
@@ -449,24 +450,24 @@ class ScopeControls(QWidget):
 
 
     # -- persistence -----------------------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("scope/lines", ",".join(str(n) for n in self._lines))
-        settings.setValue("scope/baud", float(self.baud_combo.currentData() or 0.0))
-        settings.setValue("scope/i2c", self.i2c_check.isChecked())
-        settings.setValue("scope/uart", self.uart_check.isChecked())
+    def save_settings(self, settings: Settings) -> None:
+        settings.scope_lines = self._lines
+        settings.scope_baud = float(self.baud_combo.currentData() or 0.0)
+        settings.scope_i2c = self.i2c_check.isChecked()
+        settings.scope_uart = self.uart_check.isChecked()
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         self._filling = True
         try:
-            lines = str(settings.value("scope/lines", "") or "")
+            lines = settings.scope_lines
             if lines:
-                self._lines = tuple(int(x) for x in lines.split(",") if x.strip().isdigit())
+                self._lines = lines
                 for n, box in self.line_checks.items():
                     box.setChecked(n in self._lines)
-            baud = _float(settings.value("scope/baud", 0.0))
+            baud = settings.scope_baud
             self.baud_combo.setCurrentIndex(max(0, self.baud_combo.findData(baud)))
-            self.i2c_check.setChecked(_bool(settings.value("scope/i2c", True)))
-            self.uart_check.setChecked(_bool(settings.value("scope/uart", True)))
+            self.i2c_check.setChecked(settings.scope_i2c)
+            self.uart_check.setChecked(settings.scope_uart)
         finally:
             self._filling = False
         self._decode = DecodeSettings(uart=self.uart_check.isChecked(), baud=baud or None,
@@ -483,14 +484,3 @@ def nearest(values: list[float] | tuple[float, ...], x: float) -> int:
     return int(np.argmin(np.abs(np.log(arr / x))))
 
 
-def _float(x: object) -> float:
-    try:
-        return float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _bool(x: object) -> bool:
-    if isinstance(x, str):
-        return x.lower() in ("1", "true", "yes")
-    return bool(x)

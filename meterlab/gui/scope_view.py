@@ -47,6 +47,7 @@ from meterlab.gui.scope_controls import ScopeControls
 from meterlab.gui.scope_measurements import ScopeMeasurements
 from meterlab.gui.scope_plot import CHANNEL_COLOURS, H_DIVS, AnalogPlot, LogicPlot
 from meterlab.gui.scope_worker import Frame, ScopeState, ScopeWorker
+from meterlab.gui.settings import Settings
 from meterlab.units import format_si
 
 FRAME_MS = 33
@@ -119,7 +120,7 @@ class ScopeView(QWidget):
         self,
         resource: str | None,
         backend: str | None = None,
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         parent: QWidget | None = None,
         *,
         initial: ScopeSetup | None = None,
@@ -130,7 +131,7 @@ class ScopeView(QWidget):
         self.setObjectName("scopeView")
         self.resource = resource
         self.backend = backend
-        self.settings = settings
+        self.settings = Settings.wrap(settings) if settings is not None else None
         self.state: ScopeState | None = None
         self.frame: Frame | None = None  # the frame on screen
         self.frames_drawn = 0
@@ -149,8 +150,8 @@ class ScopeView(QWidget):
         self.worker: ScopeWorker | None = None
         self.last_screenshot: Path | None = None
         self._build()
-        if settings is not None:
-            self.restore_settings(settings)
+        if self.settings is not None:
+            self.restore_settings(self.settings)
         if resource:
             self.worker = ScopeWorker(resource, backend, lines=self.controls.lines,
                                       initial=initial.apply if initial else None)
@@ -617,9 +618,9 @@ class ScopeView(QWidget):
                        {"resource": self.resource or "", "mode": "screen"})
 
     def _save_clicked(self) -> None:
-        last = self.settings.value("scope/save_dir", str(Path.home())) if self.settings else ""
+        last = self.settings.scope_save_dir if self.settings is not None else Path()
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save capture"), str(Path(str(last)) / "capture.csv"),
+            self, self.tr("Save capture"), str(last / "capture.csv"),
             self.tr("CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)"))
         if not path:
             return
@@ -631,7 +632,7 @@ class ScopeView(QWidget):
                     target = target.with_name(target.name + suffix)
                     break
         if self.settings is not None:
-            self.settings.setValue("scope/save_dir", str(target.parent))
+            self.settings.scope_save_dir = target.parent
         self.save_capture(target)
 
     def save_capture(self, path: Path, done: Callable[[bool], None] | None = None
@@ -675,9 +676,9 @@ class ScopeView(QWidget):
         return thread
 
     def _screenshot_clicked(self) -> None:
-        last = self.settings.value("scope/save_dir", str(Path.home())) if self.settings else ""
+        last = self.settings.scope_save_dir if self.settings is not None else Path()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the scope's screen"), str(Path(str(last)) / "scope-screen.png"),
+            self, self.tr("Save the scope's screen"), str(last / "scope-screen.png"),
             self.tr("Images (*.png *.bmp)"))
         if path:
             self.save_screenshot(Path(path))
@@ -711,24 +712,20 @@ class ScopeView(QWidget):
                        "info", 6000)
 
     # -- persistence and shutdown ---------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("scope/measure_source", self.measurements.source)
-        settings.setValue("scope/limits", self.measurements.limit_texts())
-        settings.setValue("scope/splitter", self.main_splitter.saveState())
-        settings.setValue("scope/plots", self.plot_splitter.saveState())
+    def save_settings(self, settings: Settings) -> None:
+        settings.scope_measure_source = self.measurements.source
+        settings.scope_limits = self.measurements.limit_texts()
+        settings.scope_splitter = self.main_splitter.saveState()
+        settings.scope_plots = self.plot_splitter.saveState()
         self.controls.save_settings(settings)
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         self.controls.restore_settings(settings)
-        limits = settings.value("scope/limits", {})
-        if isinstance(limits, dict):
-            self.measurements.restore_limit_texts({str(k): str(v) for k, v in limits.items()})
-        src = settings.value("scope/measure_source")
-        if src:
-            self.measurements.set_source(str(src))
-        for key, splitter in (("scope/splitter", self.main_splitter),
-                              ("scope/plots", self.plot_splitter)):
-            state = settings.value(key)
+        self.measurements.restore_limit_texts(settings.scope_limits)
+        if settings.scope_measure_source:
+            self.measurements.set_source(settings.scope_measure_source)
+        for state, splitter in ((settings.scope_splitter, self.main_splitter),
+                                (settings.scope_plots, self.plot_splitter)):
             if state is not None:
                 splitter.restoreState(state)
 

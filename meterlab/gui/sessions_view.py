@@ -46,11 +46,10 @@ from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
 from meterlab.gui.sessions_tasks import run_in_background
+from meterlab.gui.settings import Settings
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
 
-KEY_EXPORT_DIR = "sessions/export_dir"
-KEY_EXPORT_FORMAT = "sessions/export_format"
 COLUMNS = ("id", "start", "operator", "dut", "plan", "status", "readings", "verdict", "counts")
 
 _STYLE = """
@@ -76,7 +75,8 @@ class SessionsView(QWidget):
     #: A verification ended: (session id, ok).
     verified = Signal(str, bool)
 
-    def __init__(self, db_path: str | Path | None = None, settings: QSettings | None = None,
+    def __init__(self, db_path: str | Path | None = None,
+                 settings: Settings | QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionsView")
@@ -84,7 +84,7 @@ class SessionsView(QWidget):
         from meterlab.store import default_db_path
 
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
-        self.settings = settings if settings is not None else QSettings("meterlab", "meterlab")
+        self.settings = Settings.wrap(settings)
         self.sessions: list[Any] = []
         self.current: SessionData | None = None
         self.export_dialog: ExportDialog | None = None
@@ -396,8 +396,8 @@ class SessionsView(QWidget):
         if not ids:
             self.news.emit(self.tr("Select one or more sessions to export."), "info", 4000)
             return None
-        folder = str(self.settings.value(KEY_EXPORT_DIR, str(Path.home())) or Path.home())
-        fmt = str(self.settings.value(KEY_EXPORT_FORMAT, "csv") or "csv")
+        folder = str(self.settings.sessions_export_dir)
+        fmt = self.settings.sessions_export_format or "csv"
         first = next(s for s in self.sessions if s.id == ids[0])
         name = "_".join(x for x in ("session", first.dut_serial, first.short_id) if x)
         name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
@@ -418,8 +418,8 @@ class SessionsView(QWidget):
     def export(self, session_ids: list[str], path: str | Path, fmt: str) -> None:
         """Write the sessions to `path` in `fmt` on a worker thread; news says how it went."""
         path = Path(path)
-        self.settings.setValue(KEY_EXPORT_DIR, str(path.parent))
-        self.settings.setValue(KEY_EXPORT_FORMAT, fmt)
+        self.settings.sessions_export_dir = path.parent
+        self.settings.sessions_export_format = fmt
         db = self.db_path
 
         def work() -> Path:
