@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import ConnectionLost, MeterlabError
 from meterlab.gui import instruments_probe as probe
-from meterlab.gui.instruments_tasks import TaskRunner
 from meterlab.gui.settings import Settings
+from meterlab.gui.tasks import TaskRunner
 from meterlab.readings import OVERLOAD_THRESHOLD
 
 if TYPE_CHECKING:

@@ -51,9 +51,9 @@ from meterlab.errors import ConnectionLost
 from meterlab.gui import instruments_probe as probe
 from meterlab.gui.console import ScpiConsole
 from meterlab.gui.instruments_table import Entry, InstrumentTable
-from meterlab.gui.instruments_tasks import TaskRunner
 from meterlab.gui.instruments_text import State, describe_identity, error_text, fill, role_text
 from meterlab.gui.settings import Settings
+from meterlab.gui.tasks import TaskRunner
 
 RECONNECT_ATTEMPTS = 4
 

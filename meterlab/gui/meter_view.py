@@ -10,7 +10,6 @@ updates a few times a second, not at frame rate, so digits stay legible.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
-from meterlab.gui.export_readings import export_in_background, snapshot
+from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
@@ -43,6 +42,7 @@ from meterlab.gui.settings import Settings
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
+from meterlab.gui.tasks import run_in_background
 from meterlab.gui.trend import TrendView
 from meterlab.readings import Verdict
 
@@ -565,32 +565,29 @@ class MeterView(QWidget):
         if limit:
             self.apply_limit(limit)
 
-    def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> threading.Thread:
+    def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> None:
         """Write the readings shown to CSV on a worker thread; news goes to the banner."""
         snap = snapshot(self.series)
         self.news.emit(self.tr("Exporting %1 readings…").replace("%1", str(len(snap["t"]))),
                        "info", 0)
-        outcome: list[str | None] = []
-        thread = export_in_background(snap, path, outcome.append)
 
-        def poll() -> None:  # back on the GUI thread
-            if not outcome:
-                QTimer.singleShot(100, poll)
-                return
-            error = outcome[0]
-            if error is None:
-                self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
-                               "info", 6000)
-            else:
-                self.news.emit(
-                    self.tr("Could not write %1: %2. The readings are still here; "
-                            "choose another place.").replace("%1", str(path)).replace(
-                        "%2", error), "error", 0)
+        def saved(_result: object) -> None:  # back on the GUI thread
+            self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
+                           "info", 6000)
             if done is not None:
                 done()
 
-        QTimer.singleShot(100, poll)
-        return thread
+        def failed(exc: BaseException) -> None:
+            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.news.emit(
+                self.tr("Could not write %1: %2. The readings are still here; "
+                        "choose another place.").replace("%1", str(path)).replace(
+                    "%2", error), "error", 0)
+            if done is not None:
+                done()
+
+        run_in_background(lambda: write_readings_csv(path, snap), saved, failed, self,
+                          "export-csv")
 
 
 #: Sentences the Qt-free sources say (descriptions, fixed notices), marked here so

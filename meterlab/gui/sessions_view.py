@@ -2,7 +2,7 @@
 
 Quality staff come here to answer "who measured unit SN-0042, with what, and
 did it pass?" — and to hand the answer on as a file. Queries, exports and
-verification run on worker threads (`sessions_tasks`), so a large database
+verification run on worker threads (`gui.tasks`), so a large database
 never freezes the window; pandas and the export writers load only when a
 session is opened or exported. An empty or missing database is a normal
 first-day state and is said so, not reported as an error.
@@ -45,9 +45,9 @@ from meterlab.gui.plan_table import VerdictDelegate, status_word
 from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
-from meterlab.gui.sessions_tasks import run_in_background
 from meterlab.gui.settings import Settings
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
+from meterlab.gui.tasks import run_in_background
 from meterlab.readings import Verdict
 
 COLUMNS = ("id", "start", "operator", "dut", "plan", "status", "readings", "verdict", "counts")
