@@ -54,11 +54,12 @@ from meterlab.gui.instruments_table import Entry, InstrumentTable
 from meterlab.gui.instruments_text import State, describe_identity, error_text, fill, role_text
 from meterlab.gui.settings import Settings
 from meterlab.gui.tasks import TaskRunner
+from meterlab.gui.views import View
 
 RECONNECT_ATTEMPTS = 4
 
 
-class InstrumentsView(QWidget):
+class InstrumentsView(QWidget, View):
     """Discovered and connected instruments, with a connect dialog and SCPI consoles.
 
     `backend`: the VISA library for discovery and new connections (None: pyvisa-py,
@@ -342,6 +343,9 @@ class InstrumentsView(QWidget):
                                remembered=self.remembered())
         if dialog.exec():
             self.add_instrument(dialog.resource(), dialog.backend())
+
+    def shutdown(self) -> None:
+        self.close_all()
 
     def close_all(self) -> None:
         """Close every connection this view holds (on workers: a hung one cannot block us)."""

@@ -1,9 +1,10 @@
 """The main window: a banner for news, a tab per job, menus and shortcuts.
 
-Views plug in with `add_view()`; the meter view is the first. Later views
-(scope, plan runner, sessions, instruments with the SCPI console) are plain
-QWidgets added the same way, and may connect their own `news` signal
-(text, level, timeout_ms) to the banner with `connect_news()`.
+Views plug in with `add_view()`; the meter view is the first. Every view is a
+QWidget that implements `views.View` (activate/deactivate, F5/F6, shutdown);
+the window talks to its tabs through that interface only. Views may connect
+their own `news` signal (text, level, timeout_ms) to the banner with
+`connect_news()`.
 
 The window must appear fast, so this module imports only Qt: numpy,
 pyqtgraph and the views load in `build_views()`. With `defer_views=True` the
@@ -87,7 +88,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = {}  # each also a `views.View`
+        self._current_view: QWidget | None = None
         self.meter: MeterView | None = None
         self._source_arg = source
         self._capacity = capacity
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._placeholder, self.tr("Meter"))
         self.setWindowTitle(window_title(""))
         self._build_actions()
-        self.tabs.currentChanged.connect(self.update_run_actions)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.resize(1400, 860)
         self._restore_geometry()
         if startup_message:
@@ -179,8 +181,6 @@ class MainWindow(QMainWindow):
                 self.connect_news(view)
             if spec.key == "instruments":
                 self._connect_instruments_view(view)
-            if spec.key == "scope" and hasattr(view, "runningChanged"):
-                view.runningChanged.connect(self.update_run_actions)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
         if self.settings.window_tab in self.views:
@@ -244,10 +244,16 @@ class MainWindow(QMainWindow):
         window_instruments.use_scope(self, resource)
 
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
-        """Add a tab; `key` names it for `show_view()` and saved state."""
+        """Add a tab (a `views.View`); `key` names it for `show_view()` and saved state."""
         widget.setObjectName(widget.objectName() or f"{key}View")
         self.views[key] = widget
+        self.watch_running(widget)
         return self.tabs.addTab(widget, title)
+
+    def watch_running(self, view: QWidget) -> None:
+        """F5/F6 say Start or Stop for a view they drive, as its running state changes."""
+        if getattr(view, "takes_run_keys", False) and hasattr(view, "runningChanged"):
+            view.runningChanged.connect(self.update_run_actions)
 
     def show_view(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.views[key])
@@ -273,17 +279,33 @@ class MainWindow(QMainWindow):
 
         return call
 
-    def _current_call(self, name: str) -> Callable[[], None]:
-        """F5/F6 drive the scope on the Scope tab and the meter everywhere else."""
+    def run_target(self) -> Any:
+        """The view F5/F6 drive: the current tab if it `takes_run_keys`, else the meter."""
+        current = self.tabs.currentWidget()
+        if getattr(current, "takes_run_keys", False):
+            return current
+        return self.meter
 
-        def call() -> None:
-            scope = self.views.get("scope")
-            if scope is not None and self.tabs.currentWidget() is scope:
-                getattr(scope, name)()
-            elif self.meter is not None:
-                getattr(self.meter, name)()
+    def _toggle_running(self) -> None:
+        target = self.run_target()
+        if target is not None:
+            target.toggle_running()
 
-        return call
+    def _single(self) -> None:
+        target = self.run_target()
+        if target is not None:
+            target.single()
+
+    def _tab_changed(self, _index: int) -> None:
+        """Tell the views which one is current, then name what F5/F6 do on it."""
+        current = self.tabs.currentWidget()
+        previous, self._current_view = self._current_view, current
+        if previous is not current:
+            if previous in self.views.values():
+                previous.deactivate()  # type: ignore[union-attr]
+            if current in self.views.values():
+                current.activate()  # type: ignore[union-attr]
+        self.update_run_actions()
 
     def _build_actions(self) -> None:
         m = self.menuBar()
@@ -301,10 +323,10 @@ class MainWindow(QMainWindow):
         measure = m.addMenu(self.tr("&Measure"))
         self.start_action = QAction(self.tr("&Start / stop"), self)
         self.start_action.setShortcut(QKeySequence("F5"))
-        self.start_action.triggered.connect(self._current_call("toggle_running"))
+        self.start_action.triggered.connect(self._toggle_running)
         self.single_action = QAction(self.tr("Single &reading"), self)
         self.single_action.setShortcut(QKeySequence("F6"))
-        self.single_action.triggered.connect(self._current_call("single"))
+        self.single_action.triggered.connect(self._single)
         limit_action = QAction(self.tr("Edit &limit"), self)
         limit_action.setShortcut(QKeySequence("Ctrl+L"))
         limit_action.triggered.connect(self._focus_limit)
@@ -421,11 +443,10 @@ class MainWindow(QMainWindow):
 
     def update_run_actions(self, _running: bool = False) -> None:
         """F5/F6 name what they do to the view they drive (the scope on its tab)."""
-        scope = self.views.get("scope")
-        target = scope if scope is not None and self.tabs.currentWidget() is scope else self.meter
-        running = bool(target is not None and getattr(target, "running", False))
+        target = self.run_target()
+        running = bool(target is not None and target.running)
         self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
-        self.single_action.setEnabled(not running or target is scope)
+        self.single_action.setEnabled(not running or target is not self.meter)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_geometry
@@ -448,19 +469,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        from meterlab.gui.views import SHUTDOWN_METHODS
-
-        for key, view in self.views.items():
-            if key == "meter":
-                continue
-            for name in SHUTDOWN_METHODS:
-                method = getattr(view, name, None)
-                if callable(method):
-                    method()
-                    break
-        if self.meter is not None:
-            self.meter.frame_timer.stop()
-            self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)
+        meter = self.views.get("meter")
+        for view in self.views.values():
+            if view is not meter:
+                view.shutdown()  # type: ignore[attr-defined]
+        if meter is not None:  # last: it may own the in-process bench the others used
+            meter.shutdown()  # type: ignore[attr-defined]
         if self._bench is not None:
             self._bench.stop()
             self._bench = None

@@ -44,6 +44,7 @@ from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.tasks import run_in_background
 from meterlab.gui.trend import TrendView
+from meterlab.gui.views import View
 from meterlab.readings import Verdict
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
 HIST_EVERY = 8  # frames between histogram redraws (~4 Hz)
 
 
-class MeterView(QWidget):
+class MeterView(QWidget, View):
     """One live meter. Signals carry news for the window's banner and title."""
 
     #: (text, level, timeout_ms) — shown in the window's non-blocking banner.
@@ -338,6 +339,11 @@ class MeterView(QWidget):
 
     def clear(self) -> None:
         self.series.clear()
+
+    def shutdown(self) -> None:
+        """Stop drawing and stop the source, and close it (e.g. the in-process bench)."""
+        self.frame_timer.stop()
+        self.set_source(None)
         self._limit_unit = None
         if self._limit_text:
             self.apply_limit()

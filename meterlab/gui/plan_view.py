@@ -46,6 +46,7 @@ from meterlab.gui.plan_table import PlanTable, status_word
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent, final_verdict
 from meterlab.gui.settings import Settings
 from meterlab.gui.style import verdict_word
+from meterlab.gui.views import View
 from meterlab.plan import Check, Plan, list_plans, load_plan
 from meterlab.readings import Verdict
 from meterlab.runner import RunResult
@@ -67,7 +68,7 @@ QLabel#verdictBadge[placeholder="true"] { font-size: 16pt; font-weight: 600; }
 """
 
 
-class PlanView(QWidget):
+class PlanView(QWidget, View):
     """The plan runner tab.
 
     `dmm_resource` / `scope_resource`: VISA resources of the instruments the run

@@ -50,6 +50,7 @@ from meterlab.gui.scope_plot import CHANNEL_COLOURS, H_DIVS, AnalogPlot, LogicPl
 from meterlab.gui.scope_worker import ScopeWorker
 from meterlab.gui.settings import Settings
 from meterlab.gui.tasks import run_in_background
+from meterlab.gui.views import View
 from meterlab.units import format_si
 
 FRAME_MS = 33
@@ -97,7 +98,7 @@ DEMO_SETUP = ScopeSetup(
 )
 
 
-class ScopeView(QWidget):
+class ScopeView(QWidget, View):
     """The oscilloscope view.
 
     Args:
@@ -117,6 +118,7 @@ class ScopeView(QWidget):
 
     news = Signal(str, str, int)
     runningChanged = Signal(bool)
+    takes_run_keys = True  # F5/F6 start, stop and single-shot the scope on its tab
 
     def __init__(
         self,

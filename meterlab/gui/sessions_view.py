@@ -48,6 +48,7 @@ from meterlab.gui.sessions_export import ExportDialog
 from meterlab.gui.settings import Settings
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.gui.tasks import run_in_background
+from meterlab.gui.views import View
 from meterlab.readings import Verdict
 
 COLUMNS = ("id", "start", "operator", "dut", "plan", "status", "readings", "verdict", "counts")
@@ -60,7 +61,7 @@ QTableWidget#sessionsTable { font-size: 10pt; }
 """
 
 
-class SessionsView(QWidget):
+class SessionsView(QWidget, View):
     """Browse the session database at `db_path` (None = `METERLAB_DB` or the user data
     folder); `settings` remembers the export folder and format (None = the user's)."""
 

@@ -97,11 +97,11 @@ def use_scope(window: MainWindow, resource: str) -> None:
         window.tabs.removeTab(index)
         window.tabs.insertTab(index, new, title)
         window.views["scope"] = new
+        window.watch_running(new)
         if current:
             window.tabs.setCurrentWidget(new)
         old.deleteLater()
     window.connect_news(new)
-    new.runningChanged.connect(window.update_run_actions)
     instruments_changed(window)
 
 
