@@ -62,11 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from meterlab.gui.app import build_window
+    from meterlab.gui.settings import Settings
 
     with tempfile.TemporaryDirectory() as tmp:
         ini = str(Path(tmp) / "meterlab.ini")
-        settings = QSettings(ini, QSettings.Format.IniFormat)
-        settings.setValue("ui/language", args.lang)
+        settings = Settings(QSettings(ini, QSettings.Format.IniFormat))
+        settings.language = args.lang
         settings.sync()
         app, win = build_window([sys.argv[0]], demo=True, settings_path=ini,
                                 db_path=str(Path(tmp) / "sessions.db"))

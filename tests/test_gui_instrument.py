@@ -56,7 +56,7 @@ def test_readings_from_the_simulated_meter_reach_trend_and_badge(qtbot, live):
     qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
     assert "34465A" in win.windowTitle()  # identified itself once connected
     # A real (non-simulated) source that answered is remembered for the next start.
-    assert win.settings.value("resources/dmm") == win.meter.source.resource
+    assert win.settings.dmm_resource == win.meter.source.resource
     board.values["VOLT:DC"] = 3.6  # the regulator drifts out
     qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.FAIL, timeout=10000)
     assert meter.series.first_failure is not None

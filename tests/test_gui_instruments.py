@@ -25,7 +25,7 @@ from meterlab.gui.connect_dialog import ConnectDialog
 from meterlab.gui.instruments_table import MODEL, ORIGIN, ROLE, SERIAL, STATE
 from meterlab.gui.instruments_text import State
 from meterlab.gui.instruments_view import InstrumentsView
-from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE
+from meterlab.gui.settings import Settings
 from meterlab.sim.bench import SimulatedBench
 
 pytest_plugins = ("gui_fixtures",)
@@ -147,7 +147,7 @@ def test_use_as_multimeter_emits_the_resource(qtbot, view, bench, gui_settings):
     view.mark_in_use("dmm", None)  # e.g. the meter view was switched to another source
     assert "in use" not in cell(view, dmm, ROLE)
     # The simulator's port changes every run: it is not offered again next time.
-    assert not gui_settings.value(KEY_DMM)
+    assert not Settings(gui_settings).dmm_resource
 
 
 def test_a_real_address_picked_is_remembered(qtbot, bench, gui_settings):
@@ -160,7 +160,7 @@ def test_a_real_address_picked_is_remembered(qtbot, bench, gui_settings):
     with qtbot.waitSignal(view.use_scope, timeout=2000) as got:
         view.scope_button.click()
     assert got.args == [bench.scope_resource]
-    assert gui_settings.value(KEY_SCOPE) == bench.scope_resource
+    assert Settings(gui_settings).scope_resource == bench.scope_resource
     assert view.backend_for(bench.scope_resource) == "@py"
     view.disconnect_button.click()
     assert view.entries[bench.scope_resource].conn is None

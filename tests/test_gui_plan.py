@@ -20,7 +20,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR
 from meterlab.gui.plan_view import PlanView
 from meterlab.paths import shipped_dir
 from meterlab.readings import Verdict
@@ -184,8 +183,8 @@ def test_healthy_unit_passes_and_is_stored_while_the_gui_stays_responsive(qtbot,
     sid = _finish(qtbot, view)
     assert any(sid[:8] in text and level == "info" for text, level, _ in view.news_log)
     assert "saved" in view.session_label.text().lower()
-    assert view.settings.value(KEY_OPERATOR) == "Ana Peeters"
-    assert view.settings.value(KEY_LAST_PLAN) == str(PLAN)
+    assert view.settings.operator == "Ana Peeters"
+    assert view.settings.last_plan == str(PLAN)
 
     with SessionStore(tmp_path / "sessions.sqlite") as store:
         info = store.session(sid)

@@ -19,8 +19,9 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from standins import StandInBoard as Board
 
 from meterlab.gui.instrument_source import InstrumentSource
-from meterlab.gui.main_window import KEY_OPERATOR, MainWindow
+from meterlab.gui.main_window import MainWindow
 from meterlab.gui.sessions_view import SessionsView
+from meterlab.gui.settings import Settings
 from meterlab.readings import Verdict
 from meterlab.sim.dmm import Keysight34465A
 from meterlab.sim.server import InstrumentServer
@@ -33,7 +34,7 @@ pytest_plugins = ("gui_fixtures",)
 def live(qtbot, gui_settings, tmp_path) -> Iterator[tuple[MainWindow, Board]]:
     board = Board()
     server = InstrumentServer(Keysight34465A(board, seed=4)).start()
-    gui_settings.setValue(KEY_OPERATOR, "Anke")
+    Settings(gui_settings).operator = "Anke"
     source = InstrumentSource(server.resource, backend="@py")
     win = MainWindow(source, settings=gui_settings, capacity=100_000,
                      db_path=str(tmp_path / "sessions.db"))

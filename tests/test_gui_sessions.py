@@ -214,7 +214,7 @@ def test_export_dialog_writes_csv_and_xlsx_that_read_back(qtbot, view, tmp_path)
     assert any(sid in str(c) for row in wb["Summary"].iter_rows(values_only=True)
                for c in row if c)
     assert any("Exported" in t for t, level, _ in view.news_log if level == "info")
-    assert view.settings.value("sessions/export_format") == "xlsx"
+    assert view.settings.sessions_export_format == "xlsx"
 
 
 def test_export_to_an_impossible_place_is_news_not_a_traceback(qtbot, view, tmp_path):

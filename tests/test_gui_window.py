@@ -23,7 +23,7 @@ pytest_plugins = ("gui_fixtures",)
 
 
 def test_title_and_honest_source_label(window):
-    assert window.windowTitle().startswith("meterlab")
+    assert window.windowTitle().endswith(" — meterlab")
     assert "Synthetic" in window.windowTitle()
     assert "no instrument" in window.mode_label.text()
     assert "no instrument" in window.meter.source_label.text()
@@ -269,12 +269,17 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
                              db_path=str(tmp_path / "sessions.db"))
     qtbot.addWidget(win)
     try:
-        assert win.isVisible() and win.windowTitle().startswith("meterlab")
+        assert win.isVisible() and win.windowTitle() == "meterlab"
         assert win.meter is None  # numpy/pyqtgraph views are built after the first paint
         qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
         # Demo mode never pretends: it says it is the simulated bench.
         assert win.meter.source.simulated
         assert "Simulated bench" in win.windowTitle()
+        # The app's name once, last: Qt appends the display name only to titles that do
+        # not already end with it, so the title bar never says "meterlab" twice.
+        title = win.windowTitle()
+        assert title.count("meterlab") == 1, title
+        assert title.endswith(QApplication.applicationDisplayName()), title
         qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=10000)
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
@@ -309,7 +314,7 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
         assert "does not answer" in win.banner.text
         assert win.meter.limit_edit.isEnabled()
         assert win.meter.trend.point_count() == 0
-        assert win.settings.value("resources/dmm") is None  # never answered: not remembered
+        assert win.settings.dmm_resource == ""  # never answered: not remembered
     finally:
         if win.meter is not None:
             win.meter.set_source(None)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow
+from meterlab.gui.main_window import MainWindow
 from meterlab.sim.bench import SimulatedBench
 
 pytest_plugins = ("gui_fixtures",)
@@ -88,7 +88,7 @@ def test_picking_instruments_switches_the_meter_and_the_scope(qtbot, demo, other
     inst.use_as("dmm", other_bench.dmm_resource)
     assert meter.source.resource == other_bench.dmm_resource and not meter.source.simulated
     assert meter.running  # it was streaming, so it streams from the new meter
-    assert demo.settings.value(KEY_DMM) == other_bench.dmm_resource
+    assert demo.settings.dmm_resource == other_bench.dmm_resource
     assert inst.entries[other_bench.dmm_resource].in_use == "dmm"
     points = meter.series.ring.total
     qtbot.waitUntil(lambda: meter.series.ring.total > points + 5, timeout=15000)
@@ -98,7 +98,7 @@ def test_picking_instruments_switches_the_meter_and_the_scope(qtbot, demo, other
     scope = demo.views["scope"]
     assert scope.resource == other_bench.scope_resource
     assert demo.tabs.currentWidget() is scope  # the new scope view took the old tab's place
-    assert demo.settings.value(KEY_SCOPE) == other_bench.scope_resource
+    assert demo.settings.scope_resource == other_bench.scope_resource
     assert inst.entries[other_bench.scope_resource].in_use == "scope"
     qtbot.waitUntil(lambda: scope.connected and scope.frames_drawn > 0, timeout=20000)
     assert demo.views["plan"].scope_resource == other_bench.scope_resource
@@ -108,7 +108,7 @@ def test_picking_instruments_switches_the_meter_and_the_scope(qtbot, demo, other
     inst.use_as("scope", bench.scope_resource)
     assert meter.source.resource == bench.dmm_resource and meter.source.simulated
     assert demo.views["scope"].resource == bench.scope_resource
-    assert demo.settings.value(KEY_DMM) == other_bench.dmm_resource
-    assert demo.settings.value(KEY_SCOPE) == other_bench.scope_resource
+    assert demo.settings.dmm_resource == other_bench.dmm_resource
+    assert demo.settings.scope_resource == other_bench.scope_resource
     assert demo.resources().simulated
     _wait_four_traces(qtbot, demo.views["scope"])

@@ -38,29 +38,28 @@ def build_window(
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.i18n import install_translators
-    from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow, default_settings
+    from meterlab.gui.main_window import MainWindow
     from meterlab.gui.qtcompat import collect_on_gui_thread
+    from meterlab.gui.settings import Settings
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     collect_on_gui_thread(app)
     app.setOrganizationName("meterlab")
     app.setApplicationName("meterlab")
     app.setApplicationDisplayName("meterlab")
-    if settings_path:
-        settings = QSettings(settings_path, QSettings.Format.IniFormat)
-    else:
-        settings = default_settings()
-    install_translators(app, str(settings.value("ui/language", "") or ""))
+    settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
+                        if settings_path else None)
+    install_translators(app, settings.language)
     _apply_stylesheet(app)
 
     if scope:
-        settings.setValue(KEY_SCOPE, scope)
+        settings.scope_resource = scope
 
     def open_source() -> object:  # after the first paint: may import numpy, pyvisa, drivers
         from meterlab.gui.sources import make_source
 
         try:
-            last = str(settings.value(KEY_DMM, "") or "") or None
+            last = settings.dmm_resource or None
             return make_source(dmm=dmm, demo=demo, last_dmm=last)
         except MeterlabError as exc:
             window.banner.show_message(str(exc), "warning")

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.gui import instruments_probe as probe
-from meterlab.gui.instruments_tasks import TaskRunner
 from meterlab.gui.instruments_text import describe_identity, error_text, origin_text, role_text
+from meterlab.gui.tasks import TaskRunner
 
 EXAMPLES = (
     "TCPIP::192.168.1.50::5025::SOCKET",

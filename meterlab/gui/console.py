@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import ConnectionLost, MeterlabError
 from meterlab.gui import instruments_probe as probe
-from meterlab.gui.instruments_tasks import TaskRunner
+from meterlab.gui.settings import Settings
+from meterlab.gui.tasks import TaskRunner
 from meterlab.readings import OVERLOAD_THRESHOLD
 
 if TYPE_CHECKING:
     from meterlab.visa import Connection
 
-KEY_HISTORY = "console/history"
 HISTORY_SIZE = 100
 SHOW_AT_MOST = 4000  # characters of one reply put in the transcript
 
@@ -141,7 +141,7 @@ class ScpiConsole(QWidget):
         connection: Connection,
         *,
         title: str = "",
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         timeout_s: float = 3.0,
         parent: QWidget | None = None,
     ) -> None:
@@ -149,12 +149,12 @@ class ScpiConsole(QWidget):
         self.setObjectName("scpiConsole")
         self.connection = connection
         self.title = title or connection.resource
-        self._settings = settings
+        self._settings = Settings.wrap(settings) if settings is not None else None
         self._runner = TaskRunner(self)
         self._pending: deque[tuple[str, str]] = deque()  # ("command"|"errors", text)
         self._running = False
         self._binary_format = False
-        history = [str(h) for h in (settings.value(KEY_HISTORY, []) or [])] if settings else []
+        history = self._settings.console_history if self._settings is not None else []
         self._build(history, timeout_s)
 
     # -- construction ----------------------------------------------------------------
@@ -372,4 +372,4 @@ class ScpiConsole(QWidget):
 
     def _save_history(self) -> None:
         if self._settings is not None:
-            self._settings.setValue(KEY_HISTORY, list(self.command_line.history))
+            self._settings.console_history = list(self.command_line.history)

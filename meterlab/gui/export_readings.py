@@ -1,14 +1,13 @@
 """Export the readings a live view holds, off the GUI thread.
 
-This is the quick "save what I see" of the meter view (Ctrl+E); sessions and
+This is the quick "save what I see" of the meter view (Ctrl+E), which runs
+`write_readings_csv` through `gui.tasks`; sessions and
 their full exports (XLSX, Parquet, PDF) belong to the session store. pandas is
 imported only here, when someone exports, so it never slows the start.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,20 +46,3 @@ def write_readings_csv(path: Path, snap: dict) -> None:
     )
     frame.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S.%fZ")
 
-
-def export_in_background(
-    snap: dict, path: Path, finished: Callable[[str | None], None]
-) -> threading.Thread:
-    """Write on a worker thread; `finished(error or None)` runs on that thread."""
-
-    def work() -> None:
-        try:
-            write_readings_csv(path, snap)
-        except OSError as exc:
-            finished(exc.strerror or str(exc))
-        else:
-            finished(None)
-
-    thread = threading.Thread(target=work, name="export-csv", daemon=True)
-    thread.start()
-    return thread

@@ -25,8 +25,8 @@ Plugging it in (the main window)::
     view.mark_in_use("dmm", resource)         # show which address the meter reads from
     view.backend_for(resource)                # the VISA backend chosen for that address
 
-Picking a real instrument also stores its address under `KEY_DMM` / `KEY_SCOPE`
-(QSettings), so it is offered first next time; simulated addresses are not
+Picking a real instrument also stores its address (`Settings.dmm_resource` /
+`scope_resource`), so it is offered first next time; simulated addresses are not
 stored (their ports change every run).
 """
 
@@ -51,14 +51,15 @@ from meterlab.errors import ConnectionLost
 from meterlab.gui import instruments_probe as probe
 from meterlab.gui.console import ScpiConsole
 from meterlab.gui.instruments_table import Entry, InstrumentTable
-from meterlab.gui.instruments_tasks import TaskRunner
 from meterlab.gui.instruments_text import State, describe_identity, error_text, fill, role_text
-from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE
+from meterlab.gui.settings import Settings
+from meterlab.gui.tasks import TaskRunner
+from meterlab.gui.views import View
 
 RECONNECT_ATTEMPTS = 4
 
 
-class InstrumentsView(QWidget):
+class InstrumentsView(QWidget, View):
     """Discovered and connected instruments, with a connect dialog and SCPI consoles.
 
     `backend`: the VISA library for discovery and new connections (None: pyvisa-py,
@@ -82,7 +83,7 @@ class InstrumentsView(QWidget):
         self,
         *,
         backend: str | None = None,
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         simulated: Mapping[str, str] | None = None,
         refresh_on_show: bool = True,
         parent: QWidget | None = None,
@@ -90,7 +91,7 @@ class InstrumentsView(QWidget):
         super().__init__(parent)
         self.setObjectName("instrumentsView")
         self.backend = backend
-        self.settings = settings
+        self.settings = Settings.wrap(settings) if settings is not None else None
         self.simulated = dict(simulated or {})
         self.entries: dict[str, Entry] = {}
         self.consoles: dict[str, ScpiConsole] = {}
@@ -208,7 +209,7 @@ class InstrumentsView(QWidget):
     def remembered(self) -> list[str]:
         if self.settings is None:
             return []
-        out = [str(self.settings.value(key, "") or "") for key in (KEY_DMM, KEY_SCOPE)]
+        out = [self.settings.dmm_resource, self.settings.scope_resource]
         return [r for r in out if r]
 
     def refresh(self) -> None:
@@ -248,7 +249,10 @@ class InstrumentsView(QWidget):
         if entry is None:
             return
         if self.settings is not None and not entry.simulated:
-            self.settings.setValue(KEY_DMM if role == "dmm" else KEY_SCOPE, entry.resource)
+            if role == "dmm":
+                self.settings.dmm_resource = entry.resource
+            else:
+                self.settings.scope_resource = entry.resource
         who = (f"{entry.identity.model} ({entry.resource})" if entry.identity is not None
                else entry.resource)
         self.mark_in_use(role, entry.resource)
@@ -339,6 +343,9 @@ class InstrumentsView(QWidget):
                                remembered=self.remembered())
         if dialog.exec():
             self.add_instrument(dialog.resource(), dialog.backend())
+
+    def shutdown(self) -> None:
+        self.close_all()
 
     def close_all(self) -> None:
         """Close every connection this view holds (on workers: a hung one cannot block us)."""

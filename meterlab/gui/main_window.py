@@ -1,9 +1,10 @@
 """The main window: a banner for news, a tab per job, menus and shortcuts.
 
-Views plug in with `add_view()`; the meter view is the first. Later views
-(scope, plan runner, sessions, instruments with the SCPI console) are plain
-QWidgets added the same way, and may connect their own `news` signal
-(text, level, timeout_ms) to the banner with `connect_news()`.
+Views plug in with `add_view()`; the meter view is the first. Every view is a
+QWidget that implements `views.View` (activate/deactivate, F5/F6, shutdown);
+the window talks to its tabs through that interface only. Views may connect
+their own `news` signal (text, level, timeout_ms) to the banner with
+`connect_news()`.
 
 The window must appear fast, so this module imports only Qt: numpy,
 pyqtgraph and the views load in `build_views()`. With `defer_views=True` the
@@ -31,19 +32,13 @@ from PySide6.QtWidgets import (
 
 from meterlab.gui.banner import StatusBanner
 from meterlab.gui.i18n import LANGUAGES
+from meterlab.gui.settings import Settings
+
+APP_NAME = "meterlab"
 
 if TYPE_CHECKING:
     from meterlab.gui.meter_view import MeterView
     from meterlab.gui.sources import Source
-
-#: QSettings keys other views share (the plan runner, the instruments view).
-KEY_DMM = "resources/dmm"
-KEY_SCOPE = "resources/scope"
-KEY_OPERATOR = "operator"
-KEY_LAST_PLAN = "plan/last"
-KEY_LANGUAGE = "ui/language"
-KEY_SOUND = "meter/sound_on_fail"
-
 
 @dataclass(frozen=True)
 class Resources:
@@ -55,12 +50,18 @@ class Resources:
     backend: str | None = None
 
 
-def default_settings() -> QSettings:
-    return QSettings("meterlab", "meterlab")
+def window_title(what: str) -> str:
+    """The window's title: what it shows first, the app's name last, once.
+
+    Qt appends the application's display name to every title that does not
+    already end with it (`QPlatformWindow::formatWindowTitle`); putting the name
+    last is the platform convention and keeps it from appearing twice.
+    """
+    return f"{what} — {APP_NAME}" if what else APP_NAME
 
 
 class MainWindow(QMainWindow):
-    """meterlab's window. `settings` defaults to the user's QSettings store.
+    """meterlab's window. `settings` defaults to the user's own store (`gui.settings`).
 
     `source` may be a `Source` or a callable returning one (called when the
     views are built, so opening an instrument does not delay the first paint).
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self,
         source: Source | Callable[[], Source | None] | None = None,
         *,
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         capacity: int | None = None,
         startup_message: str = "",
         defer_views: bool = False,
@@ -82,12 +83,13 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.settings = settings if settings is not None else default_settings()
+        self.settings = Settings.wrap(settings)
         self.banner = StatusBanner()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = {}  # each also a `views.View`
+        self._current_view: QWidget | None = None
         self.meter: MeterView | None = None
         self._source_arg = source
         self._capacity = capacity
@@ -116,9 +118,9 @@ class MainWindow(QMainWindow):
         self._placeholder = QLabel(self.tr("Starting the meter…"))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tabs.addTab(self._placeholder, self.tr("Meter"))
-        self.setWindowTitle("meterlab")
+        self.setWindowTitle(window_title(""))
         self._build_actions()
-        self.tabs.currentChanged.connect(self.update_run_actions)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.resize(1400, 860)
         self._restore_geometry()
         if startup_message:
@@ -151,9 +153,8 @@ class MainWindow(QMainWindow):
         self._update_mode(source)
         self.meter.restore_settings(self.settings)
         self.meter.sound_on_fail = self.sound_action.isChecked()
-        tab = self.settings.value("window/tab")
-        if tab in self.views:
-            self.show_view(str(tab))
+        if self.settings.window_tab in self.views:
+            self.show_view(self.settings.window_tab)
         if self._autostart and source is not None:
             self.meter.start()
         if self._extra_views:
@@ -180,13 +181,10 @@ class MainWindow(QMainWindow):
                 self.connect_news(view)
             if spec.key == "instruments":
                 self._connect_instruments_view(view)
-            if spec.key == "scope" and hasattr(view, "runningChanged"):
-                view.runningChanged.connect(self.update_run_actions)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
-        tab = self.settings.value("window/tab")
-        if tab in self.views:
-            self.show_view(str(tab))
+        if self.settings.window_tab in self.views:
+            self.show_view(self.settings.window_tab)
 
     def _instruments_held(self, held: bool) -> None:
         """Another view (the plan runner) holds the instruments: the meter waits meanwhile."""
@@ -210,7 +208,7 @@ class MainWindow(QMainWindow):
         elif bench is not None:
             scope = bench.scope_resource
         else:
-            scope = str(self.settings.value(KEY_SCOPE, "") or "") or None
+            scope = self.settings.scope_resource or None
         if bench is not None and dmm in (None, bench.dmm_resource) and scope in (
                 None, bench.scope_resource):
             return Resources(bench.dmm_resource, bench.scope_resource, True, "@py")
@@ -246,10 +244,16 @@ class MainWindow(QMainWindow):
         window_instruments.use_scope(self, resource)
 
     def add_view(self, key: str, title: str, widget: QWidget) -> int:
-        """Add a tab; `key` names it for `show_view()` and saved state."""
+        """Add a tab (a `views.View`); `key` names it for `show_view()` and saved state."""
         widget.setObjectName(widget.objectName() or f"{key}View")
         self.views[key] = widget
+        self.watch_running(widget)
         return self.tabs.addTab(widget, title)
+
+    def watch_running(self, view: QWidget) -> None:
+        """F5/F6 say Start or Stop for a view they drive, as its running state changes."""
+        if getattr(view, "takes_run_keys", False) and hasattr(view, "runningChanged"):
+            view.runningChanged.connect(self.update_run_actions)
 
     def show_view(self, key: str) -> None:
         self.tabs.setCurrentWidget(self.views[key])
@@ -275,17 +279,33 @@ class MainWindow(QMainWindow):
 
         return call
 
-    def _current_call(self, name: str) -> Callable[[], None]:
-        """F5/F6 drive the scope on the Scope tab and the meter everywhere else."""
+    def run_target(self) -> Any:
+        """The view F5/F6 drive: the current tab if it `takes_run_keys`, else the meter."""
+        current = self.tabs.currentWidget()
+        if getattr(current, "takes_run_keys", False):
+            return current
+        return self.meter
 
-        def call() -> None:
-            scope = self.views.get("scope")
-            if scope is not None and self.tabs.currentWidget() is scope:
-                getattr(scope, name)()
-            elif self.meter is not None:
-                getattr(self.meter, name)()
+    def _toggle_running(self) -> None:
+        target = self.run_target()
+        if target is not None:
+            target.toggle_running()
 
-        return call
+    def _single(self) -> None:
+        target = self.run_target()
+        if target is not None:
+            target.single()
+
+    def _tab_changed(self, _index: int) -> None:
+        """Tell the views which one is current, then name what F5/F6 do on it."""
+        current = self.tabs.currentWidget()
+        previous, self._current_view = self._current_view, current
+        if previous is not current:
+            if previous in self.views.values():
+                previous.deactivate()  # type: ignore[union-attr]
+            if current in self.views.values():
+                current.activate()  # type: ignore[union-attr]
+        self.update_run_actions()
 
     def _build_actions(self) -> None:
         m = self.menuBar()
@@ -303,10 +323,10 @@ class MainWindow(QMainWindow):
         measure = m.addMenu(self.tr("&Measure"))
         self.start_action = QAction(self.tr("&Start / stop"), self)
         self.start_action.setShortcut(QKeySequence("F5"))
-        self.start_action.triggered.connect(self._current_call("toggle_running"))
+        self.start_action.triggered.connect(self._toggle_running)
         self.single_action = QAction(self.tr("Single &reading"), self)
         self.single_action.setShortcut(QKeySequence("F6"))
-        self.single_action.triggered.connect(self._current_call("single"))
+        self.single_action.triggered.connect(self._single)
         limit_action = QAction(self.tr("Edit &limit"), self)
         limit_action.setShortcut(QKeySequence("Ctrl+L"))
         limit_action.triggered.connect(self._focus_limit)
@@ -326,12 +346,12 @@ class MainWindow(QMainWindow):
         view_menu.addAction(pause)
         view_menu.addAction(follow)
         self.sound_action = QAction(self.tr("&Sound on FAIL"), self, checkable=True)
-        self.sound_action.setChecked(self.settings.value(KEY_SOUND, "false") in (True, "true"))
+        self.sound_action.setChecked(self.settings.sound_on_fail)
         self.sound_action.toggled.connect(self._set_sound)
         view_menu.addAction(self.sound_action)
         lang_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
-        current = str(self.settings.value(KEY_LANGUAGE, "") or "")
+        current = self.settings.language
         for code, name in [("", self.tr("System language")), *LANGUAGES.items()]:
             act = QAction(name, self, checkable=True)
             act.setChecked(code == current)
@@ -346,7 +366,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _set_sound(self, on: bool) -> None:
-        self.settings.setValue(KEY_SOUND, on)
+        self.settings.sound_on_fail = on
         if self.meter is not None:
             self.meter.sound_on_fail = on
 
@@ -366,7 +386,7 @@ class MainWindow(QMainWindow):
         self.meter.limit_edit.selectAll()
 
     def _set_language(self, code: str) -> None:
-        self.settings.setValue(KEY_LANGUAGE, code)
+        self.settings.language = code
         self.banner.show_message(
             self.tr("The language changes the next time meterlab starts."), "info", 6000
         )
@@ -384,14 +404,13 @@ class MainWindow(QMainWindow):
     def export_readings(self) -> None:
         if self.meter is None:
             return
-        last = str(self.settings.value("export/dir", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export readings"), str(Path(last) / "readings.csv"),
+            self, self.tr("Export readings"), str(self.settings.export_dir / "readings.csv"),
             self.tr("CSV files (*.csv)"),
         )
         if not path:
             return
-        self.settings.setValue("export/dir", str(Path(path).parent))
+        self.settings.export_dir = Path(path).parent
         self.meter.export_csv(Path(path))
 
     # -- state ------------------------------------------------------------------
@@ -405,7 +424,7 @@ class MainWindow(QMainWindow):
             text = translate_description(source.description)
             self.mode_label.setProperty("simulated", source.simulated)
         self.mode_label.setText(("⚠ " if source is None or source.simulated else "● ") + text)
-        self.setWindowTitle(f"meterlab — {text}")
+        self.setWindowTitle(window_title(text))
 
     def _source_identified(self, _text: str) -> None:
         source = self.meter.source if self.meter is not None else None
@@ -420,50 +439,42 @@ class MainWindow(QMainWindow):
         """
         resource = getattr(source, "resource", "")
         if resource and source is not None and not source.simulated:
-            self.settings.setValue(KEY_DMM, resource)
+            self.settings.dmm_resource = resource
 
     def update_run_actions(self, _running: bool = False) -> None:
         """F5/F6 name what they do to the view they drive (the scope on its tab)."""
-        scope = self.views.get("scope")
-        target = scope if scope is not None and self.tabs.currentWidget() is scope else self.meter
-        running = bool(target is not None and getattr(target, "running", False))
+        target = self.run_target()
+        running = bool(target is not None and target.running)
         self.start_action.setText(self.tr("&Stop") if running else self.tr("&Start"))
-        self.single_action.setEnabled(not running or target is scope)
+        self.single_action.setEnabled(not running or target is not self.meter)
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
+        state = self.settings.window_state
         if state is not None:
             self.restoreState(state)
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
         current = self.tabs.currentWidget()
         for key, widget in self.views.items():
             if widget is current:
-                self.settings.setValue("window/tab", key)
+                self.settings.window_tab = key
         if self.meter is not None:
             self.meter.save_settings(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        from meterlab.gui.views import SHUTDOWN_METHODS
-
-        for key, view in self.views.items():
-            if key == "meter":
-                continue
-            for name in SHUTDOWN_METHODS:
-                method = getattr(view, name, None)
-                if callable(method):
-                    method()
-                    break
-        if self.meter is not None:
-            self.meter.frame_timer.stop()
-            self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)
+        meter = self.views.get("meter")
+        for view in self.views.values():
+            if view is not meter:
+                view.shutdown()  # type: ignore[attr-defined]
+        if meter is not None:  # last: it may own the in-process bench the others used
+            meter.shutdown()  # type: ignore[attr-defined]
         if self._bench is not None:
             self._bench.stop()
             self._bench = None

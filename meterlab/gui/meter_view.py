@@ -10,12 +10,11 @@ updates a few times a second, not at frame rate, so digits stay legible.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -33,17 +32,19 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
-from meterlab.gui.export_readings import export_in_background, snapshot
+from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
-from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
+from meterlab.gui.settings import Settings
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
+from meterlab.gui.tasks import run_in_background
 from meterlab.gui.trend import TrendView
+from meterlab.gui.views import View
 from meterlab.readings import Verdict
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
 HIST_EVERY = 8  # frames between histogram redraws (~4 Hz)
 
 
-class MeterView(QWidget):
+class MeterView(QWidget, View):
     """One live meter. Signals carry news for the window's banner and title."""
 
     #: (text, level, timeout_ms) — shown in the window's non-blocking banner.
@@ -338,6 +339,11 @@ class MeterView(QWidget):
 
     def clear(self) -> None:
         self.series.clear()
+
+    def shutdown(self) -> None:
+        """Stop drawing and stop the source, and close it (e.g. the in-process bench)."""
+        self.frame_timer.stop()
+        self.set_source(None)
         self._limit_unit = None
         if self._limit_text:
             self.apply_limit()
@@ -534,70 +540,60 @@ class MeterView(QWidget):
         self.rate_label.setText(self.tr("%1 readings/s").replace("%1", _fmt_rate(rate)))
 
     # -- persistence and export ----------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
+    def save_settings(self, settings: Settings) -> None:
         s = self.setup()
-        settings.setValue("meter/function", s.function)
-        settings.setValue("meter/range", "" if s.range is None else repr(s.range))
-        settings.setValue("meter/nplc", s.nplc)
-        settings.setValue("meter/trigger", s.trigger)
-        settings.setValue("meter/limit", self.limit_edit.text())
-        settings.setValue("meter/splitter", self.plot_splitter.saveState())
-        settings.setValue(KEY_OPERATOR, self.operator_edit.text().strip())
-        settings.setValue("meter/dut_serial", self.dut_edit.text().strip())
+        settings.meter_function = s.function
+        settings.meter_range = s.range
+        settings.meter_nplc = s.nplc
+        settings.meter_trigger = s.trigger
+        settings.meter_limit = self.limit_edit.text()
+        settings.meter_splitter = self.plot_splitter.saveState()
+        settings.operator = self.operator_edit.text().strip()
+        settings.dut_serial = self.dut_edit.text().strip()
 
-    def restore_settings(self, settings: QSettings) -> None:
-        function = str(settings.value("meter/function", "VOLT:DC"))
+    def restore_settings(self, settings: Settings) -> None:
+        function = settings.meter_function
         if function not in FUNCTIONS:
             function = "VOLT:DC"
-        rng_text = str(settings.value("meter/range", "") or "")
-        try:
-            rng = float(rng_text) if rng_text else None
-        except ValueError:
-            rng = None
-        try:
-            nplc = float(settings.value("meter/nplc", 1.0))
-        except (TypeError, ValueError):
-            nplc = 1.0
-        trigger = str(settings.value("meter/trigger", "IMM"))
+        rng = settings.meter_range
+        nplc = settings.meter_nplc
+        trigger = settings.meter_trigger
         self._show_setup(MeterSetup(function, rng, nplc, trigger))
         if self.source is not None:
             with contextlib.suppress(MeterlabError, ValueError):
                 self.source.configure(self.setup())
-        state = settings.value("meter/splitter")
+        state = settings.meter_splitter
         if state is not None:
             self.plot_splitter.restoreState(state)
-        self.operator_edit.setText(str(settings.value(KEY_OPERATOR, "") or ""))
-        self.dut_edit.setText(str(settings.value("meter/dut_serial", "") or ""))
-        limit = str(settings.value("meter/limit", "") or "")
+        self.operator_edit.setText(settings.operator)
+        self.dut_edit.setText(settings.dut_serial)
+        limit = settings.meter_limit
         if limit:
             self.apply_limit(limit)
 
-    def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> threading.Thread:
+    def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> None:
         """Write the readings shown to CSV on a worker thread; news goes to the banner."""
         snap = snapshot(self.series)
         self.news.emit(self.tr("Exporting %1 readings…").replace("%1", str(len(snap["t"]))),
                        "info", 0)
-        outcome: list[str | None] = []
-        thread = export_in_background(snap, path, outcome.append)
 
-        def poll() -> None:  # back on the GUI thread
-            if not outcome:
-                QTimer.singleShot(100, poll)
-                return
-            error = outcome[0]
-            if error is None:
-                self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
-                               "info", 6000)
-            else:
-                self.news.emit(
-                    self.tr("Could not write %1: %2. The readings are still here; "
-                            "choose another place.").replace("%1", str(path)).replace(
-                        "%2", error), "error", 0)
+        def saved(_result: object) -> None:  # back on the GUI thread
+            self.news.emit(self.tr("Saved the readings to %1").replace("%1", str(path)),
+                           "info", 6000)
             if done is not None:
                 done()
 
-        QTimer.singleShot(100, poll)
-        return thread
+        def failed(exc: BaseException) -> None:
+            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.news.emit(
+                self.tr("Could not write %1: %2. The readings are still here; "
+                        "choose another place.").replace("%1", str(path)).replace(
+                    "%2", error), "error", 0)
+            if done is not None:
+                done()
+
+        run_in_background(lambda: write_readings_csv(path, snap), saved, failed, self,
+                          "export-csv")
 
 
 #: Sentences the Qt-free sources say (descriptions, fixed notices), marked here so

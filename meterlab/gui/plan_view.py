@@ -40,18 +40,18 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui.badge import VerdictBadge
-from meterlab.gui.main_window import KEY_LAST_PLAN, KEY_OPERATOR, KEY_SOUND
 from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
 from meterlab.gui.plan_prompt import PromptPanel, prompt_text
 from meterlab.gui.plan_table import PlanTable, status_word
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent, final_verdict
+from meterlab.gui.settings import Settings
 from meterlab.gui.style import verdict_word
+from meterlab.gui.views import View
 from meterlab.plan import Check, Plan, list_plans, load_plan
 from meterlab.readings import Verdict
 from meterlab.runner import RunResult
 
 POLL_MS = 50
-KEY_STEP = "plan/step"
 
 _STYLE = """
 QPushButton#runButton { font-weight: 700; padding: 6px 18px; }
@@ -68,7 +68,7 @@ QLabel#verdictBadge[placeholder="true"] { font-size: 16pt; font-weight: 600; }
 """
 
 
-class PlanView(QWidget):
+class PlanView(QWidget, View):
     """The plan runner tab.
 
     `dmm_resource` / `scope_resource`: VISA resources of the instruments the run
@@ -95,13 +95,13 @@ class PlanView(QWidget):
         simulated: bool = False,
         db_path: str | Path | None = None,
         backend: str | None = None,
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planView")
         self.setStyleSheet(PROMPT_STYLE + _STYLE)
-        self.settings = settings if settings is not None else QSettings("meterlab", "meterlab")
+        self.settings = Settings.wrap(settings)
         self.db_path = str(db_path) if db_path else None
         self.backend = backend
         self.dmm_resource = dmm_resource
@@ -148,7 +148,7 @@ class PlanView(QWidget):
         self.plan_message.setWordWrap(True)
         self.plan_message.hide()
 
-        self.operator_edit = QLineEdit(str(self.settings.value(KEY_OPERATOR, "") or ""))
+        self.operator_edit = QLineEdit(self.settings.operator)
         self.operator_edit.setObjectName("operatorEdit")
         self.operator_edit.setPlaceholderText(self.tr("your name"))
         self.serial_edit = QLineEdit()
@@ -165,7 +165,7 @@ class PlanView(QWidget):
         self.step_box.setToolTip(self.tr(
             "With the simulated bench the probes move by themselves; tick this to confirm "
             "each check yourself. With real instruments the run always waits."))
-        self.step_box.setChecked(str(self.settings.value(KEY_STEP, "false")) == "true")
+        self.step_box.setChecked(self.settings.plan_step)
         self.run_button = QPushButton(self.tr("▶  Run"))
         self.run_button.setObjectName("runButton")
         self.run_button.clicked.connect(self.start_run)
@@ -300,7 +300,7 @@ class PlanView(QWidget):
             self.plan_combo.addItem(path.stem, str(path))
             self.plan_combo.setItemData(self.plan_combo.count() - 1, str(path),
                                         Qt.ItemDataRole.ToolTipRole)
-        last = str(self.settings.value(KEY_LAST_PLAN, "") or "")
+        last = self.settings.last_plan
         index = self.plan_combo.findData(last) if last else -1
         if last and index < 0 and Path(last).is_file():
             self.plan_combo.addItem(Path(last).stem, last)
@@ -319,12 +319,12 @@ class PlanView(QWidget):
             self.load(path)
 
     def _open_file(self) -> None:
-        start = str(self.settings.value("plan/dir", str(Path.home())))
+        start = str(self.settings.plan_dir)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a plan"), start,
                                               self.tr("Plans (*.toml)"))
         if not path:
             return
-        self.settings.setValue("plan/dir", str(Path(path).parent))
+        self.settings.plan_dir = Path(path).parent
         index = self.plan_combo.findData(path)
         if index < 0:
             self.plan_combo.addItem(Path(path).stem, path)
@@ -345,7 +345,7 @@ class PlanView(QWidget):
             self._update_buttons()
             return False
         self.plan = plan
-        self.settings.setValue(KEY_LAST_PLAN, str(path))
+        self.settings.last_plan = str(path)
         self.plan_message.hide()
         n = len(plan.checks)
         bits = [f"<b>{_esc(plan.name)}</b>"]
@@ -406,8 +406,8 @@ class PlanView(QWidget):
             return
         self.plan_message.hide()
         operator = self.operator_edit.text().strip()
-        self.settings.setValue(KEY_OPERATOR, operator)
-        self.settings.setValue(KEY_STEP, "true" if self.step_box.isChecked() else "false")
+        self.settings.operator = operator
+        self.settings.plan_step = self.step_box.isChecked()
         config = RunConfig(
             dmm_resource=self.dmm_resource, scope_resource=self.scope_resource,
             simulated=self.simulated, operator=operator, dut_serial=serial,
@@ -650,7 +650,7 @@ class PlanView(QWidget):
     def _alarm(self) -> None:
         """Beep on a failed unit when the window's "Sound on FAIL" is on: eyes are on the DUT."""
         self.alarms += 1
-        if str(self.settings.value(KEY_SOUND, "false")).lower() == "true":
+        if self.settings.sound_on_fail:
             QApplication.beep()
 
     def _set_badge(self, verdict: Verdict | None, hint: str = "") -> None:

@@ -26,6 +26,7 @@ from enum import Enum
 from typing import Any
 
 from meterlab.errors import MeterlabError
+from meterlab.gui.mailbox import Mailbox
 from meterlab.plan import Check, Plan
 from meterlab.readings import Verdict
 from meterlab.runner import CheckResult, PlanRunner, RunResult
@@ -91,7 +92,7 @@ class PlanRunWorker:
     def __init__(self, plan: Plan, config: RunConfig) -> None:
         self.plan = plan
         self.config = config
-        self._events: queue.SimpleQueue[RunEvent] = queue.SimpleQueue()
+        self._events: Mailbox[RunEvent] = Mailbox()
         self._commands: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
         self._retries: list[str] = []
         self._results: dict[str, CheckResult] = {}
@@ -109,12 +110,7 @@ class PlanRunWorker:
         return self._thread is not None and self._thread.is_alive()
 
     def events(self) -> list[RunEvent]:
-        out = []
-        while True:
-            try:
-                out.append(self._events.get_nowait())
-            except queue.Empty:
-                return out
+        return self._events.take_all()
 
     def measure(self) -> None:
         self._commands.put((_MEASURE, ""))

@@ -1,7 +1,7 @@
 """The scope view's control panel: run control, channels, timebase, trigger, logic, capture.
 
 It shows what the scope reports back (`show_state`) and turns the user's edits
-into commands for the worker (`command(name, args, kwargs)`), so a knob the
+into typed commands for the worker (`command(ScopeCommand)`), so a knob the
 scope rounds or refuses snaps back to the instrument's real setting. Values
 are typed with SI prefixes ("-1.5 V", "200 mV", "10 ms") and shown the same way.
 """
@@ -9,10 +9,9 @@ are typed with SI prefixes ("-1.5 V", "200 mV", "10 ms") and shown the same way.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.errors import MeterlabError
+from meterlab.gui import scope_events as ev
 from meterlab.gui.fmt import fmt_range
 from meterlab.gui.scope_decode import DecodeSettings
+from meterlab.gui.scope_events import ScopeCommand, ScopeState
 from meterlab.gui.scope_plot import CHANNEL_COLOURS
-from meterlab.gui.scope_worker import ScopeState
+from meterlab.gui.settings import Settings
 from meterlab.units import format_si, parse_quantity
 
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
@@ -67,8 +68,8 @@ def count_label(n: int) -> str:
 class ScopeControls(QWidget):
     """The panel beside the plots. Signals carry the user's intent; nothing here talks SCPI."""
 
-    #: (name, args, kwargs) for `ScopeWorker.post`
-    command = Signal(str, object, object)
+    #: A `scope_events` command for `ScopeWorker.post`
+    command = Signal(object)
     #: the channel whose settings (and axis, ΔV) are shown changed
     activeChanged = Signal(int)
     channelShown = Signal(int, bool)
@@ -107,8 +108,8 @@ class ScopeControls(QWidget):
     def decode(self) -> DecodeSettings:
         return self._decode
 
-    def _send(self, name: str, *args: Any, **kwargs: Any) -> None:
-        self.command.emit(name, args, kwargs)
+    def _send(self, command: ScopeCommand) -> None:
+        self.command.emit(command)
 
     def _build(self) -> None:
         v = QVBoxLayout(self)
@@ -217,7 +218,7 @@ class ScopeControls(QWidget):
         for combo in (self.trig_source, self.trig_slope, self.trig_sweep):
             combo.currentIndexChanged.connect(self._trigger_edited)
         self.force_button = QPushButton(self.tr("Force trigger"))
-        self.force_button.clicked.connect(lambda: self._send("force"))
+        self.force_button.clicked.connect(lambda: self._send(ev.Force()))
         gf.addRow(self.tr("Source"), self.trig_source)
         gf.addRow(self.tr("Slope"), self.trig_slope)
         gf.addRow(self.tr("Sweep"), self.trig_sweep)
@@ -305,7 +306,7 @@ class ScopeControls(QWidget):
         if self._filling:
             return
         self.channelShown.emit(n, on)
-        self._send("set_channel", n, display=on)
+        self._send(ev.SetChannel(n, display=on))
 
     def _active_changed(self) -> None:
         self._active = int(self.active_combo.currentData())
@@ -318,56 +319,48 @@ class ScopeControls(QWidget):
         n = self._active
         scale = self.vdiv_combo.currentData()
         coupling = self.coupling_combo.currentData()
-        self._send("set_channel", n, scale=scale, coupling=coupling)
+        self._send(ev.SetChannel(n, scale=scale, coupling=coupling))
 
     def _probe_edited(self) -> None:
         if self._filling or self.state is None:
             return
-        self._send("set_channel", self._active, probe=self.probe_combo.currentData())
+        self._send(ev.SetChannel(self._active, probe=self.probe_combo.currentData()))
 
     def _offset_edited(self) -> None:
         if self._filling or self.state is None:
             return
         value = self._parse(self.offset_edit, "V")
         if value is not None:
-            self._send("set_channel", self._active, offset=value)
+            self._send(ev.SetChannel(self._active, offset=value))
 
     def _timebase_edited(self) -> None:
         if self._filling or self.state is None:
             return
-        kw: dict[str, float] = {"scale": float(self.tdiv_combo.currentData())}
         pos = self._parse(self.position_edit, "s")
-        if pos is not None:
-            kw["offset"] = pos
-        self._send("set_timebase", **kw)
+        self._send(ev.SetTimebase(scale=float(self.tdiv_combo.currentData()), offset=pos))
 
     def _trigger_edited(self) -> None:
         if self._filling or self.state is None:
             return
-        kw: dict[str, Any] = {
-            "source": self.trig_source.currentData(),
-            "slope": self.trig_slope.currentData(),
-            "sweep": self.trig_sweep.currentData(),
-        }
-        level = self._parse(self.level_edit, "V")
-        if level is not None:
-            kw["level"] = level
-        self._send("set_trigger", **kw)
+        self._send(ev.SetTrigger(source=self.trig_source.currentData(),
+                                 level=self._parse(self.level_edit, "V"),
+                                 slope=self.trig_slope.currentData(),
+                                 sweep=self.trig_sweep.currentData()))
 
     def set_trigger_level(self, volts: float) -> None:
         """Set the trigger level (what dragging the T marker does)."""
         self._filling = True
         self.level_edit.setText(format_si(volts, "V", 3))
         self._filling = False
-        self._send("set_trigger", level=volts)
+        self._send(ev.SetTrigger(level=volts))
 
     def _logic_edited(self) -> None:
         if self._filling:
             return
         self._lines = tuple(n for n, box in self.line_checks.items() if box.isChecked())
-        self._send("lines", self._lines)
+        self._send(ev.ShowLines(self._lines))
         if self.state is not None:
-            self._send("set_logic", self.logic_check.isChecked(), self._lines)
+            self._send(ev.SetLogic(self.logic_check.isChecked(), self._lines))
         self.rowsChanged.emit()
 
     def _decode_edited(self) -> None:
@@ -376,14 +369,14 @@ class ScopeControls(QWidget):
         baud = float(self.baud_combo.currentData() or 0.0)
         self._decode = DecodeSettings(uart=self.uart_check.isChecked(), baud=baud or None,
                                       i2c=self.i2c_check.isChecked())
-        self._send("decode", self._decode)
+        self._send(ev.DecodeWith(self._decode))
         self.rowsChanged.emit()
 
     def _depth_edited(self) -> None:
         if self._filling or self.state is None:
             return
         depth = int(self.depth_combo.currentData() or 0)
-        self._send("set_memory_depth", depth or None)
+        self._send(ev.SetMemoryDepth(depth or None))
 
     def _parse(self, edit: QLineEdit, unit: str) -> float | None:
         text = edit.text().strip()
@@ -449,24 +442,24 @@ class ScopeControls(QWidget):
 
 
     # -- persistence -----------------------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("scope/lines", ",".join(str(n) for n in self._lines))
-        settings.setValue("scope/baud", float(self.baud_combo.currentData() or 0.0))
-        settings.setValue("scope/i2c", self.i2c_check.isChecked())
-        settings.setValue("scope/uart", self.uart_check.isChecked())
+    def save_settings(self, settings: Settings) -> None:
+        settings.scope_lines = self._lines
+        settings.scope_baud = float(self.baud_combo.currentData() or 0.0)
+        settings.scope_i2c = self.i2c_check.isChecked()
+        settings.scope_uart = self.uart_check.isChecked()
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         self._filling = True
         try:
-            lines = str(settings.value("scope/lines", "") or "")
+            lines = settings.scope_lines
             if lines:
-                self._lines = tuple(int(x) for x in lines.split(",") if x.strip().isdigit())
+                self._lines = lines
                 for n, box in self.line_checks.items():
                     box.setChecked(n in self._lines)
-            baud = _float(settings.value("scope/baud", 0.0))
+            baud = settings.scope_baud
             self.baud_combo.setCurrentIndex(max(0, self.baud_combo.findData(baud)))
-            self.i2c_check.setChecked(_bool(settings.value("scope/i2c", True)))
-            self.uart_check.setChecked(_bool(settings.value("scope/uart", True)))
+            self.i2c_check.setChecked(settings.scope_i2c)
+            self.uart_check.setChecked(settings.scope_uart)
         finally:
             self._filling = False
         self._decode = DecodeSettings(uart=self.uart_check.isChecked(), baud=baud or None,
@@ -483,14 +476,3 @@ def nearest(values: list[float] | tuple[float, ...], x: float) -> int:
     return int(np.argmin(np.abs(np.log(arr / x))))
 
 
-def _float(x: object) -> float:
-    try:
-        return float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return 0.0
-
-
-def _bool(x: object) -> bool:
-    if isinstance(x, str):
-        return x.lower() in ("1", "true", "yes")
-    return bool(x)

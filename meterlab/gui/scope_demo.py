@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "scope-demo.ini"), QSettings.Format.IniFormat)
         view = ScopeView(bench.scope_resource, "@py", settings, initial=DEMO_SETUP)
-        view.setWindowTitle("meterlab — Scope (simulated bench)")
+        view.setWindowTitle("Scope (simulated bench) — meterlab")
         view.resize(1400, 820)
         view.show()
         try:

@@ -20,7 +20,6 @@ reconnects with back-off while the rest of the window keeps working.
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,11 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.errors import MeterlabError
+from meterlab.gui import scope_events as ev
 from meterlab.gui.fmt import DASH, fmt_range
 from meterlab.gui.scope_controls import ScopeControls
+from meterlab.gui.scope_events import Frame, ScopeCommand, ScopeEvent, ScopeState
 from meterlab.gui.scope_measurements import ScopeMeasurements
 from meterlab.gui.scope_plot import CHANNEL_COLOURS, H_DIVS, AnalogPlot, LogicPlot
-from meterlab.gui.scope_worker import Frame, ScopeState, ScopeWorker
+from meterlab.gui.scope_worker import ScopeWorker
+from meterlab.gui.settings import Settings
+from meterlab.gui.tasks import run_in_background
+from meterlab.gui.views import View
 from meterlab.units import format_si
 
 FRAME_MS = 33
@@ -94,7 +98,7 @@ DEMO_SETUP = ScopeSetup(
 )
 
 
-class ScopeView(QWidget):
+class ScopeView(QWidget, View):
     """The oscilloscope view.
 
     Args:
@@ -114,12 +118,13 @@ class ScopeView(QWidget):
 
     news = Signal(str, str, int)
     runningChanged = Signal(bool)
+    takes_run_keys = True  # F5/F6 start, stop and single-shot the scope on its tab
 
     def __init__(
         self,
         resource: str | None,
         backend: str | None = None,
-        settings: QSettings | None = None,
+        settings: Settings | QSettings | None = None,
         parent: QWidget | None = None,
         *,
         initial: ScopeSetup | None = None,
@@ -130,7 +135,7 @@ class ScopeView(QWidget):
         self.setObjectName("scopeView")
         self.resource = resource
         self.backend = backend
-        self.settings = settings
+        self.settings = Settings.wrap(settings) if settings is not None else None
         self.state: ScopeState | None = None
         self.frame: Frame | None = None  # the frame on screen
         self.frames_drawn = 0
@@ -145,17 +150,16 @@ class ScopeView(QWidget):
         self._last_text = 0.0
         self._last_uart = ""
         self._pending_shot: Path | None = None
-        self._save_threads: list[threading.Thread] = []
         self.worker: ScopeWorker | None = None
         self.last_screenshot: Path | None = None
         self._build()
-        if settings is not None:
-            self.restore_settings(settings)
+        if self.settings is not None:
+            self.restore_settings(self.settings)
         if resource:
             self.worker = ScopeWorker(resource, backend, lines=self.controls.lines,
                                       initial=initial.apply if initial else None)
-            self.worker.post("decode", self.controls.decode)
-            self.worker.post("measure_source", self.measurements.source)
+            self.worker.post(ev.DecodeWith(self.controls.decode))
+            self.worker.post(ev.MeasureOn(self.measurements.source))
             self.worker.start()
             worker = self.worker
             # A view dropped without shutdown() must not leave the scope polled forever.
@@ -284,24 +288,24 @@ class ScopeView(QWidget):
         self.controls.set_instrument_enabled(on)
 
     # == commands to the worker ===========================================================
-    def _post(self, name: str, *args: Any, **kwargs: Any) -> None:
+    def _post(self, command: ScopeCommand) -> None:
         if self.worker is not None:
-            self.worker.post(name, *args, **kwargs)
+            self.worker.post(command)
 
     def run(self) -> None:
         """Take frames continuously (the scope runs between frames)."""
-        self._post("run")
+        self._post(ev.Run())
         self._set_running(True)
 
     def stop(self) -> None:
-        self._post("stop")
+        self._post(ev.Stop())
         self._set_running(False)
         if self.connected and not self.stale:
             self._show_status("STOP")
 
     def single(self) -> None:
         """Arm one acquisition; the frame shows once the scope has triggered."""
-        self._post("single")
+        self._post(ev.Single())
         self._set_running(False)
         self.status_label.setText(self.tr("Single: waiting for a trigger…"))
 
@@ -318,7 +322,7 @@ class ScopeView(QWidget):
         self.progress.setTextVisible(True)
         self.progress_value = 0.0
         self.deep_button.setEnabled(False)
-        self._post("deep_capture")
+        self._post(ev.DeepCapture())
 
     def _set_running(self, running: bool) -> None:
         changed = running != self.running
@@ -329,8 +333,8 @@ class ScopeView(QWidget):
             self.runningChanged.emit(running)
 
     # == user edits → worker ==============================================================
-    def _command(self, name: str, args: tuple, kwargs: dict) -> None:
-        self._post(name, *args, **kwargs)
+    def _command(self, command: ScopeCommand) -> None:
+        self._post(command)
 
     def _active_changed(self, n: int) -> None:
         self.analog.set_active(n)
@@ -341,7 +345,7 @@ class ScopeView(QWidget):
         self.controls.set_trigger_level(volts)
 
     def _measure_source_changed(self, source: str) -> None:
-        self._post("measure_source", source)
+        self._post(ev.MeasureOn(source))
 
     # == frame timer: events and drawing ==================================================
     def on_frame(self) -> None:
@@ -349,7 +353,7 @@ class ScopeView(QWidget):
         if self.worker is None:
             return
         for event in self.worker.take_events():
-            self._on_event(event.kind, event.message, event.data)
+            self._on_event(event)
         frame = self.worker.take_frame()
         if frame is not None:
             self._draw(frame)
@@ -358,21 +362,21 @@ class ScopeView(QWidget):
             self._last_text = now
             self._update_numbers()
 
-    def _on_event(self, kind: str, message: str, data: Any) -> None:
-        if kind == "setup":
-            self._show_state(data)
+    def _on_event(self, event: ScopeEvent) -> None:
+        if isinstance(event, ev.StateRead):
+            self._show_state(event.state)
             if not self.connected:
                 self.connected = True
                 self._set_controls_enabled(True)
                 if self._autorun:
                     self._autorun = False
                     self.run()
-        elif kind == "connected":
-            self.identity_label.setText(message)
-            self.identity_label.setToolTip(f"{message} — {self.resource}")
-        elif kind == "lost":
+        elif isinstance(event, ev.Connected):
+            self.identity_label.setText(event.identity)
+            self.identity_label.setToolTip(f"{event.identity} — {self.resource}")
+        elif isinstance(event, ev.Lost):
             self._set_stale(True)
-            if data and data.get("before"):
+            if event.before:
                 text = self.tr("The oscilloscope stopped answering. The last frame stays on "
                                "screen. Reconnecting…")
             else:
@@ -380,42 +384,43 @@ class ScopeView(QWidget):
                                "the cable and the address; trying again…").replace(
                     "%1", str(self.resource))
             self.news.emit(text, "warning", 0)
-        elif kind == "fatal":
+        elif isinstance(event, ev.NotAScope):
             self.status_label.setText(self.tr("Not an oscilloscope — check the address"))
-            self.news.emit(message, "error", 0)
-        elif kind == "restored":
+            self.news.emit(event.message, "error", 0)
+        elif isinstance(event, ev.Restored):
             self._set_stale(False)
             self.news.emit(self.tr("The oscilloscope answers again."), "info", 4000)
-        elif kind == "error":
-            if data and data.get("offline"):
-                message = self.tr("The oscilloscope is not connected; try again once it "
-                                  "answers.")
-                self.deep_button.setEnabled(self.connected)
-            elif data and data.get("nothing"):
-                message = self.tr("No channel or logic line is shown, so there is nothing to "
-                                  "capture. Switch one on first.")
-                self.deep_button.setEnabled(True)
-            elif data and data.get("failed") == "deep_capture":
-                self.deep_button.setEnabled(True)
-            self.news.emit(message, "error", 10000)
-        elif kind == "progress":
-            self.progress_value = float(data)
-            self.progress.setValue(round(1000 * self.progress_value))
-        elif kind == "deep":
-            self.deep_frame = data
+        elif isinstance(event, ev.Offline):
+            self.deep_button.setEnabled(self.connected)
+            self.news.emit(self.tr("The oscilloscope is not connected; try again once it "
+                                   "answers."), "error", 10000)
+        elif isinstance(event, ev.NothingToCapture):
             self.deep_button.setEnabled(True)
-            points = max((len(w) for w in data.waveforms.values()), default=0)
-            if data.digital is not None:
-                points = max(points, len(data.digital))
+            self.news.emit(self.tr("No channel or logic line is shown, so there is nothing to "
+                                   "capture. Switch one on first."), "error", 10000)
+        elif isinstance(event, ev.Problem):
+            if event.failed is ev.DeepCapture:
+                self.deep_button.setEnabled(True)
+            self.news.emit(event.message, "error", 10000)
+        elif isinstance(event, ev.Progress):
+            self.progress_value = float(event.fraction)
+            self.progress.setValue(round(1000 * self.progress_value))
+        elif isinstance(event, ev.DeepCaptured):
+            frame = event.frame
+            self.deep_frame = frame
+            self.deep_button.setEnabled(True)
+            points = max((len(w) for w in frame.waveforms.values()), default=0)
+            if frame.digital is not None:
+                points = max(points, len(frame.digital))
             self.news.emit(self.tr("Deep capture: %1 points per channel. Save it with "
                                    "“Save capture…”.").replace("%1", f"{points:,}".replace(
                                        ",", " ")), "info", 6000)
-        elif kind == "screenshot":
-            self._write_screenshot(data)
-        elif kind == "mode":
-            self._set_running(message == "run")
-        elif kind == "status":
-            self._show_status(message)
+        elif isinstance(event, ev.ScreenshotTaken):
+            self._write_screenshot(event.data)
+        elif isinstance(event, ev.Stopped):
+            self._set_running(False)
+        elif isinstance(event, ev.TriggerStatus):
+            self._show_status(event.status)
 
     def _set_stale(self, stale: bool) -> None:
         self.stale = stale
@@ -617,9 +622,9 @@ class ScopeView(QWidget):
                        {"resource": self.resource or "", "mode": "screen"})
 
     def _save_clicked(self) -> None:
-        last = self.settings.value("scope/save_dir", str(Path.home())) if self.settings else ""
+        last = self.settings.scope_save_dir if self.settings is not None else Path()
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save capture"), str(Path(str(last)) / "capture.csv"),
+            self, self.tr("Save capture"), str(last / "capture.csv"),
             self.tr("CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)"))
         if not path:
             return
@@ -631,53 +636,43 @@ class ScopeView(QWidget):
                     target = target.with_name(target.name + suffix)
                     break
         if self.settings is not None:
-            self.settings.setValue("scope/save_dir", str(target.parent))
+            self.settings.scope_save_dir = target.parent
         self.save_capture(target)
 
-    def save_capture(self, path: Path, done: Callable[[bool], None] | None = None
-                     ) -> threading.Thread | None:
+    def save_capture(self, path: Path, done: Callable[[bool], None] | None = None) -> None:
         """Write the capture on screen to .csv/.npz/.parquet on a worker thread."""
         cap = self.current_capture()
         if cap is None:
             self.news.emit(self.tr("There is no capture to save yet."), "error", 6000)
-            return None
-        result: dict[str, str] = {}
+            return
 
         def work() -> None:
             from meterlab.capture_io import save_capture
 
-            try:
-                save_capture(path, cap)
-                result["ok"] = str(path)
-            except MeterlabError as exc:
-                result["error"] = str(exc)
+            save_capture(path, cap)
 
-        thread = threading.Thread(target=work, name="save-capture", daemon=True)
-        thread.start()
-        self._save_threads.append(thread)
-        self.news.emit(self.tr("Saving the capture to %1…").replace("%1", str(path)), "info", 0)
-
-        def poll() -> None:
-            if thread.is_alive():
-                QTimer.singleShot(100, poll)
-                return
-            if "ok" in result:
-                self.news.emit(self.tr("Saved the capture to %1").replace("%1", str(path)),
-                               "info", 6000)
-            else:
-                self.news.emit(self.tr("Could not save the capture: %1 It is still on screen; "
-                                       "choose another place.").replace(
-                    "%1", result.get("error", "")), "error", 0)
+        def saved(_result: object) -> None:  # back on the GUI thread
+            self.news.emit(self.tr("Saved the capture to %1").replace("%1", str(path)),
+                           "info", 6000)
             if done is not None:
-                done("ok" in result)
+                done(True)
 
-        QTimer.singleShot(100, poll)
-        return thread
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, MeterlabError):
+                exc = MeterlabError(f"{type(exc).__name__}: {exc}")
+            self.news.emit(self.tr("Could not save the capture: %1 It is still on screen; "
+                                   "choose another place.").replace("%1", str(exc)),
+                           "error", 0)
+            if done is not None:
+                done(False)
+
+        self.news.emit(self.tr("Saving the capture to %1…").replace("%1", str(path)), "info", 0)
+        run_in_background(work, saved, failed, self, "save-capture")
 
     def _screenshot_clicked(self) -> None:
-        last = self.settings.value("scope/save_dir", str(Path.home())) if self.settings else ""
+        last = self.settings.scope_save_dir if self.settings is not None else Path()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the scope's screen"), str(Path(str(last)) / "scope-screen.png"),
+            self, self.tr("Save the scope's screen"), str(last / "scope-screen.png"),
             self.tr("Images (*.png *.bmp)"))
         if path:
             self.save_screenshot(Path(path))
@@ -688,7 +683,7 @@ class ScopeView(QWidget):
         The suffix is corrected to the format the scope sent (PNG or BMP).
         """
         self._pending_shot = path
-        self._post("screenshot")
+        self._post(ev.TakeScreenshot())
 
     def _write_screenshot(self, data: bytes) -> None:
         from meterlab.drivers.scope import image_format
@@ -711,24 +706,20 @@ class ScopeView(QWidget):
                        "info", 6000)
 
     # -- persistence and shutdown ---------------------------------------------------------
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("scope/measure_source", self.measurements.source)
-        settings.setValue("scope/limits", self.measurements.limit_texts())
-        settings.setValue("scope/splitter", self.main_splitter.saveState())
-        settings.setValue("scope/plots", self.plot_splitter.saveState())
+    def save_settings(self, settings: Settings) -> None:
+        settings.scope_measure_source = self.measurements.source
+        settings.scope_limits = self.measurements.limit_texts()
+        settings.scope_splitter = self.main_splitter.saveState()
+        settings.scope_plots = self.plot_splitter.saveState()
         self.controls.save_settings(settings)
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         self.controls.restore_settings(settings)
-        limits = settings.value("scope/limits", {})
-        if isinstance(limits, dict):
-            self.measurements.restore_limit_texts({str(k): str(v) for k, v in limits.items()})
-        src = settings.value("scope/measure_source")
-        if src:
-            self.measurements.set_source(str(src))
-        for key, splitter in (("scope/splitter", self.main_splitter),
-                              ("scope/plots", self.plot_splitter)):
-            state = settings.value(key)
+        self.measurements.restore_limit_texts(settings.scope_limits)
+        if settings.scope_measure_source:
+            self.measurements.set_source(settings.scope_measure_source)
+        for state, splitter in ((settings.scope_splitter, self.main_splitter),
+                                (settings.scope_plots, self.plot_splitter)):
             if state is not None:
                 splitter.restoreState(state)
 

@@ -6,8 +6,9 @@ between frames and publishes two things back:
 
 * the *latest* frame only (`take_frame()`): the view redraws on its own timer,
   so a slow redraw never piles frames up and a fast scope never floods the GUI;
-* a list of events (`take_events()`): setup read back from the scope, progress,
-  news (lost / answers again / refused setting), finished deep captures.
+* typed events (`take_events()`, from a `Mailbox`): setup read back from the
+  scope, progress, news (lost / answers again / refused setting), finished deep
+  captures. Commands and events are the dataclasses of `scope_events`.
 
 One frame in Run mode is "stop, read every displayed trace and logic line, run":
 stopping first makes all channels of a frame come from one acquisition (a Rigol
@@ -25,13 +26,15 @@ import math
 import queue
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from meterlab.errors import ConnectionLost, InstrumentError, MeterlabError
-from meterlab.gui.scope_decode import Decoded, DecodeSettings, decode_capture
+from meterlab.gui import scope_events as ev
+from meterlab.gui.mailbox import Mailbox
+from meterlab.gui.scope_decode import DecodeSettings, decode_capture
+from meterlab.gui.scope_events import Frame, ScopeCommand, ScopeEvent, ScopeState
 
 #: Automatic measurements offered in the view, by the driver's generic names.
 MEASURE_ITEMS: tuple[str, ...] = ("VPP", "VRMS", "FREQ", "PDUT", "RTIM")
@@ -44,43 +47,6 @@ BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 5.0)
 #: measurement), so a scope silent for 2 s is gone; the driver lengthens it itself
 #: for screenshots. A lost link is then reported in ~2 s, not after the profile's 5 s.
 LIVE_TIMEOUT_MS = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class ScopeState:
-    """What the scope says it is set to (read back after every change)."""
-
-    channels: tuple[Any, ...]  # ChannelSetup per analog channel, CH1 first
-    timebase: Any  # TimebaseSetup
-    trigger: Any  # TriggerSetup
-    logic: bool
-    lines: tuple[int, ...]  # digital lines the view shows
-    memory_depth: int
-    memory_depths: tuple[int, ...]
-    digital_channels: int
-    identity: str
-
-
-@dataclass(slots=True)
-class Frame:
-    """One record as the view draws it: traces, logic lines, measurements, decodes."""
-
-    seq: int
-    waveforms: dict[str, Any]  # "CH1" → Waveform, displayed channels only
-    digital: Any | None  # DigitalCapture of the shown lines, or None
-    status: str  # trigger status when the frame was taken (TD, WAIT, AUTO, STOP)
-    measure_source: str
-    measurements: dict[str, float]
-    decoded: Decoded
-    deep: bool = False
-    capture: Any | None = None  # the deep capture (capture_io.Capture) to save
-
-
-@dataclass(slots=True)
-class Event:
-    kind: str  # setup, lost, restored, error, info, progress, deep, screenshot, mode
-    message: str = ""
-    data: Any = None
 
 
 @dataclass(slots=True)
@@ -114,10 +80,10 @@ class ScopeWorker:
         self.backend = backend
         self._opener = opener or _open_scope
         self._initial = initial
-        self._commands: queue.Queue[tuple[str, tuple, dict]] = queue.Queue()
+        self._commands: queue.Queue[ScopeCommand | None] = queue.Queue()  # None: wake up
         self._lock = threading.Lock()
         self._frame: Frame | None = None
-        self._events: deque[Event] = deque(maxlen=500)
+        self._events: Mailbox[ScopeEvent] = Mailbox(maxlen=500)
         self._quit = threading.Event()
         self._wanted = _Wanted(lines=tuple(lines))
         self._scope: Any = None
@@ -136,7 +102,7 @@ class ScopeWorker:
     def close(self, timeout_s: float = 5.0) -> None:
         """Stop the thread and close the connection (the scope itself keeps running)."""
         self._quit.set()
-        self._commands.put(("_wake", (), {}))
+        self._commands.put(None)
         if self._thread.is_alive():
             self._thread.join(timeout_s)
 
@@ -144,11 +110,9 @@ class ScopeWorker:
     def alive(self) -> bool:
         return self._thread.is_alive()
 
-    def post(self, name: str, *args: Any, **kwargs: Any) -> None:
-        """Queue a command: set_channel, set_timebase, set_trigger, set_logic,
-        set_memory_depth, run, stop, single, force, deep_capture, screenshot,
-        measure_source, decode."""
-        self._commands.put((name, args, kwargs))
+    def post(self, command: ScopeCommand) -> None:
+        """Queue a command (one of `scope_events`); it is applied between frames."""
+        self._commands.put(command)
 
     def take_frame(self) -> Frame | None:
         """The newest frame since the last call, or None (older ones are dropped)."""
@@ -156,16 +120,12 @@ class ScopeWorker:
             frame, self._frame = self._frame, None
         return frame
 
-    def take_events(self) -> list[Event]:
-        with self._lock:
-            out = list(self._events)
-            self._events.clear()
-        return out
+    def take_events(self) -> list[ScopeEvent]:
+        return self._events.take_all()
 
     # -- worker side ---------------------------------------------------------------------
-    def _emit(self, kind: str, message: str = "", data: Any = None) -> None:
-        with self._lock:
-            self._events.append(Event(kind, message, data))
+    def _emit(self, event: ScopeEvent) -> None:
+        self._events.put(event)
 
     def _publish(self, frame: Frame) -> None:
         with self._lock:
@@ -196,7 +156,7 @@ class ScopeWorker:
                 # is also the cure for a reply stream that has lost its footing.
                 self._on_lost(exc)
             except Exception as exc:
-                self._emit("error", f"{type(exc).__name__}: {exc}")
+                self._emit(ev.Problem(f"{type(exc).__name__}: {exc}"))
                 self._quit.wait(0.5)
         self._disconnect()
 
@@ -205,7 +165,7 @@ class ScopeWorker:
             scope = self._opener(self.resource, self.backend)
         except WrongInstrument as exc:
             self._fatal = True
-            self._emit("fatal", str(exc))
+            self._emit(ev.NotAScope(str(exc)))
             return False
         except MeterlabError as exc:
             self._note_lost(str(exc))
@@ -223,7 +183,7 @@ class ScopeWorker:
                 except ConnectionLost:
                     raise
                 except MeterlabError as exc:  # a refused setting: keep the rest, say so
-                    self._emit("error", str(exc))
+                    self._emit(ev.Problem(str(exc)))
             self._publish_state()
         except MeterlabError as exc:
             self._disconnect()
@@ -231,16 +191,16 @@ class ScopeWorker:
             return False
         if not self._ever_connected:
             self._ever_connected = True
-            self._emit("connected", self._identity())
+            self._emit(ev.Connected(self._identity()))
         if self._lost:
             self._lost = False
-            self._emit("restored", self._identity())
+            self._emit(ev.Restored(self._identity()))
         return True
 
     def _note_lost(self, detail: str) -> None:
         if not self._lost:
             self._lost = True
-            self._emit("lost", detail, {"before": self._ever_connected})
+            self._emit(ev.Lost(detail, before=self._ever_connected))
 
     def _on_lost(self, exc: BaseException) -> None:
         self._disconnect()
@@ -256,15 +216,15 @@ class ScopeWorker:
         """Keep mode changes while disconnected; refuse instrument work politely."""
         while True:
             try:
-                name, args, kwargs = self._commands.get_nowait()
+                command = self._commands.get_nowait()
             except queue.Empty:
                 return
-            if name in ("run", "stop", "single"):
-                self._wanted.mode = "run" if name == "run" else "stop"
-            elif name in ("lines", "measure_source", "decode"):
-                self._apply_local(name, args, kwargs)
-            elif name in ("deep_capture", "screenshot"):
-                self._emit("error", "", {"offline": name})
+            if isinstance(command, ev.Run | ev.Stop | ev.Single):
+                self._wanted.mode = "run" if isinstance(command, ev.Run) else "stop"
+            elif isinstance(command, ev.Local):
+                self._apply_local(command)
+            elif isinstance(command, ev.DeepCapture | ev.TakeScreenshot):
+                self._emit(ev.Offline(type(command)))
 
     def _identity(self) -> str:
         idn = self._scope.conn.idn
@@ -283,7 +243,7 @@ class ScopeWorker:
                            depth, tuple(s.spec.memory_depths), s.digital_channels,
                            self._identity())
         self._state = state
-        self._emit("setup", "", state)
+        self._emit(ev.StateRead(state))
 
     # -- one turn of the loop -------------------------------------------------------------
     def _step(self) -> None:
@@ -311,72 +271,65 @@ class ScopeWorker:
         while not self._quit.is_set():
             try:
                 if block and first:
-                    item = self._commands.get(timeout=0.25)
+                    command = self._commands.get(timeout=0.25)
                 else:
-                    item = self._commands.get_nowait()
+                    command = self._commands.get_nowait()
             except queue.Empty:
                 return changed
             first = False
-            name, args, kwargs = item
-            changed |= self._command(name, args, kwargs)
+            if command is not None:
+                changed |= self._command(command)
         return changed
 
-    def _command(self, name: str, args: tuple, kwargs: dict) -> bool:
+    def _command(self, command: ScopeCommand) -> bool:
+        """Apply one command; True if the scope's setup (or the lines shown) changed."""
         s = self._scope
-        if name == "_wake":
-            return False
-        if name in ("lines", "measure_source", "decode"):
-            self._apply_local(name, args, kwargs)
-            return name == "lines"
-        if name == "run":
+        if isinstance(command, ev.Local):
+            self._apply_local(command)
+            return isinstance(command, ev.ShowLines)
+        if isinstance(command, ev.Run):
             self._wanted.mode = "run"
             s.run()
-            return False
-        if name == "stop":
+        elif isinstance(command, ev.Stop):
             self._wanted.mode = "stop"
             s.stop()
-            return False
-        if name == "single":
+        elif isinstance(command, ev.Single):
             self._wanted.mode = "single"
-            return False
-        if name == "force":
+        elif isinstance(command, ev.Force):
             s.force()
-            return False
-        if name in ("deep_capture", "screenshot"):
+        elif isinstance(command, ev.DeepCapture | ev.TakeScreenshot):
             try:
-                if name == "deep_capture":
-                    self._deep_capture(**kwargs)
+                if isinstance(command, ev.DeepCapture):
+                    self._deep_capture()
                 else:
-                    self._emit("screenshot", "", s.screenshot())
+                    self._emit(ev.ScreenshotTaken(s.screenshot()))
             except ConnectionLost:
                 raise
             except MeterlabError as exc:  # e.g. a model without screenshots: say so, go on
-                self._emit("error", str(exc), {"failed": name})
-            return False
-        setters = {"set_channel": s.set_channel, "set_timebase": s.set_timebase,
-                   "set_trigger": s.set_edge_trigger, "set_logic": s.set_logic,
-                   "set_memory_depth": s.set_memory_depth}
-        try:
-            setters[name](*args, **kwargs)
-        except ConnectionLost:
-            raise
-        except MeterlabError as exc:  # a refused setting: say so, keep going
-            self._emit("error", str(exc))
-        return True
+                self._emit(ev.Problem(str(exc), failed=type(command)))
+        else:
+            try:
+                command.apply(s)
+            except ConnectionLost:
+                raise
+            except MeterlabError as exc:  # a refused setting: say so, keep going
+                self._emit(ev.Problem(str(exc)))
+            return True
+        return False
 
-    def _apply_local(self, name: str, args: tuple, kwargs: dict) -> None:
-        if name == "lines":
-            self._wanted.lines = tuple(sorted(set(args[0])))
-        elif name == "measure_source":
-            self._wanted.measure_source = str(args[0])
-        elif name == "decode":
-            self._wanted.decode = args[0]
+    def _apply_local(self, command: ev.ShowLines | ev.MeasureOn | ev.DecodeWith) -> None:
+        if isinstance(command, ev.ShowLines):
+            self._wanted.lines = tuple(sorted(set(command.lines)))
+        elif isinstance(command, ev.MeasureOn):
+            self._wanted.measure_source = command.source
+        else:
+            self._wanted.decode = command.settings
 
     def _single(self) -> None:
         s = self._scope
         sweep = s.trigger().sweep
         s.single()
-        self._emit("status", "WAIT")
+        self._emit(ev.TriggerStatus("WAIT"))
         while not self._quit.is_set():
             status = s.trigger_status()
             if status == "STOP":
@@ -391,7 +344,7 @@ class ScopeWorker:
             s.set_edge_trigger(sweep=sweep)
             self._publish_state()
         self._wanted.mode = "stop"
-        self._emit("mode", "stop")
+        self._emit(ev.Stopped())
 
     def _frame_once(self, *, running: bool) -> None:
         s = self._scope
@@ -420,7 +373,7 @@ class ScopeWorker:
         self._seq += 1
         self._publish(Frame(self._seq, waves, digital, status, src, meas, decoded))
 
-    def _deep_capture(self, **_: Any) -> None:
+    def _deep_capture(self) -> None:
         """Stop, read the whole memory of every displayed channel with progress, decode it."""
         s = self._scope
         state = self._state
@@ -429,10 +382,10 @@ class ScopeWorker:
         digital = lines if state.logic else []
         parts = len(analog) + (1 if digital else 0)
         if parts == 0:
-            self._emit("error", "", {"nothing": True})
+            self._emit(ev.NothingToCapture())
             return
         self._wanted.mode = "stop"
-        self._emit("mode", "stop")
+        self._emit(ev.Stopped())
         done_parts = [0]
         last = [0.0]
 
@@ -446,11 +399,11 @@ class ScopeWorker:
                     return
                 last[0] = now
                 frac = (index + (done / total if total else 1.0)) / parts
-                self._emit("progress", name, frac)
+                self._emit(ev.Progress(name, frac))
 
             return cb
 
-        self._emit("progress", "", 0.0)
+        self._emit(ev.Progress("", 0.0))
         try:
             cap = s.capture(analog, digital, "memory", None, progress_for)
         except MeterlabError as exc:
@@ -458,7 +411,7 @@ class ScopeWorker:
             if keep is None or isinstance(exc, ConnectionLost):
                 raise
             cap = keep  # what arrived before the break is kept and shown
-            self._emit("error", str(exc))
+            self._emit(ev.Problem(str(exc)))
         meas = {}
         src = self._wanted.measure_source
         if src in analog:
@@ -469,11 +422,11 @@ class ScopeWorker:
             _ = w.t  # build the time axis here: 24 Mpts of it would stall the GUI thread
         decoded = decode_capture(cap.digital, self._wanted.decode)
         self._seq += 1
-        self._emit("progress", "", 1.0)
+        self._emit(ev.Progress("", 1.0))
         frame = Frame(self._seq, waves, cap.digital, s.trigger_status(), src, meas, decoded,
                       deep=True, capture=cap)
         self._publish(frame)
-        self._emit("deep", "", frame)
+        self._emit(ev.DeepCaptured(frame))
 
 
 class WrongInstrument(MeterlabError):

@@ -2,7 +2,7 @@
 
 Quality staff come here to answer "who measured unit SN-0042, with what, and
 did it pass?" — and to hand the answer on as a file. Queries, exports and
-verification run on worker threads (`sessions_tasks`), so a large database
+verification run on worker threads (`gui.tasks`), so a large database
 never freezes the window; pandas and the export writers load only when a
 session is opened or exported. An empty or missing database is a normal
 first-day state and is said so, not reported as an error.
@@ -45,12 +45,12 @@ from meterlab.gui.plan_table import VerdictDelegate, status_word
 from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
-from meterlab.gui.sessions_tasks import run_in_background
+from meterlab.gui.settings import Settings
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
+from meterlab.gui.tasks import run_in_background
+from meterlab.gui.views import View
 from meterlab.readings import Verdict
 
-KEY_EXPORT_DIR = "sessions/export_dir"
-KEY_EXPORT_FORMAT = "sessions/export_format"
 COLUMNS = ("id", "start", "operator", "dut", "plan", "status", "readings", "verdict", "counts")
 
 _STYLE = """
@@ -61,7 +61,7 @@ QTableWidget#sessionsTable { font-size: 10pt; }
 """
 
 
-class SessionsView(QWidget):
+class SessionsView(QWidget, View):
     """Browse the session database at `db_path` (None = `METERLAB_DB` or the user data
     folder); `settings` remembers the export folder and format (None = the user's)."""
 
@@ -76,7 +76,8 @@ class SessionsView(QWidget):
     #: A verification ended: (session id, ok).
     verified = Signal(str, bool)
 
-    def __init__(self, db_path: str | Path | None = None, settings: QSettings | None = None,
+    def __init__(self, db_path: str | Path | None = None,
+                 settings: Settings | QSettings | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionsView")
@@ -84,7 +85,7 @@ class SessionsView(QWidget):
         from meterlab.store import default_db_path
 
         self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
-        self.settings = settings if settings is not None else QSettings("meterlab", "meterlab")
+        self.settings = Settings.wrap(settings)
         self.sessions: list[Any] = []
         self.current: SessionData | None = None
         self.export_dialog: ExportDialog | None = None
@@ -396,8 +397,8 @@ class SessionsView(QWidget):
         if not ids:
             self.news.emit(self.tr("Select one or more sessions to export."), "info", 4000)
             return None
-        folder = str(self.settings.value(KEY_EXPORT_DIR, str(Path.home())) or Path.home())
-        fmt = str(self.settings.value(KEY_EXPORT_FORMAT, "csv") or "csv")
+        folder = str(self.settings.sessions_export_dir)
+        fmt = self.settings.sessions_export_format or "csv"
         first = next(s for s in self.sessions if s.id == ids[0])
         name = "_".join(x for x in ("session", first.dut_serial, first.short_id) if x)
         name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
@@ -418,8 +419,8 @@ class SessionsView(QWidget):
     def export(self, session_ids: list[str], path: str | Path, fmt: str) -> None:
         """Write the sessions to `path` in `fmt` on a worker thread; news says how it went."""
         path = Path(path)
-        self.settings.setValue(KEY_EXPORT_DIR, str(path.parent))
-        self.settings.setValue(KEY_EXPORT_FORMAT, fmt)
+        self.settings.sessions_export_dir = path.parent
+        self.settings.sessions_export_format = fmt
         db = self.db_path
 
         def work() -> Path:

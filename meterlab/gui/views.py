@@ -1,12 +1,20 @@
-"""The views the main window adds beside the meter, created after the first paint.
+"""The one small interface every tab implements, and the views added beside the meter.
 
-Each entry names a tab and a factory `create(window) -> QWidget`. Factories
-import their module only when called, so the window is on screen before
-their imports. A view with a `news(text, level, timeout_ms)` signal is wired
-to the banner. To add a view (scope, sessions, instruments + SCPI console),
-write its factory here and append one `ViewSpec`; nothing else changes.
-A view that fails to build is reported in the banner and left out: the rest
-of the window keeps working.
+`View` is what the main window asks of a tab: it is told when it becomes the
+current tab and when it stops being it, what F5 (start/stop) and F6 (single)
+do while it is current, and to let go of its threads and instruments when the
+window closes. The window knows nothing else about a view, so a new view plugs
+in without touching the window. A view is a `QWidget` that also inherits
+`View` (`class ScopeView(QWidget, View)`) and overrides what it needs; it may
+carry a `news(text, level, timeout_ms)` signal, wired to the banner, and a
+`runningChanged(bool)` signal.
+
+The views after the meter are created after the first paint. Each `ViewSpec`
+names a tab and a factory `create(window) -> View`. Factories import their
+module only when called, so the window is on screen before their imports. To
+add a view, write its factory here and append one `ViewSpec`; nothing else
+changes. A view that fails to build is reported in the banner and left out:
+the rest of the window keeps working.
 """
 
 from __future__ import annotations
@@ -23,11 +31,35 @@ if TYPE_CHECKING:
     from meterlab.gui.main_window import MainWindow
 
 
+class View:
+    """What the main window asks of each tab (a mixin beside QWidget; defaults do nothing)."""
+
+    #: F5/F6 drive this view while it is the current tab; otherwise they drive the meter.
+    takes_run_keys: bool = False
+    #: True while F5 would stop rather than start (an attribute or a property).
+    running: bool = False
+
+    def activate(self) -> None:
+        """The tab became the current one."""
+
+    def deactivate(self) -> None:
+        """Another tab became the current one."""
+
+    def toggle_running(self) -> None:
+        """F5, while this is the current tab and it `takes_run_keys`."""
+
+    def single(self) -> None:
+        """F6, likewise: one reading, one frame."""
+
+    def shutdown(self) -> None:
+        """The window closes: stop timers and threads, close connections (do not block)."""
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
     title: str  # marked with QT_TRANSLATE_NOOP("Views", …), translated when shown
-    create: Callable[[MainWindow], QWidget]
+    create: Callable[[MainWindow], QWidget]  # a QWidget that is also a `View`
     #: The view's `runningChanged(bool)` means "I hold the instruments": the live
     #: meter lets go meanwhile (one client per instrument) and resumes afterwards.
     pauses_meter: bool = False
@@ -71,6 +103,3 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
     ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
 )
-
-#: Methods a view may offer to let go of its instruments and threads on window close.
-SHUTDOWN_METHODS: tuple[str, ...] = ("shutdown", "close_all")

@@ -3,8 +3,8 @@
 Picking a multimeter gives the meter view a new `InstrumentSource` (streaming
 again if it was); picking an oscilloscope replaces the Scope tab's view by one on
 that address (the simulated bench's scope gets the demo setup). Real addresses
-are remembered (KEY_DMM / KEY_SCOPE), simulated ones not: their ports change
-every run. The in-process simulated bench stays up when the meter moves to
+are remembered (`Settings.dmm_resource` / `scope_resource`), simulated ones not:
+their ports change every run. The in-process simulated bench stays up when the meter moves to
 another instrument, because the scope (or a later pick) may still use it; the
 window stops it on close.
 """
@@ -14,8 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-
-from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -68,7 +66,7 @@ def use_dmm(window: MainWindow, resource: str) -> None:
                                        simulated=simulated,
                                        label=SIMULATED_LABEL if simulated else ""))
     if not simulated:
-        window.settings.setValue(KEY_DMM, resource)
+        window.settings.dmm_resource = resource
     if was_running:
         meter.start()
     instruments_changed(window)
@@ -82,7 +80,7 @@ def use_scope(window: MainWindow, resource: str) -> None:
     simulated = is_simulated(window, resource)
     window.scope_pick = resource
     if not simulated:
-        window.settings.setValue(KEY_SCOPE, resource)
+        window.settings.scope_resource = resource
     old: QWidget | None = window.views.get("scope")
     if getattr(old, "resource", None) == resource:
         instruments_changed(window)
@@ -99,11 +97,11 @@ def use_scope(window: MainWindow, resource: str) -> None:
         window.tabs.removeTab(index)
         window.tabs.insertTab(index, new, title)
         window.views["scope"] = new
+        window.watch_running(new)
         if current:
             window.tabs.setCurrentWidget(new)
         old.deleteLater()
     window.connect_news(new)
-    new.runningChanged.connect(window.update_run_actions)
     instruments_changed(window)
 
 
