@@ -34,7 +34,7 @@ from typing import Protocol
 
 import numpy as np
 
-from meterlab.errors import ConnectionLost, InstrumentError, MeterlabError
+from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout, MeterlabError
 from meterlab.readings import ReadingBatch
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class StatusEvent:
     message: str
     readings: int
     error: str = ""
+    lossless: bool = False  # back after a stall with nothing missed: no gap to mark
 
 
 Subscriber = Callable[[ReadingBatch], None]
@@ -231,9 +232,10 @@ class Acquisition:
                     self._broken.add(id(callback))
                     log.exception("subscriber %r failed; it keeps getting batches", callback)
 
-    def _status(self, state: State, message: str, error: str = "") -> None:
+    def _status(self, state: State, message: str, error: str = "", *,
+                lossless: bool = False) -> None:
         self.state = state
-        event = StatusEvent(state, message, self.readings, error)
+        event = StatusEvent(state, message, self.readings, error, lossless)
         with self._lock:
             listeners = list(self._listeners)
         for callback in listeners:
@@ -373,6 +375,7 @@ class Acquisition:
         # block takes a while on the wire, and this thread may wait for the GIL).
         last_t = self._clock()
         self._start_stream(meter)
+        stalled = False
         while True:
             if not self._resume.is_set():
                 if not self._wait_if_paused(meter, True, last_t, gap):
@@ -382,7 +385,26 @@ class Acquisition:
             if self._done():
                 break
             asked = self._clock()
-            batch = meter.fetch_available(self.max_batch)
+            try:
+                batch = meter.fetch_available(self.max_batch)
+            except InstrumentTimeout as exc:
+                # Stalled, not gone: the meter keeps measuring into its memory and the
+                # connection claims the late reply on the next ask, so waiting loses
+                # nothing (reconnecting would: the late reply holds readings already taken
+                # out of the meter). Given up on like any trouble after `give_up`.
+                delay = self._wait_time(0, exc)
+                if not stalled:
+                    self._status(State.RECONNECTING,
+                                 f"The {self.name} is not answering. Readings so far are "
+                                 "saved; waiting for it…", str(exc))
+                stalled = True
+                self._stop.wait(min(delay, self.poll))
+                continue
+            if stalled:
+                stalled = False
+                self._trouble_since = None
+                self._status(State.RUNNING, f"The {self.name} answers again; the readings "
+                             "it took meanwhile follow.", lossless=True)
             if len(batch):
                 self._emit(_stamp(batch, last_t, asked, gap))
                 gap = False

@@ -24,6 +24,11 @@ class InstrumentError(MeterlabError):
         self.resource = resource
 
 
+class InstrumentTimeout(InstrumentError):
+    """An instrument did not answer in time, but the link is still up: it may be busy or
+    the link stalled, and its reply may still come (the connection catches up first)."""
+
+
 class ConnectionLost(InstrumentError):
     """The connection to an instrument dropped; what was read before is kept."""
 

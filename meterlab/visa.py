@@ -50,7 +50,7 @@ import pyvisa.constants as vc
 from pyvisa import errors as visa_errors
 
 from meterlab import visa_sync
-from meterlab.errors import ConnectionLost, InstrumentError
+from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout
 from meterlab.scpi import Idn, block_header, parse_error, parse_idn
 
 if TYPE_CHECKING:
@@ -155,6 +155,11 @@ def resource_for_host(host: str, profile: Profile | None = None) -> str:
     return f"TCPIP::{host}::{port}::SOCKET" if port else f"TCPIP::{host}::INSTR"
 
 
+def _header(command: str) -> str:
+    """The command without its parameters: 'R? 1000' and 'R? 500' ask the same thing."""
+    return command.strip().split(None, 1)[0].upper() if command.strip() else ""
+
+
 def _where(resource: str) -> str:
     return f"at {resource}"
 
@@ -182,11 +187,12 @@ class Connection:
         self._chunk = DEFAULT_CHUNK
         self._error_queue = True
         self._idn: Idn | None = None
+        self._idn_reply: str | None = None
         # Out of step: a reply may still be in flight (after a timeout) or the position in
         # the reply stream is unknown (garbled reply, broken-off block). `_owed` lists the
         # replies asked for and not yet read, in order (visa_sync.LINE / BLOCK).
         self._out_of_step = False
-        self._owed: list[str] = []
+        self._owed: list[tuple[str, str]] = []  # (kind, command header)
         self._inst: Any = None
         if profile is not None:
             self._take_settings(profile)
@@ -304,7 +310,9 @@ class Connection:
         """The instrument's *IDN?, asked once per connection."""
         with self.lock:
             if self._idn is None:
-                self._idn = parse_idn(self.query("*IDN?"))
+                raw = self.query("*IDN?")
+                self._idn = parse_idn(raw)
+                self._idn_reply = raw  # the marker's reply when catching up (visa_sync)
             return self._idn
 
     # -- error translation ---------------------------------------------------------------
@@ -343,7 +351,7 @@ class Connection:
                 self._out_of_step = True
                 if self._peer_closed():
                     return self._lost(doing)
-                return InstrumentError(
+                return InstrumentTimeout(
                     f"{name} {where} did not answer within {self._timeout_ms / 1000:g} s "
                     f"while {doing}. Check that the command suits this model, that the "
                     "instrument is not busy with a long measurement, and the cable.",
@@ -404,11 +412,12 @@ class Connection:
             return
         budget_s = 3 * self._timeout_ms / 1000
         try:
-            visa_sync.resync(self._inst, self.resource, self._owed, budget_s)
+            visa_sync.resync(self._inst, self.resource, [k for k, _ in self._owed], budget_s,
+                             self._idn_reply)
         except visa_sync.StillOutOfStep:
             self._position_lost()
             name = self._idn.model if self._idn else "The instrument"
-            raise InstrumentError(
+            raise InstrumentTimeout(
                 f"{name} {_where(self.resource)} has stopped answering: it did not answer "
                 f"an earlier question, nor within {budget_s:g} s since, so meterlab did not "
                 f"go on to {doing}. Nothing it sends late will be taken for a reading. "
@@ -432,7 +441,7 @@ class Connection:
             except Exception as exc:
                 raise self._translate(exc, f"sending '{command}'") from None
             if visa_sync.expects_reply(command):
-                self._owed.append(visa_sync.LINE)
+                self._owed.append((visa_sync.LINE, _header(command)))
 
     def read(self) -> str:
         """Read one reply line (terminator and a trailing carriage return removed)."""
@@ -455,7 +464,7 @@ class Connection:
                 inst.write(command)
             except Exception as exc:
                 raise self._translate(exc, f"sending '{command}'") from None
-            self._owed.append(visa_sync.LINE)
+            self._owed.append((visa_sync.LINE, _header(command)))
             try:
                 reply = inst.read().rstrip("\r")
             except Exception as exc:
@@ -469,6 +478,7 @@ class Connection:
         *,
         progress: Callable[[int, int], None] | None = None,
         expect_termination: bool = True,
+        claim_late: bool = False,
     ) -> bytes | bytearray:
         """Send `command` and return the payload of the definite-length block it answers.
 
@@ -481,10 +491,18 @@ class Connection:
         received straight into one preallocated buffer (pyvisa's own read loop copies
         every chunk several times, which halves the speed of multi-MB scope memories);
         other backends use pyvisa's `read_bytes`.
+
+        `claim_late`: if the only reply still owed is a late block to this same command
+        (it timed out), read that block as this call's answer instead of asking again. For
+        a drain such as the 34465A's ``R?`` the late block holds the readings the first
+        ask already took out of the meter's memory: throwing it away would lose them.
         """
         with self.lock:
             inst = self._require_open()
-            self._ensure_in_step(f"ask '{command}'")
+            claimed = (claim_late and self._out_of_step
+                       and self._owed == [(visa_sync.BLOCK, _header(command))])
+            if not claimed:
+                self._ensure_in_step(f"ask '{command}'")
             term = inst.read_termination
             inst.read_termination = None  # binary payloads contain newline bytes
             reader = _SocketReader.for_resource(inst, self._timeout_ms) or _VisaReader(
@@ -492,8 +510,9 @@ class Connection:
             )
             started = False  # silence "did not answer"; only a started block is "cut off"
             try:
-                inst.write(command)
-                self._owed.append(visa_sync.BLOCK)
+                if not claimed:
+                    inst.write(command)
+                    self._owed.append((visa_sync.BLOCK, _header(command)))
                 head = bytes(reader.read(2))
                 started = True
                 while head[:1] in (b" ", b"\r", b"\n"):
@@ -520,6 +539,8 @@ class Connection:
                         tail = bytes(reader.read(1))
                     self._check_terminator(tail, command)
                 self._owed.pop()
+                if claimed:
+                    self._out_of_step = False
                 return data
             except InstrumentError:
                 raise

@@ -13,12 +13,16 @@ brought back in step here, in band, on the same link:
 1. Where the transport has a real device clear (VXI-11, HiSLIP, USBTMC, GPIB: the
    ``…::INSTR`` resources) it is sent first; the instrument then drops its input and
    output queues (IEEE 488.2 §5.8, VXI-11 `device_clear`, USBTMC INITIATE_CLEAR).
-2. A marker query, ``*OPC?`` (IEEE 488.2 §10.19; every SCPI instrument answers it with
-   ``1`` once all earlier commands are done), is sent behind whatever is still in flight.
+2. A marker query, ``*IDN?`` (IEEE 488.2 §10.14, answered by every SCPI instrument at
+   once, even while a measurement runs), is sent behind whatever is still in flight.
+   ``*OPC?`` was rejected: it waits for pending operations, so behind a running
+   ``INIT`` stream it would not answer until the stream ends.
 3. The replies still owed are read and thrown away, one per question asked and not
    answered (lines as lines, ``#`` blocks by their announced length, since a scope's
-   binary block may contain newline bytes), and then lines are read until the marker's
-   ``1`` arrives with nothing behind it.
+   binary block may contain newline bytes), up to the marker's reply with nothing
+   behind it (the instrument's own identity string, which no reading or error entry
+   resembles). A query the instrument refused is never answered, so the marker may come
+   before the count of owed replies is reached.
 
 Because the instrument executes messages in the order they arrive, everything sent before
 the marker has been executed and answered once the marker is read: the next question's
@@ -42,8 +46,7 @@ from pyvisa import errors as visa_errors
 LINE = "line"
 BLOCK = "block"
 
-MARKER = "*OPC?"
-_MARKER_REPLIES = {b"1", b"+1"}
+MARKER = "*IDN?"
 _QUIET_MS = 150  # the marker is taken only if nothing else follows it this quickly
 
 
@@ -99,8 +102,9 @@ def _read_exact(inst: Any, n: int, deadline: _Deadline) -> bytes:
     return bytes(out)
 
 
-def _discard_block(inst: Any, deadline: _Deadline) -> None:
-    """Read one late ``#<n><len><payload>`` reply away; a plain line if it is not a block."""
+def _discard_block(inst: Any, deadline: _Deadline) -> bytes | None:
+    """Read one late ``#<n><len><payload>`` reply away; a plain line (returned) if it is not
+    a block."""
     term = inst.read_termination
     inst.read_termination = None
     try:
@@ -109,24 +113,38 @@ def _discard_block(inst: Any, deadline: _Deadline) -> None:
             first = _read_exact(inst, 1, deadline)
         if first != b"#":
             inst.read_termination = term
-            _read_line(inst, deadline.ms())  # an error reply or a text answer
-            return
+            return first + _read_line(inst, deadline.ms())  # a text answer, not a block
         ndig = _read_exact(inst, 1, deadline)
         if not ndig.isdigit() or ndig == b"0":
             inst.read_termination = term
             _read_line(inst, deadline.ms())
-            return
+            return None
         length = int(_read_exact(inst, int(ndig), deadline) or b"0")
         _read_exact(inst, length, deadline)
         tail = _read_exact(inst, 1, deadline)
         if tail == b"\r":
             _read_exact(inst, 1, deadline)
+        return None
     finally:
         with contextlib.suppress(Exception):
             inst.read_termination = term
 
 
-def resync(inst: Any, resource: str, owed: list[str], budget_s: float) -> None:
+def looks_like_idn(line: bytes, known: str | None) -> bool:
+    """Is `line` the reply to the *IDN? marker? The connection's own *IDN? when known; else
+    four comma-separated fields whose first (the maker) is not a number (readings, error
+    entries and block replies never look like that)."""
+    text = line.decode("latin-1").strip()
+    if known is not None:
+        return text == known.strip()
+    fields = text.split(",")
+    if len(fields) != 4 or not fields[0].strip():
+        return False
+    return fields[0].strip()[0] not in "+-.0123456789#\""
+
+
+def resync(inst: Any, resource: str, owed: list[str], budget_s: float,
+           known_idn: str | None = None) -> None:
     """Bring `inst` back in step (see the module docstring); StillOutOfStep if it does not
     answer the marker within `budget_s`. Restores the timeout and termination it found."""
     deadline = _Deadline(budget_s)
@@ -140,38 +158,30 @@ def resync(inst: Any, resource: str, owed: list[str], budget_s: float) -> None:
             except Exception:  # a device clear is a help, not a must  # noqa: S110
                 pass
         inst.write(MARKER)
-        for kind in owed:
+        kinds = list(owed)
+        while True:
+            kind = kinds.pop(0) if kinds else LINE
             try:
-                if kind == BLOCK:
-                    _discard_block(inst, deadline)
-                else:
+                line = _discard_block(inst, deadline) if kind == BLOCK else \
                     _read_line(inst, deadline.ms())
             except visa_errors.VisaIOError as exc:
                 if exc.error_code != vc.StatusCode.error_timeout:
                     raise
                 raise StillOutOfStep from None
-        _await_marker(inst, deadline)
+            # The marker's reply, with nothing behind it, ends the catching up, even before
+            # every owed reply came: a query the instrument refused (-113) is never answered.
+            # A stale *IDN? reply looks the same; the marker's is the last of the burst.
+            while line is not None and looks_like_idn(line, known_idn):
+                try:
+                    line = _read_line(inst, _QUIET_MS)
+                except visa_errors.VisaIOError as exc:
+                    if exc.error_code != vc.StatusCode.error_timeout:
+                        raise
+                    return
+                if kinds:
+                    kinds.pop(0)
     finally:
         with contextlib.suppress(Exception):
             inst.read_termination = term
         with contextlib.suppress(Exception):
             inst.timeout = old_timeout
-
-
-def _await_marker(inst: Any, deadline: _Deadline) -> None:
-    while True:
-        try:
-            line = _read_line(inst, deadline.ms())
-        except visa_errors.VisaIOError as exc:
-            if exc.error_code != vc.StatusCode.error_timeout:
-                raise
-            raise StillOutOfStep from None
-        while line in _MARKER_REPLIES:
-            # A stale '1' (an earlier *OPC? whose reply was never read) looks the same as
-            # the marker's; the marker is the last '1' of the burst.
-            try:
-                line = _read_line(inst, _QUIET_MS)
-            except visa_errors.VisaIOError as exc:
-                if exc.error_code != vc.StatusCode.error_timeout:
-                    raise
-                return

@@ -154,3 +154,43 @@ def test_only_instr_resources_have_a_device_clear():
     assert can_device_clear("TCPIP::10.0.0.5::hislip0::INSTR")
     assert not can_device_clear("TCPIP::10.0.0.5::5025::SOCKET")
     assert not can_device_clear("ASRL/dev/ttyUSB0::INSTR")
+
+
+def test_a_stalled_stream_loses_no_reading(sim, tmp_path):
+    """The meter keeps measuring into its memory while the link stalls; the late reply to
+    the drain that timed out is claimed, not thrown away, and nothing is marked as lost."""
+    proc, res, env = sim
+    out = tmp_path / "r.csv"
+    count = 4000
+    read = subprocess.Popen(
+        [sys.executable, "-m", "meterlab", "read", res["dmm"], "--count", str(count),
+         "--nplc", "0.02", "--csv", str(out), "--no-store"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    timer = None
+    for seen, _ in enumerate(read.stdout, 1):
+        if timer is None and seen == 200:
+            timer = _stall(proc, 6.0)
+    err = read.stderr.read()
+    assert read.wait(60) == 0, err
+    assert timer is not None
+    timer.join()
+    assert "not answering" in err and "answers again" in err, err
+    assert "gap" not in err, err
+    rows = out.read_text().splitlines()[1:]
+    assert len(rows) == count
+
+
+def test_a_refused_query_costs_one_timeout_not_the_whole_budget(sim):
+    """A query the meter does not know is never answered (-113): the marker then comes
+    before the owed reply, and catching up must not wait three timeouts for it, even
+    while a long measurement runs (the reason the marker is *IDN?, not *OPC?)."""
+    _, res, _ = sim
+    with open_instrument(res["dmm"], timeout_ms=800) as conn:
+        conn.write("*RST;:CONF:VOLT:DC;:VOLT:DC:NPLC 0.02;:SAMP:COUN 1000000;:INIT")
+        with pytest.raises(Exception, match="did not answer"):
+            conn.query("SOUR:BOGUS?")
+        started = time.monotonic()
+        assert int(float(conn.query("DATA:POIN?"))) > 0
+        assert time.monotonic() - started < 0.8
+        conn.write("ABOR")
+        assert conn.query("SYST:ERR?").startswith("-113")

@@ -79,8 +79,8 @@ def test_truncated_block_names_the_instrument(reader: str) -> None:
 
 
 def test_overlong_block_is_refused_and_the_next_query_still_lines_up(reader: str) -> None:
-    # after the garbled block meterlab catches up on the *OPC? marker before asking again
-    pairs = [q("*IDN?", IDN), q("DATA?", b"#15helloEXTRA\n"), q("*OPC?", "1"),
+    # after the garbled block meterlab catches up on the *IDN? marker before asking again
+    pairs = [q("*IDN?", IDN), q("DATA?", b"#15helloEXTRA\n"), q("*IDN?", IDN),
              q("SYST:ERR?", '+0,"No error"')]
     with TranscriptServer(pairs) as srv, _open(srv, timeout_ms=300) as conn:
         with pytest.raises(InstrumentError, match="longer than its header says"):
@@ -119,9 +119,9 @@ def test_error_queue_drained_and_reported_in_words() -> None:
 
 
 def test_timeout_message_and_late_reply_is_not_mistaken_for_the_next() -> None:
-    # the late MEAS? reply is read away behind the *OPC? marker (visa_sync), so READ? gets
+    # the late MEAS? reply is read away behind the *IDN? marker (visa_sync), so READ? gets
     # its own answer, whether the late reply came before the next question or not
-    pairs = [q("*IDN?", IDN), q("MEAS?", "+9.0E+00", delay_s=0.5), q("*OPC?", "1"),
+    pairs = [q("*IDN?", IDN), q("MEAS?", "+9.0E+00", delay_s=0.5), q("*IDN?", IDN),
              q("READ?", "+1.0E+00")]
     with TranscriptServer(pairs) as srv, _open(srv, timeout_ms=200) as conn:
         with pytest.raises(InstrumentError, match=r"did not answer within 0\.2 s") as err:

@@ -382,7 +382,8 @@ class _Run:
         elif event.state is State.RUNNING and self.away:
             self.away = False
             self.back = True
-            _err(f"The {self.model} answers again; reading on (the gap is marked).")
+            _err(event.message if event.lossless else
+                 f"The {self.model} answers again; reading on (the gap is marked).")
 
     # -- the end ---------------------------------------------------------------------
 

@@ -628,7 +628,10 @@ class Multimeter:
         gap = False
         with self.conn.lock:
             if mode == "R?":
-                payload = self.conn.query_binary_block(fill(self._cmd["drain"], n=limit))
+                # claim_late: after a stall, the late reply to the drain that timed out
+                # holds readings already taken out of the meter's memory
+                payload = self.conn.query_binary_block(fill(self._cmd["drain"], n=limit),
+                                                       claim_late=True)
                 values = self._numbers(payload)
                 gap = self._overflowed()
             elif mode == "DATA:REMove?":
