@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from meterlab import paths
-from meterlab.errors import FileFormatError, InstrumentError
+from meterlab.errors import FileFormatError, NoProfile
 from meterlab.scpi import Idn
 
 KINDS = ("dmm", "scope")
@@ -355,14 +355,14 @@ def require_profile(
     resource: str | None = None,
     profiles: Iterable[Profile] | None = None,
 ) -> Profile:
-    """Like match_profile, but an unknown instrument is an InstrumentError in plain words."""
+    """Like match_profile, but an unknown instrument is a `NoProfile` error in plain words."""
     where = f" at {resource}" if resource else ""
     candidates = [p for p in (load_profiles() if profiles is None else profiles)
                   if kind is None or p.kind == kind]
     profile = match_profile(idn, candidates)
     if profile is None:
         what = {"dmm": "multimeter", "scope": "oscilloscope"}.get(kind or "", "instrument")
-        raise InstrumentError(
+        raise NoProfile(
             f"The instrument{where} identifies itself as '{idn.maker}, {idn.model}', "
             f"which no {what} profile describes. Check that this is the instrument you meant; "
             f"to use it anyway, add a profile in {paths.user_dir('instruments')} "
