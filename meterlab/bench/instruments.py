@@ -29,7 +29,7 @@ from meterlab.bench.capabilities import (
     dmm_capabilities,
     scope_capabilities,
 )
-from meterlab.errors import InstrumentError, InstrumentTimeout
+from meterlab.errors import ConnectionLost, InstrumentError
 
 if TYPE_CHECKING:
     from meterlab.drivers.dmm import Multimeter
@@ -71,13 +71,17 @@ def take_over(conn: Connection) -> tuple[tuple[int, str], ...]:
     clears the status data structures, the error queue included).
 
     Returns the errors found, oldest first. Instruments without an error queue
-    (profile `error_queue = false`) only get the `*CLS`. A model that does not answer
-    `SYST:ERR?` in time is not an opening failure: its queue simply stays unread.
+    (profile `error_queue = false`) only get the `*CLS`. A queue that cannot be read
+    (no answer in time, a reply that is no error entry) is not an opening failure: it
+    stays unread here, and the driver reports it where a command of its own needs it.
+    A lost connection is.
     """
     left: list[tuple[int, str]] = []
     try:
         left = conn.read_error_queue()
-    except InstrumentTimeout:
+    except ConnectionLost:
+        raise
+    except InstrumentError:
         left = []
     conn.write("*CLS")
     return tuple(left)
