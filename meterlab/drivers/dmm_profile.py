@@ -153,6 +153,12 @@ def validate(profile: Profile) -> DmmSpec:
     d = profile.section("dmm")
     if not d:
         profile.fail("a multimeter profile needs a [dmm] section", "dmm")
+    # One driver serves every multimeter; only scopes pick a code adapter by dialect.
+    # "scpi" is still accepted because profiles written before this carried it.
+    if profile.dialect != "scpi":
+        profile.fail(f"'profile.dialect' {profile.dialect!r} means nothing for a multimeter: "
+                     "one driver serves them all. Remove it, and put commands this model "
+                     "spells differently in [dmm.commands]", "profile", "dialect")
     known = {"fast_read", "memory", "overload", "max_sample_count", "max_rate", "nplc", "rate",
              "default_function", "commands", "functions"}
     for k in d:
