@@ -16,8 +16,8 @@ from collections.abc import Iterator
 import pytest
 from standins import StandInBoard as Board
 
-from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.bench.capabilities import dmm_capabilities
+from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import MainWindow
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import MeterSetup

@@ -306,7 +306,7 @@ def test_a_child_needs_its_own_identity(tmp_path: Path) -> None:
     with pytest.raises(FileFormatError, match=r"own \[identify\]"):
         load_profile(no_id)
     no_name = _write(tmp_path, CHILD.replace('name = "Test meter B"\n', ""), "d.toml")
-    with pytest.raises(FileFormatError, match="profile.name"):
+    with pytest.raises(FileFormatError, match=r"profile\.name"):
         load_profile(no_name)
 
 
