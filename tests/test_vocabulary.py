@@ -90,3 +90,9 @@ def test_a_plan_naming_vbas_measures_on_the_scope() -> None:
         batch = InstrumentBench(scope=scope).measure_scope(check)
     assert batch.function == "VBASE"
     assert math.isfinite(batch.values[0]) and 3.0 < batch.values[0] < 3.6
+
+
+def test_the_scope_view_shows_measurements_the_vocabulary_names() -> None:
+    from meterlab.gui.scope_worker import MEASURE_ITEMS
+
+    assert set(MEASURE_ITEMS) <= set(vocabulary.INSTRUMENT_MEASUREMENTS)

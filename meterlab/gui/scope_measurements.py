@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.fmt import DASH, fmt_value
+from meterlab.gui.scope_worker import MEASURE_ITEMS
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
 from meterlab.vocabulary import SCOPE_MEASUREMENTS
 
-#: The measurements shown, in order; their units and scale come from the vocabulary.
-SHOWN: tuple[str, ...] = ("VPP", "VRMS", "FREQ", "PDUT", "RTIM")
+#: The measurements shown, in order: the ones the scope worker reads. Their units and
+#: scale come from the vocabulary.
+SHOWN: tuple[str, ...] = MEASURE_ITEMS
 #: Translated labels of the shown measurements (the vocabulary's words are English).
 _LABELS = {
     "VPP": QT_TRANSLATE_NOOP("ScopeMeasurements", "Peak-to-peak (Vpp)"),
