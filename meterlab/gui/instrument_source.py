@@ -251,6 +251,11 @@ class SimulatedBenchSource(InstrumentSource):
             simulated=True,
             label="Simulated bench — connect a real instrument from Instruments",
         )
+        from meterlab.gui.sources import synthetic_capabilities
+
+        # The bench's meter is a 34465A: offer its choices before it first answers
+        # (what it says once connected replaces this).
+        self.capabilities = synthetic_capabilities()
 
     def release_bench(self) -> Any:
         """Hand the bench to the caller (the window): closing this source leaves it running,

@@ -34,8 +34,8 @@ from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.readings import OVERLOAD_THRESHOLD, ReadingBatch
 from meterlab.vocabulary import find_dmm_function
 
-#: The choices of the meter the synthetic source imitates (a 34465A), read from its profile
-#: like any connected model's: `DmmCapabilities`, never a list written out here.
+#: The choices of the meter the synthetic source and the simulated bench imitate (a
+#: 34465A), read from its profile like any connected model's: never a list written here.
 SYNTHETIC_PROFILE = "keysight-34465a.toml"
 
 
