@@ -27,6 +27,7 @@ from meterlab.plan import Check
 from meterlab.readings import ReadingBatch
 from meterlab.tolerance import expanded_uncertainty
 from meterlab.units import parse_quantity
+from meterlab.vocabulary import scope_measurement
 
 if TYPE_CHECKING:
     from meterlab.drivers.dmm import Multimeter
@@ -88,12 +89,12 @@ class InstrumentBench:
         elif check.measure == "I2CACK":
             value = self._i2c_ack(check)
         else:
+            # the driver gives duty cycles as fractions; the plan speaks in % (the factor)
+            factor = scope_measurement(check.measure).factor
             values = []
             for _ in range(check.readings):
                 v = self.scope.measure(check.measure, check.source, strict=True)
-                if check.measure in ("PDUT", "NDUT") and math.isfinite(v):
-                    v *= 100.0  # the driver gives fractions; the plan speaks in %
-                values.append(v)
+                values.append(v * factor if math.isfinite(v) else v)
             batch = _one(values[-1], check.unit, check.measure, check.source)
             if len(values) > 1:
                 batch = ReadingBatch(t=np.full(len(values), time.time()),

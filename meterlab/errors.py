@@ -24,13 +24,37 @@ class InstrumentError(MeterlabError):
         self.resource = resource
 
 
-class InstrumentTimeout(InstrumentError):
-    """An instrument did not answer in time, but the link is still up: it may be busy or
-    the link stalled, and its reply may still come (the connection catches up first)."""
-
-
 class ConnectionLost(InstrumentError):
     """The connection to an instrument dropped; what was read before is kept."""
+
+
+class InstrumentTimeout(InstrumentError):
+    """The instrument is connected but did not answer in time (a reply may still come:
+    the connection catches up on it before the next question, see `meterlab.visa_sync`).
+
+    Callers decide on the type, never on the message text: a silent instrument is worth
+    waiting for or asking again, a lost link is not.
+    """
+
+
+class NoAnswer(InstrumentError):
+    """Nothing answers at the address: switched off, wrong address, cable, firewall."""
+
+
+class NoProfile(InstrumentError):
+    """Something answers, but no profile of the wanted kind describes it."""
+
+
+class InstrumentRefused(InstrumentError):
+    """The instrument put errors in its queue in answer to meterlab's own commands.
+
+    `errors` holds the (code, message) pairs as the instrument reported them.
+    """
+
+    def __init__(self, message: str, *, resource: str | None = None,
+                 errors: tuple[tuple[int, str], ...] = ()) -> None:
+        super().__init__(message, resource=resource)
+        self.errors = errors
 
 
 class FileFormatError(MeterlabError):

@@ -36,26 +36,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from meterlab import vocabulary
 from meterlab.errors import FileFormatError, LimitError
 from meterlab.paths import shipped_dir, user_dir
 from meterlab.tolerance import Limit, limit_from, parse_limit
-from meterlab.units import function_unit, parse_quantity
+from meterlab.units import parse_quantity
 
 RULES = ("simple", "guarded")
 REDUCTIONS = ("single", "mean", "max", "min")
 INSTRUMENTS = ("dmm", "scope")
 
-#: DMM function keys a plan may name (short SCPI forms).
-DMM_FUNCTIONS = (
-    "VOLT:DC", "VOLT:AC", "CURR:DC", "CURR:AC", "RES", "FRES",
-    "FREQ", "PER", "CAP", "TEMP", "CONT", "DIOD",
-)
-#: Scope measurements: the instrument's automatic items, plus ones meterlab computes
-#: from a capture (BAUD from a UART lane, I2CACK from the I²C lanes).
+#: DMM function keys a plan may name (short SCPI forms; long forms are accepted too).
+DMM_FUNCTIONS: tuple[str, ...] = tuple(vocabulary.DMM_FUNCTIONS)
+#: Scope measurements a plan may name → the unit it is judged in: the instrument's
+#: automatic items, plus ones meterlab computes from a capture (BAUD from a UART lane,
+#: I2CACK from the I²C lanes). Aliases (VBAS, DUTY, RISE…) are in the vocabulary.
 SCOPE_ITEMS: dict[str, str] = {
-    "VMAX": "V", "VMIN": "V", "VPP": "V", "VTOP": "V", "VBAS": "V", "VAMP": "V",
-    "VAVG": "V", "VRMS": "V", "PER": "s", "FREQ": "Hz", "RTIM": "s", "FTIM": "s",
-    "PWID": "s", "NWID": "s", "PDUT": "%", "NDUT": "%", "BAUD": "Bd", "I2CACK": "%",
+    name: vocabulary.SCOPE_MEASUREMENTS[name].unit for name in vocabulary.PLAN_MEASUREMENTS
 }
 _SCOPE_SOURCE = re.compile(r"^(CH[1-4]|CHAN[1-4]|D(?:[0-9]|1[0-5]))$", re.IGNORECASE)
 
@@ -267,21 +264,30 @@ def _parse_check(raw: Any, index: int, path: str, loc: _Locator) -> Check:
     if not instrument:
         instrument = "scope" if len(parts) == 2 else "dmm"
     if instrument == "dmm":
-        measure = _dmm_function(measure_text)
-        if measure is None:
+        function = vocabulary.find_dmm_function(measure_text)
+        if function is None:
             raise fail("measure", f'measure "{measure_text}" — expected a DMM function: '
                                   + ", ".join(DMM_FUNCTIONS))
-        source = ""
-        unit = function_unit(measure)
+        measure, source, unit = function.name, "", function.unit
     else:
-        if len(parts) != 2 or parts[0].upper() not in SCOPE_ITEMS \
-                or not _SCOPE_SOURCE.match(parts[1]):
+        if len(parts) != 2:
             raise fail("measure", f'measure "{measure_text}" — expected a scope item and source '
-                                  'such as "FREQ CH1" or "PDUT D3" (items: '
-                                  + ", ".join(SCOPE_ITEMS) + ")")
-        measure = parts[0].upper()
+                                  'such as "FREQ CH1" or "PDUT D3"')
+        item = vocabulary.find_scope_measurement(parts[0])
+        if item is None or not item.in_plans:
+            raise fail("measure", f'measure "{measure_text}" — "{parts[0]}" is not a scope item '
+                                  "meterlab can measure; expected a scope item and source such "
+                                  'as "FREQ CH1", with one of ' + ", ".join(SCOPE_ITEMS))
+        if not _SCOPE_SOURCE.match(parts[1]):
+            raise fail("measure", f'measure "{measure_text}" — expected a scope item and source '
+                                  f'such as "FREQ CH1" or "PDUT D3"; "{parts[1]}" is not '
+                                  "CH1…CH4 or D0…D15")
+        if item.computed and not parts[1].upper().startswith("D"):
+            raise fail("measure", f'measure "{measure_text}" — {item.name} is computed from a '
+                                  'logic line; name one, e.g. "BAUD D0"')
+        measure = item.name
         source = parts[1].upper().replace("CHAN", "CH")
-        unit = SCOPE_ITEMS[measure]
+        unit = item.unit
     limit = _limit(raw, unit, fail)
     readings = raw.get("readings", 1)
     if not isinstance(readings, int) or isinstance(readings, bool) or not 1 <= readings <= 100_000:
@@ -356,18 +362,6 @@ def _limit(raw: dict[str, Any], unit: str, fail: Any) -> Limit:
         return limit_from(nominal, str(raw["tolerance"]), unit)
     except LimitError as exc:
         raise fail("tolerance", str(exc)) from None
-
-
-def _dmm_function(text: str) -> str | None:
-    key = text.upper().replace(" ", "")
-    aliases = {"VOLT": "VOLT:DC", "VOLTAGE": "VOLT:DC", "VOLTAGE:DC": "VOLT:DC",
-               "VOLTAGE:AC": "VOLT:AC", "CURR": "CURR:DC", "CURRENT": "CURR:DC",
-               "CURRENT:DC": "CURR:DC", "CURRENT:AC": "CURR:AC", "RESISTANCE": "RES",
-               "FRESISTANCE": "FRES", "FREQUENCY": "FREQ", "PERIOD": "PER",
-               "CAPACITANCE": "CAP", "TEMPERATURE": "TEMP", "CONTINUITY": "CONT",
-               "DIODE": "DIOD"}
-    key = aliases.get(key, key)
-    return key if key in DMM_FUNCTIONS else None
 
 
 def _text(table: dict[str, Any], key: str, path: str, line: int | None, *,

@@ -12,7 +12,12 @@ example, the DMM part is validated by `meterlab.drivers.dmm_profile`)::
     name = "Keysight 34465A / 34470A"     # shown to the user
     kind = "dmm"                           # "dmm" or "scope"
     family = "keysight-truevolt"           # free text, groups related profiles
-    dialect = "scpi"                       # which small code adapter speaks to it
+    dialect = "rigol-ds1000z"              # scopes only: which code adapter speaks to it
+                                           # (multimeters have one driver; spellings that
+                                           # differ go in [dmm.commands])
+    extends = "keysight-34465a"            # optional: start from that profile (file name,
+                                           # with or without .toml) and override only
+                                           # what differs
 
     [identify]                             # matched against *IDN?, model field first:
     models = ["34465A", "34470A"]          #   exact model names (case-insensitive), and/or
@@ -44,6 +49,13 @@ Public API::
     Profile.fail(message, *key) -> NoReturn   # FileFormatError at the key's line
     Profile.spec                     # the kind validator's typed result (DmmSpec for "dmm")
 
+Extending: the parent is looked up beside the file, then in the user folder, then
+in the shipped one. Its tables are merged deeply into the child's (a key the child
+writes wins; arrays are replaced, never appended), except `[identify]` and
+`profile.name`, which every profile states itself so two files never claim the same
+instrument by inheritance. A missing parent and a cycle are FileFormatErrors at the
+`extends` line; a mistake in an inherited key names the file that wrote it.
+
 Kind validators: for kind K, the module `meterlab.drivers.K_profile` (if it exists) must
 define `validate(profile: Profile) -> object`; it is called at load time, its result is
 stored as `profile.spec`, and it reports mistakes with `profile.fail(...)`.
@@ -60,7 +72,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from meterlab import paths
-from meterlab.errors import FileFormatError, InstrumentError
+from meterlab.errors import FileFormatError, NoProfile
 from meterlab.scpi import Idn
 
 KINDS = ("dmm", "scope")
@@ -96,6 +108,9 @@ class Profile:
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
     text: str = field(default="", repr=False)
     spec: Any = field(default=None, repr=False, compare=False)
+    #: The files this profile was merged from, itself first: (path, text, its own table).
+    layers: tuple[tuple[Path, str, Mapping[str, Any]], ...] = field(
+        default=(), repr=False, compare=False)
 
     def section(self, name: str) -> dict[str, Any]:
         """The raw table `name` (e.g. "dmm", "scope"); empty if the file has none."""
@@ -113,10 +128,25 @@ class Profile:
         return not self.makers or idn.maker.strip().upper() in (m.upper() for m in self.makers)
 
     def fail(self, message: str, *key: str) -> NoReturn:
-        """Raise FileFormatError for `key` (a path like "dmm", "functions", "VOLT:DC")."""
+        """Raise FileFormatError for `key` (a path like "dmm", "functions", "VOLT:DC"),
+        at the file that wrote it: the profile's own, or the one it inherited it from."""
+        path, text = self.path, self.text
+        for layer_path, layer_text, table in self.layers:
+            if _has_key(table, key):
+                path, text = layer_path, layer_text
+                break
         raise FileFormatError(
-            message, path=str(self.path), line=find_key_line(self.text, key), key=".".join(key)
+            message, path=str(path), line=find_key_line(text, key), key=".".join(key)
         )
+
+
+def _has_key(table: Mapping[str, Any], key: Iterable[str]) -> bool:
+    node: Any = table
+    for part in key:
+        if not isinstance(node, Mapping) or part not in node:
+            return False
+        node = node[part]
+    return True
 
 
 # -- locating keys in the text, for error messages ----------------------------------------
@@ -219,19 +249,85 @@ def _str_list(path: Path, text: str, table: Mapping[str, Any], key: tuple[str, .
     return tuple(v.strip() for v in value)
 
 
-def load_profile(path: str | Path) -> Profile:
-    """Read and validate one profile file; any mistake is a FileFormatError naming it."""
-    path = Path(path)
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FileFormatError(f"cannot read the profile: {exc}", path=str(path)) from None
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FileFormatError(
             f"not valid TOML: {exc}", path=str(path), line=_syntax_line(exc)
         ) from None
+
+
+def _merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`over` on top of `base`: tables merge key by key, anything else is replaced."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _parent_path(name: str, child: Path) -> Path | None:
+    file = name if name.endswith(".toml") else f"{name}.toml"
+    if Path(file).name != file:  # a name, not a path: profiles extend profiles by name
+        return None
+    for folder in (child.parent, *profile_dirs()):
+        candidate = folder / file
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _extended(path: Path, text: str, data: dict[str, Any], chain: tuple[Path, ...]
+              ) -> tuple[dict[str, Any], tuple[tuple[Path, str, Mapping[str, Any]], ...]]:
+    """The child's data merged onto its parent's, and the files involved (child first)."""
+    own: tuple[tuple[Path, str, Mapping[str, Any]], ...] = ((path, text, data),)
+    prof = data.get("profile")
+    if not isinstance(prof, Mapping) or "extends" not in prof:
+        return data, own
+    where = {"path": str(path), "line": find_key_line(text, ("profile", "extends")),
+             "key": "profile.extends"}
+    name = prof["extends"]
+    if not isinstance(name, str) or not name.strip():
+        raise FileFormatError("'profile.extends' should be the file name of another profile, "
+                              f'e.g. "keysight-34465a", not {name!r}', **where)
+    parent_path = _parent_path(name.strip(), path)
+    if parent_path is None:
+        raise FileFormatError(
+            f"'profile.extends' names {name!r}, but no such profile is beside this file, in "
+            f"{paths.user_dir('instruments')} or among the shipped ones", **where)
+    resolved = parent_path.resolve()
+    if resolved in chain or resolved == path.resolve():
+        loop = " → ".join(p.name for p in (*chain, path.resolve(), resolved))
+        raise FileFormatError(f"'profile.extends' goes round in a circle ({loop}); one of "
+                              "these profiles must stand on its own", **where)
+    parent = load_profile(parent_path, _chain=(*chain, path.resolve()))
+    for own_key in ("identify",):
+        if own_key not in data:
+            raise FileFormatError(
+                f"a profile that extends another needs its own [{own_key}] table, so that "
+                "two files never claim the same instrument", path=str(path),
+                line=find_key_line(text, ("profile",)), key=own_key)
+    inherited = {k: v for k, v in parent.raw.items() if k != "identify"}
+    inherited["profile"] = {k: v for k, v in inherited.get("profile", {}).items()
+                            if k != "name"}
+    merged = _merge(inherited, data)
+    merged["profile"] = {k: v for k, v in merged["profile"].items() if k != "extends"}
+    return merged, own + parent.layers
+
+
+def load_profile(path: str | Path, *, _chain: tuple[Path, ...] = ()) -> Profile:
+    """Read and validate one profile file (and what it extends); any mistake is a
+    FileFormatError naming the file, line and key."""
+    path = Path(path)
+    text, data = _read(path)
+    data, layers = _extended(path, text, data, _chain)
 
     for top in data:
         if top not in _TOP_LEVEL:
@@ -306,6 +402,7 @@ def load_profile(path: str | Path) -> Profile:
     profile = Profile(
         name=name, kind=kind, family=family, dialect=dialect, path=path, models=models,
         model_regex=regex, makers=makers, connection=settings, raw=data, text=text,
+        layers=layers,
     )
     validator = _validator(kind)
     if validator is not None:
@@ -355,14 +452,14 @@ def require_profile(
     resource: str | None = None,
     profiles: Iterable[Profile] | None = None,
 ) -> Profile:
-    """Like match_profile, but an unknown instrument is an InstrumentError in plain words."""
+    """Like match_profile, but an unknown instrument is a `NoProfile` error in plain words."""
     where = f" at {resource}" if resource else ""
     candidates = [p for p in (load_profiles() if profiles is None else profiles)
                   if kind is None or p.kind == kind]
     profile = match_profile(idn, candidates)
     if profile is None:
         what = {"dmm": "multimeter", "scope": "oscilloscope"}.get(kind or "", "instrument")
-        raise InstrumentError(
+        raise NoProfile(
             f"The instrument{where} identifies itself as '{idn.maker}, {idn.model}', "
             f"which no {what} profile describes. Check that this is the instrument you meant; "
             f"to use it anyway, add a profile in {paths.user_dir('instruments')} "

@@ -17,28 +17,15 @@ import re
 import numpy as np
 from quantiphy import Quantity
 
-from meterlab.errors import LimitError, UsageError
+from meterlab import vocabulary
+from meterlab.errors import LimitError
 
-#: Canonical unit names, in the order error messages list them.
-UNITS = ("V", "A", "Ω", "Hz", "s", "F", "°C", "%", "dB", "Bd")
-
-#: Units that are shown and read without an SI prefix.
-NO_PREFIX = frozenset({"°C", "%", "dB"})
+# The unit names themselves live in the vocabulary; this module reads and writes values.
+UNITS = vocabulary.UNITS
+NO_PREFIX = vocabulary.NO_PREFIX
+_ALIASES = vocabulary.UNIT_ALIASES
 
 DASH = "—"
-
-_ALIASES: dict[str, str] = {
-    "V": "V", "v": "V", "volt": "V", "volts": "V", "Volt": "V",
-    "A": "A", "amp": "A", "amps": "A", "Amp": "A",
-    "Ω": "Ω", "ohm": "Ω", "ohms": "Ω", "Ohm": "Ω", "Ohms": "Ω", "OHM": "Ω", "R": "Ω",
-    "Hz": "Hz", "hz": "Hz", "HZ": "Hz",
-    "s": "s", "sec": "s",
-    "F": "F",
-    "°C": "°C", "degC": "°C", "C": "°C", "°c": "°C",
-    "%": "%", "pct": "%",
-    "dB": "dB", "db": "dB", "DB": "dB",
-    "Bd": "Bd", "baud": "Bd", "Baud": "Bd",
-}
 
 _PREFIXES: dict[str, float] = {
     "a": 1e-18, "f": 1e-15, "p": 1e-12, "n": 1e-9, "u": 1e-6, "µ": 1e-6,
@@ -292,35 +279,15 @@ def _engineering(v: float, unit: str, prec: int) -> str:
 
 # --- DMM functions --------------------------------------------------------------------------
 
-#: The unit each DMM function reports in (base units).
-FUNCTION_UNITS: dict[str, str] = {
-    "VOLT:DC": "V", "VOLT:AC": "V", "CURR:DC": "A", "CURR:AC": "A", "RES": "Ω",
-    "FRES": "Ω", "FREQ": "Hz", "PER": "s", "CAP": "F", "TEMP": "°C", "CONT": "Ω",
-    "DIOD": "V",
-}
-
-_LONG_TO_SHORT = {
-    "VOLTAGE": "VOLT", "CURRENT": "CURR", "RESISTANCE": "RES", "FRESISTANCE": "FRES",
-    "FREQUENCY": "FREQ", "PERIOD": "PER", "CAPACITANCE": "CAP", "TEMPERATURE": "TEMP",
-    "CONTINUITY": "CONT", "DIODE": "DIOD", "SENSE": "SENS",
-}
+#: The unit each DMM function reports in (base units); from the vocabulary.
+FUNCTION_UNITS: dict[str, str] = {name: f.unit for name, f in vocabulary.DMM_FUNCTIONS.items()}
 
 
 def normalise_function(function: str) -> str:
     """The short key ("VOLT:DC") for any SCPI spelling: "VOLTage:DC", "\"VOLT\"", "SENS:CURR"."""
-    text = function.strip().strip('"').strip("'").strip().upper().replace(" ", "")
-    nodes = [_LONG_TO_SHORT.get(n, n) for n in text.split(":") if n]
-    if nodes and nodes[0] == "SENS":
-        nodes = nodes[1:]
-    if len(nodes) == 1 and nodes[0] in ("VOLT", "CURR"):
-        nodes.append("DC")
-    key = ":".join(nodes)
-    if key not in FUNCTION_UNITS:
-        raise UsageError(f'unknown DMM function "{function}": expected one of '
-                         + ", ".join(FUNCTION_UNITS))
-    return key
+    return vocabulary.dmm_function(function).name
 
 
 def function_unit(function: str) -> str:
     """The unit a DMM function reads in: "VOLTage:AC" → "V", "RES" → "Ω"."""
-    return FUNCTION_UNITS[normalise_function(function)]
+    return vocabulary.dmm_function(function).unit

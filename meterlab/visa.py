@@ -22,6 +22,9 @@ Public API::
         .read() -> str
         .query_binary_block(command, *, progress=None, expect_termination=True)
             -> bytes | bytearray   (the payload; bytearray = the receive buffer, not copied)
+        .query_raw(command, reader: Callable[[RawReply], T]) -> T
+                                     (replies that are no standard block; RawReply.read(n),
+                                      .skip_terminators(most))
         .read_error_queue(limit=50) -> list[tuple[int, str]]
         .check_errors(context) -> None     (raises InstrumentError listing them)
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
@@ -43,18 +46,26 @@ import threading
 import time
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyvisa
 import pyvisa.constants as vc
 from pyvisa import errors as visa_errors
 
 from meterlab import visa_sync
-from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout
+from meterlab.errors import (
+    ConnectionLost,
+    InstrumentError,
+    InstrumentRefused,
+    InstrumentTimeout,
+    NoAnswer,
+)
 from meterlab.scpi import Idn, block_header, parse_error, parse_idn
 
 if TYPE_CHECKING:
     from meterlab.profiles import Profile
+
+_T = TypeVar("_T")
 
 ENV_BACKEND = "METERLAB_VISA"
 DEFAULT_TIMEOUT_MS = 5000
@@ -281,9 +292,9 @@ class Connection:
         sock = getattr(session, "interface", None)
         return sock if isinstance(sock, socket.socket) else None
 
-    def _no_answer(self, detail: str = "") -> InstrumentError:
+    def _no_answer(self, detail: str = "") -> NoAnswer:
         why = f" ({detail})" if detail else ""
-        return InstrumentError(
+        return NoAnswer(
             f"No instrument answers {_where(self.resource)}{why}. Check that it is switched "
             "on, its LAN or USB cable, and the address (IP, port).",
             resource=self.resource,
@@ -548,7 +559,7 @@ class Connection:
                 err = self._translate(exc, f"reading the data block for '{command}'")
                 if started:
                     self._position_lost()  # part of the block may still be on its way
-                if started and not isinstance(err, ConnectionLost) and "did not answer" in str(err):
+                if started and isinstance(err, InstrumentTimeout):
                     err = InstrumentError(
                         f"The data block for '{command}' from {self.resource} was cut off "
                         f"(nothing more arrived within {self._timeout_ms / 1000:g} s). Check "
@@ -571,6 +582,35 @@ class Connection:
                 resource=self.resource,
             )
 
+    def query_raw(self, command: str, reader: Callable[[RawReply], _T]) -> _T:
+        """Send `command` and let `reader` take the reply's bytes itself.
+
+        For replies that are neither a line nor a standard block (Siglent's echoed
+        `C1:WF DAT2,#9…` block, the bare BMP `SCDP` sends): the reader gets exact-size
+        reads through the same socket fast path as `query_binary_block`, under the lock,
+        with failures translated like every other read, and a reply left half-read
+        marks the connection so the next command reads the rest away first.
+        """
+        with self.lock:
+            inst = self._require_open()
+            self._ensure_in_step(f"ask '{command}'")
+            term = inst.read_termination
+            inst.read_termination = None  # binary payloads contain newline bytes
+            reply = RawReply(self, inst)
+            try:
+                inst.write(command)
+                return reader(reply)
+            except InstrumentError:
+                self._position_lost()  # a reply of its own shape, left half-read
+                raise
+            except Exception as exc:
+                self._position_lost()
+                raise self._translate(exc, f"reading the reply to '{command}'") from None
+            finally:
+                reply.close()
+                with contextlib.suppress(Exception):
+                    inst.read_termination = term
+
     # -- error queue -------------------------------------------------------------------------
 
     def read_error_queue(self, limit: int = 50) -> list[tuple[int, str]]:
@@ -592,10 +632,10 @@ class Connection:
         if errors:
             listed = "; ".join(f"{code} {msg}" for code, msg in errors)
             name = self._idn.model if self._idn else "The instrument"
-            raise InstrumentError(
+            raise InstrumentRefused(
                 f"{name} at {self.resource} refused {context}: {listed}. Check that the "
                 "setting exists on this model and suits the selected function and range.",
-                resource=self.resource,
+                resource=self.resource, errors=tuple(errors),
             )
 
     # -- lifetime ------------------------------------------------------------------------------
@@ -658,6 +698,53 @@ class Connection:
 
     def __repr__(self) -> str:
         return f"Connection({self.resource!r}, backend={self.backend!r})"
+
+
+class RawReply:
+    """The reply to `Connection.query_raw`, read by the caller in exact-size pieces."""
+
+    def __init__(self, conn: Connection, inst: Any) -> None:
+        self._conn = conn
+        self._inst = inst
+        self._reader = _SocketReader.for_resource(inst, conn.timeout_ms) or _VisaReader(
+            inst, conn._chunk
+        )
+
+    def read(self, n: int) -> bytes:
+        """Exactly `n` bytes; a reply that stops short is a timeout (translated upstream)."""
+        return bytes(self._reader.read(n)) if n > 0 else b""
+
+    def skip_terminators(self, most: int = 2, wait_ms: int = 100) -> None:
+        """Read away up to `most` trailing newline bytes, waiting `wait_ms` for each."""
+        for _ in range(most):
+            try:
+                byte = self._read_briefly(wait_ms)
+            except (visa_errors.VisaIOError, TimeoutError):
+                return
+            if byte not in (b"\n", b"\r"):
+                raise InstrumentError(
+                    f"The reply from {self._conn.resource} is longer than expected (found "
+                    f"{byte!r} after its end). Check that no other program uses the instrument.",
+                    resource=self._conn.resource,
+                )
+
+    def _read_briefly(self, wait_ms: int) -> bytes:
+        reader = self._reader
+        if isinstance(reader, _SocketReader):
+            reader.sock.settimeout(wait_ms / 1000)
+            try:
+                return bytes(reader.read(1))
+            finally:
+                reader.sock.settimeout(self._conn.timeout_ms / 1000)
+        old = self._inst.timeout
+        self._inst.timeout = wait_ms
+        try:
+            return bytes(reader.read(1))
+        finally:
+            self._inst.timeout = old
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 class _Progress:
@@ -770,12 +857,8 @@ def open_instrument(
         if verify or profile == "auto":
             try:
                 idn = conn.idn
-            except ConnectionLost:
-                raise
-            except InstrumentError as exc:
-                if "did not answer" in str(exc):
-                    raise conn._no_answer("no reply to *IDN?") from None
-                raise
+            except InstrumentTimeout:
+                raise conn._no_answer("no reply to *IDN?") from None
             if profile == "auto":
                 from meterlab.profiles import match_profile
 

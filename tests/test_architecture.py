@@ -38,7 +38,8 @@ def test_core_imports_no_qt():
 
 def test_simulator_shares_no_code_with_the_client_side():
     client = {"meterlab.scpi", "meterlab.visa", "meterlab.profiles", "meterlab.drivers",
-              "meterlab.tolerance", "meterlab.units", "meterlab.analysis", "meterlab.decode"}
+              "meterlab.tolerance", "meterlab.units", "meterlab.analysis", "meterlab.decode",
+              "meterlab.vocabulary", "meterlab.bench"}
     for path in (PKG / "sim").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -61,3 +62,37 @@ def test_help_does_not_import_heavy_modules():
     assert res.returncode == 0, res.stderr
     assert "Commands:" in res.stdout
     assert res.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module `path` imports, at the top or inside a function."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
+
+
+def _offenders(paths: list[Path], forbidden: tuple[str, ...]) -> list[str]:
+    return sorted(f"{p.relative_to(PKG)} imports {name}" for p in paths for name in _imports(p)
+                  if any(name == f or name.startswith(f + ".") for f in forbidden))
+
+
+def test_drivers_never_import_the_store_evaluation_or_the_faces():
+    """A driver speaks to an instrument; judging, storing and showing happen above it."""
+    forbidden = ("meterlab.store", "meterlab.store_writer", "meterlab.store_chain",
+                 "meterlab.store_schema", "meterlab.store_verify", "meterlab.store_frame",
+                 "meterlab.tolerance", "meterlab.tolerance_eval", "meterlab.tolerance_parse",
+                 "meterlab.stats", "meterlab.plan", "meterlab.runner", "meterlab.bench_io",
+                 "meterlab.report", "meterlab.export", "meterlab.bench", "meterlab.gui",
+                 "meterlab.commands", "meterlab.cli")
+    assert _offenders(sorted((PKG / "drivers").glob("*.py")), forbidden) == []
+
+
+def test_vocabulary_depends_on_nothing_it_names():
+    """Plans, profiles, drivers and the GUI read the vocabulary; it reads none of them."""
+    imported = {n for n in _imports(PKG / "vocabulary.py") if n.startswith("meterlab")}
+    assert imported <= {"meterlab.errors", "meterlab.errors.UsageError"}, imported

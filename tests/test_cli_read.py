@@ -176,6 +176,26 @@ def test_fast_stream_prints_every_reading_and_no_store(
     assert "session" not in err
 
 
+def test_errors_another_program_left_are_not_blamed_on_meterlab(
+        bench: SimulatedBench, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 9, reproduction 3: another SCPI program (sigrok-cli, a script) leaves
+    `-113 Undefined header` in the meter's queue; meterlab takes the meter over (reads the
+    queue away, *CLS) and reads, instead of refusing "the configuration VOLT:DC: -113"."""
+    with open_instrument(bench.dmm_resource) as other:
+        other.write("BOGUS:HEADER 1")  # what another program leaves behind
+        other.write("CONF:VOLT:DC")
+    with open_instrument(bench.dmm_resource) as probe:
+        # the queue really holds it (and reading it here would hide the bug: put it back)
+        assert probe.read_error_queue()[0][0] == -113
+        probe.write("BOGUS:HEADER 1")
+    code, lines, err = run(["read", bench.dmm_resource, "--count", "3", "--no-store"], capsys)
+    assert code == 0, err
+    assert len(lines) == 3 and all(LINE.match(s) for s in lines)
+    assert "-113" not in err
+    with open_instrument(bench.dmm_resource) as after:
+        assert after.read_error_queue() == []  # meterlab's own commands caused no error
+
+
 def test_failing_reading_exits_1(bench: SimulatedBench, tmp_path: Path,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     with open_instrument(bench.dmm_resource) as conn:

@@ -16,11 +16,17 @@ from collections.abc import Iterator
 import pytest
 from standins import StandInBoard as Board
 
+from meterlab.bench.capabilities import dmm_capabilities
 from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import MainWindow
+from meterlab.gui.setup_panel import SetupPanel
+from meterlab.gui.sources import MeterSetup
+from meterlab.paths import shipped_dir
+from meterlab.profiles import load_profile
 from meterlab.readings import Verdict
 from meterlab.sim.dmm import Keysight34465A
 from meterlab.sim.server import InstrumentServer
+from meterlab.visa import open_instrument
 
 pytest_plugins = ("gui_fixtures",)
 
@@ -41,7 +47,8 @@ def live(qtbot, gui_settings, bench) -> Iterator[tuple[MainWindow, Board, Instru
     win = MainWindow(source, settings=gui_settings, capacity=100_000)
     qtbot.addWidget(win)
     win.show()
-    win.meter.nplc_combo.setCurrentIndex(win.meter.nplc_combo.findData(0.02))
+    # Until the meter has identified itself the menus hold only the present setting.
+    win.meter.setup_panel.show_setup(MeterSetup(nplc=0.02))
     yield win, board, server
     win.meter.set_source(None)
 
@@ -107,3 +114,52 @@ def test_unsupported_trigger_is_said_not_pretended(qtbot, live):
     assert "not supported" in win.banner.text
     count = meter.trend.point_count()
     qtbot.waitUntil(lambda: meter.trend.point_count() > count + 5, timeout=15000)
+
+
+def _items(combo) -> list:
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_menus_offer_the_connected_models_choices(qtbot, gui_settings, bench):
+    """Issue 9, reproduction 5: a meter that is not a 34465A (here the simulated meter told
+    to identify as an HP 34401A, as a real Truevolt can) gets its own ranges, NPLC values
+    and trigger sources in the menus, read from its profile once it has answered."""
+    server, _board, _meter = bench
+    with open_instrument(server.resource) as conn:
+        conn.write("SYST:IDEN HP34401A")
+    source = InstrumentSource(server.resource, backend="@py")
+    win = MainWindow(source, settings=gui_settings, capacity=10_000)
+    qtbot.addWidget(win)
+    win.show()
+    meter = win.meter
+    try:
+        meter.start()
+        qtbot.waitUntil(lambda: source.capabilities is not None
+                        and meter.setup_panel.capabilities is source.capabilities,
+                        timeout=15000)
+        assert source.capabilities.model == "HP/Agilent 34401A"
+        assert _items(meter.nplc_combo) == [0.02, 0.2, 1.0, 10.0, 100.0]  # no 0.001
+        functions = _items(meter.function_combo)
+        assert "VOLT:DC" in functions and "CAP" not in functions and "TEMP" not in functions
+        assert _items(meter.trigger_combo) == ["IMM", "BUS", "EXT"]
+        meter.function_combo.setCurrentIndex(meter.function_combo.findData("CURR:DC"))
+        assert _items(meter.range_combo) == [None, 0.01, 0.1, 1.0, 3.0]  # 34465A: 1 µA…10 A
+        qtbot.waitUntil(lambda: meter.series.unit == "A", timeout=15000)  # it measures
+    finally:
+        meter.set_source(None)
+
+
+def test_setup_panel_follows_a_meter_without_nplc_or_trigger_source(qtbot):
+    """A Rigol DM3058 sets its speed by named rates and has no trigger-source command."""
+    panel = SetupPanel()
+    qtbot.addWidget(panel)
+    caps = dmm_capabilities(load_profile(shipped_dir("instruments") / "rigol-dm3058.toml"))
+    panel.show_setup(MeterSetup(function="VOLT:DC", range=10.0, nplc=1.0, trigger="EXT"))
+    assert panel.set_capabilities(caps)  # 10 V and EXT do not exist there: the setup moved
+    assert _items(panel.range_combo) == [None, 0.2, 2.0, 20.0, 200.0, 1000.0]
+    assert panel.setup().range is None  # 10 V is no DM3058 range: autorange, not a guess
+    assert _items(panel.trigger_combo) == ["IMM"]
+    assert not panel.nplc_combo.isEnabled()
+    panel.range_combo.setCurrentIndex(panel.range_combo.findData(20.0))
+    assert panel.set_capabilities(caps) is False  # the same model again changes nothing
+    assert panel.setup().range == 20.0

@@ -232,3 +232,108 @@ def test_mangled_profile_is_a_profile_or_names_its_mistake(
         load_profile(path)
     except FileFormatError as err:
         assert err.path == str(path) and (err.line is None or 1 <= err.line <= len(lines))
+
+
+# -- extends: a model that differs in three lines states three lines -------------------------
+
+CHILD = """\
+[profile]
+name = "Test meter B"
+extends = "p"
+
+[identify]
+models = ["TM2"]
+
+[dmm]
+nplc = [0.1, 1, 10]
+
+[dmm.functions."VOLT:DC"]
+accuracy = [[0.02, 0.004], [0.02, 0.002]]
+"""
+
+
+def test_extends_merges_tables_and_overrides_only_what_differs(tmp_path: Path) -> None:
+    _write(tmp_path, MINIMAL, "p.toml")
+    child = load_profile(_write(tmp_path, CHILD, "child.toml"))
+    assert (child.name, child.kind, child.models) == ("Test meter B", "dmm", ("TM2",))
+    volts = child.spec.functions["VOLT:DC"]
+    assert volts.ranges == (1.0, 10.0) and volts.header == "VOLT:DC"  # inherited
+    assert volts.accuracy == ((0.02, 0.004), (0.02, 0.002))  # overridden
+    assert child.spec.nplc == (0.1, 1.0, 10.0)  # arrays are replaced, not appended
+    assert "extends" not in child.section("profile")
+    # the parent's identity is not inherited: each file claims only its own models
+    assert match_profile(parse_idn("X,TM1,1,1"), [child]) is None
+
+
+def test_shipped_truevolt_family_extends_and_keeps_its_facts() -> None:
+    p70 = load_profile(SHIPPED / "keysight-34470a.toml")
+    p65 = load_profile(SHIPPED / "keysight-34465a.toml")
+    p60 = load_profile(SHIPPED / "keysight-34460a.toml")
+    assert p70.spec.functions["CAP"] == p65.spec.functions["CAP"]
+    assert p70.spec.functions["VOLT:DC"].accuracy_for(10) == (0.0016, 0.0004)
+    assert p70.spec.nplc == p65.spec.nplc and p70.connection == p65.connection
+    assert p60.spec.nplc == (0.02, 0.2, 1.0, 10.0, 100.0)  # from the 34461A it extends
+    assert max(p60.spec.functions["CURR:DC"].ranges) == 3  # no 10 A input
+    assert p60.spec.commands["overflow_query"] == "STAT:QUES:EVEN?"  # from the 34465A
+    assert [path.name for path, _t, _d in p60.layers] == [
+        "keysight-34460a.toml", "keysight-34461a.toml", "keysight-34465a.toml"]
+
+
+def test_extends_a_missing_profile_names_file_line_key(tmp_path: Path) -> None:
+    path = _write(tmp_path, CHILD.replace('extends = "p"', 'extends = "nowhere"'), "c.toml")
+    with pytest.raises(FileFormatError, match="nowhere") as err:
+        load_profile(path)
+    assert (err.value.path, err.value.line, err.value.key) == (str(path), 3, "profile.extends")
+
+
+def test_extends_in_a_circle_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, CHILD.replace('extends = "p"', 'extends = "b"'), "a.toml")
+    b = _write(tmp_path, CHILD.replace('extends = "p"', 'extends = "a"')
+               .replace("TM2", "TM3"), "b.toml")
+    with pytest.raises(FileFormatError, match="circle") as err:
+        load_profile(b)
+    assert err.value.key == "profile.extends" and err.value.line == 3
+    with pytest.raises(FileFormatError, match="circle"):
+        load_profiles(extra_dirs=[tmp_path])
+    selfish = _write(tmp_path, CHILD.replace('extends = "p"', 'extends = "self"'), "self.toml")
+    with pytest.raises(FileFormatError, match="circle"):
+        load_profile(selfish)
+
+
+def test_a_child_needs_its_own_identity(tmp_path: Path) -> None:
+    _write(tmp_path, MINIMAL, "p.toml")
+    no_id = _write(tmp_path, CHILD.replace('[identify]\nmodels = ["TM2"]\n', ""), "c.toml")
+    with pytest.raises(FileFormatError, match=r"own \[identify\]"):
+        load_profile(no_id)
+    no_name = _write(tmp_path, CHILD.replace('name = "Test meter B"\n', ""), "d.toml")
+    with pytest.raises(FileFormatError, match=r"profile\.name"):
+        load_profile(no_name)
+
+
+def test_a_mistake_in_an_override_names_the_child(tmp_path: Path) -> None:
+    _write(tmp_path, MINIMAL, "p.toml")
+    bad = _write(tmp_path, CHILD.replace("[[0.02, 0.004], [0.02, 0.002]]", "[[0.02, 0.004]]"),
+                 "c.toml")
+    with pytest.raises(FileFormatError, match="1 pairs but there are 2 ranges") as err:
+        load_profile(bad)
+    assert (err.value.path, err.value.line) == (str(bad), 12)
+
+
+def test_dmm_profiles_carry_no_dialect_that_nothing_reads(tmp_path: Path) -> None:
+    for path in SHIPPED.glob("*.toml"):
+        p = load_profile(path)
+        if p.kind == "dmm":
+            assert "dialect" not in p.section("profile"), path.name
+    legacy = _write(tmp_path, MINIMAL.replace('kind = "dmm"', 'kind = "dmm"\ndialect = "scpi"'))
+    assert load_profile(legacy).kind == "dmm"  # files written before still load
+    wrong = _write(tmp_path, MINIMAL.replace('kind = "dmm"', 'kind = "dmm"\ndialect = "keithley"'),
+                   "w.toml")
+    with pytest.raises(FileFormatError, match="one driver serves them all") as err:
+        load_profile(wrong)
+    assert (err.value.line, err.value.key) == (4, "profile.dialect")
+
+
+def test_no_profile_cites_a_path_outside_the_repository() -> None:
+    for path in SHIPPED.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        assert "/work/" not in text and "scpi-facts" not in text, path.name

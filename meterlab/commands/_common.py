@@ -32,21 +32,17 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_dmm(resource: str, backend: str | None) -> Multimeter:
-    from meterlab.drivers.dmm import Multimeter
-    from meterlab.visa import open_instrument
+    """`meterlab.bench.instruments.open_dmm` (kept for callers of the old name)."""
+    from meterlab.bench.instruments import open_dmm as open_
 
-    conn = open_instrument(resource, backend=backend, profile="auto")
-    try:
-        return Multimeter(conn)
-    except BaseException:
-        conn.close()
-        raise
+    return open_(resource, backend=backend)
 
 
 def open_scope(resource: str, backend: str | None) -> Oscilloscope:
-    from meterlab.drivers.scope import Oscilloscope
+    """`meterlab.bench.instruments.open_scope` (kept for callers of the old name)."""
+    from meterlab.bench.instruments import open_scope as open_
 
-    return Oscilloscope.open(resource, backend=backend)
+    return open_(resource, backend=backend)
 
 
 def record_instrument(writer: SessionWriter, role: str, conn: Any) -> None:

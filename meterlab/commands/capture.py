@@ -75,13 +75,14 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     """
     import numpy as np
 
+    from meterlab.bench.instruments import open_scope
     from meterlab.capture_io import check_capture_path, save_capture
-    from meterlab.drivers.scope import CaptureInterrupted, Oscilloscope
+    from meterlab.drivers.scope import CaptureInterrupted
 
     analog, digital = parse_channels(channels)
     path = check_capture_path(out)
     mode = "memory" if memory else "screen"
-    with Oscilloscope.open(resource, backend=backend) as scope, \
+    with open_scope(resource, backend=backend) as scope, \
             _progress(enabled=memory) as bar:
         resume = False
         if digital and not scope.logic_enabled():

@@ -20,14 +20,12 @@ from meterlab.commands._common import visa_option
 def command(resource: str, timeout: float | None, backend: str | None) -> None:
     """Ask the instrument at RESOURCE who it is (*IDN?) and which profile drives it."""
     from meterlab import paths
-    from meterlab.errors import InstrumentError
-    from meterlab.profiles import match_profile
-    from meterlab.visa import open_instrument
+    from meterlab.bench.instruments import identify
+    from meterlab.errors import NoProfile
 
-    with open_instrument(resource, backend=backend,
-                         timeout_ms=None if timeout is None else int(timeout * 1000)) as conn:
-        idn = conn.idn
-    profile = match_profile(idn)
+    found = identify(resource, backend=backend,
+                     timeout_ms=None if timeout is None else int(timeout * 1000))
+    idn, profile = found.idn, found.profile
     rows = [("Maker", idn.maker), ("Model", idn.model), ("Serial", idn.serial or "—"),
             ("Firmware", idn.firmware or "—")]
     if profile is not None:
@@ -40,7 +38,7 @@ def command(resource: str, timeout: float | None, backend: str | None) -> None:
     for key, value in rows:
         click.echo(f"{key + ':':<10} {value}")
     if profile is None:
-        raise InstrumentError(
+        raise NoProfile(
             f"No profile matches '{idn.maker}, {idn.model}' at {resource.strip()}. To use it, "
             f"add a profile in {paths.user_dir('instruments')} (copy a shipped one from a "
             "similar model and change [identify].models).", resource=resource)

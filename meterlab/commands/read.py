@@ -174,16 +174,14 @@ class _Setup:
 def _open_meter(resource: str, backend: str | None, setup: _Setup,
                 timeout_ms: int | None) -> Multimeter:
     """Open, identify and configure; the engine calls this again after a loss."""
-    from meterlab.drivers.dmm import Multimeter
-    from meterlab.visa import open_instrument
+    from meterlab.bench.instruments import open_dmm
 
-    conn = open_instrument(resource, backend=backend, profile="auto", timeout_ms=timeout_ms)
+    meter = open_dmm(resource, backend=backend, timeout_ms=timeout_ms)
     try:
-        meter = Multimeter(conn)
         meter.configure(setup.function, range=setup.range, nplc=setup.nplc,
                         autozero=setup.autozero)
     except BaseException:
-        conn.close()
+        meter.close()
         raise
     return meter
 

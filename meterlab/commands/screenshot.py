@@ -22,12 +22,13 @@ def command(resource: str, out: str, backend: str | None) -> None:
     the file name's extension (a BMP asked to be saved as .png), the extension is
     corrected rather than the file mislabelled, and the name used is printed.
     """
-    from meterlab.drivers.scope import Oscilloscope, image_format
+    from meterlab.bench.instruments import open_scope
+    from meterlab.drivers.scope import image_format
 
     path = Path(out)
     if not path.parent.is_dir():
         raise UsageError(f"The folder {path.parent} does not exist; create it or choose another.")
-    with Oscilloscope.open(resource, backend=backend) as scope:
+    with open_scope(resource, backend=backend) as scope:
         data = scope.screenshot()
     kind = image_format(data)
     suffix = {"jpeg": ".jpg", "tiff": ".tif"}.get(kind, f".{kind}")

@@ -32,7 +32,7 @@ Public API::
         .stream_rate_estimate() -> float             # readings/s at the present settings
         .forget_state() -> None
         .reset() -> None                             # *RST; *CLS
-        .close() -> None                             # closes the connection
+        .close() -> None                             # closes the connection (also `with`)
 """
 
 from __future__ import annotations
@@ -155,6 +155,12 @@ class Multimeter:
     def close(self) -> None:
         """Close the connection (the acquisition engine calls this after a loss)."""
         self.conn.close()
+
+    def __enter__(self) -> Multimeter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def forget_state(self) -> None:
         """Stop trusting the cache (after a reconnect, or someone used the front panel)."""

@@ -38,6 +38,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from meterlab import vocabulary
+
 if TYPE_CHECKING:
     from meterlab.profiles import Profile
 
@@ -78,26 +80,11 @@ _PLACEHOLDERS = {"header", "range", "nplc", "rate", "resolution", "n", "source",
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
 #: Default units of meterlab's function names (a profile may override per function).
-UNITS = {
-    "VOLT:DC": "V", "VOLT:AC": "V", "CURR:DC": "A", "CURR:AC": "A", "RES": "Ω",
-    "FRES": "Ω", "FREQ": "Hz", "PER": "s", "CAP": "F", "TEMP": "°C", "CONT": "Ω",
-    "DIOD": "V",
-}
-_INTEGRATING = {"VOLT:DC", "CURR:DC", "RES", "FRES"}
+UNITS = {name: f.unit for name, f in vocabulary.DMM_FUNCTIONS.items()}
+_INTEGRATING = {name for name, f in vocabulary.DMM_FUNCTIONS.items() if f.integrating}
 
-
-_LONG = {"VOLTAGE": "VOLT", "CURRENT": "CURR", "RESISTANCE": "RES", "FRESISTANCE": "FRES",
-         "FREQUENCY": "FREQ", "PERIOD": "PER", "CAPACITANCE": "CAP", "TEMPERATURE": "TEMP",
-         "CONTINUITY": "CONT", "DIODE": "DIOD"}
-
-
-def canonical_function(name: str) -> str:
-    """SCPI long or short form, any case → meterlab's name ("VOLTage" → "VOLT:DC")."""
-    parts = [p.strip().upper() for p in name.strip().strip('"').split(":") if p.strip()]
-    parts = [_LONG.get(p, p) for p in parts]
-    if parts and parts[0] in ("VOLT", "CURR") and len(parts) == 1:
-        parts.append("DC")
-    return ":".join(parts)
+#: SCPI long or short form, any case → meterlab's name ("VOLTage" → "VOLT:DC").
+canonical_function = vocabulary.canonical_function
 
 
 def fill(template: str, **values: object) -> str:
@@ -166,6 +153,12 @@ def validate(profile: Profile) -> DmmSpec:
     d = profile.section("dmm")
     if not d:
         profile.fail("a multimeter profile needs a [dmm] section", "dmm")
+    # One driver serves every multimeter; only scopes pick a code adapter by dialect.
+    # "scpi" is still accepted because profiles written before this carried it.
+    if profile.dialect != "scpi":
+        profile.fail(f"'profile.dialect' {profile.dialect!r} means nothing for a multimeter: "
+                     "one driver serves them all. Remove it, and put commands this model "
+                     "spells differently in [dmm.commands]", "profile", "dialect")
     known = {"fast_read", "memory", "overload", "max_sample_count", "max_rate", "nplc", "rate",
              "default_function", "commands", "functions"}
     for k in d:
@@ -222,6 +215,11 @@ def validate(profile: Profile) -> DmmSpec:
         where = ("dmm", "functions", key)
         if not isinstance(f, dict):
             profile.fail(f"'dmm.functions.{key}' must be a table", *where)
+        if key not in vocabulary.DMM_FUNCTIONS:
+            known = vocabulary.find_dmm_function(key)
+            hint = f" (write it as \"{known.name}\")" if known else ""
+            profile.fail(f"'dmm.functions.\"{key}\"' is not a function meterlab knows{hint}; "
+                         f"use one of {', '.join(vocabulary.DMM_FUNCTIONS)}", *where)
         fknown = {"header", "unit", "ranges", "autorange", "integration", "accuracy"}
         for k in f:
             if k not in fknown:
@@ -230,7 +228,7 @@ def validate(profile: Profile) -> DmmSpec:
         header = f.get("header", key)
         if not isinstance(header, str) or not header.strip():
             profile.fail("'header' must be the SCPI header, e.g. \"VOLT:DC\"", *where, "header")
-        unit = f.get("unit", UNITS.get(key.upper()))
+        unit = f.get("unit", UNITS[key])
         if not isinstance(unit, str):
             profile.fail(f"'unit' is needed for the function {key!r}", *where, "unit")
         ranges = f.get("ranges", [])
@@ -256,7 +254,7 @@ def validate(profile: Profile) -> DmmSpec:
             unit=unit,
             ranges=tuple(float(r) for r in ranges),
             autorange=f.get("autorange", True),
-            integration=f.get("integration", key.upper() in _INTEGRATING),
+            integration=f.get("integration", key in _INTEGRATING),
             accuracy=tuple((float(a), float(b)) for a, b in acc),
         )
 

@@ -118,8 +118,8 @@ class Oscilloscope:
         """Open `resource`, identify it, and pick its profile."""
         from meterlab.visa import open_instrument
 
-        conn = open_instrument(resource, backend=backend, profile="auto", timeout_ms=timeout_ms)
-        try:
+        conn = open_instrument(resource, backend=backend, timeout_ms=timeout_ms)
+        try:  # the profile is matched once, for a scope (not first for any kind, then again)
             profile = require_profile(conn.idn, "scope", resource=conn.resource)
             conn.apply_profile(profile)
             return cls(conn, profile)

@@ -20,6 +20,7 @@ import numpy as np
 from meterlab.drivers.scope_profile import ScopeSpec
 from meterlab.errors import InstrumentError, UsageError
 from meterlab.scpi import format_number
+from meterlab.vocabulary import find_scope_measurement
 from meterlab.waveform import DigitalCapture, Waveform
 
 #: progress(points_done, points_total) — called after every block of a long read.
@@ -145,7 +146,7 @@ class ScopeDialect:
     """Base of the vendor adapters. Subclasses implement the methods that raise here."""
 
     name = "generic"
-    #: generic measurement name → this vendor's item name
+    #: measurement name (`meterlab.vocabulary.SCOPE_MEASUREMENTS`) → this vendor's item
     measure_items: ClassVar[dict[str, str]] = {}
 
     def __init__(self, conn: Any, spec: ScopeSpec, *, resource: str | None = None) -> None:
@@ -199,7 +200,9 @@ class ScopeDialect:
         return out
 
     def item(self, generic: str) -> str:
-        key = generic.strip().upper()
+        """This vendor's item for a measurement named as the vocabulary names it (any alias)."""
+        found = find_scope_measurement(generic)
+        key = found.name if found is not None else generic.strip().upper()
         if key not in self.items:
             known = ", ".join(sorted(self.items))
             raise UsageError(f"Measurement '{generic}' is not known for this scope; use one of "

@@ -31,6 +31,7 @@ from meterlab.drivers.scope_dialect import (
 )
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.scpi import format_number, parse_numbers
+from meterlab.vocabulary import find_scope_measurement
 from meterlab.waveform import DigitalCapture, Waveform
 
 _SLOPE = {"POS": "POS", "NEG": "NEG", "EITHER": "EITH"}
@@ -242,7 +243,8 @@ class KeysightInfiniiVision(ChanTimebaseCommands, ScopeDialect):
         query = self.item(item).format(src=keysight_source(canonical_source(source)))
         value = parse_float(self.conn.query(query), f"measurement {item} on {source}")
         # InfiniiVision gives duty cycles in percent; meterlab uses fractions everywhere
-        if item.upper() in ("PDUT", "NDUT") and abs(value) < 9e37:
+        known = find_scope_measurement(item)
+        if known is not None and known.name in ("PDUT", "NDUT") and abs(value) < 9e37:
             value /= 100.0
         return value
 

@@ -21,7 +21,7 @@ Keys (all but `channels` optional)::
     screenshot = ":DISP:DATA? ON,OFF,PNG"   # the query that returns the image
     screenshot_timeout_ms = 20000
     transfer_timeout_ms = 20000   # per block of a waveform read
-    [scope.measure_items]         # generic name → this scope's item, overriding the dialect
+    [scope.measure_items]         # measurement (meterlab.vocabulary) → this scope's item
     PDUT = "PDUTy"
 """
 
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meterlab.profiles import Profile
+from meterlab.vocabulary import INSTRUMENT_MEASUREMENTS, find_scope_measurement
 
 DIALECTS = ("rigol-ds1000z", "siglent-sds1000xe", "keysight-infiniivision")
 FORMATS = ("BYTE", "WORD", "ASC")
@@ -140,6 +141,14 @@ def validate(profile: Profile) -> ScopeSpec:
     ):
         profile.fail("'scope.measure_items' should map names to the scope's item strings",
                      "scope", "measure_items")
+    items: dict[str, str] = {}
+    for name, value in items_raw.items():
+        known = find_scope_measurement(name)
+        if known is None or known.computed:
+            profile.fail(f"'scope.measure_items' names {name!r}, which is no scope measurement "
+                         f"meterlab knows; use one of {', '.join(INSTRUMENT_MEASUREMENTS)}",
+                         "scope", "measure_items")
+        items[known.name] = value
     shot = table.get("screenshot", "")
     if not isinstance(shot, str):
         profile.fail("'scope.screenshot' should be the query text", "scope", "screenshot")
@@ -157,5 +166,5 @@ def validate(profile: Profile) -> ScopeSpec:
         screenshot=shot,
         screenshot_timeout_ms=_int(profile, table, "screenshot_timeout_ms", 20000, low=1),
         transfer_timeout_ms=_int(profile, table, "transfer_timeout_ms", 20000, low=1),
-        measure_items={k.upper(): v for k, v in items_raw.items()},
+        measure_items=items,
     )

@@ -7,7 +7,7 @@ code·VDIV/25 − OFST, the first point at TRDL − TDIV·14/2, one point per 1/
 (times the thinning set with `WFSU SP`). Digital lines come one per query,
 8 samples per byte, least significant bit first.
 
-Not re-read in the programming guide (marked "?" in scpi-facts.md): the run
+Not re-read in the programming guide: the run
 control words, `PAVA?`, `SCDP`, `WFSU`, and the trigger commands. The `SAST?`
 states (Stop, Trig'd, Ready, Arm, Auto, Roll) and the `TRSE EDGE,SR,C1,HT,OFF`
 reply agree with independent open-source SDS drivers. Confirm the rest on a
@@ -16,10 +16,9 @@ real SDS1000X-E before trusting this adapter in production.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
@@ -38,6 +37,9 @@ from meterlab.drivers.scope_dialect import (
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 from meterlab.scpi import block_header, format_number
 from meterlab.waveform import DigitalCapture, Waveform
+
+if TYPE_CHECKING:
+    from meterlab.visa import RawReply
 
 CODES_PER_DIV = 25
 _SWEEP = {"AUTO": "AUTO", "NORM": "NORM", "SINGLE": "SINGLE"}
@@ -84,69 +86,29 @@ class SiglentSDS1000XE(ScopeDialect):
         "NWID": "NWID", "OVERSHOOT": "OVSP", "PRESHOOT": "RPRE",
     }  # fmt: skip
 
-    # -- raw reads the block helpers of Connection do not cover --------------------------------
+    # -- replies that are no standard block: read through Connection.query_raw -----------------
 
-    def _inst(self) -> Any:
-        """The pyvisa resource behind the connection (Connection has no raw-bytes read)."""
-        inst = getattr(self.conn, "_inst", None)
-        if inst is None:
-            raise InstrumentError("The connection to the scope is closed.",
-                                  resource=self.resource)
-        return inst
-
-    def _read_exact(self, inst: Any, n: int) -> bytes:
-        data = bytes(inst.read_bytes(n, chunk_size=1 << 20)) if n else b""
-        if len(data) != n:
-            raise InstrumentError(f"The scope's reply was cut off ({len(data)} of {n} bytes).",
-                                  resource=self.resource)
-        return data
-
-    def _drain_newlines(self, inst: Any, most: int = 2) -> None:
-        old = inst.timeout
-        inst.timeout = 100
-        try:
-            for _ in range(most):
-                with contextlib.suppress(Exception):
-                    inst.read_bytes(1)
-        finally:
-            inst.timeout = old
-
-    def _raw_query(self, command: str, reader: Callable[[Any], bytes]) -> bytes:
-        """Send `command`, then let `reader(inst)` take exactly the reply's bytes."""
-        with self.lock:
-            self.conn.write(command)
-            inst = self._inst()
-            term = inst.read_termination
-            inst.read_termination = None
-            try:
-                return reader(inst)
-            except MeterlabError:
-                raise
-            except Exception as exc:
-                raise InstrumentError(
-                    f"The reply to '{command}' from {self.resource} broke off ({exc}).",
-                    resource=self.resource,
-                ) from None
-            finally:
-                inst.read_termination = term
+    def _raw_query(self, command: str, reader: Callable[[RawReply], bytes]) -> bytes:
+        """Send `command`, then let `reader(reply)` take exactly the reply's bytes."""
+        return self.conn.query_raw(command, reader)
 
     def _echo_block(self, command: str) -> bytes:
         """`C1:WF DAT2,#9000000070<data>\\n\\n` → the data bytes."""
 
-        def reader(inst: Any) -> bytes:
+        def reader(reply: RawReply) -> bytes:
             prefix = b""
             while not prefix.endswith(b"#"):
-                prefix += self._read_exact(inst, 1)
+                prefix += reply.read(1)
                 if len(prefix) > 64:
                     raise InstrumentError(
                         f"The reply to '{command}' has no data block: {prefix[:40]!r}.",
                         resource=self.resource,
                     )
-            ndig = self._read_exact(inst, 1)
-            digits = self._read_exact(inst, int(ndig) if ndig.isdigit() else 0)
+            ndig = reply.read(1)
+            digits = reply.read(int(ndig) if ndig.isdigit() else 0)
             _, length = block_header(b"#" + ndig + digits)
-            data = self._read_exact(inst, length)
-            self._drain_newlines(inst)
+            data = reply.read(length)
+            reply.skip_terminators(most=2)
             return data
 
         return self._raw_query(command, reader)
@@ -343,14 +305,14 @@ class SiglentSDS1000XE(ScopeDialect):
     def screenshot(self) -> bytes:
         """`SCDP` answers a bare BMP (no block header): its size is in the BMP header."""
 
-        def reader(inst: Any) -> bytes:
-            head = self._read_exact(inst, 14)
+        def reader(reply: RawReply) -> bytes:
+            head = reply.read(14)
             if head[:2] != b"BM":
                 raise InstrumentError(f"The screenshot is not a BMP image ({head[:8]!r}).",
                                       resource=self.resource)
             size = int.from_bytes(head[2:6], "little")
-            body = self._read_exact(inst, size - 14)
-            self._drain_newlines(inst, most=1)
+            body = reply.read(size - 14)
+            reply.skip_terminators(most=1)
             return head + body
 
         with self.lock:

@@ -19,7 +19,7 @@ import queue
 import threading
 from typing import Any
 
-from meterlab.errors import MeterlabError, UsageError
+from meterlab.errors import MeterlabError
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.sources import MeterSetup
 
@@ -74,6 +74,8 @@ class InstrumentSource:
         self.detail = resource
         #: The meter's `*IDN?` (maker, model, serial, firmware) once it has answered.
         self.identity: Any = None
+        #: What the connected model offers (`DmmCapabilities`), once it has answered.
+        self.capabilities: Any = None
         self._setup = MeterSetup()
         self._acq: Any = None
         self._feed: ReadingFeed | None = None
@@ -188,25 +190,22 @@ class InstrumentSource:
 
     # -- engine side (worker thread) ----------------------------------------------
     def _open_meter(self) -> _OwnedMeter:
-        from meterlab.drivers.dmm import Multimeter
-        from meterlab.visa import open_instrument
+        from meterlab.bench.capabilities import dmm_capabilities
+        from meterlab.bench.instruments import open_dmm
 
-        conn = open_instrument(self.resource, backend=self.backend, profile="auto",
-                               timeout_ms=self.timeout_ms)
+        meter = open_dmm(self.resource, backend=self.backend, timeout_ms=self.timeout_ms)
+        conn = meter.conn
         try:
-            meter = Multimeter(conn)
+            caps = dmm_capabilities(meter.profile)
+            self.capabilities = caps  # read by the view on its frame timer
             s = self._setup
-            f = meter.spec.function(s.function)
-            rng = "auto" if s.range is None else s.range
-            nplc = s.nplc if f is not None and f.integration and meter.spec.nplc else None
-            try:
-                meter.configure(function=s.function, range=rng, nplc=nplc)
-            except UsageError as exc:
-                # A setting this model does not offer is the user's to fix, not a
-                # lost connection: say so, and measure with the meter's own speed.
-                if self._feed is not None:
-                    self._feed.notify(FeedEventKind.ERROR, str(exc))
-                meter.configure(function=s.function, range=rng)
+            # Only what this model offers is sent: the view's menus come from the same
+            # capabilities, and a setting saved with another meter is left to the meter's
+            # own default (autorange, its present speed) until the view offers the nearest.
+            rng = s.range if s.range is not None and caps.offers_range(s.function, s.range) \
+                else "auto"
+            nplc = s.nplc if caps.takes_nplc(s.function) and caps.offers_nplc(s.nplc) else None
+            meter.configure(function=s.function, range=rng, nplc=nplc)
             idn = meter.identify()
             self.identity = idn
             who = f"{idn.maker} {idn.model}" + (f" ({idn.serial})" if idn.serial else "")
@@ -252,6 +251,11 @@ class SimulatedBenchSource(InstrumentSource):
             simulated=True,
             label="Simulated bench — connect a real instrument from Instruments",
         )
+        from meterlab.gui.sources import synthetic_capabilities
+
+        # The bench's meter is a 34465A: offer its choices before it first answers
+        # (what it says once connected replaces this).
+        self.capabilities = synthetic_capabilities()
 
     def release_bench(self) -> Any:
         """Hand the bench to the caller (the window): closing this source leaves it running,

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from meterlab.errors import FileFormatError, InstrumentError
+from meterlab.errors import FileFormatError
 
 if TYPE_CHECKING:
     from meterlab.visa import Connection
@@ -185,7 +185,6 @@ def declared_block_length(text: str) -> int | None:
 
 def no_reply(exc: BaseException) -> bool:
     """The instrument stayed silent (a timeout, not a lost link or a garbled reply)."""
-    from meterlab.errors import ConnectionLost
+    from meterlab.errors import InstrumentTimeout
 
-    return (isinstance(exc, InstrumentError) and not isinstance(exc, ConnectionLost)
-            and "did not answer" in str(exc))
+    return isinstance(exc, InstrumentTimeout)

@@ -40,12 +40,13 @@ from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.settings import Settings
 from meterlab.gui.setup_panel import SetupPanel
-from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
+from meterlab.gui.sources import MeterSetup, Source
 from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.tasks import run_in_background
 from meterlab.gui.trend import TrendView
 from meterlab.gui.views import View
 from meterlab.readings import Verdict
+from meterlab.vocabulary import find_dmm_function
 
 if TYPE_CHECKING:
     from meterlab.gui.session_log import SessionLog
@@ -266,6 +267,7 @@ class MeterView(QWidget, View):
             self.source_label.setText(self.tr("No instrument connected"))
         else:
             self.source_label.setText(translate_description(source.description))
+            self.setup_panel.capabilities = getattr(source, "capabilities", None)
             self._show_setup(source.setup)
         self.source_label.setProperty("simulated", bool(source and source.simulated))
         self.source_label.style().unpolish(self.source_label)
@@ -425,6 +427,21 @@ class MeterView(QWidget, View):
             text += "\n" + self.tr("Marginal outside %1 … %2").replace("%1", wl).replace("%2", wh)
         self.limit_info.setText(text)
 
+    def _sync_capabilities(self) -> None:
+        """Offer the connected model's choices once it has identified itself.
+
+        A source learns its model's capabilities on its worker thread when it connects;
+        the attribute is read here, on the frame timer, so no extra cross-thread signal
+        is needed. A setting the model lacks moves to its nearest and is sent anew.
+        """
+        caps = getattr(self.source, "capabilities", None) if self.source is not None else None
+        if caps is self.setup_panel.capabilities:
+            return
+        if self.setup_panel.set_capabilities(caps):
+            self._setup_changed()
+        else:
+            self._update_readout_info()
+
     # -- frame timer ---------------------------------------------------------------
     def on_frame(self) -> None:
         """Drain the feed, fold readings in, redraw what changed."""
@@ -441,6 +458,7 @@ class MeterView(QWidget, View):
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
+        self._sync_capabilities()
         self.trend.refresh()
         self._frame += 1
         # Text and histogram on different frames, so no single turn of the event
@@ -553,7 +571,7 @@ class MeterView(QWidget, View):
 
     def restore_settings(self, settings: Settings) -> None:
         function = settings.meter_function
-        if function not in FUNCTIONS:
+        if find_dmm_function(function) is None:
             function = "VOLT:DC"
         rng = settings.meter_range
         nplc = settings.meter_nplc

@@ -31,16 +31,27 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.fmt import DASH, fmt_value
+from meterlab.gui.scope_worker import MEASURE_ITEMS
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
+from meterlab.vocabulary import SCOPE_MEASUREMENTS
 
-#: generic item → (label, unit shown, factor from the scope's value to the unit shown)
+#: The measurements shown, in order: the ones the scope worker reads. Their units and
+#: scale come from the vocabulary.
+SHOWN: tuple[str, ...] = MEASURE_ITEMS
+#: Translated labels of the shown measurements (the vocabulary's words are English).
+_LABELS = {
+    "VPP": QT_TRANSLATE_NOOP("ScopeMeasurements", "Peak-to-peak (Vpp)"),
+    "VRMS": QT_TRANSLATE_NOOP("ScopeMeasurements", "RMS (Vrms)"),
+    "FREQ": QT_TRANSLATE_NOOP("ScopeMeasurements", "Frequency"),
+    "PDUT": QT_TRANSLATE_NOOP("ScopeMeasurements", "Duty cycle"),
+    "RTIM": QT_TRANSLATE_NOOP("ScopeMeasurements", "Rise time"),
+}
+#: item → (label, unit shown, factor from the scope's value to the unit shown)
 ITEMS: dict[str, tuple[str, str, float]] = {
-    "VPP": (QT_TRANSLATE_NOOP("ScopeMeasurements", "Peak-to-peak (Vpp)"), "V", 1.0),
-    "VRMS": (QT_TRANSLATE_NOOP("ScopeMeasurements", "RMS (Vrms)"), "V", 1.0),
-    "FREQ": (QT_TRANSLATE_NOOP("ScopeMeasurements", "Frequency"), "Hz", 1.0),
-    "PDUT": (QT_TRANSLATE_NOOP("ScopeMeasurements", "Duty cycle"), "%", 100.0),
-    "RTIM": (QT_TRANSLATE_NOOP("ScopeMeasurements", "Rise time"), "s", 1.0),
+    name: (_LABELS.get(name, SCOPE_MEASUREMENTS[name].quantity), SCOPE_MEASUREMENTS[name].unit,
+           SCOPE_MEASUREMENTS[name].factor)
+    for name in SHOWN
 }
 COLUMNS = 4
 COL_NAME, COL_VALUE, COL_LIMIT, COL_VERDICT = range(COLUMNS)

@@ -30,7 +30,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from meterlab.errors import ConnectionLost, InstrumentError, MeterlabError
+from meterlab.errors import (
+    ConnectionLost,
+    FileFormatError,
+    InstrumentError,
+    MeterlabError,
+    NoProfile,
+)
 from meterlab.gui import scope_events as ev
 from meterlab.gui.mailbox import Mailbox
 from meterlab.gui.scope_decode import DecodeSettings, decode_capture
@@ -434,25 +440,14 @@ class WrongInstrument(MeterlabError):
 
 
 def _open_scope(resource: str, backend: str | None) -> Any:
-    """`Oscilloscope.open`, telling "nothing answers" (worth retrying) from "the wrong
+    """The layer's `open_scope`, telling "nothing answers" (worth retrying) from "the wrong
     instrument answers" (retrying will not help; the address is wrong)."""
-    from meterlab.drivers.scope import Oscilloscope
-    from meterlab.profiles import require_profile
-    from meterlab.visa import open_instrument
+    from meterlab.bench.instruments import open_scope
 
-    conn = open_instrument(resource, backend=backend, profile="auto")
     try:
-        try:
-            profile = require_profile(conn.idn, "scope", resource=conn.resource)
-        except ConnectionLost:
-            raise
-        except MeterlabError as exc:
-            raise WrongInstrument(str(exc)) from None
-        conn.apply_profile(profile)
-        return Oscilloscope(conn, profile)
-    except BaseException:
-        conn.close()
-        raise
+        return open_scope(resource, backend=backend)
+    except (NoProfile, FileFormatError) as exc:  # no profile, or a broken profile file
+        raise WrongInstrument(str(exc)) from None
 
 
 def finite(x: float) -> bool:

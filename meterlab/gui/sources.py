@@ -29,41 +29,22 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from meterlab.bench.capabilities import DmmCapabilities, dmm_capabilities
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.readings import OVERLOAD_THRESHOLD, ReadingBatch
+from meterlab.vocabulary import find_dmm_function
 
-#: DMM functions the meter view offers, with the unit their readings carry.
-FUNCTIONS: dict[str, str] = {
-    "VOLT:DC": "V",
-    "VOLT:AC": "V",
-    "CURR:DC": "A",
-    "CURR:AC": "A",
-    "RES": "Ω",
-    "FRES": "Ω",
-    "FREQ": "Hz",
-    "PER": "s",
-    "CAP": "F",
-    "TEMP": "°C",
-}
+#: The choices of the meter the synthetic source and the simulated bench imitate (a
+#: 34465A), read from its profile like any connected model's: never a list written here.
+SYNTHETIC_PROFILE = "keysight-34465a.toml"
 
-#: Fixed ranges of a Keysight 34465A-class meter per function (None = auto).
-RANGES: dict[str, tuple[float, ...]] = {
-    "VOLT:DC": (0.1, 1.0, 10.0, 100.0, 1000.0),
-    "VOLT:AC": (0.1, 1.0, 10.0, 100.0, 750.0),
-    "CURR:DC": (1e-6, 10e-6, 100e-6, 1e-3, 10e-3, 100e-3, 1.0, 3.0, 10.0),
-    "CURR:AC": (100e-6, 1e-3, 10e-3, 100e-3, 1.0, 3.0, 10.0),
-    "RES": (100.0, 1e3, 10e3, 100e3, 1e6, 10e6, 100e6, 1e9),
-    "FRES": (100.0, 1e3, 10e3, 100e3, 1e6, 10e6, 100e6, 1e9),
-    "FREQ": (),
-    "PER": (),
-    "CAP": (1e-9, 10e-9, 100e-9, 1e-6, 10e-6, 100e-6),
-    "TEMP": (),
-}
 
-#: Integration times in power-line cycles; below 0.02 needs the DIG option on a 34465A.
-NPLC_CHOICES: tuple[float, ...] = (0.001, 0.002, 0.006, 0.02, 0.06, 0.2, 1.0, 10.0, 100.0)
+def synthetic_capabilities() -> DmmCapabilities:
+    """The capabilities the synthetic signal offers: those of the profile it imitates."""
+    from meterlab.paths import shipped_dir
+    from meterlab.profiles import load_profile
 
-TRIGGERS: tuple[str, ...] = ("IMM", "BUS", "EXT")
+    return dmm_capabilities(load_profile(shipped_dir("instruments") / SYNTHETIC_PROFILE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +58,8 @@ class MeterSetup:
 
     @property
     def unit(self) -> str:
-        return FUNCTIONS.get(self.function, "")
+        found = find_dmm_function(self.function)
+        return found.unit if found else ""
 
 
 @runtime_checkable
@@ -88,6 +70,9 @@ class Source(Protocol):
     description: str
     #: True when no physical instrument is behind the readings.
     simulated: bool
+    #: What the connected model offers (functions, ranges, NPLC, triggers), from its
+    #: profile; None until the instrument has identified itself.
+    capabilities: DmmCapabilities | None
 
     @property
     def running(self) -> bool: ...
@@ -144,6 +129,7 @@ class SyntheticSource:
         period: float = 0.02,
     ) -> None:
         self.description = "Synthetic signal — no instrument connected"
+        self.capabilities: DmmCapabilities | None = synthetic_capabilities()
         self._setup = setup or MeterSetup()
         self._rate_override = rate
         self.noise = noise
@@ -166,7 +152,7 @@ class SyntheticSource:
         return self._setup
 
     def configure(self, setup: MeterSetup) -> None:
-        if setup.function not in FUNCTIONS:
+        if self.capabilities is not None and setup.function not in self.capabilities.functions:
             raise ValueError(f"unknown function {setup.function!r}")
         with self._lock:
             self._setup = replace(setup)
