@@ -35,9 +35,10 @@ import numpy as np
 
 from meterlab import __version__
 from meterlab.errors import StoreError
+from meterlab.outcome import Outcome
 from meterlab.paths import user_data_dir
 from meterlab.readings import Verdict
-from meterlab.store_chain import normalise, record_hash
+from meterlab.store_chain import CHAIN_VERSION, finish_kind, normalise, record_hash
 from meterlab.store_schema import open_database
 from meterlab.store_writer import LIVE, NO_VERDICT, SessionWriter, capture_channels, utc_iso
 
@@ -125,13 +126,26 @@ class SessionInfo:
     checks: tuple[CheckInfo, ...] = ()
     results: tuple[ResultInfo, ...] = ()
     cal_expired: bool = False
+    #: The unit's outcome as decided once when the session finished (see
+    #: `meterlab.outcome`); None while running and for logs without a plan.
+    outcome: Outcome | None = None
+    #: 2: the outcome is inside the hash chain; 1: written before outcomes were stored
+    #: (its outcome was given at migration and `verify` checks it against the results).
+    chain_version: int = CHAIN_VERSION
 
     @property
-    def verdict(self) -> Verdict | None:
-        """The worst verdict among the readings and results; None if nothing was judged."""
-        worst = [Verdict[k] for k, v in self.counts.items() if v]
-        worst += [r.verdict for r in self.results]
-        return max(worst) if worst else None
+    def outcome_text(self) -> str:
+        """The outcome as every face prints it: the word, or "—" when there is none."""
+        return str(self.outcome) if self.outcome is not None else "—"
+
+    def check_outcomes(self) -> list[tuple[str, ResultInfo | None]]:
+        """Every check of the session (plan order) with its last result, None if it has
+        none (skipped or not reached), so a report can list what was never measured."""
+        last: dict[str, ResultInfo] = {}
+        for r in self.results:
+            last[r.check_id] = r
+        ids = dict.fromkeys([c.check_id for c in self.checks] + [r.check_id for r in self.results])
+        return [(cid, last.get(cid)) for cid in ids]
 
     @property
     def short_id(self) -> str:
@@ -150,7 +164,8 @@ class VerifyResult:
 
 _SESSION_COLS = ("id", "start_utc", "end_utc", "status", "kind", "operator", "station",
                  "dut_type", "dut_serial", "meterlab_version", "plan_name", "plan_version",
-                 "plan_sha256", "rule", "notes", "final_hash", "head_hash")
+                 "plan_sha256", "rule", "notes", "final_hash", "head_hash", "outcome",
+                 "chain_version")
 
 
 class SessionStore:
@@ -167,6 +182,7 @@ class SessionStore:
         self._writers: list[SessionWriter] = []
         if not self.read_only:
             self._close_dead_sessions()
+            self._fill_legacy_outcomes()
 
     # -- errors ---------------------------------------------------------------------------
 
@@ -203,37 +219,56 @@ class SessionStore:
             "kind": kind, "notes": notes})
         h = record_hash("", "header", header)
         cols = (*header.keys(), "status", "host", "pid", "heartbeat", "header_hash",
-                "n_records", "head_hash")
-        values = (*header.values(), "running", socket.gethostname(), os.getpid(), start, h, 1, h)
+                "n_records", "head_hash", "chain_version")
+        values = (*header.values(), "running", socket.gethostname(), os.getpid(), start, h, 1, h,
+                  CHAIN_VERSION)
         sql = f"INSERT INTO sessions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"  # noqa: S608
         with self.lock:
             try:
                 self.connection.execute(sql, values)
             except sqlite3.Error as exc:
                 raise self.write_error(exc, "while starting a session") from exc
-        writer = SessionWriter(self, header["id"], start, h)
+        writer = SessionWriter(self, header["id"], start, h, kind=kind)
         self._writers.append(writer)
         return writer
 
+    def _fill_legacy_outcomes(self) -> None:
+        from meterlab.store_outcome import fill_legacy_outcomes
+
+        with self.lock:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                fill_legacy_outcomes(self.connection)
+                self.connection.execute("COMMIT")
+            except sqlite3.Error:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")  # busy: the next open does it
+
     def _close_dead_sessions(self) -> None:
-        """Close sessions whose writer died (kill -9, power cut) as "incomplete"."""
+        """Close sessions whose writer died (kill -9, power cut) as "incomplete", with the
+        outcome the rule gives for what they recorded (see `store_outcome`)."""
+        from meterlab.store_outcome import recorded_outcome
+
         with self.lock:
             rows = self.connection.execute(
-                "SELECT id, host, pid, heartbeat, head_hash, n_records FROM sessions "
-                "WHERE status='running'").fetchall()
-        for sid, host, pid, beat, head, n in rows:
+                "SELECT id, host, pid, heartbeat, head_hash, n_records, kind, chain_version "
+                "FROM sessions WHERE status='running'").fetchall()
+        for sid, host, pid, beat, head, n, kind, chain in rows:
             if _writer_alive(sid, host, pid, beat):
                 continue
             end = utc_iso(beat or time.time())
-            final = record_hash(head, "finish", {"end_utc": end, "status": "incomplete",
-                                                 "records": n})
             with self.lock:
                 try:
                     self.connection.execute("BEGIN IMMEDIATE")
+                    outcome = recorded_outcome(self.connection, sid, kind)
+                    word = None if outcome is None else str(outcome)
+                    final = record_hash(head, finish_kind(chain), {
+                        "end_utc": end, "status": "incomplete", "records": n, "outcome": word})
                     self.connection.execute(
                         "UPDATE sessions SET status='incomplete', end_utc=?, final_hash=?, "
-                        "head_hash=?, n_records=n_records+1 WHERE id=? AND status='running' "
-                        "AND head_hash=? AND n_records=?", (end, final, final, sid, head, n))
+                        "head_hash=?, n_records=n_records+1, outcome=? WHERE id=? AND "
+                        "status='running' AND head_hash=? AND n_records=?",
+                        (end, final, final, word, sid, head, n))
                     self.connection.execute("COMMIT")
                 except sqlite3.Error:
                     if self.connection.in_transaction:
@@ -472,6 +507,8 @@ def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
 def _info(row: tuple[Any, ...], inst: tuple[Any, ...], checks: tuple[Any, ...],
           results: tuple[Any, ...]) -> SessionInfo:
     base = dict(zip(_SESSION_COLS, row[:len(_SESSION_COLS)], strict=True))
+    base["outcome"] = Outcome.parse(base["outcome"])
+    base["chain_version"] = int(base["chain_version"] or 1)
     rest = row[len(_SESSION_COLS):]
     counts = dict(zip(VERDICT_NAMES, (int(x) for x in rest[1:7]), strict=True))
     return SessionInfo(**base, n_readings=int(rest[0]), counts=counts, instruments=inst,
