@@ -44,15 +44,19 @@ class BenchSession:
         return self.writer.outcome
 
     def record_instrument(self, role: str, conn: Any) -> str | None:
-        """Record an instrument's identity and calibration date; return the calibration
-        warning, if any (also kept in `warnings`)."""
+        """Record an open connection's instrument (see `record_identity`)."""
+        return self.record_identity(role, conn.resource, conn.idn)
+
+    def record_identity(self, role: str, resource: str, idn: Any) -> str | None:
+        """Record an instrument's identity (`*IDN?`: maker, model, serial, firmware) with
+        its calibration-due date from the station file; return the calibration warning,
+        if any (also kept in `warnings`)."""
         from meterlab.station import load_station
 
-        idn = conn.idn
         station = load_station()
         warning = station.warning(idn.serial, what=f"The {role} {idn.model}")
         due = station.cal_due_for(idn.serial)
-        self.writer.add_instrument(role=role, resource=conn.resource, maker=idn.maker,
+        self.writer.add_instrument(role=role, resource=resource, maker=idn.maker,
                                    model=idn.model, serial=idn.serial, firmware=idn.firmware,
                                    cal_due=due.isoformat() if due else None)
         if warning:
@@ -61,19 +65,23 @@ class BenchSession:
 
     def finish(self, status: str = "complete", outcome: Outcome | None = None) -> Outcome | None:
         """Close the session with its status and (for a plan run) the unit's outcome;
-        returns the outcome as stored. Closes the store too when this session opened it."""
+        returns the outcome as stored. Closes the store too when this session opened it
+        (if closing failed, what was committed stays and the next open marks the session
+        incomplete)."""
         try:
             self.writer.finish(status=status, outcome=outcome)
         finally:
-            if self.owns_store and self.writer.finished:
-                self.store.close()
+            self.close_store()
         return self.writer.outcome
 
     def close_store(self) -> None:
         """Close a store this session opened (after `finish`, or to give up: an unfinished
-        session is then closed as aborted by the store)."""
-        if self.owns_store:
+        session is then closed as aborted by the store). Closing twice is harmless."""
+        if self.owns_store and not self._store_closed:
+            self._store_closed = True
             self.store.close()
+
+    _store_closed: bool = field(default=False, init=False, repr=False)
 
 
 def start_session(store: SessionStore | str | None, *, kind: str, operator: str = "",
