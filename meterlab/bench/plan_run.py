@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from meterlab.outcome import Outcome, decide_outcome
 from meterlab.plan import Check, Plan
 from meterlab.readings import Verdict
-from meterlab.runner import CheckResult, PlanRunner
+from meterlab.runner import Bench, CheckResult, PlanRunner
 
 if TYPE_CHECKING:
     from meterlab.bench.session import BenchSession
@@ -83,7 +83,10 @@ class PlanRun:
     def __init__(self, plan: Plan, instruments: PlanInstruments, *, rule: str | None = None,
                  simulated: bool = False, session: BenchSession | None = None,
                  prompt: Callable[[Check], bool] | None = None,
-                 on_result: Callable[[CheckResult], None] | None = None) -> None:
+                 on_result: Callable[[CheckResult], None] | None = None,
+                 bench: Bench | None = None) -> None:
+        """`bench` replaces the measuring side built from `instruments` (another program
+        measuring its own way; tests of what follows from given results)."""
         from meterlab.bench_io import InstrumentBench, SimulatedProbes
 
         self.plan = plan
@@ -92,7 +95,8 @@ class PlanRun:
         self._on_result = on_result
         self._results: dict[str, CheckResult] = {}
         mover = SimulatedProbes(instruments.dmm, instruments.scope) if simulated else None
-        self.runner = PlanRunner(plan, InstrumentBench(instruments.dmm, instruments.scope),
+        measuring = bench or InstrumentBench(instruments.dmm, instruments.scope)
+        self.runner = PlanRunner(plan, measuring,
                                  rule=rule, prompt=prompt, probe_mover=mover,
                                  writer=session.writer if session is not None else None,
                                  on_result=self._take)
