@@ -279,11 +279,15 @@ class SessionStore:
 
     def sessions(self, *, dut: str | None = None, operator: str | None = None,
                  since: str | dt.date | dt.datetime | None = None,
-                 verdict: str | Verdict | None = None) -> list[SessionInfo]:
+                 verdict: str | Verdict | None = None,
+                 outcome: str | Outcome | None = None) -> list[SessionInfo]:
         """Sessions oldest first; `dut` matches the serial, `operator` ignores case,
         `since` is a date or ISO time (UTC), `verdict` keeps sessions with at least one
-        reading or result of that verdict."""
+        reading or result of that verdict, `outcome` those whose unit had that outcome."""
         where, args = [], []
+        if outcome is not None:
+            where.append("s.outcome = ?")
+            args.append(str(_outcome(outcome)))
         if dut:
             where.append("s.dut_serial = ?")
             args.append(dut)
@@ -481,6 +485,14 @@ def _verdict(v: str | Verdict) -> Verdict:
         return Verdict[str(v).strip().upper()]
     except KeyError:
         raise StoreError(f"Unknown verdict {v!r}; use one of {', '.join(VERDICT_NAMES)}.") from None
+
+
+def _outcome(o: str | Outcome) -> Outcome:
+    found = Outcome.parse(" ".join(str(o).replace("_", " ").upper().split()))
+    if found is None:
+        raise StoreError(f"Unknown outcome {o!r}; use one of "
+                         f"{', '.join(x.value for x in Outcome)}.")
+    return found
 
 
 def _since_text(since: str | dt.date | dt.datetime) -> str:

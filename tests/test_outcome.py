@@ -319,3 +319,13 @@ def test_xlsx_json_csv_and_parquet(table):
 
 def test_kinds_cover_every_verdict_and_a_skipped_check():
     assert {_AS_VERDICT[k] for k in KINDS} == {*Verdict, None}
+
+
+def test_sessions_filter_by_outcome(table, capsys):
+    path, cases = table
+    with SessionStore(path) as store:
+        for word in ("PASS", "FAIL", "NOT JUDGED", "MARGINAL"):
+            got = {i.id for i in store.sessions(outcome=word.lower())}
+            assert got == {c.session_id for c in cases if c.expected == word}, word
+    code, _, err = _cli(capsys, "sessions", "--db", str(path), "--outcome", "maybe")
+    assert code == 2 and "Unknown outcome 'maybe'" in err and "NOT JUDGED" in err

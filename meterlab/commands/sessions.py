@@ -63,8 +63,10 @@ def legend() -> str:
 @click.option("--since", default=None, help="Only sessions started on/after this UTC date.")
 @click.option("--verdict", default=None, metavar="VERDICT",
               help="Only sessions with at least one reading of this verdict (e.g. FAIL).")
+@click.option("--outcome", default=None, metavar="OUTCOME",
+              help='Only units with this outcome: PASS, MARGINAL, FAIL or "NOT JUDGED".')
 def command(session: str | None, db: Path | None, dut: str | None, operator: str | None,
-            since: str | None, verdict: str | None) -> None:
+            since: str | None, verdict: str | None, outcome: str | None) -> None:
     """List recorded sessions as a table (id prefix, start, operator, DUT, plan, outcome).
 
     Give a SESSION (id prefix or "latest") to show one session's checks and outcome.
@@ -83,7 +85,8 @@ def command(session: str | None, db: Path | None, dut: str | None, operator: str
         _detail(info)
         return
     with open_existing(db) as store:
-        rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict)
+        rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict,
+                              outcome=outcome)
         path = store.path
     # Piped into a file or a log, 80 columns would squeeze the table to dots.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
