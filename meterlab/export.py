@@ -36,16 +36,15 @@ import pandas as pd
 
 from meterlab import __version__
 from meterlab.errors import UsageError
+from meterlab.export_checks import result_text, with_unmeasured_checks
 from meterlab.readings import Verdict
 from meterlab.stats import capability, summarize
 from meterlab.store import SessionInfo, SessionStore
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "pdf")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-#: Verdict code of the row standing for a check that has no result at all (skipped or
-#: never reached); -1 (the store's NO_VERDICT) is a reading judged against no limit.
-NOT_RUN = -2
-VERDICT_LABELS = ("NOT RUN", "", *(v.name for v in Verdict))  # index = code + 2
+#: Verdict words by code + 2: NOT RUN (-2, export_checks.NOT_RUN), "" (-1, not judged), …
+VERDICT_LABELS = ("NOT RUN", "", *(v.name for v in Verdict))
 
 
 def verdict_index(codes: np.ndarray) -> np.ndarray:
@@ -183,49 +182,6 @@ def verdict_text(codes: np.ndarray) -> np.ndarray:
     return labels[verdict_index(codes)]
 
 
-_TEXT_COLUMNS = ("session_id", "check_id", "role", "function", "unit", "source")
-
-
-def with_unmeasured_checks(infos: Sequence[SessionInfo], frame: pd.DataFrame) -> pd.DataFrame:
-    """The readings plus one row for each check of a session that has none: a check that
-    ended in ERROR (its result's verdict and note stand for it), was skipped or was never
-    reached (NOT RUN), so quality staff see every check of the plan, measured or not.
-    Such rows have no time (NaN) and come after their session's readings."""
-    have: set[tuple[str, str]] = set()
-    if len(frame):
-        pairs = frame[["session_id", "check_id"]].drop_duplicates()
-        have = set(zip(pairs["session_id"].astype(str), pairs["check_id"].astype(str),
-                       strict=True))
-    extra: list[dict[str, Any]] = []
-    for info in infos:
-        checks = {c.check_id: c for c in info.checks}
-        for cid, r in info.check_outcomes():
-            if (info.id, cid) in have:
-                continue
-            c = checks.get(cid)
-            value = math.nan if r is None or r.value is None else float(r.value)
-            margin = math.nan if r is None or r.margin is None else float(r.margin)
-            extra.append({
-                "session_id": info.id, "t": math.nan, "time": pd.NaT, "check_id": cid,
-                "role": "", "function": c.function if c else "", "unit": c.unit if c else "",
-                "range": math.nan, "value": value, "overload": bool(r and r.overload),
-                "verdict": NOT_RUN if r is None else int(r.verdict), "margin": margin,
-                "gap_before": False, "cal_expired": bool(r and r.cal_expired), "source": ""})
-    if not extra:
-        return frame
-    add = pd.DataFrame(extra, columns=list(frame.columns))
-    add = add.astype({"verdict": frame["verdict"].dtype, "overload": bool, "gap_before": bool,
-                      "cal_expired": bool})
-    add["time"] = pd.to_datetime(add["t"], unit="s", utc=True)
-    out = pd.concat([frame, add], ignore_index=True)
-    order = {info.id: k for k, info in enumerate(infos)}
-    key = out["session_id"].astype(str).map(order).to_numpy()
-    out = out.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
-    for col in _TEXT_COLUMNS:
-        out[col] = out[col].astype(str).astype("category")
-    return out
-
-
 def _few_floats(x: np.ndarray, nan: str) -> np.ndarray:
     """Text for a float column with few distinct values (ranges): formatted once each."""
     uniq, inverse = np.unique(x, return_inverse=True)  # NaNs sort last
@@ -308,16 +264,6 @@ def check_statistics(info: SessionInfo, frame: pd.DataFrame) -> list[dict[str, A
 
 
 # -- CSV ----------------------------------------------------------------------------------------
-
-
-def result_text(info: SessionInfo, check_id: str, r: Any) -> str:
-    """A check's last result in words: "PASS 3.304 V (mean of 5)" or "not measured"."""
-    if r is None:
-        return "NOT RUN (skipped or not reached)"
-    unit = next((c.unit for c in info.checks if c.check_id == check_id), "")
-    value = "OVERLOAD" if r.overload else ("no value" if r.value is None
-                                           else f"{r.value!r} {unit}".strip())
-    return f"{r.verdict.name} {value}" + (f" ({r.note})" if r.note else "")
 
 
 def _meta_rows(info: SessionInfo) -> list[tuple[str, str]]:

@@ -26,12 +26,12 @@ from meterlab.errors import UsageError
 from meterlab.export import (
     META_FIELDS,
     check_statistics,
-    result_text,
     time_text,
     verdict_text,
 )
 from meterlab.export import _text_column as _inert_column
 from meterlab.export import neutralise as _inert
+from meterlab.export_checks import result_text
 from meterlab.store import SessionInfo
 
 XLSX_MAX_ROWS = 1_048_576
