@@ -67,10 +67,22 @@ def with_unmeasured_checks(infos: Sequence[SessionInfo], frame: pd.DataFrame) ->
     add = add.astype({"verdict": frame["verdict"].dtype, "overload": bool, "gap_before": bool,
                       "cal_expired": bool})
     add["time"] = pd.to_datetime(add["t"], unit="s", utc=True)
-    out = pd.concat([frame, add], ignore_index=True)
-    order = {info.id: k for k, info in enumerate(infos)}
-    key = out["session_id"].astype(str).map(order).to_numpy()
-    out = out.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
+    base = frame.copy(deep=False)
     for col in _TEXT_COLUMNS:
-        out[col] = out[col].astype(str).astype("category")
-    return out
+        # Same categories on both sides, so concatenating keeps the column categorical
+        # (cheap: a million readings are not converted to text and back).
+        cat = base[col] if base[col].dtype == "category" else base[col].astype("category")
+        known = set(cat.cat.categories)
+        new = [v for v in dict.fromkeys(add[col].astype(str)) if v not in known]
+        cat = cat.cat.add_categories(new) if new else cat
+        base[col] = cat
+        add[col] = pd.Categorical(add[col].astype(str), categories=cat.cat.categories)
+    out = pd.concat([base, add], ignore_index=True)
+    # Each session's rows together, its checks without readings after its readings.
+    order = {info.id: k for k, info in enumerate(infos)}
+    sid = out["session_id"]
+    rank = np.array([order.get(str(c), len(order)) for c in sid.cat.categories] + [len(order)])
+    key = rank[sid.cat.codes.to_numpy()]
+    if np.all(key[:-1] <= key[1:]):
+        return out
+    return out.iloc[np.argsort(key, kind="stable")].reset_index(drop=True)
