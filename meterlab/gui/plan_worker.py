@@ -1,7 +1,11 @@
-"""The plan run on its own thread: open the instruments, record a session, run the checks.
+"""The plan run on its own thread, through the application layer (`meterlab.bench`).
+
+The layer opens the instruments, records the session, runs the checks and decides the
+unit's outcome when the session finishes; this worker only moves its prompts, results
+and outcome to the view and the view's commands to it.
 
 Qt-free on purpose: the worker talks to the view through two queues. It posts
-`RunEvent`s (a prompt, a result, the final verdict…) that the view drains on a
+`RunEvent`s (a prompt, a result, the unit's outcome…) that the view drains on a
 timer, and it takes commands (measure, skip, retry a check, finish, stop) that
 the view's buttons put. Instruments are slow and may hang for a timeout; none
 of that may ever freeze the window, so nothing here runs on the GUI thread.
@@ -166,7 +170,6 @@ class PlanRunWorker:
                 plan_run = PlanRun(self.plan, inst, rule=self.config.rule,
                                    simulated=self.config.simulated, session=session,
                                    prompt=self._prompt, on_result=self._on_result)
-                self._run = plan_run
                 self._run_all(plan_run)
                 self._post(EventKind.DONE, run=self._run_result(), outcome=plan_run.preview())
                 self._review(plan_run)
@@ -183,7 +186,6 @@ class PlanRunWorker:
         finally:
             self._close(plan_run, session, status)
 
-    _run: PlanRun | None = None
     _closed = False
 
     def _run_all(self, runner: PlanRun) -> None:
