@@ -276,7 +276,7 @@ def _meta_rows(info: SessionInfo) -> list[tuple[str, str]]:
                      f"calibration due {due}{' (EXPIRED)' if i.cal_expired else ''}"))
     for c in info.checks:
         rows.append((f"check {c.check_id}", f"{c.title}: {c.function} {c.limit_text}"))
-    for cid, r in info.check_outcomes():
+    for cid, r in info.last_results():
         rows.append((f"result {cid}", result_text(info, cid, r)))
     for name, n in info.counts.items():
         if n:
@@ -330,7 +330,7 @@ def session_document(info: SessionInfo) -> dict[str, Any]:
     doc["results"] = [{**_dc(r), "verdict": r.verdict.name} for r in info.results]
     doc["check_results"] = [
         {"check_id": cid, "verdict": r.verdict.name if r is not None else "NOT RUN"}
-        for cid, r in info.check_outcomes()]
+        for cid, r in info.last_results()]
     return doc
 
 

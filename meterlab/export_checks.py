@@ -49,7 +49,7 @@ def with_unmeasured_checks(infos: Sequence[SessionInfo], frame: pd.DataFrame) ->
     extra: list[dict[str, Any]] = []
     for info in infos:
         checks = {c.check_id: c for c in info.checks}
-        for cid, r in info.check_outcomes():
+        for cid, r in info.last_results():
             if (info.id, cid) in have:
                 continue
             c = checks.get(cid)

@@ -119,7 +119,7 @@ def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame) -> Non
         for name, count in info.counts.items():
             ws.append([name, count])
         ws.append([_cell(ws, "every check of the plan (last result)", _BOLD)])
-        for cid, r in info.check_outcomes():
+        for cid, r in info.last_results():
             ws.append([neutralise(cid), neutralise(result_text(info, cid, r))])
         if info.results:
             ws.append([_cell(ws, "check results (every attempt)", _BOLD)])

@@ -88,7 +88,7 @@ class SessionInfo:
         """The outcome as every face prints it: the word, or "—" when there is none."""
         return str(self.outcome) if self.outcome is not None else "—"
 
-    def check_outcomes(self) -> list[tuple[str, ResultInfo | None]]:
+    def last_results(self) -> list[tuple[str, ResultInfo | None]]:
         """Every check of the session (plan order) with its last result, None if it has
         none (skipped or not reached), so a report can list what was never measured."""
         last: dict[str, ResultInfo] = {}

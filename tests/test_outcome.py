@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from outcome_cases import EXPECTED, KINDS, build, record
 from rich.console import Console
@@ -329,3 +331,21 @@ def test_sessions_filter_by_outcome(table, capsys):
             assert got == {c.session_id for c in cases if c.expected == word}, word
     code, _, err = _cli(capsys, "sessions", "--db", str(path), "--outcome", "maybe")
     assert code == 2 and "Unknown outcome 'maybe'" in err and "NOT JUDGED" in err
+
+
+_VERDICT_OR_NONE = st.one_of(st.none(), st.sampled_from(list(Verdict)))
+
+
+@given(st.lists(_VERDICT_OR_NONE, max_size=8), st.booleans(), st.randoms())
+def test_the_rule_does_not_depend_on_order_and_a_measured_failure_always_fails(
+        verdicts, show, rnd):
+    outcome = decide_outcome(verdicts, show_marginal=show)
+    shuffled = list(verdicts)
+    rnd.shuffle(shuffled)
+    assert decide_outcome(shuffled, show_marginal=show) is outcome
+    assert decide_outcome([*verdicts, Verdict.FAIL], show_marginal=show) is Outcome.FAIL
+    assert decide_outcome([*verdicts, Verdict.OVERLOAD], show_marginal=show) is Outcome.FAIL
+    if outcome.passed:  # a pass needs every check measured and within its limit
+        assert verdicts and all(v in (Verdict.PASS, Verdict.MARGINAL) for v in verdicts)
+    if outcome is not Outcome.FAIL:  # anything unmeasured leaves the unit not judged
+        assert decide_outcome([*verdicts, None], show_marginal=show) is Outcome.NOT_JUDGED

@@ -130,7 +130,7 @@ def _detail(info: Any) -> None:
         console.print(f"  {i.role}: {_shown(i.maker)} {_shown(i.model)} s/n {_shown(i.serial)}"
                       + (f", calibration due {i.cal_due}" if i.cal_due else ""))
     units = {c.check_id: c.unit for c in info.checks}
-    for cid, r in info.check_outcomes():
+    for cid, r in info.last_results():
         if r is None:
             console.print(f"  {_shown(cid):<14} {'—':>14}   not measured")
             continue
