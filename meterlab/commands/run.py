@@ -137,5 +137,6 @@ def _row(r) -> str:  # type: ignore[no-untyped-def]
 
 
 def _summary(out, run, outcome) -> None:  # type: ignore[no-untyped-def]
-    style = "bold green" if outcome.passed else "bold red"
+    style = {"PASS": "bold green", "MARGINAL": "bold yellow", "FAIL": "bold red",
+             "NOT JUDGED": "bold magenta"}[str(outcome)]
     out.print(f"[{style}]{outcome}[/{style}] — {run.summary()}")
