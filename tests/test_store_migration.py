@@ -84,3 +84,31 @@ def test_a_new_session_beside_old_ones_is_written_with_a_chained_outcome(legacy)
         info = store.session(w.id)
         assert info.outcome is Outcome.PASS and info.chain_version == 2
         assert all(r.ok for r in store.verify())
+
+
+def test_a_run_whose_program_died_is_closed_with_the_outcome_of_what_it_recorded(tmp_path):
+    """Closed as incomplete at the next open: a recorded FAIL fails the unit; the closing
+    record holds the outcome and the session verifies."""
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / "s.sqlite"
+    script = textwrap.dedent("""
+        import sys
+        from meterlab.store import SessionStore
+        st = SessionStore(sys.argv[1])
+        w = st.begin(kind="run")
+        for c in ("a", "b", "c"):
+            w.add_check(check_id=c, title="", function="VOLT:DC", unit="V", limit_text="",
+                        lower=0.0, upper=1.0, nominal=None)
+        w.add_result(check_id="a", value=0.5, verdict=0)
+        w.add_result(check_id="b", value=2.0, verdict=3)
+        print(w.id)
+    """)  # exits without finishing: the exit hook saves what was queued, nothing closes it
+    out = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                         text=True, timeout=60, check=True)
+    with SessionStore(path) as store:
+        info = store.session(out.stdout.strip())
+        assert info.status == "incomplete" and info.outcome is Outcome.FAIL
+        assert store.verify(info.id)[0].ok
