@@ -747,6 +747,6 @@ def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Pa
                             title=f"Measurement report {first.plan_name} "
                                   f"{first.dut_serial}".strip(),
                             author=first.operator or "meterlab", subject=f"session {first.id}",
-                            keywords=[f"outcome {i.outcome_text}" for i in infos],
+                            keywords=[f"outcome {i.outcome or 'none'}" for i in infos],
                             creator=f"meterlab {__version__}")
     doc.build(story, canvasmaker=canvas_cls)
