@@ -5,7 +5,11 @@ DUT type can be analysed in a spreadsheet. Whatever the format, three rules hold
 
 * every reading is one row, with its time (UTC), check, function, range, value,
   unit, verdict and margin, and the flags that qualify it (overload, gap before,
-  instrument out of calibration);
+  instrument out of calibration); and every check of the plan has at least one row:
+  one that produced no reading (it ended in ERROR, was skipped or never reached) gets
+  a row without time or value, with verdict ERROR or NOT RUN;
+* the unit's outcome is the one stored with the session (`SessionInfo.outcome`),
+  written in every format's session metadata, never decided here;
 * an overload is the word OVERLOAD (or a null value with `overload` set in typed
   formats), never the instrument's 9.9E37, which a spreadsheet would happily average;
 * text that came from people (operator, DUT serial, plan, notes, check titles) is
@@ -32,18 +36,26 @@ import pandas as pd
 
 from meterlab import __version__
 from meterlab.errors import UsageError
+from meterlab.export_checks import result_text, with_unmeasured_checks
 from meterlab.readings import Verdict
 from meterlab.stats import capability, summarize
 from meterlab.store import SessionInfo, SessionStore
 
 FORMATS = ("csv", "xlsx", "parquet", "json", "pdf")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-VERDICT_LABELS = ("", *(v.name for v in Verdict))  # index = code + 1; "" = not judged
+#: Verdict words by code + 2: NOT RUN (-2, export_checks.NOT_RUN), "" (-1, not judged), …
+VERDICT_LABELS = ("NOT RUN", "", *(v.name for v in Verdict))
+
+
+def verdict_index(codes: np.ndarray) -> np.ndarray:
+    """Index into VERDICT_LABELS for each verdict code."""
+    return np.clip(codes.astype(np.int16) + 2, 0, len(VERDICT_LABELS) - 1)
 
 #: Session fields in the order every format lists them.
 META_FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "session"), ("start_utc", "start (UTC)"), ("end_utc", "end (UTC)"),
-    ("status", "status"), ("operator", "operator"), ("station", "station"),
+    ("status", "status"), ("outcome", "unit outcome"), ("operator", "operator"),
+    ("station", "station"),
     ("dut_type", "DUT type"), ("dut_serial", "DUT serial"), ("plan_name", "plan"),
     ("plan_version", "plan version"), ("plan_sha256", "plan SHA-256"),
     ("rule", "decision rule"), ("kind", "kind"), ("meterlab_version", "meterlab version"),
@@ -93,7 +105,7 @@ def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str |
 
             write_report(store, ids, tmp)
         else:
-            frame = store.readings(ids)
+            frame = with_unmeasured_checks(infos, store.readings(ids))
             {"csv": write_csv, "xlsx": _xlsx, "parquet": write_parquet,
              "json": write_json}[f](infos, frame, tmp)
         tmp.replace(out)
@@ -167,7 +179,7 @@ def time_text(t: np.ndarray) -> np.ndarray:
 
 def verdict_text(codes: np.ndarray) -> np.ndarray:
     labels = np.array(VERDICT_LABELS, dtype=object)
-    return labels[np.clip(codes.astype(np.int16) + 1, 0, len(labels) - 1)]
+    return labels[verdict_index(codes)]
 
 
 def _few_floats(x: np.ndarray, nan: str) -> np.ndarray:
@@ -209,7 +221,9 @@ def csv_columns(frame: pd.DataFrame) -> list[np.ndarray]:
 
 def check_statistics(info: SessionInfo, frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Per check of one session: count, mean, σ, min, max, verdict counts, Cp and Cpk."""
-    rows = frame[frame["session_id"] == info.id] if len(frame) else frame
+    # Rows without a time stand for checks without readings (see with_unmeasured_checks).
+    rows = frame[(frame["session_id"] == info.id) & np.isfinite(frame["t"].to_numpy())] \
+        if len(frame) else frame
     limits = {c.check_id: c for c in info.checks}
     out: list[dict[str, Any]] = []
     if len(rows) == 0:
@@ -249,11 +263,6 @@ def check_statistics(info: SessionInfo, frame: pd.DataFrame) -> list[dict[str, A
     return out
 
 
-def worst_verdict(counts: dict[str, int]) -> str:
-    judged = [Verdict[k] for k, n in counts.items() if n]
-    return max(judged).name if judged else ""
-
-
 # -- CSV ----------------------------------------------------------------------------------------
 
 
@@ -267,6 +276,8 @@ def _meta_rows(info: SessionInfo) -> list[tuple[str, str]]:
                      f"calibration due {due}{' (EXPIRED)' if i.cal_expired else ''}"))
     for c in info.checks:
         rows.append((f"check {c.check_id}", f"{c.title}: {c.function} {c.limit_text}"))
+    for cid, r in info.last_results():
+        rows.append((f"result {cid}", result_text(info, cid, r)))
     for name, n in info.counts.items():
         if n:
             rows.append((f"readings {name}", str(n)))
@@ -284,7 +295,8 @@ def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -
             w.writerow([f"# {label}", _one_line(neutralise(value))])
     w.writerow(["#"])
     w.writerow(["# value: in the unit column; OVERLOAD = the meter was over range; empty = no "
-                "valid reading (ERROR); flags: 1 = yes"])
+                "valid reading (ERROR); a row without time_utc stands for a check without "
+                "readings (verdict ERROR; NOT RUN when skipped or not reached); flags: 1 = yes"])
     columns = csv_columns(frame)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(head.getvalue())
@@ -316,6 +328,9 @@ def session_document(info: SessionInfo) -> dict[str, Any]:
     doc["instruments"] = [_dc(i) for i in info.instruments]
     doc["checks"] = [_dc(c) for c in info.checks]
     doc["results"] = [{**_dc(r), "verdict": r.verdict.name} for r in info.results]
+    doc["check_results"] = [
+        {"check_id": cid, "verdict": r.verdict.name if r is not None else "NOT RUN"}
+        for cid, r in info.last_results()]
     return doc
 
 
@@ -341,7 +356,7 @@ def _json_texts(col: pd.Series) -> np.ndarray:
     return table[codes]
 
 
-_JSON_ROW = ('{{"time_utc":"{}","t":{},"check":{},"function":{},"range":{},"value":{},'
+_JSON_ROW = ('{{"time_utc":{},"t":{},"check":{},"function":{},"range":{},"value":{},'
              '"unit":{},"verdict":{},"margin":{},"overload":{},"gap_before":{},'
              '"cal_expired":{}}}')
 
@@ -351,16 +366,19 @@ def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) 
     "readings": [{…}, …]}]}. Numbers keep every digit (a reading exported and read back
     is the same double); an overload is value null with overload true."""
     verdicts = np.array(['"' + v + '"' if v else "null" for v in VERDICT_LABELS], dtype=object)
+    t = frame["t"].to_numpy()
+    stamps = '"' + time_text(t) + '"'
+    stamps[~np.isfinite(t)] = "null"
     flag = np.array(["false", "true"], dtype=object)
     columns = [
-        time_text(frame["t"].to_numpy()),
+        stamps,
         _json_floats(frame["t"].to_numpy()),
         _json_texts(frame["check_id"]),
         _json_texts(frame["function"]),
         _json_floats(frame["range"].to_numpy()),
         _json_floats(frame["value"].to_numpy()),
         _json_texts(frame["unit"]),
-        verdicts[np.clip(frame["verdict"].to_numpy().astype(np.int16) + 1, 0, len(verdicts) - 1)],
+        verdicts[verdict_index(frame["verdict"].to_numpy())],
         _json_floats(frame["margin"].to_numpy()),
         flag[frame["overload"].to_numpy().astype(np.intp)],
         flag[frame["gap_before"].to_numpy().astype(np.intp)],
@@ -400,14 +418,14 @@ def write_parquet(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Pat
             "Parquet export needs pyarrow, which is not installed. Install it with "
             "`pip install 'meterlab[parquet]'`, or export to csv or xlsx.") from None
     v = frame["verdict"].to_numpy()
-    labels = pd.Categorical.from_codes(
-        np.clip(v.astype(np.int16) + 1, 0, len(VERDICT_LABELS) - 1),
-        categories=list(VERDICT_LABELS))
+    labels = pd.Categorical.from_codes(verdict_index(v), categories=list(VERDICT_LABELS))
+    t = frame["t"].to_numpy()
+    no_time = ~np.isfinite(t)
     table = pa.table({
         "session_id": pa.array(frame["session_id"].astype(str).to_numpy(dtype=object)
                                ).dictionary_encode(),
-        "time_utc": pa.array(np.round(frame["t"].to_numpy() * 1e6).astype("int64"),
-                             pa.timestamp("us", tz="UTC")),
+        "time_utc": pa.array(np.round(np.where(no_time, 0.0, t) * 1e6).astype("int64"),
+                             pa.timestamp("us", tz="UTC"), mask=no_time),
         "check": pa.array(frame["check_id"].astype(str).to_numpy(dtype=object)).dictionary_encode(),
         "function": pa.array(frame["function"].astype(str).to_numpy(dtype=object)
                              ).dictionary_encode(),
@@ -423,7 +441,8 @@ def write_parquet(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Pat
     meta = {"meterlab_version": __version__, "exported_utc": _now(),
             "sessions": [session_document(i) for i in infos],
             "columns": {"value": "null where overload (see overload) or no valid reading",
-                        "verdict": "empty = not judged"}}
+                        "verdict": "empty = not judged; NOT RUN = a check skipped or "
+                                   "not reached (a row without time)"}}
     table = table.replace_schema_metadata({
         b"meterlab": json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")})
     pq.write_table(table, str(path), compression="zstd")

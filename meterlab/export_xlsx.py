@@ -28,10 +28,10 @@ from meterlab.export import (
     check_statistics,
     time_text,
     verdict_text,
-    worst_verdict,
 )
 from meterlab.export import _text_column as _inert_column
 from meterlab.export import neutralise as _inert
+from meterlab.export_checks import result_text
 from meterlab.store import SessionInfo
 
 XLSX_MAX_ROWS = 1_048_576
@@ -105,9 +105,9 @@ def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame) -> Non
         ws.append([_cell(ws, f"Session {info.short_id}", _BOLD)])
         for key, label in META_FIELDS:
             value = getattr(info, key)
+            if key == "outcome":  # the stored outcome, or none for a log without a plan
+                value = info.outcome_text
             ws.append([label, value if isinstance(value, int) else neutralise(value or "")])
-        overall = worst_verdict(info.counts) or "not judged"
-        ws.append(["overall verdict", overall])
         for inst in info.instruments:
             due = inst.cal_due or "unknown"
             ws.append([f"instrument ({neutralise(inst.role)})",
@@ -118,8 +118,11 @@ def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame) -> Non
         ws.append([_cell(ws, "verdict counts", _BOLD)])
         for name, count in info.counts.items():
             ws.append([name, count])
+        ws.append([_cell(ws, "every check of the plan (last result)", _BOLD)])
+        for cid, r in info.last_results():
+            ws.append([neutralise(cid), neutralise(result_text(info, cid, r))])
         if info.results:
-            ws.append([_cell(ws, "check results", _BOLD)])
+            ws.append([_cell(ws, "check results (every attempt)", _BOLD)])
             ws.append([_cell(ws, h, _BOLD) for h in ("check", "value", "verdict", "margin",
                                                       "readings", "note")])
             for r in info.results:

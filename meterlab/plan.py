@@ -7,6 +7,7 @@ A plan reads like the sheet it replaces::
     version = "1.0"
     dut = "IoT sensor node rev B"
     rule = "simple"                 # or "guarded" (ILAC-G8 guard band from the meter's spec)
+    show_marginal = false           # true: a unit passing with a marginal check is MARGINAL
 
     [[check]]
     id = "3v3"
@@ -56,7 +57,7 @@ SCOPE_ITEMS: dict[str, str] = {
 }
 _SCOPE_SOURCE = re.compile(r"^(CH[1-4]|CHAN[1-4]|D(?:[0-9]|1[0-5]))$", re.IGNORECASE)
 
-_PLAN_KEYS = {"name", "version", "dut", "rule", "description", "author"}
+_PLAN_KEYS = {"name", "version", "dut", "rule", "description", "author", "show_marginal"}
 _CHECK_KEYS = {
     "id", "title", "at", "ref", "instrument", "measure", "range", "nplc", "readings",
     "reduce", "nominal", "tolerance", "limit", "prompt", "settings",
@@ -119,6 +120,9 @@ class Plan:
     sha256: str = ""
     description: str = ""
     exercise: dict[str, Any] = field(default_factory=dict)
+    #: `show_marginal = true`: a unit whose checks all pass, some of them marginally,
+    #: has the outcome MARGINAL instead of PASS (still a pass; see meterlab.outcome).
+    show_marginal: bool = False
 
     def check(self, check_id: str) -> Check:
         for c in self.checks:
@@ -222,6 +226,12 @@ def parse_plan(text: str, *, path: str = "<plan>", sha256: str = "") -> Plan:
             f'unknown table "[{key}]" (a plan has [plan], [[check]] and optionally [exercise])',
             path=path, line=locator.table(key), key=key,
         )
+    show_marginal = head.get("show_marginal", False)
+    if not isinstance(show_marginal, bool):
+        raise FileFormatError(
+            '[plan]: show_marginal — expected true or false',
+            path=path, line=locator.table_key("plan", "show_marginal"), key="show_marginal",
+        )
     return Plan(
         name=name,
         version=str(head.get("version", "")),
@@ -232,6 +242,7 @@ def parse_plan(text: str, *, path: str = "<plan>", sha256: str = "") -> Plan:
         sha256=sha256,
         description=str(head.get("description", "")),
         exercise=dict(data.get("exercise", {})),
+        show_marginal=show_marginal,
     )
 
 

@@ -21,7 +21,10 @@ OVERLOAD_THRESHOLD = 9.0e37
 class Verdict(IntEnum):
     """The judgement of one reading against its limit. Never a bare bool.
 
-    Codes are ordered by severity so `max()` over a set gives the overall verdict.
+    Codes are ordered by severity, for sorting and for summarising one check's readings.
+    The unit's outcome is not the worst code: it is PASS / FAIL / NOT JUDGED by the rule
+    in `meterlab.outcome` (an ERROR beside a FAIL still fails the unit; an ERROR alone
+    leaves it not judged).
     """
 
     PASS = 0

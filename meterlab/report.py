@@ -168,11 +168,6 @@ def check_rows(info: SessionInfo, stats: list[dict[str, Any]]) -> list[dict[str,
     return rows
 
 
-def overall(rows: list[dict[str, Any]]) -> Verdict | None:
-    vs = [r["verdict"] for r in rows if r["verdict"] is not None]
-    return max(vs) if vs else None
-
-
 # -- plots ------------------------------------------------------------------------------------
 
 
@@ -355,21 +350,29 @@ class _NumberedCanvas(rl_canvas.Canvas):
                              f"{right}page {self._pageNumber} of {total}")
 
 
-def conclusion(rows: list[dict[str, Any]]) -> tuple[str, Verdict | None, str]:
-    """(word, colour verdict, detail) for the badge: PASS when every judged check passed
-    or was marginal, as `meterlab run` decides, else FAIL; the detail counts the checks."""
-    worst = overall(rows)
-    if worst is None:
-        return "NOT JUDGED", None, "no check was judged"
+def conclusion(info: SessionInfo, rows: list[dict[str, Any]]) -> tuple[str, Verdict | None, str]:
+    """(word, colour verdict, detail) for the badge. The word is the outcome stored with
+    the session (decided once when it finished, see meterlab.outcome), never decided here;
+    the detail counts the checks behind it. A log without a plan has no outcome."""
     counts: dict[str, int] = {}
     for r in rows:
-        if r["verdict"] is not None:
-            counts[r["verdict"].name] = counts.get(r["verdict"].name, 0) + 1
-    order = [v.name for v in sorted(Verdict, reverse=True)]
-    detail = ", ".join(f"{counts[k]} {k.lower()}" for k in order if k in counts)
-    if worst in (Verdict.PASS, Verdict.MARGINAL):
-        return "PASS", worst, detail
-    return "FAIL", Verdict.FAIL, detail
+        key = r["verdict"].name.lower() if r["verdict"] is not None else "not measured"
+        counts[key] = counts.get(key, 0) + 1
+    order = [v.name.lower() for v in sorted(Verdict, reverse=True)] + ["not measured"]
+    detail = ", ".join(f"{counts[k]} {k}" for k in order if k in counts) or "no checks"
+    if info.outcome is None:
+        return "NO OUTCOME", None, "a log of readings, no plan"
+    return str(info.outcome), info.outcome.colour_verdict, detail
+
+
+def _outcome_text(info: SessionInfo) -> str:
+    """The stored outcome in words, with where it comes from."""
+    if info.outcome is None:
+        return "none: a log of readings without a plan"
+    if info.chain_version < 2:
+        return (f"{info.outcome} — recorded before outcomes were stored; given once by the "
+                f"outcome rule from the recorded results when the database was upgraded")
+    return f"{info.outcome} — decided when the session finished; part of its hash chain"
 
 
 class _Badge(Flowable):
@@ -394,7 +397,7 @@ class _Badge(Flowable):
         c.setFont(BOLD, 17)
         c.drawCentredString(self.width / 2, self.height / 2 + 0.5, self.word)
         c.setFont(FONT, 6.5)
-        c.drawCentredString(self.width / 2, 5.2 * mm, "overall result")
+        c.drawCentredString(self.width / 2, 5.2 * mm, "unit outcome")
         c.drawCentredString(self.width / 2, 2.2 * mm, f"checks: {self.detail}"[:60])
 
 
@@ -426,7 +429,7 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
          _p(f"{info.plan_name or 'Ad-hoc measurement'}"
             f"{' · version ' + info.plan_version if info.plan_version else ''}", st["base"]),
          _p(f"Session {info.id}", st["small"])],
-        _Badge(*conclusion(rows))]], colWidths=[BODY_W - 56 * mm, 56 * mm])
+        _Badge(*conclusion(info, rows))]], colWidths=[BODY_W - 56 * mm, 56 * mm])
     heading.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -456,8 +459,10 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
             row += [_p(k, st["head"]), _p(v, st["cell"])]
         cells.append(row)
     cells.append([_p("Plan SHA-256", st["head"]), _p(info.plan_sha256 or "—", st["mono"]), "", ""])
+    cells.append([_p("Unit outcome", st["head"]), _p(_outcome_text(info), st["cell"]), "", ""])
     t = _grid(cells, [31 * mm, BODY_W / 2 - 31 * mm, 22 * mm, BODY_W / 2 - 22 * mm],
-              header=False, extra=[("SPAN", (1, len(cells) - 1), (3, len(cells) - 1))])
+              header=False, extra=[("SPAN", (1, k), (3, k)) for k in (len(cells) - 2,
+                                                                      len(cells) - 1)])
     story += [t]
     if info.notes:
         story += [Spacer(1, 2), _p(f"Notes: {info.notes}", st["small"])]
@@ -678,7 +683,7 @@ def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
     data: list[list[Any]] = [[_p(h, st["head"]) for h in head]]
     extra: list[tuple[Any, ...]] = []
     for k, (info, rows) in enumerate(per_session, 1):
-        word, colour, detail = conclusion(rows)
+        word, colour, detail = conclusion(info, rows)
         data.append([_p(_utc(info.start_utc)[:16], st["cell"]),
                      _p(" ".join(x for x in (info.dut_type, info.dut_serial) if x) or "—",
                         st["cell"]),
@@ -742,5 +747,6 @@ def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Pa
                             title=f"Measurement report {first.plan_name} "
                                   f"{first.dut_serial}".strip(),
                             author=first.operator or "meterlab", subject=f"session {first.id}",
+                            keywords=[f"outcome {i.outcome or 'none'}" for i in infos],
                             creator=f"meterlab {__version__}")
     doc.build(story, canvasmaker=canvas_cls)

@@ -1,7 +1,8 @@
 """Run a limit plan: for each check, prompt, set up, measure, reduce, judge, record.
 
 The runner is Qt-free so the CLI (`meterlab run`), the GUI's plan runner and
-tests share it. It talks to instruments only through a `Bench` (the measuring
+tests share it; both faces drive it through `meterlab.bench.plan_run.PlanRun`, which
+also decides the unit's outcome. It talks to instruments only through a `Bench` (the measuring
 side: DMM and scope drivers), and tells the person what to do through a
 `prompt` callback; with the simulated bench a `probe_mover` moves the virtual
 probes instead of a hand.
@@ -52,19 +53,12 @@ class CheckResult:
 
 @dataclass
 class RunResult:
+    """The checks' results of a run. The unit's outcome is not here: it is decided once,
+    when the session finishes (`meterlab.bench.plan_run.PlanRun.finish`)."""
+
     plan: Plan
     results: list[CheckResult]
     session_id: str = ""
-
-    @property
-    def verdict(self) -> Verdict:
-        judged = [r.verdict for r in self.results if not r.skipped]
-        return max(judged) if judged else Verdict.ERROR
-
-    @property
-    def passed(self) -> bool:
-        return all(r.passed for r in self.results if not r.skipped) and any(
-            not r.skipped for r in self.results)
 
 
 def reduce_values(values: np.ndarray, overload: np.ndarray, how: str) -> tuple[float, bool]:

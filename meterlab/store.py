@@ -27,7 +27,6 @@ import time
 import uuid
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,17 @@ import numpy as np
 
 from meterlab import __version__
 from meterlab.errors import StoreError
+from meterlab.outcome import Outcome
 from meterlab.paths import user_data_dir
 from meterlab.readings import Verdict
-from meterlab.store_chain import normalise, record_hash
+from meterlab.store_chain import CHAIN_VERSION, finish_kind, normalise, record_hash
+from meterlab.store_info import (
+    CheckInfo,
+    InstrumentInfo,
+    ResultInfo,
+    SessionInfo,
+    VerifyResult,
+)
 from meterlab.store_schema import open_database
 from meterlab.store_writer import LIVE, NO_VERDICT, SessionWriter, capture_channels, utc_iso
 
@@ -60,97 +67,10 @@ def default_db_path() -> Path:
     return user_data_dir() / "sessions.sqlite"
 
 
-@dataclass(frozen=True)
-class InstrumentInfo:
-    role: str
-    resource: str
-    maker: str
-    model: str
-    serial: str
-    firmware: str
-    cal_due: str | None
-    cal_expired: bool
-
-
-@dataclass(frozen=True)
-class CheckInfo:
-    check_id: str
-    title: str
-    function: str
-    unit: str
-    limit_text: str
-    lower: float | None
-    upper: float | None
-    nominal: float | None
-
-
-@dataclass(frozen=True)
-class ResultInfo:
-    """The judged result of a check as the run decided it (e.g. mean of 5, guarded)."""
-
-    check_id: str
-    value: float | None
-    verdict: Verdict
-    margin: float | None
-    overload: bool
-    n: int
-    note: str
-    cal_expired: bool
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One session's metadata and verdict counts (readings via `SessionStore.readings`)."""
-
-    id: str
-    start_utc: str
-    end_utc: str | None
-    status: str            # running | complete | aborted | incomplete
-    kind: str
-    operator: str
-    station: str
-    dut_type: str
-    dut_serial: str
-    meterlab_version: str
-    plan_name: str
-    plan_version: str
-    plan_sha256: str
-    rule: str
-    notes: str
-    n_readings: int
-    counts: dict[str, int]                 # verdict name → readings with that verdict
-    final_hash: str | None
-    head_hash: str
-    instruments: tuple[InstrumentInfo, ...] = ()
-    checks: tuple[CheckInfo, ...] = ()
-    results: tuple[ResultInfo, ...] = ()
-    cal_expired: bool = False
-
-    @property
-    def verdict(self) -> Verdict | None:
-        """The worst verdict among the readings and results; None if nothing was judged."""
-        worst = [Verdict[k] for k, v in self.counts.items() if v]
-        worst += [r.verdict for r in self.results]
-        return max(worst) if worst else None
-
-    @property
-    def short_id(self) -> str:
-        return self.id[:8]
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    session_id: str
-    ok: bool
-    status: str
-    records: int
-    final_hash: str | None
-    problems: tuple[str, ...] = field(default_factory=tuple)
-
-
 _SESSION_COLS = ("id", "start_utc", "end_utc", "status", "kind", "operator", "station",
                  "dut_type", "dut_serial", "meterlab_version", "plan_name", "plan_version",
-                 "plan_sha256", "rule", "notes", "final_hash", "head_hash")
+                 "plan_sha256", "rule", "notes", "final_hash", "head_hash", "outcome",
+                 "chain_version")
 
 
 class SessionStore:
@@ -167,6 +87,7 @@ class SessionStore:
         self._writers: list[SessionWriter] = []
         if not self.read_only:
             self._close_dead_sessions()
+            self._fill_legacy_outcomes()
 
     # -- errors ---------------------------------------------------------------------------
 
@@ -203,37 +124,56 @@ class SessionStore:
             "kind": kind, "notes": notes})
         h = record_hash("", "header", header)
         cols = (*header.keys(), "status", "host", "pid", "heartbeat", "header_hash",
-                "n_records", "head_hash")
-        values = (*header.values(), "running", socket.gethostname(), os.getpid(), start, h, 1, h)
+                "n_records", "head_hash", "chain_version")
+        values = (*header.values(), "running", socket.gethostname(), os.getpid(), start, h, 1, h,
+                  CHAIN_VERSION)
         sql = f"INSERT INTO sessions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"  # noqa: S608
         with self.lock:
             try:
                 self.connection.execute(sql, values)
             except sqlite3.Error as exc:
                 raise self.write_error(exc, "while starting a session") from exc
-        writer = SessionWriter(self, header["id"], start, h)
+        writer = SessionWriter(self, header["id"], start, h, kind=kind)
         self._writers.append(writer)
         return writer
 
+    def _fill_legacy_outcomes(self) -> None:
+        from meterlab.store_outcome import fill_legacy_outcomes
+
+        with self.lock:
+            try:
+                self.connection.execute("BEGIN IMMEDIATE")
+                fill_legacy_outcomes(self.connection)
+                self.connection.execute("COMMIT")
+            except sqlite3.Error:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")  # busy: the next open does it
+
     def _close_dead_sessions(self) -> None:
-        """Close sessions whose writer died (kill -9, power cut) as "incomplete"."""
+        """Close sessions whose writer died (kill -9, power cut) as "incomplete", with the
+        outcome the rule gives for what they recorded (see `store_outcome`)."""
+        from meterlab.store_outcome import recorded_outcome
+
         with self.lock:
             rows = self.connection.execute(
-                "SELECT id, host, pid, heartbeat, head_hash, n_records FROM sessions "
-                "WHERE status='running'").fetchall()
-        for sid, host, pid, beat, head, n in rows:
+                "SELECT id, host, pid, heartbeat, head_hash, n_records, kind, chain_version "
+                "FROM sessions WHERE status='running'").fetchall()
+        for sid, host, pid, beat, head, n, kind, chain in rows:
             if _writer_alive(sid, host, pid, beat):
                 continue
             end = utc_iso(beat or time.time())
-            final = record_hash(head, "finish", {"end_utc": end, "status": "incomplete",
-                                                 "records": n})
             with self.lock:
                 try:
                     self.connection.execute("BEGIN IMMEDIATE")
+                    outcome = recorded_outcome(self.connection, sid, kind)
+                    word = None if outcome is None else str(outcome)
+                    final = record_hash(head, finish_kind(chain), {
+                        "end_utc": end, "status": "incomplete", "records": n, "outcome": word})
                     self.connection.execute(
                         "UPDATE sessions SET status='incomplete', end_utc=?, final_hash=?, "
-                        "head_hash=?, n_records=n_records+1 WHERE id=? AND status='running' "
-                        "AND head_hash=? AND n_records=?", (end, final, final, sid, head, n))
+                        "head_hash=?, n_records=n_records+1, outcome=? WHERE id=? AND "
+                        "status='running' AND head_hash=? AND n_records=?",
+                        (end, final, final, word, sid, head, n))
                     self.connection.execute("COMMIT")
                 except sqlite3.Error:
                     if self.connection.in_transaction:
@@ -244,11 +184,15 @@ class SessionStore:
 
     def sessions(self, *, dut: str | None = None, operator: str | None = None,
                  since: str | dt.date | dt.datetime | None = None,
-                 verdict: str | Verdict | None = None) -> list[SessionInfo]:
+                 verdict: str | Verdict | None = None,
+                 outcome: str | Outcome | None = None) -> list[SessionInfo]:
         """Sessions oldest first; `dut` matches the serial, `operator` ignores case,
         `since` is a date or ISO time (UTC), `verdict` keeps sessions with at least one
-        reading or result of that verdict."""
+        reading or result of that verdict, `outcome` those whose unit had that outcome."""
         where, args = [], []
+        if outcome is not None:
+            where.append("s.outcome = ?")
+            args.append(str(_outcome(outcome)))
         if dut:
             where.append("s.dut_serial = ?")
             args.append(dut)
@@ -448,6 +392,14 @@ def _verdict(v: str | Verdict) -> Verdict:
         raise StoreError(f"Unknown verdict {v!r}; use one of {', '.join(VERDICT_NAMES)}.") from None
 
 
+def _outcome(o: str | Outcome) -> Outcome:
+    found = Outcome.parse(" ".join(str(o).replace("_", " ").upper().split()))
+    if found is None:
+        raise StoreError(f"Unknown outcome {o!r}; use one of "
+                         f"{', '.join(x.value for x in Outcome)}.")
+    return found
+
+
 def _since_text(since: str | dt.date | dt.datetime) -> str:
     if isinstance(since, dt.datetime):
         t = since if since.tzinfo else since.replace(tzinfo=dt.UTC)
@@ -472,6 +424,8 @@ def _chunks(items: list[str], n: int) -> Iterable[list[str]]:
 def _info(row: tuple[Any, ...], inst: tuple[Any, ...], checks: tuple[Any, ...],
           results: tuple[Any, ...]) -> SessionInfo:
     base = dict(zip(_SESSION_COLS, row[:len(_SESSION_COLS)], strict=True))
+    base["outcome"] = Outcome.parse(base["outcome"])
+    base["chain_version"] = int(base["chain_version"] or 1)
     rest = row[len(_SESSION_COLS):]
     counts = dict(zip(VERDICT_NAMES, (int(x) for x in rest[1:7]), strict=True))
     return SessionInfo(**base, n_readings=int(rest[0]), counts=counts, instruments=inst,

@@ -55,7 +55,18 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "finish": (("end_utc", "status", "records"), ()),
+    # Chain version 2 (schema 2): the closing record also holds the unit's outcome, so
+    # the word every report prints is as tamper-evident as the readings behind it.
+    "finish_v2": (("end_utc", "status", "records", "outcome"), ()),
 }
+
+#: The chain version new sessions are written with; 1 = closed without a chained outcome.
+CHAIN_VERSION = 2
+
+
+def finish_kind(chain_version: int) -> str:
+    """The record kind of a session's closing record for its chain version."""
+    return "finish_v2" if chain_version >= 2 else "finish"
 
 
 def _stored(v: Any) -> Any:

@@ -14,11 +14,12 @@ was kept, and what to do.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from meterlab.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE sessions (
@@ -99,8 +100,26 @@ CREATE TABLE results (
 ) WITHOUT ROWID;
 """
 
-#: MIGRATIONS[v] turns a version-v database into version v+1.
-MIGRATIONS: dict[int, str] = {0: _V1}
+# Schema 2: the unit's outcome is a stored fact of the session. New sessions are written
+# with chain version 2, whose closing record holds the outcome; sessions of schema 1 keep
+# their chain (version 1) and get their outcome once, here, by the same rule.
+_V2 = """
+ALTER TABLE sessions ADD COLUMN outcome TEXT;
+ALTER TABLE sessions ADD COLUMN chain_version INTEGER NOT NULL DEFAULT 1
+"""
+
+
+def _fill_outcomes(conn: sqlite3.Connection) -> None:
+    from meterlab.store_outcome import fill_legacy_outcomes
+
+    fill_legacy_outcomes(conn)
+
+
+Migration = str | tuple[str, Callable[[sqlite3.Connection], None]]
+
+#: MIGRATIONS[v] turns a version-v database into version v+1: an SQL script, or a script
+#: and a Python step run in the same transaction (for data SQL cannot compute).
+MIGRATIONS: dict[int, Migration] = {0: _V1, 1: (_V2, _fill_outcomes)}
 
 
 def _describe(exc: BaseException) -> str:
@@ -218,23 +237,27 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
             f"{path} needs an upgrade (schema {version} → {SCHEMA_VERSION}) but is read-only. "
             f"Nothing was changed. Make it writable or copy it somewhere writable.")
     while version < SCHEMA_VERSION:
-        script = MIGRATIONS[version]
+        migration = MIGRATIONS[version]
+        script, step = migration if isinstance(migration, tuple) else (migration, None)
+        target = version + 1
         try:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _statements(script):
                 conn.execute(statement)
+            if step is not None:
+                step(conn)
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             conn.execute("DELETE FROM schema_version")
-            conn.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))
+            conn.execute("INSERT INTO schema_version VALUES (?)", (target,))
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(
                 f"Could not prepare the session database {path} (schema {version} → "
-                f"{version + 1}): {_describe(exc)}. The file keeps its old contents. Is the "
+                f"{target}): {_describe(exc)}. The file keeps its old contents. Is the "
                 f"disk full or the file read-only?") from exc
-        version += 1
+        version = target
 
 
 def _statements(script: str) -> list[str]:

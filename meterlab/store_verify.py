@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from meterlab.store_chain import KINDS, record_hash
+from meterlab.store_chain import KINDS, finish_kind, record_hash
 
 _TABLES = (("instruments", "instrument"), ("checks", "check"), ("batches", "batch"),
            ("captures", "capture"), ("results", "result"))
@@ -23,9 +23,10 @@ def verify_session(conn: sqlite3.Connection, sid: str, live: bool) -> Any:
     names, _ = KINDS["header"]
     row = conn.execute(
         f"SELECT {', '.join(names)}, status, end_utc, header_hash, n_records, head_hash, "  # noqa: S608
-        f"final_hash FROM sessions WHERE id=?", (sid,)).fetchone()
+        f"final_hash, outcome, chain_version FROM sessions WHERE id=?", (sid,)).fetchone()
     header = dict(zip(names, row[:len(names)], strict=True))
-    status, end_utc, header_hash, n_records, head_hash, final_hash = row[len(names):]
+    (status, end_utc, header_hash, n_records, head_hash, final_hash, outcome,
+     chain) = row[len(names):]
     problems: list[str] = []
     if record_hash("", "header", header) != header_hash:
         problems.append("session details (operator, station, DUT, plan, rule, start time or "
@@ -49,11 +50,14 @@ def verify_session(conn: sqlite3.Connection, sid: str, live: bool) -> Any:
         if n_records != content_records + 1:
             problems.append(f"the session should hold {max(n_records - 1, 0)} records, "
                             f"found {content_records}: records were removed or added")
-        fin = record_hash(prev, "finish", {"end_utc": end_utc, "status": status,
-                                           "records": content_records})
+        fin = record_hash(prev, finish_kind(chain or 1), {
+            "end_utc": end_utc, "status": status, "records": content_records,
+            "outcome": outcome})
         if fin != final_hash or head_hash != final_hash:
-            problems.append("the closing record (end time, status, record count or final hash) "
-                            "does not match")
+            problems.append("the closing record (end time, status, outcome, record count or "
+                            "final hash) does not match")
+        if (chain or 1) < 2:
+            problems += _legacy_outcome_problems(conn, sid, header["kind"], outcome)
     else:
         if status != "running":
             problems.append(f"status says {status!r} but the session was never closed")
@@ -64,6 +68,20 @@ def verify_session(conn: sqlite3.Connection, sid: str, live: bool) -> Any:
         problems.append("the session is still marked running but no program is writing it")
     return VerifyResult(session_id=sid, ok=not problems, status=status, records=content_records,
                         final_hash=final_hash, problems=tuple(problems))
+
+
+def _legacy_outcome_problems(conn: sqlite3.Connection, sid: str, kind: str,
+                             outcome: str | None) -> list[str]:
+    """A session closed before outcomes were chained got its outcome at migration, from
+    its chained results; the stored word must still be the one they give."""
+    from meterlab.store_outcome import recorded_outcome
+
+    expected = recorded_outcome(conn, sid, kind)
+    word = None if expected is None else str(expected)
+    if outcome == word:
+        return []
+    return [f"the outcome {outcome or 'none'!s} does not follow from the recorded results "
+            f"({word or 'none'}): it was changed"]
 
 
 def _records(conn: sqlite3.Connection, sid: str) -> list[tuple[Any, ...]]:

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from meterlab.errors import StoreError
+from meterlab.outcome import JUDGED_KINDS, Outcome, decide_outcome, last_verdicts
 from meterlab.readings import ReadingBatch, Verdict
-from meterlab.store_chain import KINDS, normalise, record_hash
+from meterlab.store_chain import CHAIN_VERSION, KINDS, finish_kind, normalise, record_hash
 
 if TYPE_CHECKING:
     from meterlab.store import SessionStore
@@ -147,8 +148,13 @@ class SessionWriter:
     """
 
     def __init__(self, store: SessionStore, session_id: str, start_epoch: float,
-                 head_hash: str) -> None:
+                 head_hash: str, *, kind: str = "run") -> None:
         self.id = session_id
+        self.kind = kind
+        #: The outcome stored when the session finished (None before, and for logs).
+        self.outcome: Outcome | None = None
+        self._check_ids: list[str] = []
+        self._result_verdicts: list[tuple[str, Verdict]] = []
         self._store = store
         self._start_date = dt.datetime.fromtimestamp(start_epoch, dt.UTC).date()
         self._seq = 1
@@ -187,6 +193,7 @@ class SessionWriter:
 
     def add_check(self, *, check_id: str, title: str, function: str, unit: str, limit_text: str,
                   lower: float, upper: float, nominal: float | None) -> None:
+        self._check_ids.append(check_id)
         self._put(_Record("check", "checks", {
             "check_id": check_id, "title": title, "function": function, "unit": unit,
             "limit_text": limit_text, "lower": _f(lower), "upper": _f(upper),
@@ -200,6 +207,7 @@ class SessionWriter:
         `role` defaults to the instrument whose readings were appended for this check."""
         if role is None:
             role = self._check_roles.get(check_id, "dmm")
+        self._result_verdicts.append((check_id, Verdict(int(verdict))))
         self._put(_Record("result", "results", {
             "check_id": check_id, "value": _f(value), "verdict": int(verdict),
             "margin": _f(margin), "overload": int(bool(overload)), "n": int(n), "note": note,
@@ -346,7 +354,7 @@ class SessionWriter:
             seq += 1
         final = None
         if finish is not None:
-            final = record_hash(head, "finish", {**finish, "records": seq})
+            final = record_hash(head, finish_kind(CHAIN_VERSION), {**finish, "records": seq})
         with self._store.lock:
             conn = self._store.connection
             conn.execute("BEGIN IMMEDIATE")
@@ -360,9 +368,9 @@ class SessionWriter:
                 else:
                     cur = conn.execute(
                         "UPDATE sessions SET n_records=?, head_hash=?, heartbeat=?, end_utc=?, "
-                        "status=?, final_hash=? WHERE id=? AND status='running'",
+                        "status=?, final_hash=?, outcome=? WHERE id=? AND status='running'",
                         (seq + 1, final, now, finish["end_utc"], finish["status"], final,
-                         self.id))
+                         finish["outcome"], self.id))
                 if cur.rowcount != 1:
                     raise sqlite3.IntegrityError(
                         "the session was closed by another program (marked incomplete)")
@@ -373,10 +381,22 @@ class SessionWriter:
                 raise
         self._seq, self._head = seq, head
 
-    def finish(self, *, status: str = "complete") -> None:
-        """Commit what is queued, write the closing record and the final hash."""
+    def finish(self, *, status: str = "complete", outcome: Outcome | None = None) -> None:
+        """Commit what is queued, write the closing record (with the unit's outcome) and
+        the final hash.
+
+        `outcome` is what the application layer decided (`meterlab.bench.session`). A
+        session closed without it (aborted by `SessionStore.close` or a `with` block) gets
+        the outcome the same rule gives for the checks and results it recorded; a log
+        without a plan has none.
+        """
         if self._finished:
             return
+        if outcome is None and self.kind in JUDGED_KINDS:
+            outcome = decide_outcome(last_verdicts(
+                self._check_ids + [c for c, _ in self._result_verdicts], self._result_verdicts))
+        if self.kind not in JUDGED_KINDS:
+            outcome = None
         self._stop.set()
         self._wake.set()
         self._thread.join(10.0)
@@ -384,7 +404,9 @@ class SessionWriter:
             with self._qlock:
                 q, self._queue = self._queue, _Queue()
             try:
-                self._commit(q.items, time.time(), {"end_utc": utc_iso(), "status": status})
+                self._commit(q.items, time.time(), {
+                    "end_utc": utc_iso(), "status": status,
+                    "outcome": None if outcome is None else str(outcome)})
             except sqlite3.Error as exc:
                 with self._qlock:
                     self._queue.items[:0] = q.items
@@ -395,6 +417,7 @@ class SessionWriter:
                 raise self._error from exc
             self.committed_readings += q.readings
         self._finished = True
+        self.outcome = outcome
         self._error = None
         LIVE.discard(self.id)
 

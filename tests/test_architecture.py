@@ -65,10 +65,11 @@ def test_help_does_not_import_heavy_modules():
 
 
 def _imports(path: Path) -> set[str]:
-    """Every module `path` imports, at the top or inside a function."""
+    """Every module a file imports, at the top or inside a function (ast, not a regex)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{a.name}" for a in node.names)
         elif isinstance(node, ast.Import):
@@ -96,3 +97,66 @@ def test_vocabulary_depends_on_nothing_it_names():
     """Plans, profiles, drivers and the GUI read the vocabulary; it reads none of them."""
     imported = {n for n in _imports(PKG / "vocabulary.py") if n.startswith("meterlab")}
     assert imported <= {"meterlab.errors", "meterlab.errors.UsageError"}, imported
+
+
+def _under(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+#: The `meterlab gui` command only launches the window; it is how the command tree
+#: reaches the desktop face at all, the way `cli.py` does without a command.
+_LAUNCHER = PKG / "commands" / "gui.py"
+
+
+def test_gui_and_commands_never_import_each_other():
+    """Both faces call the application layer (`meterlab.bench`), never each other: the
+    GUI's plan runner once imported the CLI's helpers to open instruments and record
+    sessions, so the two drifted apart."""
+    bad = []
+    for path in sorted((PKG / "gui").rglob("*.py")):
+        bad += [f"gui/{path.name} imports {n}" for n in _imports(path)
+                if _under(n, "meterlab.commands")]
+    for path in sorted((PKG / "commands").rglob("*.py")):
+        if path == _LAUNCHER:
+            continue
+        bad += [f"commands/{path.name} imports {n}" for n in _imports(path)
+                if _under(n, "meterlab.gui")]
+    assert bad == []
+
+
+def test_launcher_imports_only_the_window_entry_points():
+    names = {n for n in _imports(_LAUNCHER) if _under(n, "meterlab.gui")}
+    assert names <= {"meterlab.gui.app", "meterlab.gui.app.run", "meterlab.gui.preflight",
+                     "meterlab.gui.preflight.check_display"}, names
+
+
+def test_both_faces_use_the_application_layer():
+    assert "meterlab.bench.plan_run" in _imports(PKG / "gui" / "plan_worker.py")
+    assert "meterlab.bench.plan_run" in _imports(PKG / "commands" / "run.py")
+
+
+_EVALUATION = ("meterlab.tolerance", "meterlab.tolerance_eval", "meterlab.tolerance_parse",
+               "meterlab.stats", "meterlab.outcome")
+
+
+def test_drivers_never_import_the_store_evaluation_or_the_layers_above():
+    """Drivers measure and hand data on; they never judge or persist (design: data flow)."""
+    bad = []
+    for path in sorted((PKG / "drivers").rglob("*.py")):
+        for n in _imports(path):
+            if (n.startswith("meterlab.store") or any(_under(n, e) for e in _EVALUATION)
+                    or any(_under(n, up) for up in ("meterlab.bench", "meterlab.gui",
+                                                    "meterlab.commands", "meterlab.runner",
+                                                    "meterlab.export", "meterlab.report"))):
+                bad.append(f"drivers/{path.name} imports {n}")
+    assert bad == []
+
+
+def test_the_store_never_imports_the_faces_or_the_layer_above_it():
+    """The store records what the layer decided; only the pure outcome rule is shared."""
+    bad = []
+    for path in sorted(PKG.glob("store*.py")):
+        bad += [f"{path.name} imports {n}" for n in _imports(path)
+                if any(_under(n, up) for up in ("meterlab.bench", "meterlab.gui",
+                                                "meterlab.commands", "meterlab.runner"))]
+    assert bad == []

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from meterlab.gui.plan_view import PlanView
+from meterlab.outcome import Outcome
 from meterlab.paths import shipped_dir
 from meterlab.readings import Verdict
 from meterlab.sim import SimulatedBench
@@ -175,7 +176,7 @@ def test_healthy_unit_passes_and_is_stored_while_the_gui_stays_responsive(qtbot,
     assert view.table.cell_text("3v3", "value").endswith(" V")
     assert view.table.cell_text("isupply", "value").endswith(" mA")
     assert view.table.cell_text("r1", "value").endswith(" kΩ")
-    assert view.badge.verdict is Verdict.PASS and view.alarms == 0
+    assert view.badge.outcome is Outcome.PASS and view.alarms == 0
     assert "10" in view.summary_label.text()
     assert view.session_id[:8] in view.session_label.text()
     assert view.finish_button.isEnabled() and not view.stop_button.isEnabled()
@@ -208,8 +209,8 @@ def test_open_r1_is_overload_and_the_unit_fails(qtbot, view, bench, tmp_path):
     assert view.table.cell_text("r1", "value") == "OVERLOAD"
     others = [c for c in view.table.rows if c != "r1"]
     assert all(view.table.verdict_text(c).endswith("PASS") for c in others)
-    assert view.badge.verdict is Verdict.FAIL
-    assert Verdict.FAIL.symbol in view.badge.text()
+    assert view.badge.outcome is Outcome.FAIL
+    assert Outcome.FAIL.symbol in view.badge.text() and "FAIL" in view.badge.text()
     assert view.alarms == 1
     sid = _finish(qtbot, view)
     with SessionStore(tmp_path / "sessions.sqlite") as store:
@@ -253,8 +254,8 @@ def test_step_mode_skip_and_retry(qtbot, view, tmp_path):
     _wait_prompt(qtbot, view, "r1")
     view.measure_button.click()
     qtbot.waitUntil(lambda: view._state == "review", timeout=10_000)
-    # A skipped check keeps the unit from a green PASS.
-    assert view.badge.verdict is None and "INCOMPLETE" in view.badge.text()
+    # A skipped check keeps the unit from a green PASS: it was not judged.
+    assert view.badge.outcome is Outcome.NOT_JUDGED and "NOT JUDGED" in view.badge.text()
     assert "skipped" in view.summary_label.text()
 
     # In review, the skipped check can still be measured: retry replaces its row.
@@ -263,7 +264,7 @@ def test_step_mode_skip_and_retry(qtbot, view, tmp_path):
     view.measure_button.click()
     qtbot.waitUntil(lambda: view._state == "review"
                     and view.table.verdict_text("3v3").endswith("PASS"), timeout=10_000)
-    assert view.badge.verdict is Verdict.PASS
+    assert view.badge.outcome is Outcome.PASS
     assert view.table.rowCount() == 3
     sid = _finish(qtbot, view)
     assert first_vbus  # the first attempt had a value, the row now shows the second
@@ -306,7 +307,7 @@ def test_missing_instrument_and_missing_serial_are_said_in_words(qtbot, view, be
     assert "ERROR" in view.table.verdict_text("pwm")
     assert "oscilloscope" in view.table.cell_text("pwm", "note")
     assert any("oscilloscope" in t and level == "error" for t, level, _ in view.news_log)
-    assert view.badge.verdict is Verdict.ERROR
+    assert view.badge.outcome is Outcome.NOT_JUDGED
     assert QApplication.activeModalWidget() is None
     _finish(qtbot, view)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig
 from meterlab.gui.sessions_view import SessionsView
+from meterlab.outcome import Outcome
 from meterlab.plan import parse_plan
 from meterlab.readings import Verdict
 from meterlab.sim import SimulatedBench
@@ -277,7 +278,8 @@ def test_coming_back_to_the_tab_shows_new_sessions(qtbot, db, tmp_path, gui_sett
         v.show()
     assert blocker.args == [4]
     assert _column(v, "operator")[0] == "Cas"
-    assert _column(v, "verdict")[0] == "—"  # nothing judged: no verdict, not a PASS
+    # A run with nothing judged is not a PASS: its stored outcome is NOT JUDGED.
+    assert _column(v, "verdict")[0] == f"{Outcome.NOT_JUDGED.symbol}  NOT JUDGED"
     dispose(v)
 
 
@@ -305,7 +307,9 @@ def test_a_long_logged_session_opens_with_an_envelope_not_every_point(qtbot, tmp
     view = SessionsView(path, settings=gui_settings)
     view.show()
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
-    assert _column(view, "verdict")[0].endswith("FAIL")  # no results: the worst reading
+    # A log of readings judges no unit (no outcome); its readings' verdicts are counted.
+    assert _column(view, "verdict")[0] == "—"
+    assert f"{Verdict.FAIL.symbol} " in _column(view, "counts")[0]
     with qtbot.waitSignal(view.opened, timeout=20_000):
         view.table.selectRow(0)
     d = view.detail

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from meterlab.export import check_statistics, export_sessions
+from meterlab.outcome import Outcome
 from meterlab.readings import ReadingBatch, Verdict
 from meterlab.report import (
     _register_fonts,
@@ -17,7 +19,6 @@ from meterlab.report import (
     check_rows,
     conclusion,
     nice_ticks,
-    overall,
 )
 from meterlab.store import SessionStore
 
@@ -61,6 +62,7 @@ def session(tmp_path):
     w.append(ReadingBatch(t=1.78e9 + 10 + np.arange(1), values=np.array([5100.0]),
                           overload=np.zeros(1, bool), function="RES", unit="Ω"),
              check_id="rth", verdicts=np.array([Verdict.FAIL], np.int8))
+    w.add_result(check_id="rth", value=5100.0, verdict=Verdict.FAIL, note="simple rule")
     w.finish()
     yield store, w.id
     store.close()
@@ -90,19 +92,20 @@ def test_check_rows_prefer_recorded_results_and_overall_is_worst(session):
     assert by["3v3"]["verdict"] is Verdict.PASS and by["3v3"]["how"] == "mean of 5"
     assert by["rth"]["verdict"] is Verdict.FAIL and by["rth"]["value"] == 5100.0
     assert by["idd"]["verdict"] is None and by["idd"]["n"] == 0
-    assert overall(rows) is Verdict.FAIL
-    assert conclusion(rows) == ("FAIL", Verdict.FAIL, "1 fail, 1 pass")
+    # The badge says the outcome stored with the session; the detail counts the checks.
+    assert info.outcome is Outcome.FAIL
+    assert conclusion(info, rows) == ("FAIL", Verdict.FAIL, "1 fail, 1 pass, 1 not measured")
 
 
-def test_conclusion_follows_meterlab_run():
-    def rows(*vs):
-        return [{"verdict": v} for v in vs]
-
-    assert conclusion(rows(Verdict.PASS, Verdict.MARGINAL, None))[:2] == ("PASS",
-                                                                          Verdict.MARGINAL)
-    assert conclusion(rows(Verdict.PASS, Verdict.OVERLOAD))[0] == "FAIL"
-    assert conclusion(rows(Verdict.INDETERMINATE))[0] == "FAIL"
-    assert conclusion(rows(None))[0] == "NOT JUDGED"
+def test_conclusion_reads_the_stored_outcome_and_never_decides(session):
+    store, sid = session
+    info = store.session(sid)
+    rows = check_rows(info, check_statistics(info, store.readings(sid)))
+    for outcome in Outcome:
+        word, colour, _ = conclusion(dataclasses.replace(info, outcome=outcome), rows)
+        assert (word, colour) == (str(outcome), outcome.colour_verdict)
+    log = dataclasses.replace(info, outcome=None, kind="read")
+    assert conclusion(log, rows)[:2] == ("NO OUTCOME", None)
 
 
 def test_pdf_renders_with_session_in_its_metadata(session, tmp_path):
@@ -158,6 +161,8 @@ def test_several_sessions_open_with_an_overview_across_units(tmp_path):
                                   overload=np.zeros(1, bool)), check_id="3v3",
                      verdicts=np.array([Verdict.PASS if value > 3.2 else Verdict.FAIL],
                                        np.int8))
+            w.add_result(check_id="3v3", value=value,
+                         verdict=Verdict.PASS if value > 3.2 else Verdict.FAIL)
             w.finish()
         infos = store.sessions()
         _register_fonts()

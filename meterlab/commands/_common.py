@@ -1,4 +1,4 @@
-"""Pieces the measuring commands share: options, opening instruments, the session store."""
+"""Pieces the measuring commands share: options, opening instruments, printing user text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from meterlab.drivers.dmm import Multimeter
     from meterlab.drivers.scope import Oscilloscope
     from meterlab.sim import SimulatedBench
-    from meterlab.store import SessionStore, SessionWriter
 
 
 def visa_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -43,31 +42,6 @@ def open_scope(resource: str, backend: str | None) -> Oscilloscope:
     from meterlab.bench.instruments import open_scope as open_
 
     return open_(resource, backend=backend)
-
-
-def record_instrument(writer: SessionWriter, role: str, conn: Any) -> None:
-    """Put an instrument's identity (and calibration date, if the station knows it) on record.
-
-    An instrument past its calibration date is announced on stderr now; the store
-    marks every verdict it produces.
-    """
-    from meterlab.station import load_station
-
-    idn = conn.idn
-    station = load_station()
-    warning = station.warning(idn.serial, what=f"The {role} {idn.model}")
-    if warning:
-        click.echo(f"Warning: {warning}", err=True)
-    cal_due = station.cal_due_for(idn.serial)
-    writer.add_instrument(role=role, resource=conn.resource, maker=idn.maker, model=idn.model,
-                          serial=idn.serial, firmware=idn.firmware,
-                          cal_due=cal_due.isoformat() if cal_due else None)
-
-
-def station_name() -> str:
-    from meterlab.station import load_station
-
-    return load_station().name
 
 
 @dataclass
@@ -120,12 +94,6 @@ def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
                 conn.close()
         if bench is not None:
             bench.stop()
-
-
-def open_store(db: str | None) -> SessionStore:
-    from meterlab.store import SessionStore
-
-    return SessionStore(db)
 
 
 # C0 controls (newline aside) and DEL: an ESC typed into --operator or --dut must not recolour

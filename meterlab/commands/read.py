@@ -209,28 +209,29 @@ def _open_csv(path: str) -> IO[str]:
 
 def _begin_session(db: str | None, meter: Multimeter, setup: _Setup, operator: str,
                    dut_serial: str) -> tuple[SessionStore, SessionWriter]:
-    from meterlab.commands._common import open_store, record_instrument, station_name
+    from meterlab.bench.session import start_session
 
-    store = open_store(db)
+    settings = [setup.function, f"range {setup.range}"]
+    if setup.nplc is not None:
+        settings.append(f"NPLC {setup.nplc:g}")
+    if setup.autozero is not None:
+        settings.append(f"autozero {'on' if setup.autozero else 'off'}")
+    session = start_session(db, kind="read", operator=operator, dut_serial=dut_serial,
+                            notes=f"meterlab read {meter.conn.resource}: " + ", ".join(settings),
+                            instruments=[("dmm", meter.conn)])
+    for warning in session.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     try:
-        settings = [setup.function, f"range {setup.range}"]
-        if setup.nplc is not None:
-            settings.append(f"NPLC {setup.nplc:g}")
-        if setup.autozero is not None:
-            settings.append(f"autozero {'on' if setup.autozero else 'off'}")
-        writer = store.begin(kind="read", operator=operator, station=station_name(),
-                             dut_serial=dut_serial, rule="simple",
-                             notes=f"meterlab read {meter.conn.resource}: " + ", ".join(settings))
-        record_instrument(writer, "dmm", meter.conn)
         if setup.limit is not None:
             lim = setup.limit
-            writer.add_check(check_id="read", title=f"{setup.function} readings",
-                             function=setup.function, unit=setup.unit, limit_text=lim.text,
-                             lower=lim.lower, upper=lim.upper, nominal=lim.nominal)
+            session.writer.add_check(check_id="read", title=f"{setup.function} readings",
+                                     function=setup.function, unit=setup.unit,
+                                     limit_text=lim.text, lower=lim.lower, upper=lim.upper,
+                                     nominal=lim.nominal)
     except BaseException:
-        store.close()
+        session.close_store()
         raise
-    return store, writer
+    return session.store, session.writer
 
 
 # -- the run ---------------------------------------------------------------------------------

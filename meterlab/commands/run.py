@@ -33,23 +33,23 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
     """Drive the instruments through every check of PLAN and judge each result.
 
     With no --dmm and no --scope, meterlab starts the simulated bench in-process
-    and moves its probes itself. Exit 0 when every check passed, 1 when any
-    failed, 2 on an error.
+    and moves its probes itself. Exit 0 when the unit passed, 1 when it failed, 2 when
+    it was not judged (a check could not be measured or was not run) or on an error.
     """
     from rich.console import Console
 
-    from meterlab.bench_io import InstrumentBench, SimulatedProbes
-    from meterlab.commands._common import instruments, open_store, record_instrument, station_name
+    from meterlab.bench.plan_run import PlanInstruments, PlanRun, needed_instruments
+    from meterlab.bench.session import start_session
+    from meterlab.commands._common import instruments
     from meterlab.errors import UsageError
     from meterlab.plan import find_plan, load_plan
-    from meterlab.runner import PlanRunner
 
     p = load_plan(find_plan(plan))
     unknown = set(only) - {c.id for c in p.checks}
     if unknown:
         names = ", ".join(sorted(unknown))
         raise UsageError(f"--only names checks the plan does not have: {names}")
-    needs = {c.instrument for c in p.checks if not only or c.id in only}
+    needs = needed_instruments(p, set(only))
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
@@ -57,21 +57,17 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
                      seed=seed, faults=faults) as inst:
         if inst.simulated:
             err.print("Simulated bench — meterlab moves the probes itself.")
-        mover = SimulatedProbes(inst.dmm, inst.scope) if (inst.simulated or simulated) else None
-        writer = None
-        store = None
+        opened = PlanInstruments(inst.dmm, inst.scope)
+        session = None
         if not no_store:
-            store = open_store(db)
-            writer = store.begin(operator=operator, station=station_name(), dut_type=p.dut,
-                                 dut_serial=dut_serial, plan_name=p.name,
-                                 plan_version=p.version, plan_sha256=p.sha256,
-                                 rule=rule or p.rule, kind="run")
-            for role, drv in (("dmm", inst.dmm), ("scope", inst.scope)):
-                if drv is not None:
-                    record_instrument(writer, role, drv.conn)
+            session = start_session(db, kind="run", operator=operator, dut_serial=dut_serial,
+                                    plan=p, rule=rule, instruments=opened.roles())
+            for warning in session.warnings:
+                click.echo(f"Warning: {warning}", err=True)
+        moving = inst.simulated or simulated
 
         def prompt(check):  # type: ignore[no-untyped-def]
-            if mover is None:
+            if not moving:
                 err.print(f"[bold]{shown(check.id)}[/bold]: {shown(check.prompt_text())}")
                 if interactive:
                     click.pause("  Press any key when the probes are in place…", err=True)
@@ -80,52 +76,41 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
         def on_result(r):  # type: ignore[no-untyped-def]
             out.print(_row(r))
 
-        runner = PlanRunner(p, InstrumentBench(inst.dmm, inst.scope), rule=rule, prompt=prompt,
-                            probe_mover=mover, writer=writer, on_result=on_result)
+        run = PlanRun(p, opened, rule=rule, simulated=moving, session=session, prompt=prompt,
+                      on_result=on_result)
         out.print(f"[bold]{shown(p.name)}[/bold] v{shown(p.version)} · "
-                  f"DUT {shown(dut_serial or '—')} · rule {runner.rule}")
+                  f"DUT {shown(dut_serial or '—')} · rule {run.rule}")
         status = "incomplete"
         try:
-            result = runner.run(set(only) or None)
+            run.run(set(only) or None)
             status = "complete"
         finally:
-            if writer is not None:
-                writer.finish(status=status)
-            if store is not None:
-                store.close()
-    _summary(out, result)
-    if writer is not None:
-        err.print(f"Session {writer.id[:8]} recorded.")
-    sys.exit(_exit_code(result))
+            outcome = run.finish(status)
+    _summary(out, run, outcome)
+    if session is not None:
+        err.print(f"Session {session.id[:8]} recorded.")
+    sys.exit(_exit_code(run, outcome))
 
 
-def _exit_code(result) -> int:  # type: ignore[no-untyped-def]
-    """0 all passed; 1 the DUT failed a check; 2 nothing failed but some checks could not be
-    measured (an instrument error): the unit is not judged, so a script must not read it
-    as a measured failure."""
+def _exit_code(run, outcome) -> int:  # type: ignore[no-untyped-def]
+    """The outcome's exit code: 0 passed, 1 failed, 2 not judged (so a script never reads an
+    unmeasured check as a measured failure, nor as a pass)."""
+    from meterlab.outcome import Outcome
     from meterlab.readings import Verdict
 
-    if _outcome(result) == "NOT JUDGED":
-        errors = [r.check.id for r in result.results
-                  if not r.skipped and r.verdict is Verdict.ERROR]
-        click.echo(f"meterlab: {len(errors)} check(s) could not be measured "
-                   f"({', '.join(errors)}); the unit was not judged. Fix the instrument "
-                   "problem shown above and run the plan again.", err=True)
-        return 2
-    return 0 if result.passed else 1
-
-
-def _outcome(result) -> str:  # type: ignore[no-untyped-def]
-    from meterlab.readings import Verdict
-
-    judged = [r for r in result.results if not r.skipped]
-    if result.passed:
-        return "PASS"
-    if any(r.verdict in (Verdict.FAIL, Verdict.OVERLOAD) for r in judged):
-        return "FAIL"
-    if any(r.verdict is Verdict.ERROR for r in judged):
-        return "NOT JUDGED"
-    return "FAIL"
+    if outcome is Outcome.NOT_JUDGED:
+        unmeasured = [r.check.id for r in run.results
+                      if not r.skipped and r.verdict is Verdict.ERROR]
+        missing = [c.id for c, v in zip(run.plan.checks, run.check_verdicts(), strict=True)
+                   if v is None]
+        if unmeasured:
+            click.echo(f"meterlab: {len(unmeasured)} check(s) could not be measured "
+                       f"({', '.join(unmeasured)}); the unit was not judged. Fix the instrument "
+                       "problem shown above and run the plan again.", err=True)
+        elif missing:
+            click.echo(f"meterlab: {len(missing)} check(s) were not run ({', '.join(missing)}); "
+                       "the unit was not judged. Run the whole plan to judge it.", err=True)
+    return int(outcome.exit_code)
 
 
 _STYLE = {"PASS": "green", "MARGINAL": "yellow", "INDETERMINATE": "yellow", "FAIL": "bold red",
@@ -151,12 +136,7 @@ def _row(r) -> str:  # type: ignore[no-untyped-def]
     return line
 
 
-def _summary(out, result) -> None:  # type: ignore[no-untyped-def]
-    counts: dict[str, int] = {}
-    for r in result.results:
-        name = "SKIPPED" if r.skipped else r.verdict.name
-        counts[name] = counts.get(name, 0) + 1
-    text = ", ".join(f"{n} {k.lower()}" for k, n in counts.items())
-    verdict = _outcome(result)
-    style = "bold green" if result.passed else "bold red"
-    out.print(f"[{style}]{verdict}[/{style}] — {text}")
+def _summary(out, run, outcome) -> None:  # type: ignore[no-untyped-def]
+    style = {"PASS": "bold green", "MARGINAL": "bold yellow", "FAIL": "bold red",
+             "NOT JUDGED": "bold magenta"}[str(outcome)]
+    out.print(f"[{style}]{outcome}[/{style}] — {run.summary()}")

@@ -40,6 +40,15 @@ def verdict_cells(counts: dict[str, int]) -> str:
     return " ".join(parts) or "—"
 
 
+def outcome_cell(outcome: Any) -> str:
+    """The unit's outcome as stored with the session ("—" for logs without a plan)."""
+    if outcome is None:
+        return "—"
+    style = {"PASS": "bold green", "MARGINAL": "bold yellow", "FAIL": "bold red",
+             "NOT JUDGED": "bold magenta"}[str(outcome)]
+    return f"[{style}]{outcome.symbol} {outcome}[/]"
+
+
 def legend() -> str:
     from meterlab.readings import Verdict
 
@@ -47,16 +56,20 @@ def legend() -> str:
 
 
 @click.command("sessions")
+@click.argument("session", required=False)
 @db_option
 @click.option("--dut", default=None, help="Only sessions of this DUT serial number.")
 @click.option("--operator", default=None, help="Only sessions by this operator (any case).")
 @click.option("--since", default=None, help="Only sessions started on/after this UTC date.")
 @click.option("--verdict", default=None, metavar="VERDICT",
               help="Only sessions with at least one reading of this verdict (e.g. FAIL).")
-def command(db: Path | None, dut: str | None, operator: str | None, since: str | None,
-            verdict: str | None) -> None:
-    """List recorded sessions as a table (id prefix, start, operator, DUT, plan, verdicts).
+@click.option("--outcome", default=None, metavar="OUTCOME",
+              help='Only units with this outcome: PASS, MARGINAL, FAIL or "NOT JUDGED".')
+def command(session: str | None, db: Path | None, dut: str | None, operator: str | None,
+            since: str | None, verdict: str | None, outcome: str | None) -> None:
+    """List recorded sessions as a table (id prefix, start, operator, DUT, plan, outcome).
 
+    Give a SESSION (id prefix or "latest") to show one session's checks and outcome.
     Use the id prefix with `meterlab verify` and `meterlab export`.
     """
     from rich import box
@@ -66,8 +79,14 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
 
     from meterlab.commands._common import shown as _shown
 
+    if session is not None:
+        with open_existing(db) as store:
+            info = store.session(session)
+        _detail(info)
+        return
     with open_existing(db) as store:
-        rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict)
+        rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict,
+                              outcome=outcome)
         path = store.path
     # Piped into a file or a log, 80 columns would squeeze the table to dots.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
@@ -75,8 +94,8 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
         console.print(f"No sessions match in {escape(str(path))}.")
         return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "readings",
-                "verdicts"):
+    for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "outcome",
+                "readings", "verdicts"):
         table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings"),
                          justify="right" if col == "readings" else "left", min_width=len(col))
     for s in rows:
@@ -86,8 +105,38 @@ def command(db: Path | None, dut: str | None, operator: str | None, since: str |
         if s.cal_expired:
             status += "\n[red]cal expired[/]"
         table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), _shown(s.operator or "—"),
-                      _shown(dut_text), _shown(plan or "—"), status, str(s.n_readings),
-                      verdict_cells(s.counts))
+                      _shown(dut_text), _shown(plan or "—"), status, outcome_cell(s.outcome),
+                      str(s.n_readings), verdict_cells(s.counts))
     console.print(table)
-    console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Verdicts: {legend()}")
+    console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Outcome: the unit's, "
+                  f"stored when the session finished.  Readings: {legend()}")
+
+
+def _detail(info: Any) -> None:
+    """One session: who, what, its outcome, and every check with its last result."""
+    from rich.console import Console
+
+    from meterlab.commands._common import shown as _shown
+    from meterlab.units import format_reading
+
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
+    dut = " ".join(x for x in (info.dut_type, info.dut_serial) if x) or "—"
+    plan = " ".join(x for x in (info.plan_name, info.plan_version and f"v{info.plan_version}")
+                    if x) or "—"
+    console.print(f"Session {info.id} · {info.status} · {info.start_utc} → {info.end_utc or '—'}")
+    console.print(f"Operator {_shown(info.operator or '—')} · DUT {_shown(dut)} · plan "
+                  f"{_shown(plan)} · rule {info.rule}")
+    for i in info.instruments:
+        console.print(f"  {i.role}: {_shown(i.maker)} {_shown(i.model)} s/n {_shown(i.serial)}"
+                      + (f", calibration due {i.cal_due}" if i.cal_due else ""))
+    units = {c.check_id: c.unit for c in info.checks}
+    for cid, r in info.last_results():
+        if r is None:
+            console.print(f"  {_shown(cid):<14} {'—':>14}   not measured")
+            continue
+        value = format_reading(float("nan") if r.value is None else r.value,
+                               units.get(cid, ""), r.overload)
+        console.print(f"  {_shown(cid):<14} {value:>14}   {r.verdict.symbol} {r.verdict.name}"
+                      + (f"  [dim]{_shown(r.note)}[/dim]" if r.note else ""))
+    console.print(f"Outcome: {outcome_cell(info.outcome)}")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
+from meterlab.gui.style import VERDICT_BG, VERDICT_FG, outcome_word, verdict_word
+from meterlab.outcome import Outcome
 from meterlab.readings import Verdict
 
 
@@ -19,12 +20,33 @@ class VerdictBadge(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(220)
         self.verdict: Verdict | None = None
+        #: The unit's outcome when the badge shows one (the plan view), else None.
+        self.outcome: Outcome | None = None
         self._hint = ""
         self.set_verdict(None)
 
-    def set_verdict(self, verdict: Verdict | None, hint: str = "") -> None:
-        if verdict == self.verdict and hint == self._hint and self.text():
+    def set_outcome(self, outcome: Outcome | None, hint: str = "") -> None:
+        """Show a unit's outcome (as stored with its session) in its verdict's colours."""
+        if outcome is None:
+            self.set_verdict(None, hint)
             return
+        self.outcome = outcome
+        self.verdict = None
+        self._hint = hint
+        word = outcome_word(outcome)
+        self.setText(f"{outcome.symbol}  {word}")
+        self.setAccessibleName(word)
+        colour = outcome.colour_verdict
+        self.setStyleSheet(
+            f"QLabel#verdictBadge {{ background: {VERDICT_BG[colour]};"
+            f" color: {VERDICT_FG[colour]}; border: 2px solid {VERDICT_BG[colour]}; }}"
+        )
+
+    def set_verdict(self, verdict: Verdict | None, hint: str = "") -> None:
+        if (verdict == self.verdict and self.outcome is None and hint == self._hint
+                and self.text()):
+            return
+        self.outcome = None
         self.verdict = verdict
         self._hint = hint
         if verdict is None:

@@ -43,10 +43,11 @@ from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
 from meterlab.gui.plan_prompt import PromptPanel, prompt_text
 from meterlab.gui.plan_table import PlanTable, status_word
-from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent, final_verdict
+from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent
 from meterlab.gui.settings import Settings
-from meterlab.gui.style import verdict_word
+from meterlab.gui.style import outcome_word, verdict_word
 from meterlab.gui.views import View
+from meterlab.outcome import Outcome
 from meterlab.plan import Check, Plan, list_plans, load_plan
 from meterlab.readings import Verdict
 from meterlab.runner import RunResult
@@ -111,7 +112,9 @@ class PlanView(QWidget, View):
         self.worker: PlanRunWorker | None = None
         self.session_id = ""
         self.run_result: RunResult | None = None
-        self.final: Verdict | None = None
+        #: The unit's outcome on the badge: a preview while retries are possible, then the
+        #: one stored with the session (decided by meterlab.bench, never here).
+        self.final: Outcome | None = None
         self._state = "idle"   # idle | running | review | finishing
         self._waiting = False
         self._run_after_finish = False
@@ -555,8 +558,8 @@ class PlanView(QWidget, View):
             self.news.emit(self.tr("Retry of %1 skipped; its earlier result stands.")
                            .replace("%1", ev.check.id), "info", 5000)
         elif kind is EventKind.DONE and ev.run is not None:
-            self._show_final(ev.run)
-            if self.final is Verdict.FAIL:
+            self._show_final(ev.run, ev.outcome)
+            if self.final is Outcome.FAIL:
                 self._alarm()
             self._set_state("review")
             self._set_prompt(self.tr("All checks done."), "",
@@ -577,14 +580,14 @@ class PlanView(QWidget, View):
         self.table.mark_current(None)
         run = ev.data.get("run")
         if isinstance(run, RunResult) and run.results:
-            self._show_final(run)
+            self._show_final(run, ev.outcome)
         sid = str(ev.data.get("session") or "")
         status = ev.text
         if sid:
             short = sid[:8]
             if status == "complete":
                 self.session_label.setText(self.tr("Saved as session %1").replace("%1", short))
-                word = verdict_word(self.final) if self.final is not None else "—"
+                word = outcome_word(self.final) if self.final is not None else "—"
                 self.news.emit(self.tr("Session %1 saved — %2.").replace("%1", short)
                                .replace("%2", word), "info", 8000)
             else:
@@ -656,25 +659,26 @@ class PlanView(QWidget, View):
     def _set_badge(self, verdict: Verdict | None, hint: str = "") -> None:
         """The badge; words without a verdict ("not run yet") in smaller type so they fit."""
         self.badge.set_verdict(verdict, hint)
-        placeholder = verdict is None
+        self._set_placeholder(verdict is None)
+
+    def _set_placeholder(self, placeholder: bool) -> None:
         if self.badge.property("placeholder") != placeholder:
             self.badge.setProperty("placeholder", placeholder)
             self.badge.style().unpolish(self.badge)
             self.badge.style().polish(self.badge)
 
-    def _show_final(self, run: RunResult) -> None:
+    def _show_final(self, run: RunResult, outcome: Outcome | None) -> None:
+        """The badge shows the outcome the layer gave (the rule is in meterlab.outcome);
+        the line under it counts the checks behind it."""
         self.run_result = run
-        verdict = final_verdict(run)
         skipped = sum(r.skipped for r in run.results)
         missing = len(run.plan.checks) - len(run.results)
-        self.final = verdict
-        if verdict is None:
+        self.final = outcome
+        if outcome is None:
             self._set_badge(None, self.tr("nothing measured"))
-        elif verdict in (Verdict.PASS, Verdict.MARGINAL) and (skipped or missing):
-            # Green over a unit that was not fully tested would mislead.
-            self._set_badge(None, "◌  " + self.tr("INCOMPLETE"))
         else:
-            self._set_badge(Verdict.PASS if verdict is Verdict.MARGINAL else verdict)
+            self.badge.set_outcome(outcome)
+            self._set_placeholder(False)
         counts: dict[Verdict, int] = {}
         for r in run.results:
             if not r.skipped:

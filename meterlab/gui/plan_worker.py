@@ -1,7 +1,11 @@
-"""The plan run on its own thread: open the instruments, record a session, run the checks.
+"""The plan run on its own thread, through the application layer (`meterlab.bench`).
+
+The layer opens the instruments, records the session, runs the checks and decides the
+unit's outcome when the session finishes; this worker only moves its prompts, results
+and outcome to the view and the view's commands to it.
 
 Qt-free on purpose: the worker talks to the view through two queues. It posts
-`RunEvent`s (a prompt, a result, the final verdict…) that the view drains on a
+`RunEvent`s (a prompt, a result, the unit's outcome…) that the view drains on a
 timer, and it takes commands (measure, skip, retry a check, finish, stop) that
 the view's buttons put. Instruments are slow and may hang for a timeout; none
 of that may ever freeze the window, so nothing here runs on the GUI thread.
@@ -20,16 +24,17 @@ import contextlib
 import logging
 import queue
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from meterlab.bench.plan_run import PlanRun, open_plan_instruments
+from meterlab.bench.session import BenchSession, start_session
 from meterlab.errors import MeterlabError
 from meterlab.gui.mailbox import Mailbox
+from meterlab.outcome import Outcome
 from meterlab.plan import Check, Plan
-from meterlab.readings import Verdict
-from meterlab.runner import CheckResult, PlanRunner, RunResult
+from meterlab.runner import CheckResult, RunResult
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +46,10 @@ class EventKind(Enum):
     MEASURING = "measuring"    # check
     RESULT = "result"          # result, retry (bool)
     RETRY_CANCELLED = "retry_cancelled"  # check
-    DONE = "done"              # run: every check has a result; retries still possible
-    FINISHED = "finished"      # text: session status ("complete", "aborted"), session id in data
+    DONE = "done"              # run, outcome (a preview): every check has a result; retries
+                               # still possible
+    FINISHED = "finished"      # text: session status ("complete", "aborted"); data: session id,
+                               # run; outcome: as stored with the session
     WARNING = "warning"        # text: worth telling, the run goes on
     ERROR = "error"            # text: the run could not go on
 
@@ -56,6 +63,7 @@ class RunEvent:
     waiting: bool = False
     retry: bool = False
     run: RunResult | None = None
+    outcome: Outcome | None = None
     data: dict[str, Any] = field(default_factory=dict)
 
 
@@ -138,23 +146,31 @@ class PlanRunWorker:
         self._events.put(RunEvent(kind, **kw))
 
     def _main(self) -> None:
-        opened: list[Any] = []
-        store = writer = None
+        session: BenchSession | None = None
+        plan_run: PlanRun | None = None
         status = "aborted"
         try:
-            dmm, scope = self._open_instruments(opened)
-            if self.config.store:
-                store, writer = self._begin_session(dmm, scope)
-            from meterlab.bench_io import InstrumentBench, SimulatedProbes
-
-            mover = SimulatedProbes(dmm, scope) if self.config.simulated else None
-            runner = PlanRunner(self.plan, InstrumentBench(dmm, scope), rule=self.config.rule,
-                                prompt=self._prompt, probe_mover=mover, writer=writer,
-                                on_result=self._on_result)
-            self._run_all(runner)
-            self._post(EventKind.DONE, run=self._run_result())
-            self._review(runner)
-            status = "complete"
+            with open_plan_instruments(
+                    self.plan, self.config.dmm_resource, self.config.scope_resource,
+                    self.config.backend,
+                    on_opening=lambda role: self._post(EventKind.STATUS, text=role)) as inst:
+                if self.config.store:
+                    session = start_session(
+                        self.config.db_path, kind="run", operator=self.config.operator,
+                        dut_serial=self.config.dut_serial, plan=self.plan,
+                        rule=self.config.rule, instruments=inst.roles())
+                    for warning in session.warnings:
+                        self._post(EventKind.WARNING, text=warning)
+                    self.session_id = session.id
+                    self._post(EventKind.SESSION, text=session.id)
+                plan_run = PlanRun(self.plan, inst, rule=self.config.rule,
+                                   simulated=self.config.simulated, session=session,
+                                   prompt=self._prompt, on_result=self._on_result)
+                self._run_all(plan_run)
+                self._post(EventKind.DONE, run=self._run_result(), outcome=plan_run.preview())
+                self._review(plan_run)
+                status = "complete"
+                self._close(plan_run, session, status)
         except _Stopped:
             status = "aborted"
         except MeterlabError as exc:
@@ -164,55 +180,11 @@ class PlanRunWorker:
             self._post(EventKind.ERROR, text=f"The run stopped unexpectedly: {exc!r}. "
                                              "What was measured so far is saved.")
         finally:
-            self._close(writer, store, opened, status)
+            self._close(plan_run, session, status)
 
-    def _open_instruments(self, opened: list[Any]) -> tuple[Any, Any]:
-        from meterlab.commands._common import open_dmm, open_scope
+    _closed = False
 
-        needs = {c.instrument for c in self.plan.checks}
-        dmm = scope = None
-        if "dmm" in needs and self.config.dmm_resource:
-            self._post(EventKind.STATUS, text="dmm")
-            dmm = open_dmm(self.config.dmm_resource, self.config.backend)
-            opened.append(dmm.conn)
-        if "scope" in needs and self.config.scope_resource:
-            self._post(EventKind.STATUS, text="scope")
-            scope = open_scope(self.config.scope_resource, self.config.backend)
-            opened.append(scope.conn)
-        return dmm, scope
-
-    def _begin_session(self, dmm: Any, scope: Any) -> tuple[Any, Any]:
-        from meterlab.station import load_station
-        from meterlab.store import SessionStore
-
-        station = load_station()
-        store = SessionStore(self.config.db_path)
-        p = self.plan
-        try:
-            writer = store.begin(operator=self.config.operator, station=station.name,
-                                 dut_type=p.dut, dut_serial=self.config.dut_serial,
-                                 plan_name=p.name, plan_version=p.version,
-                                 plan_sha256=p.sha256, rule=self.config.rule or p.rule,
-                                 kind="run")
-        except BaseException:
-            store.close()
-            raise
-        for role, drv in (("dmm", dmm), ("scope", scope)):
-            if drv is None:
-                continue
-            idn = drv.conn.idn
-            warning = station.warning(idn.serial, what=f"The {role} {idn.model}")
-            if warning:
-                self._post(EventKind.WARNING, text=warning)
-            due = station.cal_due_for(idn.serial)
-            writer.add_instrument(role=role, resource=drv.conn.resource, maker=idn.maker,
-                                  model=idn.model, serial=idn.serial, firmware=idn.firmware,
-                                  cal_due=due.isoformat() if due else None)
-        self.session_id = writer.id
-        self._post(EventKind.SESSION, text=writer.id)
-        return store, writer
-
-    def _run_all(self, runner: PlanRunner) -> None:
+    def _run_all(self, runner: PlanRun) -> None:
         for check in self.plan.checks:
             while True:
                 self._poll_commands()
@@ -225,7 +197,7 @@ class PlanRunWorker:
                 except _Interrupt:
                     continue  # a retry came in while waiting at this prompt
 
-    def _review(self, runner: PlanRunner) -> None:
+    def _review(self, runner: PlanRun) -> None:
         """Every check has a result: wait for retries until the person finishes.
 
         Stopping here (closing the window) still closes the session as complete:
@@ -237,7 +209,7 @@ class PlanRunWorker:
                     self._retry(runner, self._retries.pop(0))
                 except _Stopped:
                     return
-                self._post(EventKind.DONE, run=self._run_result())
+                self._post(EventKind.DONE, run=self._run_result(), outcome=runner.preview())
                 continue
             cmd, arg = self._commands.get()
             if cmd == _RETRY:
@@ -245,7 +217,7 @@ class PlanRunWorker:
             elif cmd in (_FINISH, _STOP):
                 return
 
-    def _retry(self, runner: PlanRunner, check_id: str) -> None:
+    def _retry(self, runner: PlanRun, check_id: str) -> None:
         if check_id not in self._results:
             return  # not measured yet: its turn comes anyway
         check = self.plan.check(check_id)
@@ -306,42 +278,24 @@ class PlanRunWorker:
         ordered = [self._results[c.id] for c in self.plan.checks if c.id in self._results]
         return RunResult(self.plan, ordered, self.session_id)
 
-    def _close(self, writer: Any, store: Any, opened: list[Any], status: str) -> None:
-        if writer is not None:
-            try:
-                writer.finish(status=status)
-            except MeterlabError as exc:
-                self._post(EventKind.ERROR, text=str(exc))
-        if store is not None:
-            with contextlib.suppress(Exception):
-                store.close()
-        for conn in opened:
-            with contextlib.suppress(Exception):
-                conn.close()
-        self._post(EventKind.FINISHED, text=status, data={"session": self.session_id,
-                                                          "run": self._run_result()})
-
-
-def final_verdict(run: RunResult) -> Verdict | None:
-    """The unit's verdict from its check results; None when nothing was measured."""
-    return unit_verdict(r.verdict for r in run.results if not r.skipped)
-
-
-def unit_verdict(verdicts: Iterable[Verdict]) -> Verdict | None:
-    """One verdict for a unit from its checks' verdicts; None when there are none.
-
-    A DUT with any FAIL or OVERLOAD failed, whatever else happened (an open
-    resistor reading OVERLOAD is a failed unit, not a different kind of
-    result); otherwise an ERROR (could not measure) or INDETERMINATE result
-    keeps it from passing, and MARGINAL still passes.
-    """
-    judged = set(verdicts)
-    if not judged:
-        return None
-    if judged & {Verdict.FAIL, Verdict.OVERLOAD}:
-        return Verdict.FAIL
-    if Verdict.ERROR in judged:
-        return Verdict.ERROR
-    if Verdict.INDETERMINATE in judged:
-        return Verdict.INDETERMINATE
-    return Verdict.MARGINAL if Verdict.MARGINAL in judged else Verdict.PASS
+    def _close(self, plan_run: PlanRun | None, session: BenchSession | None,
+               status: str) -> None:
+        """Finish the session once: the outcome is decided and stored here (by the layer),
+        and the view shows what was stored."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if plan_run is not None:
+                plan_run.finish(status)
+            elif session is not None:
+                session.finish(status=status)
+        except MeterlabError as exc:
+            self._post(EventKind.ERROR, text=str(exc))
+        finally:
+            if session is not None:
+                with contextlib.suppress(Exception):
+                    session.close_store()
+        outcome = plan_run.outcome if plan_run is not None else None
+        self._post(EventKind.FINISHED, text=status, outcome=outcome,
+                   data={"session": self.session_id, "run": self._run_result()})

@@ -28,8 +28,7 @@ class SessionLog:
 
     def __init__(self, feed: ReadingFeed, source: Any, *, db_path: str | Path | None = None,
                  operator: str = "", dut_serial: str = "") -> None:
-        from meterlab.station import load_station
-        from meterlab.store import SessionStore
+        from meterlab.bench.session import start_session
 
         self._feed = feed
         self._source = source
@@ -41,17 +40,12 @@ class SessionLog:
         self._instrument_done = False
         self.readings = 0
         self.error: str = ""
-        self._station = load_station()
-        self.store = SessionStore(db_path)
         resource = getattr(source, "resource", "") or getattr(source, "kind", "")
-        try:
-            self.writer = self.store.begin(
-                kind="read", operator=operator, dut_serial=dut_serial, rule="simple",
-                station=self._station.name,
-                notes=f"meterlab GUI meter: {resource}")
-        except BaseException:
-            self.store.close()
-            raise
+        self.session = start_session(db_path, kind="read", operator=operator,
+                                     dut_serial=dut_serial,
+                                     notes=f"meterlab GUI meter: {resource}")
+        self.store = self.session.store
+        self.writer = self.session.writer
         self.session_id: str = self.writer.id
         self._record_instrument()
         feed.add_tap(self._on_batch)
@@ -81,11 +75,7 @@ class SessionLog:
         if idn is None or self._instrument_done:
             return
         self._instrument_done = True
-        due = self._station.cal_due_for(idn.serial)
-        self.writer.add_instrument(
-            role="dmm", resource=getattr(self._source, "resource", ""), maker=idn.maker,
-            model=idn.model, serial=idn.serial, firmware=idn.firmware,
-            cal_due=due.isoformat() if due else None)
+        self.session.record_identity("dmm", getattr(self._source, "resource", ""), idn)
 
     def _on_batch(self, batch: ReadingBatch) -> None:
         """On the acquisition thread: judge, append; a store error is kept, not raised."""
@@ -108,7 +98,4 @@ class SessionLog:
     def finish(self) -> None:
         """Stop listening, commit what is queued and close the session as complete."""
         self._feed.remove_tap(self._on_batch)
-        try:
-            self.writer.finish()
-        finally:
-            self.store.close()
+        self.session.finish()

@@ -37,7 +37,7 @@ from meterlab.gui import style
 from meterlab.gui.decimate import peak_decimate, stride_pick
 from meterlab.gui.fmt import DASH
 from meterlab.gui.plan_table import VerdictDelegate, rule_word, status_word
-from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
+from meterlab.gui.style import VERDICT_BG, VERDICT_FG, outcome_word, verdict_word
 from meterlab.readings import Verdict
 from meterlab.store import SessionInfo
 from meterlab.units import format_reading, format_si
@@ -330,7 +330,14 @@ class SessionDetail(QWidget):
             + (f" <b style='color:#A63A00'>{expired}</b>" if i.cal_expired else "")
             for i in s.instruments) or DASH
         plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
+        if s.outcome is None:
+            outcome = DASH
+        else:
+            v = s.outcome.colour_verdict
+            outcome = (f"<b style='background:{VERDICT_BG[v]}; color:{VERDICT_FG[v]}'>"
+                       f"&nbsp;{s.outcome.symbol} {e(outcome_word(s.outcome))}&nbsp;</b>")
         rows = [
+            (self.tr("Outcome"), outcome),
             (self.tr("Session"), f"<b>{e(s.id)}</b> · {e(status_word(s.status))}"),
             (self.tr("When (UTC)"), f"{e(_utc_text(s.start_utc))} → {e(_utc_text(s.end_utc))}"),
             (self.tr("Operator"), f"{e(s.operator)} · {station} {e(s.station)}"),

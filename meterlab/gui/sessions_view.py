@@ -42,11 +42,10 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui.plan_table import VerdictDelegate, status_word
-from meterlab.gui.plan_worker import unit_verdict
 from meterlab.gui.sessions_detail import SessionData, SessionDetail
 from meterlab.gui.sessions_export import ExportDialog
 from meterlab.gui.settings import Settings
-from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
+from meterlab.gui.style import VERDICT_BG, VERDICT_FG, outcome_word, verdict_word
 from meterlab.gui.tasks import run_in_background
 from meterlab.gui.views import View
 from meterlab.readings import Verdict
@@ -147,7 +146,7 @@ class SessionsView(QWidget, View):
         self.table.setObjectName("sessionsTable")
         self.table.setHorizontalHeaderLabels([
             self.tr("ID"), self.tr("Start (UTC)"), self.tr("Operator"), self.tr("DUT"),
-            self.tr("Plan"), self.tr("Status"), self.tr("Readings"), self.tr("Verdict"),
+            self.tr("Plan"), self.tr("Status"), self.tr("Readings"), self.tr("Outcome"),
             self.tr("Readings by verdict")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -292,19 +291,22 @@ class SessionsView(QWidget, View):
             if col == 5 and s.status != "complete":
                 item.setForeground(Qt.GlobalColor.darkYellow)
             self.table.setItem(row, col, item)
-        v = session_verdict(s)
-        item = QTableWidgetItem("—" if v is None else f"{v.symbol}  {verdict_word(v)}")
-        if v is not None:
+        o = s.outcome
+        item = QTableWidgetItem("—" if o is None else f"{o.symbol}  {outcome_word(o)}")
+        if o is None:
+            item.setToolTip(self.tr("No unit outcome: a log of readings without a plan, or "
+                                    "a run still going"))
+        else:
             from PySide6.QtGui import QBrush, QColor
 
+            v = o.colour_verdict
             item.setBackground(QBrush(QColor(VERDICT_BG[v])))
             item.setForeground(QBrush(QColor(VERDICT_FG[v])))
             f = item.font()
             f.setBold(True)
             item.setFont(f)
-            item.setToolTip(self.tr("The unit's verdict from the last result of each check "
-                                    "(any FAIL or OVERLOAD fails it); for logged readings "
-                                    "without a plan, the worst reading"))
+            item.setToolTip(self.tr("The unit's outcome, decided when the session finished "
+                                    "and stored with it"))
         self.table.setItem(row, COLUMNS.index("verdict"), item)
 
     def _selected_rows(self) -> list[int]:
@@ -442,18 +444,6 @@ class SessionsView(QWidget, View):
 
         self.news.emit(self.tr("Exporting to %1…").replace("%1", str(path)), "info", 0)
         run_in_background(work, done, failed, self, "sessions-export")
-
-
-def session_verdict(s: Any) -> Verdict | None:
-    """The verdict a session's row shows: the unit's, as the plan runner judged it.
-
-    A retried check counts with its last attempt (as in the report); a session
-    of logged readings without results shows its worst reading.
-    """
-    last = {r.check_id: r.verdict for r in s.results}
-    if last:
-        return unit_verdict(last.values())
-    return s.verdict
 
 
 def _words(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from meterlab.outcome import Outcome
 from meterlab.readings import Verdict
 
 BLUE = "#0072B2"
@@ -52,6 +53,17 @@ def verdict_word(verdict: Verdict) -> str:
         Verdict.ERROR: QCoreApplication.translate("Verdict", "ERROR"),
     }
     return words[verdict]
+
+
+def outcome_word(outcome: Outcome) -> str:
+    """The unit's outcome as the badge spells it, in the user's language."""
+    words = {
+        Outcome.PASS: QCoreApplication.translate("Outcome", "PASS"),
+        Outcome.MARGINAL: QCoreApplication.translate("Outcome", "MARGINAL"),
+        Outcome.FAIL: QCoreApplication.translate("Outcome", "FAIL"),
+        Outcome.NOT_JUDGED: QCoreApplication.translate("Outcome", "NOT JUDGED"),
+    }
+    return words[outcome]
 
 
 def apply_stylesheet(app: QApplication) -> None:

@@ -506,122 +506,122 @@
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="363"/>
+        <location filename="../../meterlab/gui/main_window.py" line="292"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="293"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="369"/>
+        <location filename="../../meterlab/gui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="374"/>
+        <location filename="../../meterlab/gui/main_window.py" line="303"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="375"/>
+        <location filename="../../meterlab/gui/main_window.py" line="304"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="378"/>
+        <location filename="../../meterlab/gui/main_window.py" line="307"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="381"/>
+        <location filename="../../meterlab/gui/main_window.py" line="310"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="384"/>
+        <location filename="../../meterlab/gui/main_window.py" line="313"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <location filename="../../meterlab/gui/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="391"/>
+        <location filename="../../meterlab/gui/main_window.py" line="320"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="394"/>
+        <location filename="../../meterlab/gui/main_window.py" line="323"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="399"/>
+        <location filename="../../meterlab/gui/main_window.py" line="328"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="403"/>
+        <location filename="../../meterlab/gui/main_window.py" line="332"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="406"/>
+        <location filename="../../meterlab/gui/main_window.py" line="335"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="414"/>
+        <location filename="../../meterlab/gui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="415"/>
+        <location filename="../../meterlab/gui/main_window.py" line="344"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="442"/>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="450"/>
+        <location filename="../../meterlab/gui/main_window.py" line="379"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="451"/>
+        <location filename="../../meterlab/gui/main_window.py" line="380"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="460"/>
+        <location filename="../../meterlab/gui/main_window.py" line="389"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="461"/>
+        <location filename="../../meterlab/gui/main_window.py" line="390"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="473"/>
+        <location filename="../../meterlab/gui/main_window.py" line="402"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="501"/>
+        <location filename="../../meterlab/gui/main_window.py" line="430"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="501"/>
+        <location filename="../../meterlab/gui/main_window.py" line="430"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -777,6 +777,29 @@
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="61"/>
+        <source>PASS</source>
+        <translation>GOEDGEKEURD</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="62"/>
+        <source>MARGINAL</source>
+        <translation>GRENSGEVAL</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="63"/>
+        <source>FAIL</source>
+        <translation>AFGEKEURD</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="64"/>
+        <source>NOT JUDGED</source>
+        <translation>NIET BEOORDEELD</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <location filename="../../meterlab/gui/plan_table.py" line="74"/>
@@ -869,144 +892,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="143"/>
         <source>Open file…</source>
-        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. Failed units seen (the sound is optional, the count is not).</extracomment>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. The unit&apos;s outcome on the badge: a preview while retries are possible, then the one stored with the session (decided by meterlab.bench, never here). Failed units seen (the sound is optional, the count is not).</extracomment>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="141"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="144"/>
         <source>Run a plan file from another folder</source>
         <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
         <source>e.g. SN-0042</source>
         <translation>bv. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>Plan default</source>
         <translation>Standaard van het plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
         <source>Simple acceptance</source>
         <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
         <source>Wait for me at each check</source>
         <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
         <source>▶  Run</source>
         <translation>▶  Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
         <source>Finish</source>
         <translation>Afronden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="177"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
         <source>Close the session with the results shown</source>
         <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="185"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="193"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="196"/>
         <source>DUT serial</source>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="195"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
         <source>Decision rule</source>
         <translation>Beslisregel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="253"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="256"/>
         <source>Retry selected check</source>
         <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="254"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="257"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
         <source>Multimeter %1</source>
         <translation>Multimeter %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="287"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="290"/>
         <source>Scope %1</source>
         <translation>Scoop %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="291"/>
         <source>No instruments connected</source>
         <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="314"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="317"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="323"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="326"/>
         <source>Open a plan</source>
         <translation>Een plan openen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="324"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="327"/>
         <source>Plans (*.toml)</source>
         <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n controle</numerusform>
@@ -1014,192 +1037,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
         <source>simple</source>
         <translation>eenvoudig</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
         <source>guarded</source>
         <translation>met schutband</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="360"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
         <source>Plan default (%1)</source>
         <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="394"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="400"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="403"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="420"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
         <source>Connecting to the instruments…</source>
         <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="464"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="467"/>
         <source>Stopping after the current measurement…</source>
         <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="499"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="502"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>De live beelden pauzeren terwijl het plan loopt; ze gaan verder wanneer de sessie gesloten is.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
         <source>oscilloscope</source>
         <translation>oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="532"/>
         <source>Connecting to the %1…</source>
         <translation>Verbinden met de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="533"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
         <source>Recording session %1</source>
         <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="541"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
         <source>Measuring…</source>
         <translation>Meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="550"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="553"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="565"/>
         <source>All checks done.</source>
         <translation>Alle controles gedaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="563"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="566"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
         <source>The run stopped.</source>
         <translation>De run is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="586"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
         <source>Saved as session %1</source>
         <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="588"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
         <source>Session %1 saved — %2.</source>
         <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="592"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
         <source>Ready for the next unit.</source>
         <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="603"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="623"/>
         <source>Retry</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="625"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="630"/>
         <source>→ your turn</source>
         <translation>→ uw beurt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
         <source>Choose a plan.</source>
         <translation>Kies een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="643"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="642"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="645"/>
         <source>Ready.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
         <source>not run yet</source>
         <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="672"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="678"/>
         <source>nothing measured</source>
         <translation>niets gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
-        <source>INCOMPLETE</source>
-        <translation>ONVOLLEDIG</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="684"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="688"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="686"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="690"/>
         <source>%1 not measured</source>
         <translation>%1 niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
         <source>▶  Next unit</source>
         <translation>▶  Volgend toestel</translation>
     </message>
@@ -2037,53 +2055,58 @@
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="334"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="340"/>
+        <source>Outcome</source>
+        <translation>Eindoordeel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="341"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="342"/>
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="336"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="343"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="337"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="338"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="339"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="354"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="361"/>
         <source>not measured</source>
         <translation>niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="360"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="454"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="367"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="461"/>
         <source>%1 readings</source>
         <translation>%1 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="456"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="463"/>
         <source>%1 outside the limits</source>
         <translation>%1 buiten de grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="458"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
         <source>%1 overload</source>
         <translation>%1 overbereik</translation>
     </message>
@@ -2161,114 +2184,124 @@
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="99"/>
         <source>DUT serial</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="102"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="101"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
         <source>Since</source>
         <translation>Sinds</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="115"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="114"/>
         <source>any verdict</source>
         <translation>elk oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="117"/>
         <source>with %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="119"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
         <source>Read the database again (also done each time this tab is shown)</source>
         <translation>De databank opnieuw lezen (gebeurt ook telkens dit tabblad getoond wordt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>De geselecteerde sessie(s) naar CSV, XLSX, Parquet, JSON of een PDF-rapport schrijven (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
         <source>Verify</source>
         <translation>Verifiëren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>De hashketen van de sessie herberekenen: toont of een record sindsdien gewijzigd werd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="134"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
         <source>Start (UTC)</source>
         <translation>Start (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
-        <source>Verdict</source>
-        <translation>Oordeel</translation>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Outcome</source>
+        <translation>Eindoordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="150"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="296"/>
+        <source>No unit outcome: a log of readings without a plan, or a run still going</source>
+        <translation>Geen eindoordeel: een log van metingen zonder plan, of een run die nog loopt</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="307"/>
+        <source>The unit&apos;s outcome, decided when the session finished and stored with it</source>
+        <translation>Het eindoordeel over het toestel, bepaald bij het afsluiten van de sessie en ermee bewaard</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
         <source>Readings by verdict</source>
         <translation>Metingen per oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="256"/>
-        <location filename="../../meterlab/gui/sessions_view.py" line="262"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="255"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="261"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2279,62 +2312,57 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="259"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="258"/>
         <source>No session matches these filters.</source>
         <translation>Geen sessie voldoet aan deze filters.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="269"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="268"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 sessie(s) in %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="281"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="280"/>
         <source>cal. expired</source>
         <translation>kal. verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
-        <source>The unit&apos;s verdict from the last result of each check (any FAIL or OVERLOAD fails it); for logged readings without a plan, the worst reading</source>
-        <translation>Het oordeel over het toestel uit het laatste resultaat van elke controle (elke AFGEKEURD of OVERBEREIK keurt het af); voor gelogde metingen zonder plan, de slechtste meting</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="348"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="350"/>
         <source>Opening session %1…</source>
         <translation>Sessie %1 openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="379"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="381"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 van %2 sessie(s) werden GEWIJZIGD na de opname: %3. Details onder de sessie.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="384"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="386"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 sessie(s) geverifieerd: elk record is zoals het geschreven werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="397"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="399"/>
         <source>Select one or more sessions to export.</source>
         <translation>Selecteer een of meer sessies om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="433"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="435"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 sessie(s) geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="442"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="444"/>
         <source>Exporting to %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="465"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="455"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Kon een bestand niet lezen of schrijven: %1. Er werd niets in de databank veranderd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="468"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="458"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Er ging iets mis (%1). De databank is ongewijzigd.</translation>
     </message>
@@ -2574,33 +2602,33 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="47"/>
+        <location filename="../../meterlab/gui/style.py" line="48"/>
         <source>PASS</source>
         <extracomment>Text colour on each badge background, picked for contrast (not for looks).</extracomment>
         <translation>GOED</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="48"/>
+        <location filename="../../meterlab/gui/style.py" line="49"/>
         <source>MARGINAL</source>
         <translation>GRENSGEVAL</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="49"/>
+        <location filename="../../meterlab/gui/style.py" line="50"/>
         <source>INDETERMINATE</source>
         <translation>ONBESLIST</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="50"/>
+        <location filename="../../meterlab/gui/style.py" line="51"/>
         <source>FAIL</source>
         <translation>AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="51"/>
+        <location filename="../../meterlab/gui/style.py" line="52"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="52"/>
+        <location filename="../../meterlab/gui/style.py" line="53"/>
         <source>ERROR</source>
         <translation>FOUT</translation>
     </message>
@@ -2608,12 +2636,13 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>VerdictBadge</name>
     <message>
-        <location filename="../../meterlab/gui/badge.py" line="31"/>
+        <location filename="../../meterlab/gui/badge.py" line="53"/>
         <source>no limit</source>
+        <extracomment>The unit&apos;s outcome when the badge shows one (the plan view), else None.</extracomment>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/badge.py" line="36"/>
+        <location filename="../../meterlab/gui/badge.py" line="58"/>
         <source>No verdict</source>
         <translation>Geen oordeel</translation>
     </message>
@@ -2621,10 +2650,12 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="291"/>
         <location filename="../../meterlab/gui/views.py" line="69"/>
+        <location filename="../../meterlab/gui/window_instruments.py" line="92"/>
         <source>Scope</source>
-        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.</extracomment>
+        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
+----------
+The meter source&apos;s description on the window&apos;s own bench (translated in context &quot;Source&quot;).</extracomment>
         <translation>Scoop</translation>
     </message>
     <message>
