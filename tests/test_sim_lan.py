@@ -1,0 +1,198 @@
+"""The simulated bench over VXI-11 and HiSLIP, through real pyvisa-py clients.
+
+`TCPIP::<ip>::INSTR` makes pyvisa-py ask the portmapper on port 111 of that address
+for the VXI-11 core channel; `TCPIP::<ip>::hislip0::INSTR` opens HiSLIP's two
+channels on port 4880. Both ports are fixed, so each test module puts its bench on
+loopback addresses of its own (127.x.y.1 and .2, from the process id): test runs
+side by side on one machine, or a `meterlab sim` left running, never collide.
+
+Binding port 111 needs root on Linux; the tests run as root here and in CI. Run as
+another user, the one test that needs the portmapper says so and is skipped by name;
+everything else goes through pyvisa-py's `TCPIP::<ip>,<port>::INSTR` form then.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+import struct
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+import pyvisa
+
+from meterlab.sim import SimulatedBench
+from meterlab.sim.lan import _why
+from meterlab.visa import open_instrument
+
+
+def loopback_pair(salt: int) -> tuple[str, str]:
+    """Two neighbouring loopback addresses nobody else on this machine is using."""
+    n = (os.getpid() * 7 + salt) % (200 * 250)
+    return f"127.{20 + n // 250}.{n % 250}.1", f"127.{20 + n // 250}.{n % 250}.2"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[SimulatedBench]:
+    dmm_host, _ = loopback_pair(0)
+    with SimulatedBench(seed=3, host=dmm_host, lan=True) as b:
+        assert b.hislip_resource("dmm") is not None, b.lan_notes  # 4880 on our own address
+        yield b
+
+
+@pytest.fixture(scope="module")
+def rm() -> Iterator[pyvisa.ResourceManager]:
+    manager = pyvisa.ResourceManager("@py")
+    yield manager
+    manager.close()
+
+
+PROTOCOLS = ["vxi11", "hislip"]
+
+
+def resource(bench: SimulatedBench, protocol: str, which: str) -> str:
+    res = bench.vxi11_resource(which) if protocol == "vxi11" else bench.hislip_resource(which)
+    assert res is not None, bench.lan_notes
+    return res
+
+
+def open_lf(rm: pyvisa.ResourceManager, res: str):  # type: ignore[no-untyped-def]
+    return rm.open_resource(res, read_termination="\n", write_termination="\n", timeout=5000)
+
+
+def test_each_instrument_has_its_own_address_and_the_usual_resource_strings(bench):
+    if os.geteuid() != 0 and bench.lan_notes:
+        pytest.skip(f"port 111 needs root to bind; this run is not root: {bench.lan_notes}")
+    assert bench.lan_notes == []  # as root nothing may be missing: say what was
+    dmm_host, scope_host = loopback_pair(0)
+    assert bench.lan_resources == {
+        "dmm": [f"TCPIP::{dmm_host}::INSTR", f"TCPIP::{dmm_host}::hislip0::INSTR"],
+        "scope": [f"TCPIP::{scope_host}::INSTR", f"TCPIP::{scope_host}::hislip0::INSTR"],
+    }
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_idn_and_a_reading_from_the_meter(bench, rm, protocol):
+    res = open_lf(rm, resource(bench, protocol, "dmm"))
+    try:
+        assert res.query("*IDN?").startswith("Keysight Technologies,34465A,")
+        assert float(res.query("MEAS:VOLT:DC?")) == pytest.approx(3.3, abs=0.05)
+        assert res.query("SYST:ERR?") == '+0,"No error"'
+    finally:
+        res.close()
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_scope_blocks_screen_and_a_quarter_million_points(bench, rm, protocol):
+    res = open_lf(rm, resource(bench, protocol, "scope"))
+    try:
+        assert res.query("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
+        screen = res.query_binary_values(":WAV:DATA?", datatype="B", container=np.array)
+        assert screen.size == int(res.query(":WAV:POIN?")) == 1200
+        res.write(":ACQ:MDEP 1200000;:STOP;:WAV:MODE RAW;:WAV:STAR 1;:WAV:STOP 250000")
+        memory = res.query_binary_values(":WAV:DATA?", datatype="B", container=np.array)
+        assert memory.size == 250000
+        assert memory.min() < 140 < 190 < memory.max()  # the PWM's 0 V and 3.3 V levels
+        assert res.query(":SYST:ERR?") == '0,"No error"'
+    finally:
+        res.write(":RUN;:WAV:MODE NORM")
+        res.close()
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_device_clear_forgets_the_reply_being_made(bench, rm, protocol):
+    res = open_lf(rm, resource(bench, protocol, "dmm"))
+    try:
+        res.write("VOLT:NPLC 10;:READ?")  # the meter integrates for a few hundred ms
+        res.clear()
+        # the reading never arrives: the next query gets its own answer, and no error
+        assert res.query("SYST:ERR?") == '+0,"No error"'
+        assert res.read_stb() & 0x04 == 0
+    finally:
+        res.close()
+
+
+def test_vxi11_device_clear_drops_an_unread_reply(bench, rm):
+    # (over HiSLIP the server has sent it already; discarding it is the client's job)
+    res = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    try:
+        res.write("*IDN?")
+        res.clear()
+        assert res.query("SYST:ERR?") == '+0,"No error"'
+    finally:
+        res.close()
+
+
+def test_vxi11_new_message_over_an_unread_reply_is_query_interrupted(bench, rm):
+    res = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    try:
+        res.write("*IDN?")
+        res.write("*ESE 0")  # IEEE 488.2 §6.3.2.3: the unread response is discarded
+        assert res.query("SYST:ERR?").startswith("-410,")
+    finally:
+        res.close()
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_meterlabs_own_connection_reads_a_block(bench, protocol):
+    with open_instrument(resource(bench, protocol, "scope"), backend="@py") as conn:
+        assert conn.idn.model == "MSO1104Z"
+        payload = conn.query_binary_block(":WAV:DATA?")
+        assert len(payload) == 1200
+        assert conn.read_error_queue() == []
+
+
+def test_a_taken_portmapper_port_is_named_and_the_rest_is_served(rm):
+    dmm_host, scope_host = loopback_pair(1)
+    squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        try:
+            squatter.bind((dmm_host, 111))
+        except PermissionError:
+            pytest.skip("binding port 111 needs root; this run is not root")
+        with SimulatedBench(seed=3, host=dmm_host, lan=True) as b:
+            assert len(b.lan_notes) == 1
+            note = b.lan_notes[0]
+            assert dmm_host in note and "port 111 is in use" in note and "\n" not in note
+            assert scope_host not in note  # the scope's own address still has one
+            vxi = b.vxi11_resource("dmm")
+            assert vxi is not None and vxi.startswith(f"TCPIP::{dmm_host},")  # pyvisa-py's form
+            for res_name in (vxi, b.hislip_resource("dmm"), b.vxi11_resource("scope")):
+                res = open_lf(rm, res_name)
+                try:
+                    assert "," in res.query("*IDN?")
+                finally:
+                    res.close()
+    finally:
+        squatter.close()
+
+
+def test_the_reasons_a_port_is_refused_are_said_plainly():
+    assert "administrator rights" in _why(PermissionError(errno.EACCES, "denied"), 111)
+    assert "rpcbind" in _why(OSError(errno.EADDRINUSE, "in use"), 111)
+    assert "another program" in _why(OSError(errno.EADDRINUSE, "in use"), 4880)
+
+
+def test_list_finds_the_lan_resources_of_a_running_bench(bench):
+    from meterlab.commands.list import _identify_all, _simulated_bench
+
+    hosts = loopback_pair(0)
+    found = _simulated_bench(hosts=hosts, socket_host=hosts[0])
+    lan = [r for b in bench.lan_resources.values() for r in b]
+    assert all(r in found for r in lan), (found, bench.lan_notes)
+    answers = _identify_all(lan, "@py", deadline=time.monotonic() + 5)
+    assert [answers[r].split(",")[0] for r in lan] == [
+        "Keysight Technologies 34465A", "Keysight Technologies 34465A",
+        "RIGOL TECHNOLOGIES MSO1104Z", "RIGOL TECHNOLOGIES MSO1104Z"]
+
+
+def test_hislip_refuses_a_stranger_with_a_fatal_error(bench):
+    host = loopback_pair(0)[0]
+    with socket.create_connection((host, 4880), timeout=2) as s:
+        s.sendall(b"XX" + bytes(14))
+        head = s.recv(16)
+    assert head[:3] == b"HS\x02"  # FatalError
+    assert struct.unpack("!B", head[3:4])[0] == 1  # poorly formed message header
