@@ -18,6 +18,7 @@ import os
 import socket
 import struct
 import time
+import warnings
 from collections.abc import Iterator
 
 import numpy as np
@@ -63,10 +64,15 @@ def open_lf(rm: pyvisa.ResourceManager, res: str):  # type: ignore[no-untyped-de
     return rm.open_resource(res, read_termination="\n", write_termination="\n", timeout=5000)
 
 
-def test_each_instrument_has_its_own_address_and_the_usual_resource_strings(bench):
+def require_portmapper(bench: SimulatedBench) -> None:
+    """As root (here and in CI) the portmapper must run; as another user, say why not."""
     if os.geteuid() != 0 and bench.lan_notes:
         pytest.skip(f"port 111 needs root to bind; this run is not root: {bench.lan_notes}")
-    assert bench.lan_notes == []  # as root nothing may be missing: say what was
+    assert bench.lan_notes == []  # as root nothing may be missing: the note says what was
+
+
+def test_each_instrument_has_its_own_address_and_the_usual_resource_strings(bench):
+    require_portmapper(bench)
     dmm_host, scope_host = loopback_pair(0)
     assert bench.lan_resources == {
         "dmm": [f"TCPIP::{dmm_host}::INSTR", f"TCPIP::{dmm_host}::hislip0::INSTR"],
@@ -196,3 +202,32 @@ def test_hislip_refuses_a_stranger_with_a_fatal_error(bench):
         head = s.recv(16)
     assert head[:3] == b"HS\x02"  # FatalError
     assert struct.unpack("!B", head[3:4])[0] == 1  # poorly formed message header
+
+
+def test_python_vxi11_as_the_ds1054z_package_uses_it(bench):
+    """python-vxi11 (what the ds1054z package builds on) finds the core channel through the
+    portmapper, reads the screen as ds1054z's get_waveform does, aborts and locks."""
+    with warnings.catch_warnings():  # its regexes and xdrlib predate Python 3.12
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            import vxi11
+        except ImportError as exc:  # python-vxi11 0.9 needs xdrlib, gone in Python 3.13
+            pytest.skip(f"python-vxi11 does not import on this Python: {exc}")
+    require_portmapper(bench)
+    scope = vxi11.Instrument(loopback_pair(0)[1])  # device name inst0, no terminator sent
+    scope.timeout = 5
+    try:
+        assert scope.ask("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
+        scope.write(":WAVeform:SOURce CHAN1")
+        scope.write(":WAVeform:FORMat BYTE")
+        scope.write(":WAVeform:MODE NORMal")
+        assert (scope.ask(":WAVeform:STARt?"), scope.ask(":WAVeform:STOP?")) == ("1", "1200")
+        raw = scope.ask_raw(b":WAVeform:DATA?")
+        digits = int(chr(raw[1]))
+        assert int(raw[2 : 2 + digits]) == 1200 and len(raw) == 2 + digits + 1200 + 1
+        scope.abort()  # the abort channel answers on the port create_link gave
+        scope.lock()
+        scope.unlock()
+        assert scope.ask(":SYST:ERR?") == '0,"No error"'
+    finally:
+        scope.close()
