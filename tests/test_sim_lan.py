@@ -104,7 +104,7 @@ def test_scope_blocks_screen_and_a_quarter_million_points(bench, rm, protocol):
         assert memory.min() < 140 < 190 < memory.max()  # the PWM's 0 V and 3.3 V levels
         assert res.query(":SYST:ERR?") == '0,"No error"'
     finally:
-        res.write(":RUN;:WAV:MODE NORM")
+        res.write(":RUN;:WAV:MODE NORM;:WAV:STAR 1;:WAV:STOP 1200")
         res.close()
 
 
