@@ -47,6 +47,9 @@ def command(timeout: float, verbose: bool, backend: str | None) -> None:
         if res not in found:
             found.append(res)
             labels.setdefault(res, "simulated bench on this computer (meterlab sim)")
+    real = [r for r in found if r not in labels]
+    for line in _usb_notes(verbose or not real, deadline=start + timeout):
+        click.echo(line, err=True)
     left = max(0.2, timeout - (time.monotonic() - start))
     answers = _identify_all(found, chosen, deadline=time.monotonic() + left)
     if not found:
@@ -89,6 +92,25 @@ def _simulated_bench(hosts: tuple[str, ...] = ("127.0.0.1", "127.0.0.2"),
                                                                      timeout=0.2):
             out.append(f"TCPIP::{host}::hislip0::INSTR")
     return out
+
+
+def _usb_notes(say_missing_pyusb: bool, deadline: float) -> list[str]:
+    """Why USB instruments cannot be used here, one line each (see meterlab/usb_access.py).
+
+    Without pyusb that is only worth saying when nothing else was found (or with
+    --verbose): a LAN-only bench needs no USB. Bounded like the rest of discovery."""
+    from importlib.util import find_spec
+
+    from meterlab.usb_access import usb_advice, usb_problems
+
+    if find_spec("usb") is None:
+        return [usb_advice(ImportError("pyusb"))] if say_missing_pyusb else []
+    box: list[str] = []
+    t = threading.Thread(target=lambda: box.extend(usb_problems()), daemon=True,
+                         name="usb-access")
+    t.start()
+    t.join(max(0.2, deadline - time.monotonic()))
+    return list(box)
 
 
 def _identify_all(resources: list[str], backend: str, deadline: float) -> dict[str, str]:
