@@ -45,8 +45,8 @@ def next_loopback(host: str) -> str | None:
 
 def _why(exc: OSError, port: int) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return (f"port {port} needs administrator rights (run as root, or give the Python "
-                "interpreter CAP_NET_BIND_SERVICE with setcap)")
+        return (f"port {port} needs administrator rights: run as root, or give the Python "
+                "interpreter CAP_NET_BIND_SERVICE with setcap")
     if exc.errno == errno.EADDRINUSE:
         owner = "the system's rpcbind/portmap" if port == PMAP_PORT else "another program"
         return f"port {port} is in use by {owner}"
@@ -109,10 +109,10 @@ class LanFront:
         for (service, why), where in missing.items():
             at = ", ".join(where)
             if service == "portmapper":
-                self.notes.append(f"VXI-11 on {at} has no portmapper ({why}): only pyvisa-py "
-                                  "reaches it, as TCPIP::<address>,<port>::INSTR.")
+                self.notes.append(f"VXI-11 on {at} has no portmapper, so only pyvisa-py "
+                                  f"reaches it (as TCPIP::<address>,<port>::INSTR); {why}.")
             else:
-                self.notes.append(f"{service} is not served on {at} ({why}).")
+                self.notes.append(f"{service} is not served on {at}; {why}.")
         return self
 
     def _keep(self, server):  # type: ignore[no-untyped-def]
