@@ -231,3 +231,45 @@ def test_python_vxi11_as_the_ds1054z_package_uses_it(bench):
         assert scope.ask(":SYST:ERR?") == '0,"No error"'
     finally:
         scope.close()
+
+
+def test_vxi11_lock_keeps_a_second_link_out_until_released(bench, rm):
+    from pyvisa import errors as visa_errors
+
+    first = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    second = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    try:
+        first.lock_excl()
+        second.visalib.sessions[second.session].lock_timeout = 200  # ms, not pyvisa-py's 10 s
+        with pytest.raises(visa_errors.VisaIOError):
+            second.query("*IDN?")
+        assert first.query("*IDN?").startswith("Keysight")  # the holder goes on
+        first.unlock()
+        assert second.query("*IDN?").startswith("Keysight")
+    finally:
+        second.close()
+        first.close()
+
+
+def test_hislip_async_channel_lock_status_and_max_size(bench):
+    # pyvisa-py's own HiSLIP client, used below the resource layer for what its
+    # resource does not expose (locks).
+    from pyvisa_py.protocols.hislip import Instrument
+
+    host = loopback_pair(0)[0]
+    one, two = Instrument(host, timeout=2.0), Instrument(host, timeout=2.0)
+    try:
+        assert one.max_msg_size == 16 * 1024 * 1024  # the server's maximum, as it says
+        assert one.async_lock_request(timeout=0.5) == "success"
+        assert one.async_lock_info() == 1
+        assert two.async_lock_request(timeout=0.2) == "failure"  # held by the other session
+        assert one.async_lock_release() == "success"
+        assert two.async_lock_request(timeout=0.2) == "success"
+        assert two.async_lock_release() == "success"
+        assert one.async_lock_release() == "error"  # nothing held any more
+        one.send(b"*ESE 1;*OPC;*ESE?\n")
+        assert bytes(one.receive(64)).strip() == b"+1"  # executed, reply in DataEnd
+        assert one.async_status_query() & 0x20  # ESB: OPC set and enabled
+    finally:
+        one.close()
+        two.close()
