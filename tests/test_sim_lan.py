@@ -102,6 +102,10 @@ def test_scope_blocks_screen_and_a_quarter_million_points(bench, rm, protocol):
         memory = res.query_binary_values(":WAV:DATA?", datatype="B", container=np.array)
         assert memory.size == 250000
         assert memory.min() < 140 < 190 < memory.max()  # the PWM's 0 V and 3.3 V levels
+        # a PNG is full of 0x0A bytes: over VXI-11 the termination character must not cut it
+        png = res.query_binary_values(":DISP:DATA? ON,OFF,PNG", datatype="B", container=bytes)
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and png.count(b"\n") > 1
+        assert png.endswith(b"IEND\xaeB`\x82")
         assert res.query(":SYST:ERR?") == '0,"No error"'
     finally:
         res.write(":RUN;:WAV:MODE NORM;:WAV:STAR 1;:WAV:STOP 1200")
