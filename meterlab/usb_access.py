@@ -94,6 +94,24 @@ def usb_advice(exc: BaseException, device: UsbDevice | None = None,
             "its USB port is set to USBTMC (not USB storage or printer) in its I/O menu.")
 
 
+def usb_open_advice(exc: BaseException, resource: str,
+                    platform: str = sys.platform) -> str | None:
+    """The line to show when opening the USB resource `resource` raised `exc`, or None
+    when pyusb was not what refused (no such device: the caller's own message fits)."""
+    refused = (isinstance(exc, ImportError | NotImplementedError)
+               or type(exc).__name__ in ("USBError", "NoBackendError", "USBTimeoutError"))
+    if not refused:
+        return None
+    parts = resource.split("::")
+    device = None
+    if len(parts) >= 3:
+        try:
+            device = UsbDevice(int(parts[1], 0), int(parts[2], 0))
+        except ValueError:
+            device = None
+    return usb_advice(exc, device, platform)
+
+
 def _is_usbtmc(dev: Any) -> bool:
     try:
         for cfg in dev:

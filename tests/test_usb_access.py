@@ -7,6 +7,8 @@ messages are checked for what a person must type: the udev rule, the extra, the 
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import usb.core
 
@@ -112,3 +114,24 @@ def test_meterlab_list_says_what_to_do_in_one_line(monkeypatch, capsys):
     err = capsys.readouterr().err
     notes = [line for line in err.splitlines() if "1ab1:04ce" in line]
     assert len(notes) == 1 and "sudo tee" in notes[0]
+
+
+def test_opening_a_refused_usb_resource_says_what_to_do(monkeypatch):
+    import pyvisa
+
+    from meterlab.errors import InstrumentError
+    from meterlab.usb_access import usb_open_advice
+    from meterlab.visa import open_instrument
+
+    res = "USB0::0x1AB1::0x04CE::DS1ZA000000001::INSTR"
+    assert usb_open_advice(ValueError("No device found."), res) is None  # not a refusal
+    assert "1ab1:04ce" in usb_open_advice(DENIED, res, "linux")
+
+    def refuse(self, resource_name, **kwargs):  # what pyvisa-py lets through from pyusb
+        raise DENIED
+
+    monkeypatch.setattr(pyvisa.ResourceManager, "open_resource", refuse)
+    with pytest.raises(InstrumentError) as err:
+        open_instrument(res, backend="@py", timeout_ms=1000)
+    if sys.platform.startswith("linux"):
+        assert "udev" in str(err.value) and "1ab1" in str(err.value)
