@@ -274,6 +274,48 @@ def test_hislip_async_channel_lock_status_and_max_size(bench):
         one.send(b"*ESE 1;*OPC;*ESE?\n")
         assert bytes(one.receive(64)).strip() == b"+1"  # executed, reply in DataEnd
         assert one.async_status_query() & 0x20  # ESB: OPC set and enabled
+        one.max_msg_size = 40  # the client takes at most 40-byte messages: replies are split
+        one.send(b"*IDN?\n")
+        reply = bytes(one.receive(4096))
+        assert reply.startswith(b"Keysight Technologies,34465A,") and reply.endswith(b"\n")
+        assert len(reply) > 40
     finally:
         one.close()
         two.close()
+
+
+def test_portmapper_dump_and_rpc_refusals_as_rfc_5531_words_them(bench):
+    from pyvisa_py.protocols import rpc
+
+    require_portmapper(bench)
+    host = loopback_pair(0)[0]
+    pm = rpc.TCPPortMapperClient(host, open_timeout=2000)
+    try:
+        table = pm.dump()
+        assert (0x0607AF, 1, 6) in [m[:3] for m in table]  # the VXI-11 core channel over TCP
+        assert pm.get_port((0x0607AF, 2, 6, 0)) == 0  # no version 2: port 0, as RFC 1833 says
+    finally:
+        pm.close()
+
+    def call(record: bytes, split: bool = False) -> bytes:
+        """One call record, optionally sent as two fragments (RFC 5531 §11)."""
+        half = len(record) // 2
+        cut = [record[:half], record[half:]] if split else [record]
+        with socket.create_connection((host, 111), timeout=2) as s:
+            for i, part in enumerate(cut):
+                last = 0x80000000 if i == len(cut) - 1 else 0
+                s.sendall(struct.pack(">I", last | len(part)) + part)
+            n = struct.unpack(">I", s.recv(4))[0] & 0x7FFFFFFF
+            return s.recv(n)
+
+    def header(xid: int, prog: int, vers: int, proc: int, rpcvers: int = 2) -> bytes:
+        return struct.pack(">10I", xid, 0, rpcvers, prog, vers, proc, 0, 0, 0, 0)
+
+    accept = struct.Struct(">6I")  # xid, REPLY, MSG_ACCEPTED, verifier (0, 0), accept_stat
+    assert accept.unpack(call(header(1, 100000, 2, 0), split=True)[:24])[5] == 0  # NULL
+    assert accept.unpack(call(header(2, 123456, 1, 0))[:24])[5] == 1  # PROG_UNAVAIL
+    assert accept.unpack(call(header(3, 100000, 9, 0))[:24])[5] == 2  # PROG_MISMATCH
+    assert accept.unpack(call(header(4, 100000, 2, 42))[:24])[5] == 3  # PROC_UNAVAIL
+    assert accept.unpack(call(header(5, 100000, 2, 3))[:24])[5] == 4  # GARBAGE_ARGS
+    denied = call(header(6, 100000, 2, 0, rpcvers=3))
+    assert struct.unpack(">6I", denied) == (6, 1, 1, 0, 2, 2)  # MSG_DENIED, RPC_MISMATCH 2..2
