@@ -10,15 +10,17 @@ sources are always BYTE: one byte per point holding the line in NORMal, the
 whole pod (D7…D0 or D15…D8, high bit first) in RAW.
 
 `:WAVeform:POINts?` is not in the DS1000Z programming guide, but the firmware
-answers it and software written for Rigol scopes reads it before each trace to
-size its buffer and time axis (t = XORigin + i·XINCrement for i < POINts).
-Scripts published for the DS1054Z do so and note that the answer never passes
-250 000 — one read's worth in BYTE, not the memory depth (which `:WAV:PRE?`
-gives). So it is the number of points the next `:WAVeform:DATA?` returns with
-the present source, mode, format and STARt/STOP window; 0 where that read would
-be refused (RAW while running, MATH from memory, a window over the per-read limit).
-sigrok's rigol-ds driver writes `:WAV:POIN` for its DS2000 protocol only; the
-DS1000Z ignores the setting form, so it is not simulated.
+answers it and software written for the scope reads it before each trace: QCoDeS's
+RigolDS1074Z driver (microsoft/Qcodes, instrument_drivers/rigol/Rigol_DS1074Z.py)
+reads it as `waveform_npoints` to size every trace and its time axis
+(t = XORigin + i·XINCrement for i < POINts) and rejects a trace of another length.
+Capture scripts published for the DS1054Z note that the answer never passes
+250 000 — one read's worth in BYTE, not the memory depth (which `:WAV:PRE?` gives).
+So it is the number of points the next `:WAVeform:DATA?` returns with the present
+source, mode, format and STARt/STOP window; 0 where that read would be refused (RAW
+while running, MATH from memory, a window over the per-read limit). sigrok's
+rigol-ds driver sends the setting form `:WAV:POIN` for its DS2000 protocol only, and
+the DS1000Z guide has no setting form, so none is simulated.
 """
 
 from __future__ import annotations
