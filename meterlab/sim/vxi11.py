@@ -131,7 +131,9 @@ class Vxi11Server:
         peer = getattr(caller, "peer", "")
         link = _Link(name.decode("ascii", "replace"), instrument,
                      MessageSession(instrument, peer), peer)
-        if lock_device and not device_lock(instrument).acquire(link, (_seconds(lock_ms) or 0)):
+        wait = _seconds(lock_ms)
+        if lock_device and not device_lock(instrument).acquire(link, 3600 if wait is None
+                                                               else wait):
             link.session.close()
             return w.uint(LOCKED).uint(0).uint(0).uint(0).getvalue()
         with self._guard:
