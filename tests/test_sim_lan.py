@@ -319,3 +319,51 @@ def test_portmapper_dump_and_rpc_refusals_as_rfc_5531_words_them(bench):
     assert accept.unpack(call(header(5, 100000, 2, 3))[:24])[5] == 4  # GARBAGE_ARGS
     denied = call(header(6, 100000, 2, 0, rpcvers=3))
     assert struct.unpack(">6I", denied) == (6, 1, 1, 0, 2, 2)  # MSG_DENIED, RPC_MISMATCH 2..2
+
+
+def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line(rm):
+    """`meterlab sim` as a user runs it: socket lines first, then VXI-11 and HiSLIP per
+    instrument; with port 111 of its address taken, one line on stderr says so."""
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    dmm_host, scope_host = loopback_pair(2)
+    squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        squatter.bind((dmm_host, 111))
+    except PermissionError:
+        pytest.skip("binding port 111 needs root; this run is not root")
+    uv = shutil.which("uv")
+    args = ["sim", "--host", dmm_host, "--dmm-port", "0", "--scope-port", "0"]
+    cmd = ([uv, "run", "--no-sync", "meterlab", *args] if uv
+           else [str(Path(sys.executable).with_name("meterlab")), *args])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        lines = [proc.stdout.readline().strip() for _ in range(6)]
+        assert [line.split(" ", 1)[0] for line in lines] == ["dmm", "scope", "dmm", "dmm",
+                                                           "scope", "scope"]
+        assert lines[0].endswith("::SOCKET") and lines[1].endswith("::SOCKET")
+        assert lines[2].startswith(f"dmm TCPIP::{dmm_host},")  # no portmapper: pyvisa-py form
+        assert lines[3] == f"dmm TCPIP::{dmm_host}::hislip0::INSTR"
+        assert lines[4:] == [f"scope TCPIP::{scope_host}::INSTR",
+                             f"scope TCPIP::{scope_host}::hislip0::INSTR"]
+        note = proc.stderr.readline()
+        assert note.startswith("meterlab sim: VXI-11 on ") and "port 111 is in use" in note
+        res = open_lf(rm, lines[4].split(" ", 1)[1])
+        try:
+            assert res.query("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
+        finally:
+            res.close()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        assert proc.stderr.read().strip() == ""  # the note was the only line
+    finally:
+        squatter.close()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=5)
