@@ -367,3 +367,21 @@ def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line(rm
         if proc.poll() is None:
             proc.kill()
             proc.wait(timeout=5)
+
+
+def test_instruments_sharing_one_address_are_inst1_and_hislip1(rm):
+    """Where a second loopback address cannot be had (macOS), the scope shares the meter's
+    address as a LAN/GPIB gateway's second device does."""
+    host = loopback_pair(3)[0]
+    with SimulatedBench(seed=3, host=host, lan=True, scope_host=host) as b:
+        if b.lan_notes:
+            require_portmapper(b)
+        assert b.lan_resources["scope"] == [f"TCPIP::{host}::inst1::INSTR",
+                                            f"TCPIP::{host}::hislip1::INSTR"]
+        for which, maker in (("dmm", "Keysight"), ("scope", "RIGOL")):
+            for name in b.lan_resources[which]:
+                res = open_lf(rm, name)
+                try:
+                    assert res.query("*IDN?").startswith(maker), name
+                finally:
+                    res.close()
