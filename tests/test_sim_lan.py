@@ -385,3 +385,20 @@ def test_instruments_sharing_one_address_are_inst1_and_hislip1(rm):
                     assert res.query("*IDN?").startswith(maker), name
                 finally:
                     res.close()
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_meterlab_commands_over_each_lan_protocol(bench, protocol, capsys):
+    from meterlab.cli import main
+
+    def run(args: list[str]) -> str:
+        with pytest.raises(SystemExit) as exc:
+            main(args)
+        out = capsys.readouterr().out
+        assert exc.value.code in (0, None), out
+        return out
+
+    assert "MSO1104Z" in run(["idn", resource(bench, protocol, "scope")])
+    out = run(["read", resource(bench, protocol, "dmm"), "--count", "2", "--no-store",
+               "--limit", "3.3 V ±3 %"])
+    assert out.count("PASS") >= 2 and "3.3" in out
