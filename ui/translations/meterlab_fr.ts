@@ -643,7 +643,7 @@
     <message>
         <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Single</source>
-        <translation>Unique</translation>
+        <translation>Une mesure</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/meter_view.py" line="146"/>
@@ -1303,7 +1303,7 @@
         <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
         <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
         <source>Single</source>
-        <translation>Unique</translation>
+        <translation>Monocoup</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
@@ -1623,7 +1623,7 @@
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="306"/>
         <source>Single: waiting for a trigger…</source>
-        <translation>Unique : en attente de déclenchement…</translation>
+        <translation>Monocoup : en attente de déclenchement…</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/scope_view.py" line="327"/>
@@ -2359,7 +2359,7 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
     <message>
         <location filename="../../meterlab/gui/setup_panel.py" line="36"/>
         <source>Bus (Single)</source>
-        <translation>Bus (Unique)</translation>
+        <translation>Bus (Une mesure)</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/setup_panel.py" line="37"/>
