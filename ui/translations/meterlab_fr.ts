@@ -698,7 +698,7 @@
     <message>
         <location filename="../../meterlab/gui/meter_view.py" line="419"/>
         <source>Marginal outside %1 … %2</source>
-        <translation>Limite hors de %1 … %2</translation>
+        <translation>Marginal hors de %1 … %2</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/meter_view.py" line="459"/>
@@ -2582,7 +2582,7 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
     <message>
         <location filename="../../meterlab/gui/style.py" line="48"/>
         <source>MARGINAL</source>
-        <translation>LIMITE</translation>
+        <translation>MARGINAL</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/style.py" line="49"/>
