@@ -296,6 +296,12 @@ def test_portmapper_dump_and_rpc_refusals_as_rfc_5531_words_them(bench):
         assert pm.get_port((0x0607AF, 2, 6, 0)) == 0  # no version 2: port 0, as RFC 1833 says
     finally:
         pm.close()
+    udp = rpc.UDPPortMapperClient(host)  # what VISA discovery broadcasts to, one datagram
+    try:
+        assert udp.get_port((0x0607AF, 1, 6, 0)) == dict(
+            ((m[0], m[2]), m[3]) for m in table)[(0x0607AF, 6)]
+    finally:
+        udp.close()
 
     def call(record: bytes, split: bool = False) -> bytes:
         """One call record, optionally sent as two fragments (RFC 5531 §11)."""

@@ -209,8 +209,7 @@ class Portmapper:
             self._rpc.stop()
             self._udp.close()
             raise
-        self._udp.settimeout(0.25)  # so that stop() is noticed
-        self._udp_stop = threading.Event()
+        self._udp_stop = threading.Event()  # stop() then wakes recvfrom with an empty datagram
         self._udp_thread: threading.Thread | None = None
 
     def _procedure(self, proc: int) -> Procedure | None:
@@ -242,9 +241,9 @@ class Portmapper:
         while not self._udp_stop.is_set():
             try:
                 data, addr = self._udp.recvfrom(65536)
-            except TimeoutError:
-                continue
             except OSError:
+                return
+            if self._udp_stop.is_set():
                 return
             reply = dispatch(data, programs)
             if reply is not None:
@@ -262,6 +261,9 @@ class Portmapper:
         self._rpc.stop()
         self._udp_stop.set()
         if self._udp_thread is not None:
+            family = self._udp.family
+            with contextlib.suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as s:
+                s.sendto(b"", (self.host, self.port))
             self._udp_thread.join(timeout=2)
         self._udp.close()
 
