@@ -16,11 +16,15 @@ _PKG = Path(__file__).resolve().parent
 
 
 def shipped_dir(name: str) -> Path:
-    """Return the shipped data folder `name` (instruments, limits or ui)."""
-    source_tree = _PKG.parent / name
-    if source_tree.is_dir():
-        return source_tree
-    return _PKG / "_data" / name
+    """Return the shipped data folder `name` (instruments, limits or ui).
+
+    An installed wheel's own copy wins: in site-packages the folder beside the package
+    could belong to anything else that was installed there.
+    """
+    installed = _PKG / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PKG.parent / name
 
 
 def user_config_dir() -> Path:

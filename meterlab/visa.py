@@ -256,6 +256,12 @@ class Connection:
         except visa_errors.VisaIOError as exc:
             raise self._translate(exc, "opening the connection") from None
         except Exception as exc:  # pyvisa-py raises bare Exception("could not connect: ...")
+            if self.resource.upper().startswith("USB"):
+                from meterlab.usb_access import usb_open_advice
+
+                advice = usb_open_advice(exc, self.resource)
+                if advice is not None:  # the OS, a driver or libusb refused: say what to do
+                    raise InstrumentError(advice, resource=self.resource) from None
             raise self._no_answer(str(exc)) from None
         self._inst = inst
         try:

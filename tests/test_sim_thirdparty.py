@@ -361,8 +361,8 @@ def scope(bench, rm):  # type: ignore[no-untyped-def]
 
 def test_ds1054z_package_screen_memory_and_screenshot(scope):
     # Client: ds1054z by Philipp Klaus (pklaus/ds1054z, ds1054z/__init__.py, class
-    # DS1054Z). It speaks VXI-11, which the bench does not serve; the same SCPI and the
-    # same parsing are replayed over the socket.
+    # DS1054Z). It speaks VXI-11 through python-vxi11 (that path runs for real in
+    # test_sim_lan.py); here the same SCPI and the same parsing are replayed over the socket.
     idn = scope.query("*IDN?")
     # Its IDN_PATTERN only admits DS1xxxZ models: it refuses a real MSO1104Z too.
     assert not re.match(r"^RIGOL TECHNOLOGIES,DS1\d\d\dZ( Plus)?,", idn)
@@ -451,6 +451,28 @@ def test_ds1054z_package_screen_memory_and_screenshot(scope):
     assert raw[:11] == b"#9001152054" and raw[-1:] == b"\n"
     assert bmp_size(ieee_block(raw)) == (800, 480, 24)
     assert scope.query("*OPC?") == "1"  # nothing left over in the stream
+
+
+def test_qcodes_rigol_ds1074z_trace_sized_by_waveform_points(scope):
+    # Client: QCoDeS RigolDS1074Z (microsoft/Qcodes, src/qcodes/instrument_drivers/rigol/
+    # Rigol_DS1074Z.py). `waveform_npoints` is `WAV:POIN?`; it sizes the time axis
+    # (linspace(xorigin, npts·xinc + xorigin, npts)) and the trace's Arrays validator, so a
+    # trace whose length differs from :WAV:POIN? is rejected. The trace is read as WORD,
+    # datatype "h", expect_termination=False.
+    npts = int(scope.query("WAV:POIN?"))
+    xorigin = float(scope.query("WAVeform:XORigin?"))
+    xincrem = float(scope.query(":WAVeform:XINCrement?"))
+    time_axis = np.linspace(xorigin, npts * xincrem + xorigin, npts)
+    y_ori = float(scope.query("WAVeform:YORigin?"))
+    y_increm = float(scope.query(":WAVeform:YINCrement?"))
+    y_ref = float(scope.query(":WAVeform:YREFerence?"))
+    scope.write(":WAVeform:FORMat WORD")
+    scope.write(":WAVeform:SOURce CHAN1")
+    raw = np.array(scope.query_binary_values("WAV:DATA?", datatype="h", is_big_endian=False,
+                                             expect_termination=False))
+    assert raw.shape == time_axis.shape == (1200,)  # Arrays(shape=(waveform_npoints,))
+    pwm_checks((raw - y_ori - y_ref) * y_increm)
+    assert scope.query(":SYST:ERR?") == '0,"No error"'  # and the next reply is its own
 
 
 def test_pymeasure_rigol_ds1000z_driver(scope):

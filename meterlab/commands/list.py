@@ -47,6 +47,9 @@ def command(timeout: float, verbose: bool, backend: str | None) -> None:
         if res not in found:
             found.append(res)
             labels.setdefault(res, "simulated bench on this computer (meterlab sim)")
+    real = [r for r in found if r not in labels]
+    for line in _usb_notes(verbose or not real, deadline=start + timeout):
+        click.echo(line, err=True)
     left = max(0.2, timeout - (time.monotonic() - start))
     answers = _identify_all(found, chosen, deadline=time.monotonic() + left)
     if not found:
@@ -62,19 +65,52 @@ def command(timeout: float, verbose: bool, backend: str | None) -> None:
         click.echo(f"{res:<{width}}  {desc}")
 
 
-def _simulated_bench() -> list[str]:
+def _simulated_bench(hosts: tuple[str, ...] = ("127.0.0.1", "127.0.0.2"),
+                     socket_host: str = "127.0.0.1") -> list[str]:
     """The simulated bench on its usual ports, when `meterlab sim` runs on this computer.
 
     Raw-socket instruments cannot be discovered, so the two known ports are tried
-    (a refused connection on loopback costs well under a millisecond)."""
+    (a refused connection on loopback costs well under a millisecond). VXI-11 and
+    HiSLIP are discovered by broadcast and mDNS, which loopback does not carry, so the
+    bench's two addresses are asked directly: the portmapper for the VXI-11 core
+    channel, port 4880 for HiSLIP."""
     from meterlab.sim import DEFAULT_DMM_PORT, DEFAULT_SCOPE_PORT
+    from meterlab.sim.hislip import HISLIP_PORT
+    from meterlab.sim.oncrpc import getport
+    from meterlab.sim.vxi11 import DEVICE_CORE_PROG, VXI11_VERS
 
     out = []
     for port in (DEFAULT_DMM_PORT, DEFAULT_SCOPE_PORT):
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port),
+        with contextlib.suppress(OSError), socket.create_connection((socket_host, port),
                                                                      timeout=0.2):
-            out.append(f"TCPIP::127.0.0.1::{port}::SOCKET")
+            out.append(f"TCPIP::{socket_host}::{port}::SOCKET")
+    for host in hosts:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            if getport(host, DEVICE_CORE_PROG, VXI11_VERS, timeout_s=0.5):
+                out.append(f"TCPIP::{host}::INSTR")
+        with contextlib.suppress(OSError), socket.create_connection((host, HISLIP_PORT),
+                                                                     timeout=0.2):
+            out.append(f"TCPIP::{host}::hislip0::INSTR")
     return out
+
+
+def _usb_notes(say_missing_pyusb: bool, deadline: float) -> list[str]:
+    """Why USB instruments cannot be used here, one line each (see meterlab/usb_access.py).
+
+    Without pyusb that is only worth saying when nothing else was found (or with
+    --verbose): a LAN-only bench needs no USB. Bounded like the rest of discovery."""
+    from importlib.util import find_spec
+
+    from meterlab.usb_access import usb_advice, usb_problems
+
+    if find_spec("usb") is None:
+        return [usb_advice(ImportError("pyusb"))] if say_missing_pyusb else []
+    box: list[str] = []
+    t = threading.Thread(target=lambda: box.extend(usb_problems()), daemon=True,
+                         name="usb-access")
+    t.start()
+    t.join(max(0.2, deadline - time.monotonic()))
+    return list(box)
 
 
 def _identify_all(resources: list[str], backend: str, deadline: float) -> dict[str, str]:

@@ -22,12 +22,20 @@ import click
                    "pwm_stuck, uart_baud, r1_open, i2c_nak.")
 @click.option("--allow-remote", is_flag=True,
               help="Allow listening on a non-loopback address.")
+@click.option("--lan/--no-lan", default=True, show_default=True,
+              help="Also serve VXI-11 (TCPIP::<ip>::INSTR) and HiSLIP "
+                   "(TCPIP::<ip>::hislip0::INSTR): the meter on --host, the scope on the "
+                   "next loopback address.")
 def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[str, ...],
-            allow_remote: bool) -> None:
+            allow_remote: bool, lan: bool) -> None:
     """Serve the simulated bench until Ctrl-C (SIGINT) or SIGTERM.
 
-    As soon as both instruments listen, one line per instrument goes to stdout:
-    `dmm TCPIP::127.0.0.1::<port>::SOCKET` and `scope TCPIP::127.0.0.1::<port>::SOCKET`.
+    As soon as both instruments listen, one line per resource goes to stdout, the raw
+    sockets first: `dmm TCPIP::127.0.0.1::<port>::SOCKET`,
+    `scope TCPIP::127.0.0.1::<port>::SOCKET`, then (with --lan) `dmm TCPIP::127.0.0.1::INSTR`,
+    `dmm TCPIP::127.0.0.1::hislip0::INSTR` and the same for the scope on 127.0.0.2.
+    A LAN service that cannot listen (port 111 needs root) is named in one line on
+    stderr; the rest is served.
     """
     from meterlab.sim import SimulatedBench
     from meterlab.sim.board import FAULTS
@@ -38,7 +46,8 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
                 f"unknown fault {name!r}; choose from {', '.join(FAULTS)}", param_hint="--fault"
             )
     bench = SimulatedBench(seed=seed, faults=[f.lower() for f in faults], host=host,
-                           dmm_port=dmm_port, scope_port=scope_port, allow_remote=allow_remote)
+                           dmm_port=dmm_port, scope_port=scope_port, allow_remote=allow_remote,
+                           lan=lan)
     stop = threading.Event()
 
     def _stop(signum: int, frame: object) -> None:
@@ -48,8 +57,14 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
     signal.signal(signal.SIGTERM, _stop)
     bench.start()
     try:
-        sys.stdout.write(f"dmm {bench.dmm_resource}\nscope {bench.scope_resource}\n")
+        lines = [f"dmm {bench.dmm_resource}", f"scope {bench.scope_resource}"]
+        for which, resources in bench.lan_resources.items():
+            lines += [f"{which} {res}" for res in resources]
+        sys.stdout.write("\n".join(lines) + "\n")
         sys.stdout.flush()
+        if bench.lan_notes:
+            click.echo("meterlab sim: " + " ".join(bench.lan_notes)
+                       + " The other resources are served.", err=True)
         while not stop.wait(0.5):
             pass
     finally:

@@ -51,6 +51,7 @@ def build_window(
                         if settings_path else None)
     install_translators(app, settings.language)
     _apply_stylesheet(app)
+    _apply_icon(app)
 
     if scope:
         settings.scope_resource = scope
@@ -71,6 +72,21 @@ def build_window(
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
+
+
+def _apply_icon(app: QApplication) -> None:
+    """The application icon (ui/meterlab.svg); the desktop file name lets Wayland match it
+    to meterlab.desktop."""
+    from PySide6.QtGui import QIcon
+
+    from meterlab.paths import shipped_dir
+
+    app.setDesktopFileName("meterlab")
+    for name in ("meterlab.svg", "meterlab.png"):
+        path = shipped_dir("ui") / name
+        if path.is_file():
+            app.setWindowIcon(QIcon(str(path)))
+            return
 
 
 def _apply_stylesheet(app: QApplication) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from meterlab.paths import shipped_dir
 
 #: Languages with a shipped translation (English is the source language).
-LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
+LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands", "fr": "Français"}
 
 
 def translations_dir() -> Path:

@@ -8,6 +8,19 @@ in every format (ASCii too, as comma-separated volts). One read carries at most
 windows set with `:WAVeform:STARt`/`:STOP` (1-based, inclusive). Digital
 sources are always BYTE: one byte per point holding the line in NORMal, the
 whole pod (D7…D0 or D15…D8, high bit first) in RAW.
+
+`:WAVeform:POINts?` is not in the DS1000Z programming guide, but the firmware
+answers it and software written for the scope reads it before each trace: QCoDeS's
+RigolDS1074Z driver (microsoft/Qcodes, instrument_drivers/rigol/Rigol_DS1074Z.py)
+reads it as `waveform_npoints` to size every trace and its time axis
+(t = XORigin + i·XINCrement for i < POINts) and rejects a trace of another length.
+Capture scripts published for the DS1054Z note that the answer never passes
+250 000 — one read's worth in BYTE, not the memory depth (which `:WAV:PRE?` gives).
+So it is the number of points the next `:WAVeform:DATA?` returns with the present
+source, mode, format and STARt/STOP window; 0 where that read would be refused (RAW
+while running, MATH from memory, a window over the per-read limit). sigrok's
+rigol-ds driver sends the setting form `:WAV:POIN` for its DS2000 protocol only, and
+the DS1000Z guide has no setting form, so none is simulated.
 """
 
 from __future__ import annotations
@@ -39,6 +52,7 @@ class WaveformMixin:
         t.add("WAVeform:STARt", set=self._wav_start, query=self._wav_start_q)
         t.add("WAVeform:STOP", set=self._wav_stop, query=self._wav_stop_q)
         t.add("WAVeform:PREamble", query=self._wav_preamble_q)
+        t.add("WAVeform:POINts", query=self._wav_points_q)
         t.add("WAVeform:DATA", query=self._wav_data_q)
         for name, idx in (("XINCrement", 4), ("XORigin", 5), ("XREFerence", 6),
                           ("YINCrement", 7), ("YORigin", 8), ("YREFerence", 9)):
@@ -143,6 +157,25 @@ class WaveformMixin:
             return str(value) if isinstance(value, int) else self.num(value)
 
         return handler
+
+    def read_window(self) -> tuple[int, int] | None:
+        """The 1-based inclusive window the next `:WAV:DATA?` returns; None if refused."""
+        memory = self._memory_read()
+        if self.wav_mode == "RAW" and self.running:
+            return None
+        if self.wav_source == "MATH" and memory:
+            return None
+        total = self.view().depth if memory else SCREEN_POINTS
+        start, stop = self.wav_start, min(self.wav_stop, total)
+        fmt = "BYTE" if self.wav_source.startswith("D") else self.wav_format
+        if stop - start + 1 > POINT_LIMITS[fmt]:
+            return None
+        return start, stop
+
+    def _wav_points_q(self, c: Call) -> str:
+        c.expect(0)
+        window = self.read_window()
+        return str(0 if window is None else max(0, window[1] - window[0] + 1))
 
     # -- data ---------------------------------------------------------------------------
 

@@ -8,18 +8,18 @@ looking for the end of a message. Idle clients cost nothing: threads block in
 `recv`. An instrument whose `unterminated_gap` is set (the Rigol scope) also takes
 bytes followed by that much silence as a whole message, as LAN scripts written for
 it expect; the Keysight meter waits for the terminator, as its guide requires.
+Accepting, the thread per client and stopping with the clients are `service.py`'s,
+shared with the VXI-11 and HiSLIP servers.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import logging
 import socket
-import socketserver
-import threading
 
 from meterlab.sim.instrument import Connection, SimInstrument
+from meterlab.sim.service import TCPService
 
 log = logging.getLogger(__name__)
 
@@ -71,104 +71,60 @@ def find_message_end(buf: bytes | bytearray, start: int = 0) -> int:
     return -1
 
 
-class _Handler(socketserver.BaseRequestHandler):
-    server: _Server
-
-    def handle(self) -> None:
-        sock: socket.socket = self.request
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        # A peer that vanished without closing (cable pulled) is noticed and cleaned up.
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
-        instrument = self.server.instrument
-        conn = Connection(peer=f"{self.client_address[0]}:{self.client_address[1]}")
-        gap = instrument.unterminated_gap
-        buf = bytearray()
-        with self.server.track(sock):
-            while True:
-                # Only while half a message waits does the thread wake up: idle costs nothing.
-                sock.settimeout(gap if gap is not None and buf else None)
-                try:
-                    chunk = sock.recv(1 << 16)
-                except TimeoutError:
-                    # Nothing more came: some instruments (the Rigol scopes) take what
-                    # arrived as the whole message, so clients that send no terminator work.
-                    if find_message_end(buf) == -1:  # not stuck inside a block
-                        message = bytes(buf)
-                        buf.clear()
-                        if not self._run(sock, instrument, conn, message):
-                            return
-                    continue
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                buf += chunk
-                while True:
-                    end = find_message_end(buf)
-                    if end < 0:
-                        # -1: no terminator yet; -2: inside a block.
-                        if len(buf) > MAX_MESSAGE:
-                            buf.clear()
-                            with instrument.lock:
-                                instrument.push_error(-363)
-                        break
-                    message = bytes(buf[:end])
-                    del buf[: end + 1]
-                    if not self._run(sock, instrument, conn, message):
-                        return
-
-    @staticmethod
-    def _run(sock: socket.socket, instrument: SimInstrument, conn: Connection,
-             message: bytes) -> bool:
-        """Execute one message and send its reply; False when the client has gone."""
-        message = message.rstrip(b"\r")
-        if not message.strip():
-            return True
-        reply = instrument.execute(message, conn)
-        if reply is None:
-            return True
+def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument) -> None:
+    """One client's session: split the byte stream into messages, answer each."""
+    conn = Connection(peer=peer)
+    gap = instrument.unterminated_gap
+    buf = bytearray()
+    while True:
+        # Only while half a message waits does the thread wake up: idle costs nothing.
+        sock.settimeout(gap if gap is not None and buf else None)
         try:
-            sock.settimeout(None)
-            sock.sendall(reply + b"\n")
+            chunk = sock.recv(1 << 16)
+        except TimeoutError:
+            # Nothing more came: some instruments (the Rigol scopes) take what
+            # arrived as the whole message, so clients that send no terminator work.
+            if find_message_end(buf) == -1:  # not stuck inside a block
+                message = bytes(buf)
+                buf.clear()
+                if not _run(sock, instrument, conn, message):
+                    return
+            continue
         except OSError:
-            return False
+            return
+        if not chunk:
+            return
+        buf += chunk
+        while True:
+            end = find_message_end(buf)
+            if end < 0:
+                # -1: no terminator yet; -2: inside a block.
+                if len(buf) > MAX_MESSAGE:
+                    buf.clear()
+                    with instrument.lock:
+                        instrument.push_error(-363)
+                break
+            message = bytes(buf[:end])
+            del buf[: end + 1]
+            if not _run(sock, instrument, conn, message):
+                return
+
+
+def _run(sock: socket.socket, instrument: SimInstrument, conn: Connection,
+         message: bytes) -> bool:
+    """Execute one message and send its reply; False when the client has gone."""
+    message = message.rstrip(b"\r")
+    if not message.strip():
         return True
-
-
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    block_on_close = False
-    #: socketserver's default backlog of 5 makes the 6th of many simultaneous connects
-    #: wait for SYN retries (seconds); a bench with a GUI, a logger and scripts needs more.
-    request_queue_size = 128
-
-    def __init__(self, addr: tuple[str, int], instrument: SimInstrument) -> None:
-        self.instrument = instrument
-        self._clients: set[socket.socket] = set()
-        self._clients_lock = threading.Lock()
-        family = socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
-        self.address_family = family
-        super().__init__(addr, _Handler)
-
-    @contextlib.contextmanager
-    def track(self, sock: socket.socket):  # type: ignore[no-untyped-def]
-        with self._clients_lock:
-            self._clients.add(sock)
-        try:
-            yield
-        finally:
-            with self._clients_lock:
-                self._clients.discard(sock)
-
-    def close_clients(self) -> None:
-        with self._clients_lock:
-            clients = list(self._clients)
-        for sock in clients:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-            with contextlib.suppress(OSError):
-                sock.close()
+    reply = instrument.execute(message, conn)
+    if reply is None:
+        return True
+    try:
+        sock.settimeout(None)
+        sock.sendall(reply + b"\n")
+    except OSError:
+        return False
+    return True
 
 
 class InstrumentServer:
@@ -176,10 +132,11 @@ class InstrumentServer:
 
     def __init__(self, instrument: SimInstrument, host: str = "127.0.0.1", port: int = 0) -> None:
         self.instrument = instrument
-        self._server = _Server((host, port), instrument)
+        self._service = TCPService(host, port,
+                                   lambda sock, peer: _serve_client(sock, peer, instrument),
+                                   f"sim-{instrument.identity[1]}")
         self.host = host
-        self.port: int = self._server.server_address[1]
-        self._thread: threading.Thread | None = None
+        self.port: int = self._service.port
 
     @property
     def resource(self) -> str:
@@ -187,18 +144,8 @@ class InstrumentServer:
         return f"TCPIP::{host}::{self.port}::SOCKET"
 
     def start(self) -> InstrumentServer:
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.25},
-            name=f"sim-{self.instrument.identity[1]}-{self.port}",
-            daemon=True,
-        )
-        self._thread.start()
+        self._service.start()
         return self
 
     def stop(self) -> None:
-        self._server.shutdown()
-        self._server.close_clients()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        self._service.stop()

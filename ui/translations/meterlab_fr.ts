@@ -1,0 +1,2661 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="65"/>
+        <source>Connect an instrument</source>
+        <extracomment>A test finished: (ok, text shown). ok is False for errors and unknown instruments. Discovery finished (the list is filled).</extracomment>
+        <translation>Connecter un instrument</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="79"/>
+        <source>Search again</source>
+        <translation>Chercher à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>LAN, raw socket (fast)</source>
+        <translation>LAN, socket brut (rapide)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>LAN, VXI-11</source>
+        <translation>LAN, VXI-11</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="89"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="90"/>
+        <source>Examples:</source>
+        <translation>Exemples :</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="98"/>
+        <source>Built-in (pyvisa-py, @py)</source>
+        <translation>Intégrée (pyvisa-py, @py)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="100"/>
+        <source>System VISA (NI, Keysight, R&amp;S; @ivi)</source>
+        <translation>VISA du système (NI, Keysight, R&amp;S ; @ivi)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="107"/>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="120"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="125"/>
+        <source>Instruments found</source>
+        <translation>Instruments trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="128"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="130"/>
+        <source>VISA library</source>
+        <translation>Bibliothèque VISA</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="160"/>
+        <source>Searching for instruments…</source>
+        <translation>Recherche des instruments…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="179"/>
+        <source>Nothing found. LAN instruments often do not announce themselves: type the address below.</source>
+        <translation>Rien trouvé. Les instruments LAN ne s&apos;annoncent souvent pas : tapez l&apos;adresse ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="183"/>
+        <source>Pick one, or type an address below. LAN instruments may not be listed.</source>
+        <translation>Choisissez-en un, ou tapez une adresse ci-dessous. Les instruments LAN peuvent manquer dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/connect_dialog.py" line="202"/>
+        <source>Asking %1 who it is…</source>
+        <translation>On demande à %1 qui il est…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="46"/>
+        <source>Export session</source>
+        <extracomment>(format key, extension) in the order offered; the labels are translated in the dialog.</extracomment>
+        <translation>Exporter la session</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="51"/>
+        <source>CSV — one row per reading, for any spreadsheet</source>
+        <translation>CSV — une ligne par mesure, pour tout tableur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="52"/>
+        <source>Excel workbook — summary, readings, limits</source>
+        <translation>Classeur Excel — résumé, mesures, limites</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="53"/>
+        <source>Parquet — typed columns for data analysis</source>
+        <translation>Parquet — colonnes typées pour l&apos;analyse de données</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="54"/>
+        <source>JSON — metadata and readings in one document</source>
+        <translation>JSON — métadonnées et mesures dans un seul document</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="55"/>
+        <source>PDF report — certificate-style, with signature line</source>
+        <translation>Rapport PDF — style certificat, avec ligne de signature</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="63"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/sessions_export.py" line="68"/>
+        <source>%n session(s): %1</source>
+        <translation>
+            <numerusform>%n session : %1</numerusform>
+            <numerusform>%n sessions : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="73"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="74"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="75"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="78"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="110"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_export.py" line="111"/>
+        <source>%1 files (*%2)</source>
+        <translation>Fichiers %1 (*%2)</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramView</name>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="55"/>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="81"/>
+        <source>Distribution</source>
+        <translation>Distribution</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="104"/>
+        <source>reading</source>
+        <translation>mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="134"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/histogram.py" line="139"/>
+        <source>The limits lie outside this view.</source>
+        <translation>Les limites sont hors de cette vue.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTable</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="64"/>
+        <source>Serial</source>
+        <translation>N° de série</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="66"/>
+        <source>Firmware</source>
+        <translation>Micrologiciel</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="64"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="65"/>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="65"/>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="63"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="112"/>
+        <source>in use</source>
+        <translation>utilisé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_table.py" line="115"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>Instruments</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="34"/>
+        <source>… identifying</source>
+        <translation>… identification</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="35"/>
+        <source>✓ answers</source>
+        <translation>✓ répond</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="36"/>
+        <source>● connected</source>
+        <translation>● connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="37"/>
+        <source>⚠ lost</source>
+        <translation>⚠ perdu</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="38"/>
+        <source>↻ reconnecting…</source>
+        <translation>↻ reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="39"/>
+        <source>⊘ no answer</source>
+        <translation>⊘ pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="40"/>
+        <source>○ not asked</source>
+        <translation>○ pas interrogé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="59"/>
+        <source>Multimeter</source>
+        <extracomment>Text colour per state in the table (Okabe–Ito, dark enough for text on white).</extracomment>
+        <translation>Multimètre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="61"/>
+        <source>Oscilloscope</source>
+        <translation>Oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="62"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="67"/>
+        <source>Simulated bench</source>
+        <translation>Banc simulé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="69"/>
+        <source>In this program</source>
+        <translation>Dans ce programme</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="71"/>
+        <source>Last used</source>
+        <translation>Dernier utilisé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="73"/>
+        <source>Added by hand</source>
+        <translation>Ajouté à la main</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="74"/>
+        <source>Found by VISA</source>
+        <translation>Trouvé par VISA</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="88"/>
+        <source>serial %1</source>
+        <translation>n° de série %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="90"/>
+        <source>firmware %1</source>
+        <translation>micrologiciel %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="93"/>
+        <source>%1 — profile: %2 (%3).</source>
+        <translation>%1 — profil : %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="96"/>
+        <source>%1 answers, but the instrument profiles could not be read: %2 Fix that file, then test again.</source>
+        <translation>%1 répond, mais les profils d&apos;instruments n&apos;ont pas pu être lus : %2 Corrigez ce fichier, puis testez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="99"/>
+        <source>%1 answers, but no instrument profile describes it, so meterlab cannot drive it yet. Add a profile in %2 (copy a shipped one from a similar model and change [identify].models); the SCPI console works without one.</source>
+        <translation>%1 répond, mais aucun profil d&apos;instrument ne le décrit : meterlab ne peut pas encore le piloter. Ajoutez un profil dans %2 (copiez celui d&apos;un modèle proche et changez [identify].models) ; la console SCPI fonctionne sans profil.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="109"/>
+        <source>An instrument profile is broken: %1</source>
+        <translation>Un profil d&apos;instrument est défectueux : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_text.py" line="113"/>
+        <source>Unexpected problem (%1): %2. Try again; if it persists, report it with this message.</source>
+        <translation>Problème inattendu (%1) : %2. Réessayez ; s&apos;il persiste, signalez-le avec ce message.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsView</name>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="111"/>
+        <source>Instruments</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
+        <source>Connect…</source>
+        <translation>Connecter…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <source>Type an address, choose the VISA library, test it</source>
+        <translation>Taper une adresse, choisir la bibliothèque VISA, tester</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="119"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
+        <source>Search for instruments again and ask each who it is</source>
+        <translation>Chercher à nouveau les instruments et demander à chacun qui il est</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="133"/>
+        <source>Use as multimeter</source>
+        <translation>Utiliser comme multimètre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="135"/>
+        <source>Use as oscilloscope</source>
+        <translation>Utiliser comme oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="137"/>
+        <source>Reconnect</source>
+        <translation>Reconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <source>Open the connection again and ask *IDN?</source>
+        <translation>Rouvrir la connexion et demander *IDN?</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <source>Send SCPI commands to this instrument</source>
+        <translation>Envoyer des commandes SCPI à cet instrument</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
+        <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
+        <translation>Fermer la connexion et la console de cette vue (le multimètre et l&apos;oscilloscope gardent les leurs)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="220"/>
+        <source>Searching for instruments…</source>
+        <translation>Recherche des instruments…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="256"/>
+        <source>Multimeter: %1</source>
+        <translation>Multimètre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="259"/>
+        <source>Oscilloscope: %1</source>
+        <translation>Oscilloscope : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="371"/>
+        <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
+        <translation>Les ports série ne sont pas interrogés d’office ; appuyez sur Reconnecter pour demander *IDN?.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
+        <source>Nothing found — use Connect… to type an address.</source>
+        <translation>Rien trouvé — utilisez Connecter… pour taper une adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="383"/>
+        <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
+        <translation>%1 dans la liste. Un instrument LAN absent de la liste peut être ajouté avec Connecter…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="429"/>
+        <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
+        <translation>%1 ne répond toujours pas. Appuyez sur Reconnecter dans Instruments pour réessayer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="437"/>
+        <source>Connected again.</source>
+        <translation>De nouveau connecté.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="449"/>
+        <source>The connection to %1 was lost. Reconnecting…</source>
+        <translation>La connexion à %1 est perdue. Reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="505"/>
+        <source>This instrument is not a %1 (its profile says: %2).</source>
+        <translation>Cet instrument n&apos;est pas un %1 (son profil dit : %2).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/instruments_view.py" line="513"/>
+        <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
+        <translation>Sélectionnez un instrument pour l&apos;utiliser, le reconnecter ou ouvrir sa console SCPI.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <source>Starting the meter…</source>
+        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <translation>Démarrage du multimètre…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="118"/>
+        <location filename="../../meterlab/gui/main_window.py" line="146"/>
+        <source>Meter</source>
+        <translation>Multimètre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <source>The %1 view could not start: %2</source>
+        <translation>La vue %1 n&apos;a pas pu démarrer : %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="292"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="293"/>
+        <source>&amp;Export readings…</source>
+        <translation>&amp;Exporter les mesures…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="298"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="303"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="304"/>
+        <source>&amp;Start / stop</source>
+        <translation>&amp;Démarrer / arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="307"/>
+        <source>Single &amp;reading</source>
+        <translation>&amp;Une seule mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="310"/>
+        <source>Edit &amp;limit</source>
+        <translation>Modifier la &amp;limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <source>&amp;Clear readings</source>
+        <translation>&amp;Effacer les mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="319"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="320"/>
+        <source>&amp;Pause trend</source>
+        <translation>&amp;Pause de la tendance</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <source>&amp;Follow newest</source>
+        <translation>Suivre les &amp;dernières</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="328"/>
+        <source>&amp;Sound on FAIL</source>
+        <translation>&amp;Son si NON CONFORME</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="332"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="335"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="343"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="344"/>
+        <source>&amp;About meterlab</source>
+        <translation>À &amp;propos de meterlab</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
+        <source>The language changes the next time meterlab starts.</source>
+        <translation>La langue change au prochain démarrage de meterlab.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="379"/>
+        <source>About meterlab</source>
+        <translation>À propos de meterlab</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="380"/>
+        <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
+        <translation>meterlab %1 — multimètres et oscilloscopes sur le banc, jugés selon leurs tolérances.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="389"/>
+        <source>Export readings</source>
+        <translation>Exporter les mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="402"/>
+        <source>No instrument connected</source>
+        <translation>Aucun instrument connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>MeterView</name>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <source>Start</source>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
+        <source>Start or stop reading (F5)</source>
+        <translation>Démarrer ou arrêter les mesures (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <source>Single</source>
+        <translation>Une mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <source>Take one reading (F6)</source>
+        <translation>Prendre une mesure (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <source>Forget the readings shown (a session keeps its own)</source>
+        <translation>Oublier les mesures affichées (une session garde les siennes)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <source>e.g. 3.3 V ±3 %</source>
+        <translation>p. ex. 3.3 V ±3 %</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="265"/>
+        <source>No instrument connected</source>
+        <translation>Aucun instrument connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="297"/>
+        <source>auto range</source>
+        <translation>calibre auto</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <source>last reading — no new readings</source>
+        <translation>dernière mesure — pas de nouvelles mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="415"/>
+        <source>Accepts %1 … %2</source>
+        <translation>Accepte %1 … %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="419"/>
+        <source>Marginal outside %1 … %2</source>
+        <translation>Marginal hors de %1 … %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <source>The %1 does not answer. Check the cable and the address; trying again…</source>
+        <translation>Le %1 ne répond pas. Vérifiez le câble et l&apos;adresse ; nouvel essai…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="463"/>
+        <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
+        <translation>Le %1 ne répond plus. Les mesures déjà prises sont enregistrées. Reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <source>The %1 answers again.</source>
+        <translation>Le %1 répond de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="501"/>
+        <source>synthetic signal</source>
+        <translation>signal synthétique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
+        <source>simulated multimeter</source>
+        <translation>multimètre simulé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
+        <source>multimeter</source>
+        <translation>multimètre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
+        <source>OVERLOAD</source>
+        <translation>SURCHARGE</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
+        <source>no readings</source>
+        <translation>aucune mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <source>invalid limit</source>
+        <translation>limite invalide</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <source>no limit</source>
+        <translation>pas de limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
+        <source>%1 readings/s</source>
+        <translation>%1 mesures/s</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
+        <source>Exporting %1 readings…</source>
+        <translation>Export de %1 mesures…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="589"/>
+        <source>Saved the readings to %1</source>
+        <translation>Mesures enregistrées dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <source>Could not write %1: %2. The readings are still here; choose another place.</source>
+        <translation>Impossible d&apos;écrire %1 : %2. Les mesures sont toujours là ; choisissez un autre emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTable</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="74"/>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="75"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="75"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="108"/>
+        <location filename="../../meterlab/gui/plan_table.py" line="135"/>
+        <source>pending</source>
+        <extracomment>The result each row shows (None while not measured).</extracomment>
+        <translation>à faire</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="140"/>
+        <source>▶ measuring…</source>
+        <translation>▶ mesure en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="153"/>
+        <source>SKIPPED</source>
+        <translation>IGNORÉ</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="154"/>
+        <source>skipped by the operator</source>
+        <translation>ignoré par l&apos;opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="158"/>
+        <source>OVERLOAD</source>
+        <translation>SURCHARGE</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="161"/>
+        <source>%1 of %2 readings</source>
+        <translation>%1 mesures sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="169"/>
+        <source>retried</source>
+        <translation>refait</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="173"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="173"/>
+        <source>maximum</source>
+        <translation>maximum</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="174"/>
+        <source>minimum</source>
+        <translation>minimum</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="174"/>
+        <source>last</source>
+        <translation>dernière</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
+        <source>Open file…</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. Failed units seen (the sound is optional, the count is not).</extracomment>
+        <translation>Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="141"/>
+        <source>Run a plan file from another folder</source>
+        <translation>Exécuter un fichier de plan d&apos;un autre dossier</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
+        <source>your name</source>
+        <translation>votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <source>e.g. SN-0042</source>
+        <translation>p. ex. SN-0042</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <source>Plan default</source>
+        <translation>Par défaut du plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <source>Simple acceptance</source>
+        <translation>Acceptation simple</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
+        <source>Guarded (guard band from the meter&apos;s accuracy)</source>
+        <translation>Avec bande de garde (selon la précision du multimètre)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
+        <source>Wait for me at each check</source>
+        <translation>M&apos;attendre à chaque contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
+        <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
+        <translation>Avec le banc simulé, les sondes se déplacent seules ; cochez ceci pour confirmer vous-même chaque contrôle. Avec de vrais instruments, l&apos;exécution attend toujours.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <source>▶  Run</source>
+        <translation>▶  Exécuter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
+        <source>Stop after the current measurement; the session is kept and marked aborted</source>
+        <translation>Arrêter après la mesure en cours ; la session est gardée et marquée interrompue</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="177"/>
+        <source>Close the session with the results shown</source>
+        <translation>Clore la session avec les résultats affichés</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="185"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="193"/>
+        <source>DUT serial</source>
+        <translation>N° de série du DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="195"/>
+        <source>Decision rule</source>
+        <translation>Règle de décision</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="253"/>
+        <source>Retry selected check</source>
+        <translation>Refaire le contrôle sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="254"/>
+        <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
+        <translation>Mesurer à nouveau le contrôle sélectionné ; sa ligne montre le nouveau résultat (la session garde les deux)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
+        <source>Simulated bench — the probes move by themselves</source>
+        <translation>Banc simulé — les sondes se déplacent seules</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
+        <source>Multimeter %1</source>
+        <translation>Multimètre %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="287"/>
+        <source>Scope %1</source>
+        <translation>Oscilloscope %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
+        <source>No instruments connected</source>
+        <translation>Aucun instrument connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="314"/>
+        <source>No plans found in limits/. Open a plan file.</source>
+        <translation>Aucun plan trouvé dans limits/. Ouvrez un fichier de plan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="323"/>
+        <source>Open a plan</source>
+        <translation>Ouvrir un plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="324"/>
+        <source>Plans (*.toml)</source>
+        <translation>Plans (*.toml)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <source>%n check(s)</source>
+        <translation>
+            <numerusform>%n contrôle</numerusform>
+            <numerusform>%n contrôles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <source>simple</source>
+        <translation>simple</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <source>guarded</source>
+        <translation>avec bande de garde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="360"/>
+        <source>Plan default (%1)</source>
+        <translation>Par défaut du plan (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="394"/>
+        <source>Choose a plan that loads without problems first.</source>
+        <translation>Choisissez d&apos;abord un plan qui se charge sans problème.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="400"/>
+        <source>Enter the DUT serial number: the session must say which unit was measured.</source>
+        <translation>Saisissez le numéro de série du DUT : la session doit dire quelle unité a été mesurée.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="420"/>
+        <source>Connecting to the instruments…</source>
+        <translation>Connexion aux instruments…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="464"/>
+        <source>Stopping after the current measurement…</source>
+        <translation>Arrêt après la mesure en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="499"/>
+        <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
+        <translation>Les vues en direct sont en pause pendant l&apos;exécution du plan ; elles reprennent à la clôture de la session.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <source>multimeter</source>
+        <translation>multimètre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <source>oscilloscope</source>
+        <translation>oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
+        <source>Connecting to the %1…</source>
+        <translation>Connexion au %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="533"/>
+        <source>Recording session %1</source>
+        <translation>Enregistrement de la session %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="541"/>
+        <source>Measuring…</source>
+        <translation>Mesure en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="550"/>
+        <source>Check %1 could not be measured: %2</source>
+        <translation>Le contrôle %1 n&apos;a pas pu être mesuré : %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <source>Retry of %1 skipped; its earlier result stands.</source>
+        <translation>Nouvel essai de %1 ignoré ; son résultat précédent reste.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
+        <source>All checks done.</source>
+        <translation>Tous les contrôles sont faits.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="563"/>
+        <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
+        <translation>Refaites une ligne si une sonde a glissé, puis Terminer pour clore la session (Exécuter commence l&apos;unité suivante).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
+        <source>The run stopped.</source>
+        <translation>L&apos;exécution s&apos;est arrêtée.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="586"/>
+        <source>Saved as session %1</source>
+        <translation>Enregistré comme session %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="588"/>
+        <source>Session %1 saved — %2.</source>
+        <translation>Session %1 enregistrée — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="592"/>
+        <source>Session %1 kept, marked %2</source>
+        <translation>Session %1 gardée, marquée %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
+        <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
+        <translation>L&apos;exécution a été arrêtée. La session %1 garde ce qui a été mesuré et est marquée %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
+        <source>Ready for the next unit.</source>
+        <translation>Prêt pour l&apos;unité suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
+        <source>Enter its serial number and press Run.</source>
+        <translation>Saisissez son numéro de série et appuyez sur Exécuter.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
+        <source>Check %1 of %2 · %3 — %4</source>
+        <translation>Contrôle %1 sur %2 · %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
+        <source>Retry</source>
+        <translation>Refaire</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
+        <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
+        <translation>Appuyez sur Mesurer (Entrée) quand les sondes sont en place, ou sur Ignorer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
+        <source>The simulated probes move there by themselves.</source>
+        <translation>Les sondes simulées s&apos;y placent seules.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
+        <source>→ your turn</source>
+        <translation>→ à vous</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
+        <source>Choose a plan.</source>
+        <translation>Choisissez un plan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
+        <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
+        <translation>Saisissez le numéro de série du DUT et appuyez sur Exécuter. Le premier contrôle sera : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="642"/>
+        <source>Ready.</source>
+        <translation>Prêt.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
+        <source>not run yet</source>
+        <translation>pas encore exécuté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="672"/>
+        <source>nothing measured</source>
+        <translation>rien de mesuré</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
+        <source>INCOMPLETE</source>
+        <translation>INCOMPLET</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="684"/>
+        <source>⏭ %1 skipped</source>
+        <translation>⏭ %1 ignoré(s)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="686"/>
+        <source>%1 not measured</source>
+        <translation>%1 non mesuré(s)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <source>▶  Next unit</source>
+        <translation>▶  Unité suivante</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="45"/>
+        <source>Measure</source>
+        <translation>Mesurer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="47"/>
+        <source>The probes are in place: measure (Enter)</source>
+        <translation>Les sondes sont en place : mesurer (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="48"/>
+        <source>S&amp;kip</source>
+        <translation>&amp;Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="50"/>
+        <source>Do not measure this check in this run</source>
+        <translation>Ne pas mesurer ce contrôle dans cette exécution</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="88"/>
+        <source>the supply</source>
+        <translation>l&apos;alimentation</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="89"/>
+        <source>Put the meter in series at %1.</source>
+        <translation>Mettez le multimètre en série sur %1.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="91"/>
+        <source>Place the probes on %1 and %2.</source>
+        <translation>Placez les pointes de touche sur %1 et %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="93"/>
+        <source>the test point</source>
+        <translation>le point de test</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_prompt.py" line="94"/>
+        <source>Connect %1 of the scope to %2.</source>
+        <translation>Connectez %1 de l&apos;oscilloscope à %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsModel</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <source>Time (UTC)</source>
+        <extracomment>Points the session plots draw at most (beyond that they show a min/max envelope).</extracomment>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="128"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeControls</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="118"/>
+        <source>Run</source>
+        <extracomment>(name, args, kwargs) for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="121"/>
+        <source>Take frames continuously</source>
+        <translation>Acquérir en continu</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
+        <source>Single</source>
+        <translation>Monocoup</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
+        <source>Wait for one trigger, then stop</source>
+        <translation>Attendre un déclenchement, puis s&apos;arrêter</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="140"/>
+        <source>Channels</source>
+        <translation>Voies</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="163"/>
+        <source>Offset, e.g. -1.5 V or 200 mV</source>
+        <translation>Décalage, p. ex. -1.5 V ou 200 mV</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="173"/>
+        <source>Settings of</source>
+        <translation>Réglages de</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="193"/>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <source>Offset</source>
+        <translation>Décalage</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
+        <source>Coupling</source>
+        <translation>Couplage</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
+        <source>Probe</source>
+        <translation>Sonde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="182"/>
+        <source>Timebase</source>
+        <translation>Base de temps</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="442"/>
+        <source>%1/div</source>
+        <translation>%1/div</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
+        <source>Trigger position from the screen centre, e.g. 10 ms</source>
+        <translation>Position du déclenchement depuis le centre de l&apos;écran, p. ex. 10 ms</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="198"/>
+        <source>Trigger</source>
+        <translation>Déclenchement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="206"/>
+        <source>Rising ↑</source>
+        <translation>Montant ↑</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
+        <source>Falling ↓</source>
+        <translation>Descendant ↓</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
+        <source>Either ↕</source>
+        <translation>Les deux ↕</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="210"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
+        <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
+        <translation>Niveau de déclenchement, p. ex. 1.65 V (ou faites glisser le repère T)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="219"/>
+        <source>Force trigger</source>
+        <translation>Forcer le déclenchement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="221"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
+        <source>Slope</source>
+        <translation>Front</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
+        <source>Sweep</source>
+        <translation>Balayage</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="229"/>
+        <source>Logic analyser</source>
+        <translation>Analyseur logique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="231"/>
+        <source>Show lines</source>
+        <translation>Afficher les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="267"/>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="249"/>
+        <source>%1 Bd</source>
+        <translation>%1 Bd</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="251"/>
+        <source>I²C on D1 (SCL) / D2 (SDA)</source>
+        <translation>I²C sur D1 (SCL) / D2 (SDA)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="254"/>
+        <source>UART on D0</source>
+        <translation>UART sur D0</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="263"/>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="269"/>
+        <source>Memory depth</source>
+        <translation>Profondeur mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="271"/>
+        <source>Deep capture</source>
+        <translation>Capture profonde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="273"/>
+        <source>Stop and read the whole acquisition memory of every shown channel</source>
+        <translation>S&apos;arrêter et lire toute la mémoire d&apos;acquisition de chaque voie affichée</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="279"/>
+        <source>Save capture…</source>
+        <translation>Enregistrer la capture…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="281"/>
+        <source>Screenshot…</source>
+        <translation>Capture d&apos;écran…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="395"/>
+        <source>&apos;%1&apos; is not a value in %2: %3</source>
+        <translation>« %1 » n&apos;est pas une valeur en %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="399"/>
+        <source>&apos;%1&apos; is not in %2.</source>
+        <translation>« %1 » n&apos;est pas dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="425"/>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_controls.py" line="427"/>
+        <source>Now: %1 points</source>
+        <translation>Actuellement : %1 points</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeMeasurements</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
+        <source>Peak-to-peak (Vpp)</source>
+        <extracomment>generic item → (label, unit shown, factor from the scope&apos;s value to the unit shown)</extracomment>
+        <translation>Crête à crête (Vcc)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="40"/>
+        <source>RMS (Vrms)</source>
+        <translation>Efficace (Veff)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="41"/>
+        <source>Frequency</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="42"/>
+        <source>Duty cycle</source>
+        <translation>Rapport cyclique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="43"/>
+        <source>Rise time</source>
+        <translation>Temps de montée</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="66"/>
+        <source>Measurements on</source>
+        <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
+        <translation>Mesures sur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="141"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="218"/>
+        <source>no limit</source>
+        <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
+        <translation>pas de limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="146"/>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="215"/>
+        <source>invalid limit</source>
+        <translation>limite invalide</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeView</name>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="163"/>
+        <source>Connecting…</source>
+        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
+        <source>No oscilloscope connected</source>
+        <translation>Aucun oscilloscope connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="180"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="181"/>
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
+        <source>Last frame — the oscilloscope is not answering</source>
+        <translation>Dernière trame — l&apos;oscilloscope ne répond pas</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="216"/>
+        <source>Decoded UART text from D0 appears here.</source>
+        <translation>Le texte UART décodé de D0 apparaît ici.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <source>Run</source>
+        <translation>Marche</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="560"/>
+        <source>UART on D0</source>
+        <translation>UART sur D0</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="306"/>
+        <source>Single: waiting for a trigger…</source>
+        <translation>Monocoup : en attente de déclenchement…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <source>Running</source>
+        <translation>En marche</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
+        <translation>L&apos;oscilloscope ne répond plus. La dernière trame reste à l&apos;écran. Reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
+        <translation>L&apos;oscilloscope à %1 ne répond pas. Vérifiez qu&apos;il est allumé, le câble et l&apos;adresse ; nouvel essai…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <source>Not an oscilloscope — check the address</source>
+        <translation>Ce n&apos;est pas un oscilloscope — vérifiez l&apos;adresse</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <source>The oscilloscope answers again.</source>
+        <translation>L&apos;oscilloscope répond de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
+        <source>The oscilloscope is not connected; try again once it answers.</source>
+        <translation>L&apos;oscilloscope n&apos;est pas connecté ; réessayez quand il répond.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
+        <translation>Aucune voie ni ligne logique n&apos;est affichée : il n&apos;y a rien à capturer. Activez-en une d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="410"/>
+        <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
+        <translation>Capture profonde : %1 points par voie. Enregistrez-la avec « Enregistrer la capture… ».</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="425"/>
+        <source>Not answering — last frame kept, reconnecting…</source>
+        <translation>Pas de réponse — dernière trame gardée, reconnexion…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <source>Triggered</source>
+        <translation>Déclenché</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <source>Waiting for trigger</source>
+        <translation>En attente de déclenchement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <source>Auto (no trigger)</source>
+        <translation>Auto (sans déclenchement)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
+        <source>Trigger: %1</source>
+        <translation>Déclenchement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="483"/>
+        <source>UART</source>
+        <translation>UART</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="484"/>
+        <source>I²C</source>
+        <translation>I²C</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="524"/>
+        <source>Deep capture shown (scope stopped)</source>
+        <translation>Capture profonde affichée (oscilloscope arrêté)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="541"/>
+        <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
+        <translation>%1 échantillons par bit : trop peu pour décoder. Choisissez un s/div plus court, ou faites une capture profonde.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="545"/>
+        <source>No baud rate found on D0: choose one.</source>
+        <translation>Aucun débit trouvé sur D0 : choisissez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="547"/>
+        <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
+        <translation>Horloge trop rapide pour cette base de temps : choisissez un s/div plus court, ou faites une capture profonde.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="554"/>
+        <source>UART on D0 · %1 Bd · %2 bytes</source>
+        <translation>UART sur D0 · %1 Bd · %2 octets</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="557"/>
+        <source>%1 framing/parity errors</source>
+        <translation>%1 erreurs de trame/parité</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="568"/>
+        <source>deep capture</source>
+        <translation>capture profonde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="622"/>
+        <source>Save capture</source>
+        <translation>Enregistrer la capture</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="623"/>
+        <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
+        <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="642"/>
+        <source>There is no capture to save yet.</source>
+        <translation>Il n&apos;y a pas encore de capture à enregistrer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
+        <source>Saving the capture to %1…</source>
+        <translation>Enregistrement de la capture dans %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="665"/>
+        <source>Saved the capture to %1</source>
+        <translation>Capture enregistrée dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
+        <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
+        <translation>Impossible d&apos;enregistrer la capture : %1 Elle est toujours à l&apos;écran ; choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="680"/>
+        <source>Save the scope&apos;s screen</source>
+        <translation>Enregistrer l&apos;écran de l&apos;oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="681"/>
+        <source>Images (*.png *.bmp)</source>
+        <translation>Images (*.png *.bmp)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <source>Saved the scope&apos;s screen to %1</source>
+        <translation>Écran de l&apos;oscilloscope enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScpiConsole</name>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="179"/>
+        <source>SCPI command, e.g. *IDN? or VOLT:RANG 1 — Enter sends, ↑/↓ recall</source>
+        <extracomment>(text, level, timeout_ms) for the window&apos;s banner. The connection dropped while the console used it; the message says so in words. A command (or error-queue read) finished; the transcript has its outcome.</extracomment>
+        <translation>Commande SCPI, p. ex. *IDN? ou VOLT:RANG 1 — Entrée envoie, ↑/↓ rappellent</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="181"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="183"/>
+        <source>Send the command; a command ending in ? also reads the reply</source>
+        <translation>Envoyer la commande ; une commande finissant par ? lit aussi la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="185"/>
+        <source>Error queue</source>
+        <translation>File d&apos;erreurs</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="187"/>
+        <source>Read the instrument&apos;s error queue (SYST:ERR?) until it is empty</source>
+        <translation>Lire la file d&apos;erreurs de l&apos;instrument (SYST:ERR?) jusqu&apos;à ce qu&apos;elle soit vide</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="189"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="191"/>
+        <source>Clear the transcript (the instrument is not touched)</source>
+        <translation>Effacer la transcription (l&apos;instrument n&apos;est pas touché)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="199"/>
+        <source>How long to wait for a reply</source>
+        <translation>Combien de temps attendre une réponse</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="210"/>
+        <source>Timeout</source>
+        <translation>Délai d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="269"/>
+        <source>SYST:ERR? (until empty)</source>
+        <translation>SYST:ERR? (jusqu&apos;à vide)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="270"/>
+        <source>Reading the error queue…</source>
+        <translation>Lecture de la file d&apos;erreurs…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="275"/>
+        <source>Waiting for the reply to %1 (up to %2 s)…</source>
+        <translation>En attente de la réponse à %1 (jusqu&apos;à %2 s)…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="304"/>
+        <source>(empty reply)</source>
+        <translation>(réponse vide)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="307"/>
+        <source>(%1 characters in all)</source>
+        <translation>(%1 caractères au total)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="311"/>
+        <source>&lt;block: %1 bytes&gt;</source>
+        <translation>&lt;bloc : %1 octets&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="319"/>
+        <source>This model has no error queue (its profile says so).</source>
+        <translation>Ce modèle n&apos;a pas de file d&apos;erreurs (son profil le dit).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="321"/>
+        <source>Error queue empty: 0,&quot;No error&quot;</source>
+        <translation>File d&apos;erreurs vide : 0,&quot;No error&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="334"/>
+        <source>(overload: the input is beyond the range)</source>
+        <translation>(surcharge : l&apos;entrée dépasse le calibre)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="344"/>
+        <source>No reply within %1 s — the instrument may not know this command; check the error queue.</source>
+        <translation>Pas de réponse en %1 s — l&apos;instrument ne connaît peut-être pas cette commande ; consultez la file d&apos;erreurs.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="350"/>
+        <source>If this query answers with binary data, the console reads it as a block only for …DATA? queries, and for READ?/FETCh? after FORMat REAL.</source>
+        <translation>Si cette requête répond en binaire, la console ne la lit comme un bloc que pour les requêtes …DATA?, et pour READ?/FETCh? après FORMat REAL.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/console.py" line="354"/>
+        <source>Unexpected problem while sending %1: %2</source>
+        <translation>Problème inattendu à l&apos;envoi de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="38"/>
+        <source>complete</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="39"/>
+        <source>aborted</source>
+        <translation>interrompue</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="40"/>
+        <source>incomplete</source>
+        <translation>incomplète</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="41"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="48"/>
+        <source>simple</source>
+        <translation>simple</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_table.py" line="49"/>
+        <source>guarded</source>
+        <translation>avec bande de garde</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDetail</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="206"/>
+        <source>Results per check</source>
+        <translation>Résultats par contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="207"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="216"/>
+        <source>time since start</source>
+        <translation>temps depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="218"/>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="243"/>
+        <source>Plot check</source>
+        <translation>Tracer le contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="279"/>
+        <source>Select a session above to see its results, readings and plots.</source>
+        <translation>Sélectionnez une session ci-dessus pour voir ses résultats, mesures et courbes.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="292"/>
+        <source>%1 (%2 readings)</source>
+        <translation>%1 (%2 mesures)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="307"/>
+        <source>Verified: %1 records intact, final hash %2…</source>
+        <translation>Vérifiée : %1 enregistrements intacts, empreinte finale %2…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
+        <source>ALTERED after recording: %1</source>
+        <translation>MODIFIÉE après l&apos;enregistrement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="324"/>
+        <source>cal. due</source>
+        <translation>étal. à faire</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="325"/>
+        <source>calibration expired</source>
+        <translation>étalonnage expiré</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <source>station</source>
+        <translation>poste</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <source>serial</source>
+        <translation>n° de série</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <source>rule</source>
+        <translation>règle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="334"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
+        <source>When (UTC)</source>
+        <translation>Quand (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="336"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="337"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="338"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="339"/>
+        <source>Instruments</source>
+        <translation>Instruments</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="354"/>
+        <source>not measured</source>
+        <translation>non mesuré</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="360"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="454"/>
+        <source>%1 readings</source>
+        <translation>%1 mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="456"/>
+        <source>%1 outside the limits</source>
+        <translation>%1 hors limites</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="458"/>
+        <source>%1 overload</source>
+        <translation>%1 en surcharge</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="33"/>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="40"/>
+        <source>your name</source>
+        <translation>votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="43"/>
+        <source>serial number</source>
+        <translation>numéro de série</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="44"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="92"/>
+        <source>Log to session</source>
+        <translation>Enregistrer en session</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="50"/>
+        <source>Record every reading and its verdict in a session (Sessions view)</source>
+        <translation>Enregistrer chaque mesure et son verdict dans une session (vue Sessions)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
+        <source>Not logging</source>
+        <translation>Pas d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="66"/>
+        <source>Connect a multimeter before logging a session.</source>
+        <translation>Connectez un multimètre avant d&apos;enregistrer une session.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="83"/>
+        <source>Stop logging</source>
+        <translation>Arrêter l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="84"/>
+        <source>Logging to session %1</source>
+        <translation>Enregistrement dans la session %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="101"/>
+        <source>Session %1 saved: %2 readings</source>
+        <translation>Session %1 enregistrée : %2 mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/session_panel.py" line="117"/>
+        <source>Session %1 · %2 readings</source>
+        <translation>Session %1 · %2 mesures</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
+        <source>DUT serial</source>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
+        <translation>N° de série du DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="102"/>
+        <source>operator</source>
+        <translation>opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="115"/>
+        <source>any verdict</source>
+        <translation>tout verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <source>with %1</source>
+        <translation>avec %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <source>Read the database again (also done each time this tab is shown)</source>
+        <translation>Relire la base de données (fait aussi à chaque affichage de cet onglet)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
+        <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
+        <translation>Écrire la ou les sessions sélectionnées en CSV, XLSX, Parquet, JSON ou rapport PDF (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
+        <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
+        <translation>Recalculer la chaîne d&apos;empreintes de la session : montre si un enregistrement a été modifié depuis</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="134"/>
+        <source>Filter:</source>
+        <translation>Filtre :</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Start (UTC)</source>
+        <translation>Début (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <source>DUT</source>
+        <translation>DUT</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="150"/>
+        <source>Readings by verdict</source>
+        <translation>Mesures par verdict</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="256"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="262"/>
+        <source>No sessions yet.
+
+Runs from the Plan runner and readings you log from the Meter are recorded here, in
+%1</source>
+        <translation>Pas encore de session.
+
+Les exécutions du lanceur de plans et les mesures enregistrées depuis le multimètre sont consignées ici, dans
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="259"/>
+        <source>No session matches these filters.</source>
+        <translation>Aucune session ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="269"/>
+        <source>%1 session(s) in %2</source>
+        <translation>%1 session(s) dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="281"/>
+        <source>cal. expired</source>
+        <translation>étal. expiré</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
+        <source>The unit&apos;s verdict from the last result of each check (any FAIL or OVERLOAD fails it); for logged readings without a plan, the worst reading</source>
+        <translation>Le verdict de l&apos;unité d&apos;après le dernier résultat de chaque contrôle (un NON CONFORME ou une SURCHARGE la rend non conforme) ; pour des mesures enregistrées sans plan, la pire mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="348"/>
+        <source>Opening session %1…</source>
+        <translation>Ouverture de la session %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="379"/>
+        <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
+        <translation>%1 session(s) sur %2 ont été MODIFIÉES après l&apos;enregistrement : %3. Détails sous la session.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="384"/>
+        <source>%1 session(s) verified: every record is as it was written.</source>
+        <translation>%1 session(s) vérifiée(s) : chaque enregistrement est tel qu’il a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="397"/>
+        <source>Select one or more sessions to export.</source>
+        <translation>Sélectionnez une ou plusieurs sessions à exporter.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="433"/>
+        <source>Exported %1 session(s) to %2</source>
+        <translation>%1 session(s) exportée(s) vers %2</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="442"/>
+        <source>Exporting to %1…</source>
+        <translation>Export vers %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="465"/>
+        <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
+        <translation>Impossible de lire ou d&apos;écrire un fichier : %1. Rien n&apos;a été changé dans la base de données.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="468"/>
+        <source>Something went wrong (%1). The database is unchanged.</source>
+        <translation>Un problème est survenu (%1). La base de données n&apos;a pas changé.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="24"/>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="32"/>
+        <source>%1 PLC</source>
+        <translation>%1 PLC</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="35"/>
+        <source>Immediate</source>
+        <translation>Immédiat</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="36"/>
+        <source>Bus (Single)</source>
+        <translation>Bus (Une mesure)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="37"/>
+        <source>External</source>
+        <translation>Externe</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="40"/>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="41"/>
+        <source>Range</source>
+        <translation>Calibre</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="42"/>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="43"/>
+        <source>Trigger</source>
+        <translation>Déclenchement</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="54"/>
+        <source>DC voltage</source>
+        <translation>Tension continue</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="55"/>
+        <source>AC voltage</source>
+        <translation>Tension alternative</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="56"/>
+        <source>DC current</source>
+        <translation>Courant continu</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="57"/>
+        <source>AC current</source>
+        <translation>Courant alternatif</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="58"/>
+        <source>Resistance (2-wire)</source>
+        <translation>Résistance (2 fils)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="59"/>
+        <source>Resistance (4-wire)</source>
+        <translation>Résistance (4 fils)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="60"/>
+        <source>Frequency</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="61"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="62"/>
+        <source>Capacitance</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="63"/>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/setup_panel.py" line="93"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+</context>
+<context>
+    <name>Source</name>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="606"/>
+        <source>Synthetic signal — no instrument connected</source>
+        <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
+        <translation>Signal synthétique — aucun instrument connecté</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <source>Simulated bench — connect a real instrument from Instruments</source>
+        <translation>Banc simulé — connectez un vrai instrument depuis Instruments</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="608"/>
+        <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
+        <translation>Les déclenchements bus et externe ne sont pas encore pris en charge : le multimètre continue de mesurer seul (déclenchement immédiat).</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="22"/>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="27"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="27"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="28"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="28"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/stats_panel.py" line="29"/>
+        <source>verdicts</source>
+        <translation>verdicts</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBanner</name>
+    <message>
+        <location filename="../../meterlab/gui/banner.py" line="33"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>TrendView</name>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="138"/>
+        <source>first failure</source>
+        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
+        <translation>premier échec</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="149"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="151"/>
+        <source>Freeze the chart; readings are still recorded</source>
+        <translation>Figer le graphique ; les mesures sont toujours enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="153"/>
+        <source>Follow newest</source>
+        <translation>Suivre les dernières</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="154"/>
+        <source>Scroll with the newest readings again</source>
+        <translation>Défiler de nouveau avec les dernières mesures</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="159"/>
+        <source>all</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="161"/>
+        <source>Time span shown while following</source>
+        <translation>Durée affichée pendant le suivi</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="173"/>
+        <source>Span</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="211"/>
+        <source>⏸ paused</source>
+        <translation>⏸ en pause</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="213"/>
+        <source>● live</source>
+        <translation>● en direct</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="215"/>
+        <source>◌ browsing</source>
+        <translation>◌ navigation</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/trend.py" line="321"/>
+        <source>reading</source>
+        <translation>mesure</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="47"/>
+        <source>PASS</source>
+        <extracomment>Text colour on each badge background, picked for contrast (not for looks).</extracomment>
+        <translation>CONFORME</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="48"/>
+        <source>MARGINAL</source>
+        <translation>MARGINAL</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="49"/>
+        <source>INDETERMINATE</source>
+        <translation>INDÉTERMINÉ</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="50"/>
+        <source>FAIL</source>
+        <translation>NON CONFORME</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="51"/>
+        <source>OVERLOAD</source>
+        <translation>SURCHARGE</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="52"/>
+        <source>ERROR</source>
+        <translation>ERREUR</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBadge</name>
+    <message>
+        <location filename="../../meterlab/gui/badge.py" line="31"/>
+        <source>no limit</source>
+        <translation>pas de limite</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/badge.py" line="36"/>
+        <source>No verdict</source>
+        <translation>Pas de verdict</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="69"/>
+        <location filename="../../meterlab/gui/window_instruments.py" line="92"/>
+        <source>Scope</source>
+        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
+----------
+The meter source&apos;s description on the window&apos;s own bench (translated in context &quot;Source&quot;).</extracomment>
+        <translation>Oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="70"/>
+        <source>Plan runner</source>
+        <translation>Lanceur de plans</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="71"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="72"/>
+        <source>Instruments</source>
+        <translation>Instruments</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../meterlab/gui/plan_screenshots.py" line="57"/>
+        <source>Plan runner</source>
+        <translation>Lanceur de plans</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/plan_screenshots.py" line="58"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+</context>
+</TS>
