@@ -86,6 +86,9 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
         self.acq_serial = 0
         self.clock = time.monotonic
         self.ident = "DEFAULT"
+        #: the 3 A current input's fuse; blown by the A input across a voltage, it stays
+        #: blown through *RST until SIMulation:FUSE:REPLace (a person swaps it)
+        self.fuse_blown = False
         super().__init__(board)
         self._cond = threading.Condition(self.lock)
 
@@ -292,8 +295,34 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
             self.ques_condition |= QUES_MEMORY_OVERFLOW
             self.questionable |= QUES_MEMORY_OVERFLOW
 
+    #: volts across the A input (about 0.1 Ω with its shunt) that blow the 3 A fuse at once
+    FUSE_BLOW_VOLTS = 0.5
+
+    def check_fuse(self) -> None:
+        """The current input across a voltage source: tens of amperes flow and the fuse blows.
+
+        On the board the meter is in series (harmless) only where it replaces the
+        supply link, ISUPPLY; anywhere else its shunt is in parallel with whatever
+        voltage lies between the leads.
+        """
+        if self.fuse_blown or not self.function.startswith("CURR"):
+            return
+        hi, lo = self.probe
+        if "ISUPPLY" in (hi.upper(), lo.upper()):
+            return
+        try:
+            volts = abs(float(self.board.measure("VOLT:DC", hi, lo)))
+        except (KeyError, ValueError, TypeError):
+            return
+        if volts >= self.FUSE_BLOW_VOLTS:
+            self.fuse_blown = True
+
     def true_value(self, function: str, probe: tuple[str, str]) -> float:
         """What an ideal meter would read, from the board, in the meter's units."""
+        if function.startswith("CURR"):
+            self.check_fuse()
+            if self.fuse_blown:
+                return 0.0  # no current path through the meter any more
         try:
             value = float(self.board.measure(function, probe[0], probe[1]))
         except (KeyError, ValueError, TypeError):

@@ -4,6 +4,8 @@
 Truevolt meters do for software written for a 34401A or 34410A/11A.
 `SIMulation:PROBe <net>[,<ref>]` is where the test leads touch the virtual board
 (an extension in the meter's own SCPI style; the real meter has test leads).
+`SIMulation:FUSE?` answers OK or BLOWN and `SIMulation:FUSE:REPLace` puts a new
+3 A fuse in, after the A input was put across a rail.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class SystemMixin:
         t.add("ROUTe:TERMinals", query=lambda c: (c.expect(0), "FRON")[1])
         t.add("SIMulation:PROBe", set=self._probe, query=self._probe_q)
         t.add("SIMulation:TRIGger", set=lambda c: (c.expect(0), self.external_trigger()))
+        t.add("SIMulation:FUSE", query=self._fuse_q)
+        t.add("SIMulation:FUSE:REPLace", set=self._fuse_replace)
 
     def reset_system(self) -> None:
         """The *RST part of the display (the beeper and identity are non-volatile)."""
@@ -220,6 +224,7 @@ class SystemMixin:
             self.probe = (hi, lo)
             if self.acq is not None:
                 self.acq.probe = self.probe
+        self.check_fuse()
 
     def _net_named(self, name: str) -> str:
         for net in self.board.nets:
@@ -230,3 +235,18 @@ class SystemMixin:
     def _probe_q(self, c: Call) -> str:
         c.expect(0)
         return f'"{self.probe[0]},{self.probe[1]}"'
+
+    # -- SIMulation:FUSE ----------------------------------------------------------------------
+
+    def check_fuse(self) -> None:
+        """Blow the current fuse if the leads put the A input across a voltage (dmm.py)."""
+
+    def _fuse_q(self, c: Call) -> str:
+        """`OK` or `BLOWN`: what a person finds when they open the fuse holder."""
+        c.expect(0)
+        self.check_fuse()
+        return "BLOWN" if getattr(self, "fuse_blown", False) else "OK"
+
+    def _fuse_replace(self, c: Call) -> None:
+        c.expect(0)
+        self.fuse_blown = False
