@@ -27,9 +27,11 @@ MISTAKES: dict[str, tuple[str, str]] = {
         "still holds the value."),
     "current-in-parallel": (
         "Stroom meet je in serie (in plaats van de stroombrug), nooit parallel over een "
-        "spanning: de zekering van de meter is doorgeslagen. Vervang ze eerst.",
+        "spanning: de zekering van de meter is doorgeslagen. Vervang ze eerst "
+        "(op de gesimuleerde bank: SIMulation:FUSE:REPLace naar de meter).",
         "Current is measured in series (in place of the current link), never across a "
-        "voltage: the meter's fuse has blown. Replace it first."),
+        "voltage: the meter's fuse has blown. Replace it first (on the simulated bench: "
+        "send SIMulation:FUSE:REPLace to the meter)."),
     "resistance-powered": (
         "Weerstand meet je alleen op een spanningsloze schakeling: de aflezing is fout.",
         "Resistance is only measured with the circuit unpowered: this reading is wrong."),

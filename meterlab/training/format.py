@@ -231,7 +231,7 @@ def parse_exercise(text: str, *, path: str = "<exercise>", sha256: str = "") -> 
         raise fail("missing the [exercise] table (id, level, skills, title)", "exercise", None)
 
     def hfail(key: str, message: str) -> FileFormatError:
-        return fail(f"[exercise] {key}: {message}", key, loc.key_in("exercise", key))
+        return fail(f"[exercise], key {key}: {message}", key, loc.key_in("exercise", key))
 
     _unknown(head, _EX_KEYS, hfail)
     eid = str(head.get("id", "")).strip()
@@ -250,7 +250,8 @@ def parse_exercise(text: str, *, path: str = "<exercise>", sha256: str = "") -> 
     title = _lang_text(head.get("title"), lambda m: hfail("title", m), required=True)
     intro = _lang_text(head.get("intro"), lambda m: hfail("intro", m), required=False)
     scenario = _scenario(data.get("scenario", {}),
-                         lambda k, m: fail(f"[scenario] {k}: {m}", k, loc.key_in("scenario", k)))
+                         lambda k, m: fail(f"[scenario], key {k}: {m}", k,
+                                           loc.key_in("scenario", k)))
     raw_steps = data.get("step")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise fail("the exercise has no [[step]] entries", "step", None)
@@ -345,7 +346,7 @@ def _step(raw: Any, index: int, loc: _Locator, path: str) -> Step:
     label = f'step "{sid}"' if sid else f"step #{index + 1}"
 
     def fail(key: str, message: str, line: int | None = None) -> FileFormatError:
-        return FileFormatError(f"{label}: {message}", path=path,
+        return FileFormatError(f"{label}, key {key}: {message}", path=path,
                                line=line or loc.step_key(index, key) or line0, key=key)
 
     if not isinstance(raw, dict):
@@ -367,7 +368,7 @@ def _step(raw: Any, index: int, loc: _Locator, path: str) -> Step:
         line = loc.answer_start(index, j)
 
         def afail(key: str, message: str, j: int = j, line: int | None = line) -> FileFormatError:
-            return fail(key, f"answer #{j + 1}: {message}",
+            return fail(key, f"in answer #{j + 1}: {message}",
                         loc.answer_key(index, j, key) or line)
 
         ans = _answer(ra, afail)
