@@ -17,6 +17,7 @@ import numpy as np
 
 from meterlab.readings import Verdict
 from meterlab.tolerance import expanded_uncertainty, limit_from, tur
+from meterlab.training.answers import YES
 from meterlab.training.codes import words
 from meterlab.training.format import Answer, Step
 from meterlab.training.truth import Drawn, truth
@@ -221,7 +222,8 @@ def _answer(a: Answer, answers: dict[str, Any], step: Step, ctx: Context,
     if a.kind == "verdict":
         return _verdict(a, given, answers, step, ctx)
     if a.kind == "yesno":
-        expected = _tur_ok(a) if a.truth == "tur_ok" else bool(_truth(a.truth, ctx))
+        expected = _tur_ok(a) if a.truth == "tur_ok" else \
+            str(_truth(a.truth, ctx)).upper() in YES
         return None if given == expected else a.mistake
     expected = _truth(a.truth, ctx)
     if a.kind == "number":

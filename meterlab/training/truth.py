@@ -2,6 +2,7 @@
 
 An exercise names the truth of each answer in words a teacher can write —
 "VOLT:DC 3V3" (what an ideal meter shows with its leads on 3V3 and GND),
+"=overload" (a fixed answer, for questions about what the trainee saw),
 "pwm_duty", "uart_text", "diagnosis" — and this module computes it from the
 board of this attempt (its seed, temperature and fault). The grader never
 trusts a number the trainee was told; it asks the board.
@@ -37,6 +38,8 @@ def check_truth(text: str) -> str | None:
     """None when `text` is a truth this module can compute, else what is wrong, in words."""
     if text in NAMED:
         return None
+    if text.startswith("=") and text[1:].strip():
+        return None  # a fixed answer: "=overload", "=yes"
     m = _MEASURE.match(text.upper())
     if m and m.group(1) in DMM_FUNCTIONS:
         for net in m.group(2, 3):
@@ -74,6 +77,8 @@ class Drawn:
 
 def truth(name: str, board: Any, drawn: Drawn, parts: dict[str, str]) -> float | str:
     """The right answer called `name` on `board` (a number in base units, or text)."""
+    if name.startswith("="):
+        return name[1:].strip()
     if name == "temperature":
         return float(board.temperature_c)
     if name == "ntc_ohms":
