@@ -39,6 +39,26 @@ def draw(exercise: Exercise, seed: int) -> Drawn:
                  dmm_start=dmm_start, scope_start=scope_start, scope_probe=probe)
 
 
+def reload(bench: Any, seed: int) -> None:
+    """Give a running `SimulatedBench` a fresh board for `seed`, as if switched off and on.
+
+    Both instruments return to their power-on state (the meter's fuse is new), so
+    one bench serves attempt after attempt: the test suite uses one per module.
+    """
+    from meterlab.sim.board import Board
+
+    board = Board(seed=seed)
+    bench.board = board
+    with bench.dmm.lock:
+        bench.dmm.board = board
+        bench.dmm.seed = seed
+        bench.dmm.fuse_blown = False
+        bench.dmm.errors.clear()
+        bench.dmm.reset()
+    bench.scope.seed = seed
+    bench.scope.power_cycle(board)
+
+
 def apply(bench: Any, drawn: Drawn) -> None:
     """Put the drawn scenario on a (started or not) `SimulatedBench`, before anyone measures."""
     board = bench.board

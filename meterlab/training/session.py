@@ -17,16 +17,21 @@ from typing import Any
 from meterlab.readings import Verdict
 from meterlab.training.format import Exercise, Step
 from meterlab.training.grade import Context, StepResult, feedback, grade_step
-from meterlab.training.scenario import apply, draw
+from meterlab.training.scenario import apply, draw, reload
 from meterlab.training.state import read_dmm, read_scope
 
 
 class Attempt:
-    """Start with `start()` (or `with`); `submit()` per step; `finish()` ends the record."""
+    """Start with `start()` (or `with`); `submit()` per step; `finish()` ends the record.
+
+    Without `bench` the attempt starts its own simulated bench and stops it at the
+    end; given a running one (tests, the GUI's demo bench) it reloads that bench with
+    this attempt's board and leaves it running.
+    """
 
     def __init__(self, exercise: Exercise, *, seed: int = 0, trainee: str = "",
                  lang: str = "en", store: Any = None, backend: str | None = None,
-                 station: str = "") -> None:
+                 station: str = "", bench: Any = None) -> None:
         self.exercise = exercise
         self.seed = seed
         self.trainee = trainee
@@ -35,7 +40,8 @@ class Attempt:
         self._store = store
         self._backend = backend
         self._station = station
-        self.bench: Any = None
+        self.bench: Any = bench
+        self._own_bench = bench is None
         self.dmm: Any = None
         self.scope: Any = None
         self.writer: Any = None
@@ -49,9 +55,13 @@ class Attempt:
         from meterlab.sim import SimulatedBench
         from meterlab.visa import open_instrument
 
-        self.bench = SimulatedBench(seed=self.seed)
-        apply(self.bench, self.drawn)
-        self.bench.start()
+        if self._own_bench:
+            self.bench = SimulatedBench(seed=self.seed)
+            apply(self.bench, self.drawn)
+            self.bench.start()
+        else:
+            reload(self.bench, self.seed)
+            apply(self.bench, self.drawn)
         try:
             self.dmm = open_instrument(self.bench.dmm_resource, backend=self._backend,
                                        profile="auto")
@@ -106,7 +116,7 @@ class Attempt:
         if self.writer is not None and not self.writer.finished:
             with contextlib.suppress(Exception):
                 self.finish()
-        if self.bench is not None:
+        if self.bench is not None and self._own_bench:
             self.bench.stop()
 
     def __enter__(self) -> Attempt:
