@@ -70,8 +70,8 @@ class Trainee:
         for line, net in clips.items():
             self.scpi(f":SIM:DIG{line} {net}")
             self.scpi(f":LA:DIG{line}:DISP 1")
-        for cmd in (f":TIM:SCAL {timebase}", f":TIM:OFFS {offset}", ":TRIG:MODE EDGE", f":TRIG:EDGE:SOUR D{trigger}",
-                    f":TRIG:EDGE:SLOP {slope}"):
+        for cmd in (f":TIM:SCAL {timebase}", f":TIM:OFFS {offset}", ":TRIG:MODE EDGE",
+                    f":TRIG:EDGE:SOUR D{trigger}", f":TRIG:EDGE:SLOP {slope}"):
             self.scpi(cmd)
 
     def uart(self) -> tuple[float, str]:

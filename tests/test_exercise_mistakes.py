@@ -156,7 +156,7 @@ def test_nplc_too_low_then_redo(bench):
 # --- the scope's setup ---------------------------------------------------------------------
 
 
-def _pwm_answers(t: Trainee) -> dict[str, str]:
+def _pwm_answers(_t: Trainee) -> dict[str, str]:
     return {"frequency": "1 kHz", "duty": "25 %"}
 
 
@@ -259,7 +259,7 @@ def test_guard_band_is_indeterminate(bench):
 
 
 def test_tur_too_low_then_redo(bench):
-    with attempt(bench, "tolerance-decisions", lang="nl") as (a, t):
+    with attempt(bench, "tolerance-decisions", lang="nl") as (a, _t):
         named(submit(a, "tur", {"meter_ok": "ja"}), "tur-too-low", "nl")
         redo_scores(submit(a, "tur", {"meter_ok": "nee"}))
 
