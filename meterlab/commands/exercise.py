@@ -16,7 +16,7 @@ _SAY = {
     "step": ("Stap", "Step"), "points": ("punten", "points"),
     "answers": ("Antwoorden", "Answers"), "again": ("Probeer opnieuw", "Try again"),
     "left": ("pogingen over", "tries left"), "ask": ("Deze stap vraagt", "This step asks for"),
-    "ended": ("De antwoorden stopten vóór stap", "The answers ended before step"),
+    "ended": ("De antwoorden stopten bij stap", "The answers ended at step"),
     "good": ("Goed", "Correct"), "seed": ("seed", "seed"),
     "work": ("Werk met de instrumenten vanuit elk programma (meterlab read, SCPI-console …); "
              "geef daarna per stap je antwoorden als sleutel = waarde.",
@@ -168,7 +168,7 @@ def _collect(step: Any, lang: str, lines: Iterator[str]
             if sys.stdin.isatty() and "=" not in line and line.strip():
                 kv: tuple[str, str] | None = (next(k for k in wanted if k not in parsed), line)
             else:
-                kv = split_line(line)
+                kv = split_line(line, lang)
         except AnswerFormatError as exc:
             say(str(exc))
             continue

@@ -30,15 +30,18 @@ class AnswerFormatError(ValueError):
     """An answer that cannot be read; its message says how to write it."""
 
 
-def split_line(line: str) -> tuple[str, str] | None:
+def split_line(line: str, lang: str = "en") -> tuple[str, str] | None:
     """`key = value` → (key, value); None for a blank or comment line."""
     s = line.strip()
     if not s or s.startswith("#"):
         return None
     m = _LINE.match(s)
     if m is None:
-        raise AnswerFormatError(f"write one answer per line as key = value, e.g. "
-                                f"value = 3.30 V (not {s[:40]!r})")
+        raise AnswerFormatError(_say(
+            lang, f"schrijf één antwoord per regel als sleutel = waarde (key = value), bv. "
+                  f"value = 3.30 V (niet {s[:40]!r})",
+            f"write one answer per line as key = value, e.g. value = 3.30 V "
+            f"(not {s[:40]!r})"))
     return m.group(1).lower(), m.group(2)
 
 

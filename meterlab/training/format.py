@@ -552,6 +552,9 @@ class _Locator:
             m = self._KEY.match(self.lines[i])
             if m and m.group(1) == key:
                 return i + 1
+            # a key inside an inline table: expect = { function = "VOLT:DC", at = "3V3" }
+            if re.search(r'[{,]\s*"?' + re.escape(key) + r'"?\s*=', self.lines[i]):
+                return i + 1
         return None
 
     def key_in(self, table: str, key: str) -> int | None:
