@@ -310,8 +310,11 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
         hi, lo = self.probe
         if "ISUPPLY" in (hi.upper(), lo.upper()):
             return
+        across = getattr(self.board, "volts_between", None)
+        if across is None:
+            return  # a board without nets (a test's scripted one) has nothing to short
         try:
-            volts = abs(float(self.board.measure("VOLT:DC", hi, lo)))
+            volts = abs(float(across(hi, lo)))
         except (KeyError, ValueError, TypeError):
             return
         if volts >= self.FUSE_BLOW_VOLTS:
