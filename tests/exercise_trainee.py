@@ -16,8 +16,11 @@ import pyvisa
 
 from meterlab.decode import decode_capture_i2c, decode_capture_uart, estimate_baud
 from meterlab.drivers.scope import Oscilloscope
+from meterlab.profiles import load_profiles, require_profile
+from meterlab.visa import open_instrument
 
 NPLC_FUNCTIONS = {"VOLT:DC", "CURR:DC", "RES", "FRES"}
+PROFILES = load_profiles()  # read once: every attempt opens the scope again
 
 
 class Trainee:
@@ -36,7 +39,10 @@ class Trainee:
     @property
     def scope(self) -> Oscilloscope:
         if self._scope is None:
-            self._scope = Oscilloscope.open(self._scope_resource)
+            conn = open_instrument(self._scope_resource)
+            profile = require_profile(conn.idn, "scope", profiles=PROFILES)
+            conn.apply_profile(profile)
+            self._scope = Oscilloscope(conn, profile)
         return self._scope
 
     def scpi(self, command: str) -> None:

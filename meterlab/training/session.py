@@ -11,6 +11,7 @@ answers, mistake codes and points.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from typing import Any
 
@@ -53,7 +54,6 @@ class Attempt:
 
     def start(self) -> Attempt:
         from meterlab.sim import SimulatedBench
-        from meterlab.visa import open_instrument
 
         if self._own_bench:
             self.bench = SimulatedBench(seed=self.seed)
@@ -63,10 +63,8 @@ class Attempt:
             reload(self.bench, self.seed)
             apply(self.bench, self.drawn)
         try:
-            self.dmm = open_instrument(self.bench.dmm_resource, backend=self._backend,
-                                       profile="auto")
-            self.scope = open_instrument(self.bench.scope_resource, backend=self._backend,
-                                         profile="auto")
+            self.dmm = _open(self.bench.dmm_resource, "dmm", self._backend)
+            self.scope = _open(self.bench.scope_resource, "scope", self._backend)
             if self._store is not None:
                 self._begin_record()
         except BaseException:
@@ -166,3 +164,26 @@ class Attempt:
                                    verdict=int(Verdict.FAIL if codes else Verdict.PASS),
                                    note=json.dumps(result.as_dict(), sort_keys=True), role="dmm")
         return result
+
+
+@functools.cache
+def _profiles() -> tuple[Any, ...]:
+    """The instrument profiles, read once per process (one attempt after another in a class)."""
+    from meterlab.profiles import load_profiles
+
+    return tuple(load_profiles())
+
+
+def _open(resource: str, kind: str, backend: str | None) -> Any:
+    """A connection with its profile applied (ranges and accuracy for the grader)."""
+    from meterlab.profiles import require_profile
+    from meterlab.visa import open_instrument
+
+    conn = open_instrument(resource, backend=backend)
+    try:
+        conn.apply_profile(require_profile(conn.idn, kind, resource=resource,
+                                           profiles=_profiles()))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
