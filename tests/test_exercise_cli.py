@@ -246,3 +246,40 @@ def test_any_typed_line_is_read_or_refused_with_words(text):
         split_line(text)
     except AnswerFormatError as exc:
         assert "key = value" in str(exc)
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def test_records_class_overview_and_trainee_pdf(tmp_path, capsys):
+    from click.testing import CliRunner
+    from openpyxl import load_workbook
+
+    from meterlab.cli import cli
+
+    db = tmp_path / "s.sqlite"
+    ex = find_exercise("fault-hunt-power")
+    from meterlab.training.scenario import draw
+
+    seed = next(n for n in range(100) if draw(ex, n).fault == "none")
+    runner = CliRunner()
+    for name, answers in (("Ann", "diagnosis = R1\ndiagnosis = none\n"),
+                          ("Bob", "diagnosis = none\n")):
+        runner.invoke(cli, ["exercise", "run", ex.id, "--seed", str(seed), "--trainee", name,
+                            "--db", str(db)], input=answers)
+    xlsx, pdf = tmp_path / "class.xlsx", tmp_path / "ann.pdf"
+    assert run("exercise", "records", "--db", str(db), "--xlsx", str(xlsx)) == 0
+    out = capsys.readouterr().out
+    assert "2 attempt(s)" in out and "wrong-diagnosis" in out
+    wb = load_workbook(xlsx)
+    rows = list(wb["Class"].iter_rows(values_only=True))
+    assert rows[0] == ("Trainee", "fault-hunt-power", "Attempts")
+    assert rows[1:] == [("Ann", "2/5", 1), ("Bob", "5/5", 1)]
+    mistakes = list(wb["Mistakes"].iter_rows(values_only=True))
+    col = mistakes[0].index("wrong-diagnosis")
+    assert [m[col] for m in mistakes[1:]] == [1, 0, 1]
+    assert run("exercise", "records", "--db", str(db), "--trainee", "ann", "--pdf",
+               str(pdf)) == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and "1 attempt(s)" in capsys.readouterr().out
+    assert run("exercise", "records", "--db", str(db), "--pdf", str(pdf)) == 2
+    assert "--trainee" in capsys.readouterr().err

@@ -46,6 +46,39 @@ def list_command(lang: str) -> None:
         click.echo(f"{ex.id:<24} skills {skills:<6} level {ex.level}  {ex.title[lang]}")
 
 
+@command.command("records")
+@click.option("--trainee", default=None, help="Only this trainee's attempts.")
+@click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False), default=None,
+              help="Write the class overview: trainees × exercises, mistakes per trainee.")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False), default=None,
+              help="Write the trainee's record (needs --trainee).")
+@db_option
+def records_command(trainee: str | None, xlsx: str | None, pdf: str | None,
+                    db: str | None) -> None:
+    """Recorded attempts: one line each; a class overview (XLSX) or a trainee's record (PDF)."""
+    from meterlab.commands._common import open_store
+    from meterlab.errors import UsageError
+    from meterlab.training.format import list_exercises
+    from meterlab.training.records import attempts, write_class_xlsx, write_trainee_pdf
+
+    if pdf and not trainee:
+        raise UsageError("--pdf writes one trainee's record: add --trainee NAME.")
+    with open_store(db) as store:
+        found = attempts(store, trainee)
+    for r in found:
+        mistakes = " ".join(sorted(set(r.mistakes))) or "—"
+        click.echo(f"{r.date}  {r.trainee or '—':<16} {r.exercise:<22} {r.score:>3}/{r.max:<3} "
+                   f"seed {r.seed}  {mistakes}")
+    click.echo(f"{len(found)} attempt(s)")
+    if xlsx:
+        write_class_xlsx(found, xlsx)
+        click.echo(f"Class overview written to {xlsx}", err=True)
+    if pdf and trainee:
+        titles = {ex.id: ex.title["en"] for ex in list_exercises()}
+        write_trainee_pdf(found, trainee, pdf, titles)
+        click.echo(f"Record of {trainee} written to {pdf}", err=True)
+
+
 @command.command("run")
 @click.argument("exercise_id", metavar="ID")
 @click.option("--seed", type=int, default=None,
