@@ -66,6 +66,16 @@ def _json(text: str) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def neutralise(text: Any) -> str:
+    """Text a spreadsheet shows, never runs (a trainee called "=1+1" stays text).
+
+    The same rule as meterlab.export's, kept here so the class overview does not
+    import pandas.
+    """
+    s = "" if text is None else str(text)
+    return "'" + s if s.startswith(("=", "+", "-", "@", "\t", "\r")) else s
+
+
 def mistake_counts(records: list[AttemptRecord]) -> Counter[str]:
     return Counter(m for r in records for m in r.mistakes)
 
@@ -90,8 +100,6 @@ def write_class_xlsx(records: list[AttemptRecord], path: str | Path) -> None:
     """Trainees × exercises (best score), mistakes per trainee, and every attempt."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
-
-    from meterlab.export import neutralise
 
     bold = Font(bold=True)
     wb = Workbook()
