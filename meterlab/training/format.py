@@ -39,15 +39,19 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+__all__ = ["Answer", "Exercise", "Expect", "Scenario", "Step", "find_exercise",
+           "is_exercise_text", "list_exercises", "load_exercise", "parse_exercise"]
 
 from meterlab.errors import FileFormatError, LimitError
 from meterlab.paths import shipped_dir, user_dir
 from meterlab.plan import DMM_FUNCTIONS
-from meterlab.tolerance import Limit, limit_from
+from meterlab.tolerance import limit_from
 from meterlab.training.codes import LANGUAGES, MISTAKES
+from meterlab.training.locate import Locator as _Locator
+from meterlab.training.model import Answer, Exercise, Expect, Scenario, Step
 from meterlab.training.truth import FAULT_NAMES, NETS, check_truth, truth_unit
 from meterlab.units import parse_quantity
 
@@ -69,87 +73,6 @@ _EXPECT_KEYS = {"instrument", "function", "at", "ref", "nplc_min", "channel", "p
                 "coupling", "vdiv", "timebase", "trigger", "digital", "digital_at"}
 _ANSWER_KEYS = {"key", "kind", "truth", "accept", "mistake", "options", "nominal",
                 "tolerance", "rule", "of", "meter", "prompt", "example", "unit"}
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """The seeded variation of the board: neighbours at a class bench get different values."""
-
-    temperature: tuple[float, float] | None = None
-    faults: tuple[str, ...] = ()
-    r1: tuple[float, ...] = ()
-    dmm_start: tuple[str, ...] = ()
-    scope_start: tuple[str, ...] = ()
-    scope_probe: tuple[float, ...] = ()
-    parts: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Expect:
-    """What a correct setup is at this step; unset fields are not graded."""
-
-    instrument: str = "none"
-    function: str = ""
-    at: str = ""
-    ref: str = "GND"
-    nplc_min: float | None = None
-    channel: int = 1
-    probe: float | None = None
-    coupling: str = ""
-    vdiv: tuple[float, float] | None = None
-    timebase: tuple[float, float] | None = None
-    trigger: bool = False
-    digital: int | None = None
-    digital_at: str = ""
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One thing the trainee types at a step, and how it is judged."""
-
-    key: str
-    kind: str
-    truth: str = ""
-    unit: str = ""
-    accept: str = ""
-    mistake: str = ""
-    options: tuple[str, ...] = ()
-    limit: Limit | None = None
-    rule: str = "simple"
-    of: str = "value"
-    meter: tuple[float, float] | None = None  #: ±(% of reading, absolute) of the meter used
-    prompt: dict[str, str] = field(default_factory=dict)
-    example: str = ""
-
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    points: int
-    instructions: dict[str, str]
-    expect: Expect
-    answers: tuple[Answer, ...]
-    hints: dict[str, dict[str, str]]
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    version: str
-    level: int
-    skills: tuple[int, ...]
-    title: dict[str, str]
-    intro: dict[str, str]
-    scenario: Scenario
-    steps: tuple[Step, ...]
-    attempts: int = 2
-    path: str = ""
-    sha256: str = ""
-
-    @property
-    def max_score(self) -> int:
-        return sum(s.points for s in self.steps)
 
 
 # --- finding ------------------------------------------------------------------------------
@@ -527,66 +450,3 @@ def _answer(raw: Any, fail: Any) -> Answer:
     return Answer(key=key, kind=kind, truth=truth, unit=unit, accept=accept, mistake=mistake,
                   options=tuple(options) if kind == "choice" else (), limit=limit, rule=rule,
                   of=str(raw.get("of", "value")), meter=meter, prompt=prompt, example=example)
-
-
-class _Locator:
-    """Lines of tables and keys in the TOML text (tomllib does not report positions)."""
-
-    _KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*(?:=|\.)')
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.steps = [i for i, ln in enumerate(self.lines) if ln.strip().startswith("[[step]]")]
-
-    def header(self, name: str) -> int | None:
-        for i, ln in enumerate(self.lines):
-            if ln.strip().lstrip("[").startswith(name):
-                return i + 1
-        return None
-
-    def _find(self, start: int, end: int, key: str, *, stop_at_table: bool) -> int | None:
-        for i in range(start, min(end, len(self.lines))):
-            s = self.lines[i].strip()
-            if s.startswith("[") and stop_at_table:
-                return None
-            m = self._KEY.match(self.lines[i])
-            if m and m.group(1) == key:
-                return i + 1
-            # a key inside an inline table: expect = { function = "VOLT:DC", at = "3V3" }
-            if re.search(r'[{,]\s*"?' + re.escape(key) + r'"?\s*=', self.lines[i]):
-                return i + 1
-        return None
-
-    def key_in(self, table: str, key: str) -> int | None:
-        start = self.header(table)
-        return self._find(start, len(self.lines), key, stop_at_table=True) if start else None
-
-    def _span(self, index: int) -> tuple[int, int]:
-        if index >= len(self.steps):
-            return len(self.lines), len(self.lines)
-        end = self.steps[index + 1] if index + 1 < len(self.steps) else len(self.lines)
-        return self.steps[index], end
-
-    def step_start(self, index: int) -> int | None:
-        return self.steps[index] + 1 if index < len(self.steps) else None
-
-    def step_key(self, index: int, key: str) -> int | None:
-        start, end = self._span(index)
-        return self._find(start + 1, end, key, stop_at_table=False)
-
-    def _answers(self, index: int) -> list[int]:
-        start, end = self._span(index)
-        return [i for i in range(start, end)
-                if self.lines[i].strip().startswith("[[step.answer]]")]
-
-    def answer_start(self, index: int, j: int) -> int | None:
-        a = self._answers(index)
-        return a[j] + 1 if j < len(a) else None
-
-    def answer_key(self, index: int, j: int, key: str) -> int | None:
-        a = self._answers(index)
-        if j >= len(a):
-            return None
-        return self._find(a[j] + 1, self._span(index)[1], key, stop_at_table=True)
-
-
