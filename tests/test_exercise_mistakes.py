@@ -277,3 +277,35 @@ def test_wrong_diagnosis_then_redo(bench):
 def test_every_code_was_made_for_real():
     """Runs last in this module: each listed mistake code was made by a test above."""
     assert set(MISTAKES) <= TESTED, set(MISTAKES) - TESTED
+
+
+# --- mistakes not in the list, as a new trainee makes them -----------------------------------
+
+
+def test_kelvin_for_celsius_is_unit_or_prefix_with_the_hint(bench):
+    with attempt(bench, "ntc-temperature") as (a, t):
+        v3, vn = t.meter("VOLT:DC", "3V3"), t.meter("VOLT:DC", "NTC")
+        r = 10e3 * vn / (v3 - vn)
+        kelvin = 1 / (1 / 298.15 + __import__("math").log(r / 10e3) / 3950)
+        result = submit(a, "temperature", {"resistance": v(r, "Ω"),
+                                           "temperature": f"{kelvin:.2f} K"})
+        assert result.mistakes == ["unit-or-prefix"]
+        assert "subtract 273.15" in result.feedback[0]
+        redo_scores(submit(a, "temperature", {"resistance": v(r, "Ω"),
+                                              "temperature": f"{kelvin - 273.15:.2f} °C"}))
+
+
+def test_four_wire_ohms_is_accepted_for_two_wire(bench):
+    with attempt(bench, "r1-unpowered") as (a, t):
+        t.meter("VOLT:DC", "GND")
+        result = submit(a, "r1", {"value": v(t.meter("FRES", "R1"), "Ω")})
+        assert result.mistakes == [] and result.points == 2
+
+
+def test_uart_text_with_its_line_counter_is_still_right(bench):
+    with attempt(bench, "uart-decode") as (a, t):
+        baud, text = t.uart()
+        t.scpi(":TIM:SCAL 0.002")
+        t.scpi(":TIM:OFFS 0")
+        result = submit(a, "uart", {"baud": v(baud, "Bd"), "text": f"{text} #0042"})
+        assert result.mistakes == [], result.state["scope"]["timebase"]

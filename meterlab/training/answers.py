@@ -23,6 +23,7 @@ VERDICTS: dict[str, str] = {
 }
 YES = {"YES", "Y", "JA", "J", "TRUE", "1"}
 NO = {"NO", "N", "NEE", "FALSE", "0"}
+_KELVIN = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:K|kelvin)$", re.IGNORECASE)
 _LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 
 
@@ -55,6 +56,9 @@ def parse_answer(answer: Answer, text: str, lang: str = "en") -> Any:
     kind = answer.kind
     if kind == "quantity":
         src = re.sub(r"(?<=\d),(?=\d)", ".", raw)  # a decimal comma, as Dutch is written
+        kelvin = _KELVIN.match(src)
+        if kelvin and answer.unit == "°C":
+            return float(kelvin.group(1)), "K"  # a quantity, in the wrong unit: graded so
         try:
             value, unit = parse_quantity(src)
         except LimitError:
