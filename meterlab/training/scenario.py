@@ -39,11 +39,13 @@ def draw(exercise: Exercise, seed: int) -> Drawn:
                  dmm_start=dmm_start, scope_start=scope_start, scope_probe=probe)
 
 
-def reload(bench: Any, seed: int) -> None:
-    """Give a running `SimulatedBench` a fresh board for `seed`, as if switched off and on.
+def reload(bench: Any, seed: int, *, power_cycle: bool = True) -> None:
+    """Give a running `SimulatedBench` a fresh board for `seed`.
 
-    Both instruments return to their power-on state (the meter's fuse is new), so
-    one bench serves attempt after attempt: the test suite uses one per module.
+    With `power_cycle` both instruments return to their power-on state too (the
+    meter's fuse is new), so one bench serves attempt after attempt: the test suite
+    uses one per module. Without it only the board (and the fuse) change and the
+    instruments keep their settings: the desktop app's live views stay connected.
     """
     from meterlab.sim.board import Board
 
@@ -51,12 +53,17 @@ def reload(bench: Any, seed: int) -> None:
     bench.board = board
     with bench.dmm.lock:
         bench.dmm.board = board
-        bench.dmm.seed = seed
         bench.dmm.fuse_blown = False
-        bench.dmm.errors.clear()
-        bench.dmm.reset()
-    bench.scope.seed = seed
-    bench.scope.power_cycle(board)
+        if power_cycle:
+            bench.dmm.seed = seed
+            bench.dmm.errors.clear()
+            bench.dmm.reset()
+    if power_cycle:
+        bench.scope.seed = seed
+        bench.scope.power_cycle(board)
+    else:
+        with bench.scope.lock:
+            bench.scope.board = board
 
 
 def apply(bench: Any, drawn: Drawn) -> None:

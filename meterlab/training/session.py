@@ -32,7 +32,7 @@ class Attempt:
 
     def __init__(self, exercise: Exercise, *, seed: int = 0, trainee: str = "",
                  lang: str = "en", store: Any = None, backend: str | None = None,
-                 station: str = "", bench: Any = None) -> None:
+                 station: str = "", bench: Any = None, power_cycle: bool = True) -> None:
         self.exercise = exercise
         self.seed = seed
         self.trainee = trainee
@@ -43,6 +43,7 @@ class Attempt:
         self._station = station
         self.bench: Any = bench
         self._own_bench = bench is None
+        self._power_cycle = power_cycle
         self.dmm: Any = None
         self.scope: Any = None
         self.writer: Any = None
@@ -60,7 +61,7 @@ class Attempt:
             apply(self.bench, self.drawn)
             self.bench.start()
         else:
-            reload(self.bench, self.seed)
+            reload(self.bench, self.seed, power_cycle=self._power_cycle)
             apply(self.bench, self.drawn)
         try:
             self.dmm = _open(self.bench.dmm_resource, "dmm", self._backend)
