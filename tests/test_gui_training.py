@@ -71,6 +71,9 @@ def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
         meter.close()
     assert view.score.text() == "score 3/4"
     assert "✘ 3/4" in view.list.item(row).text()
+    view.lang.setCurrentText("nl")  # the list follows the language, progress kept
+    assert view.list.item(row).text().startswith("De DC-voedingsspanningen meten")
+    assert "✘ 3/4" in view.list.item(row).text()
     view.shutdown()
     with SessionStore(db) as store:
         (info,) = store.sessions()

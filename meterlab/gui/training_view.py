@@ -69,6 +69,8 @@ class TrainingView(QWidget, View):
             item.setData(Qt.ItemDataRole.UserRole, ex.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)
+        self._progress: dict[str, str] = {}
+        self.lang.currentTextChanged.connect(self._retitle)
         self.start_button = QPushButton("Start exercise")
         self.start_button.clicked.connect(self.start)
         left = QVBoxLayout()
@@ -134,6 +136,13 @@ class TrainingView(QWidget, View):
         mark = f"  {progress}" if progress else ""
         return f"{ex.title[self.lang.currentText() if hasattr(self, 'lang') else 'en']}" \
                f" — level {ex.level}, parts {parts}{mark}"
+
+    def _retitle(self) -> None:
+        """The exercise list in the chosen language (with the progress made so far)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            ex_id = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(self._item_text(ex_id, self._progress.get(ex_id, "")))
 
     def _busy(self, busy: bool) -> None:
         active = self.attempt is not None
@@ -273,8 +282,9 @@ class TrainingView(QWidget, View):
         self.score.setText(f"score {score}/{top}")
         item = self.list.currentItem()
         if item is not None:
-            item.setText(self._item_text(self.attempt.exercise.id,
-                                         f"{'✔' if score == top else '✘'} {score}/{top}"))
+            ex_id = self.attempt.exercise.id
+            self._progress[ex_id] = f"{'✔' if score == top else '✘'} {score}/{top}"
+            item.setText(self._item_text(ex_id, self._progress[ex_id]))
         self.instructions.setText(f"Done: score {score}/{top}. Choose the next exercise.")
         self.attempt.close()
         self.attempt = None
