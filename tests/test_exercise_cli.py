@@ -283,3 +283,21 @@ def test_records_class_overview_and_trainee_pdf(tmp_path, capsys):
     assert pdf.read_bytes().startswith(b"%PDF") and "1 attempt(s)" in capsys.readouterr().out
     assert run("exercise", "records", "--db", str(db), "--pdf", str(pdf)) == 2
     assert "--trainee" in capsys.readouterr().err
+
+
+def test_teacher_passphrase_is_stored_hashed(tmp_path):
+    from click.testing import CliRunner
+
+    from meterlab.cli import cli
+    from meterlab.station import load_station
+    from meterlab.training.teacher import check_passphrase
+
+    result = CliRunner().invoke(cli, ["exercise", "passphrase"], input="sesame!\nsesame!\n")
+    assert result.exit_code == 0
+    line = result.stdout.strip().splitlines()[-1]
+    assert line.startswith('teacher_passphrase = "scrypt$') and "sesame" not in line
+    station = tmp_path / "station.toml"
+    station.write_text(f"[station]\n{line}\n", encoding="utf-8")
+    stored = load_station(station).teacher_passphrase
+    assert check_passphrase("sesame!", stored)
+    assert not check_passphrase("sesame", stored) and not check_passphrase("sesame!", "")

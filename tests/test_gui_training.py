@@ -85,3 +85,32 @@ def test_without_the_simulated_bench_the_tab_says_so(qtbot):
     qtbot.addWidget(view)
     assert not view.start_button.isEnabled()
     assert "--demo" in view.instructions.text()
+
+
+def test_teacher_mode_opens_only_with_the_passphrase(qtbot, bench, tmp_path, monkeypatch):
+    from meterlab.training.teacher import hash_passphrase
+
+    station = tmp_path / "station.toml"
+    station.write_text(f'[station]\nname = "Bench 3"\n'
+                       f'teacher_passphrase = "{hash_passphrase("sesame!")}"\n', encoding="utf-8")
+    monkeypatch.setenv("METERLAB_STATION", str(station))
+    view = TrainingView(bench, db_path=str(tmp_path / "s.sqlite"))
+    qtbot.addWidget(view)
+    view.show()
+    row = next(i for i in range(view.list.count())
+               if view.list.item(i).data(Qt.ItemDataRole.UserRole) == "r1-unpowered")
+    view.list.setCurrentRow(row)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.attempt is not None and view.check_button.isEnabled(),
+                    timeout=10_000)
+    assert not view.unlock("Sesame!")
+    assert not view.teacher_panel.isVisible() and view.solutions.text() == ""
+    assert view.unlock("sesame!")
+    assert view.teacher_panel.isVisible()
+    assert "value = " in view.solutions.text() and "Ω" in view.solutions.text()
+    view.fault_combo.setCurrentText("r1_open")
+    view.switch_fault()
+    qtbot.waitUntil(lambda: "r1_open" in bench.board.active_faults, timeout=5_000)
+    view.show_records()
+    qtbot.waitUntil(lambda: view.records.text() != "", timeout=5_000)
+    view.shutdown()

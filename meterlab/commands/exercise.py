@@ -46,6 +46,20 @@ def list_command(lang: str) -> None:
         click.echo(f"{ex.id:<24} skills {skills:<6} level {ex.level}  {ex.title[lang]}")
 
 
+@command.command("passphrase")
+def passphrase_command() -> None:
+    """Print the hashed teacher passphrase line for the station file (asked twice, not shown)."""
+    from meterlab.station import station_path
+    from meterlab.training.teacher import hash_passphrase
+
+    secret = click.prompt("Teacher passphrase", hide_input=True, confirmation_prompt=True,
+                          err=True)
+    if len(secret) < 6:
+        raise click.BadParameter("use at least 6 characters", param_hint="passphrase")
+    click.echo(f'teacher_passphrase = "{hash_passphrase(secret)}"')
+    click.echo(f"Put this line in the [station] table of {station_path()}.", err=True)
+
+
 @command.command("records")
 @click.option("--trainee", default=None, help="Only this trainee's attempts.")
 @click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False), default=None,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -115,18 +116,129 @@ class TrainingView(QWidget, View):
         right.addLayout(buttons)
         right.addWidget(self.feedback, 1)
 
+        self.teacher_button = QPushButton("Teacher…")
+        self.teacher_button.clicked.connect(self._ask_passphrase)
+        top.addWidget(self.teacher_button)
+        self.teacher_panel = self._teacher_panel()
+        self.teacher_panel.hide()
+        self.teacher = False
+
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 3)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addLayout(body, 1)
+        outer.addWidget(self.teacher_panel)
         self._busy(False)
         if bench is None:
             self.start_button.setEnabled(False)
             self.instructions.setText("Training runs on the simulated bench: start meterlab "
                                       "with --demo, or use `meterlab exercise run` in a "
                                       "terminal.")
+
+    # -- teacher mode ---------------------------------------------------------------------
+
+    def _teacher_panel(self) -> QWidget:
+        from meterlab.training.truth import FAULT_NAMES
+
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        self.solutions = QLabel("")
+        self.solutions.setWordWrap(True)
+        row = QHBoxLayout()
+        self.fault_combo = QComboBox()
+        self.fault_combo.addItems([f for f in FAULT_NAMES if f != "none"])
+        switch = QPushButton("Switch fault on")
+        switch.clicked.connect(self.switch_fault)
+        self.records_button = QPushButton("Trainees' records")
+        self.records_button.clicked.connect(self.show_records)
+        row.addWidget(QLabel("Fault"))
+        row.addWidget(self.fault_combo)
+        row.addWidget(switch)
+        row.addStretch(1)
+        row.addWidget(self.records_button)
+        self.records = QLabel("")
+        self.records.setWordWrap(True)
+        lay.addWidget(QLabel("<b>Teacher</b> — solutions, fault switches, records"))
+        lay.addWidget(self.solutions)
+        lay.addLayout(row)
+        lay.addWidget(self.records)
+        return panel
+
+    def _ask_passphrase(self) -> None:
+        text, ok = QInputDialog.getText(self, "Teacher mode", "Passphrase",
+                                        QLineEdit.EchoMode.Password)
+        if ok and not self.unlock(text):
+            self._say(["That is not the teacher passphrase (or the station file has none: "
+                       "`meterlab exercise passphrase` prints the line to add)."])
+
+    def unlock(self, passphrase: str) -> bool:
+        """Teacher mode, if `passphrase` matches the hash in the station file."""
+        from meterlab.station import load_station
+        from meterlab.training.teacher import check_passphrase
+
+        if not check_passphrase(passphrase, load_station().teacher_passphrase):
+            return False
+        self.teacher = True
+        self.teacher_panel.show()
+        self._show_solutions()
+        return True
+
+    def _show_solutions(self) -> None:
+        if not self.teacher:
+            return
+        if self.attempt is None:
+            self.solutions.setText("No exercise running.")
+            return
+        from meterlab.training.grade import Context
+        from meterlab.training.truth import truth
+        from meterlab.units import format_si
+
+        a, step = self.attempt, self.step
+        ctx = Context(board=a.bench.board, drawn=a.drawn, parts=a.exercise.scenario.parts)
+        lines = [f"seed {a.drawn.seed}, fault {a.drawn.fault}, "
+                 f"{a.drawn.temperature:.1f} °C"]
+        e = step.expect
+        if e.instrument != "none":
+            lines.append(f"setup: {e.instrument} {e.function} at {e.at or e.digital_at} "
+                         f"(ref {e.ref})")
+        for ans in step.answers:
+            if ans.truth and ans.truth != "tur_ok":
+                value = truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
+                shown = format_si(value, ans.unit) if isinstance(value, float) else value
+                lines.append(f"{ans.key} = {shown}")
+        self.solutions.setText("<br>".join(escape(x) for x in lines))
+
+    def switch_fault(self) -> None:
+        if not self.teacher or self.attempt is None:
+            return
+        name = self.fault_combo.currentText()
+        conn = self.attempt.dmm
+        self._runner.submit(lambda: conn.write(f"SIM:FAUL {name},1"),
+                            lambda _r, err: self._show_solutions() if err is None else
+                            self._say([f"The fault could not be switched: {err}"]),
+                            name="training-fault")
+
+    def show_records(self) -> None:
+        if not self.teacher:
+            return
+        from meterlab.store import SessionStore
+        from meterlab.training.records import attempts
+
+        def work() -> list[Any]:
+            with SessionStore(self.db_path) as store:
+                return attempts(store)
+
+        def done(found: Any, err: BaseException | None) -> None:
+            if err is not None:
+                self.records.setText(escape(f"The records could not be read: {err}"))
+                return
+            rows = [f"{r.date} {r.trainee or '—'} {r.exercise} {r.score}/{r.max} "
+                    f"{' '.join(sorted(set(r.mistakes)))}" for r in found[-20:]]
+            self.records.setText("<br>".join(escape(x) for x in rows) or "No attempts yet.")
+
+        self._runner.submit(work, done, name="training-records")
 
     # -- state ----------------------------------------------------------------------------
 
@@ -210,6 +322,7 @@ class TrainingView(QWidget, View):
             self.fields[a.key] = field
         self.feedback.setText("")
         self._busy(False)
+        self._show_solutions()
 
     def place(self, tool: str, net: str) -> None:
         """Move a lead or probe on the simulated board (a job: it is SCPI)."""
