@@ -301,3 +301,34 @@ def test_teacher_passphrase_is_stored_hashed(tmp_path):
     stored = load_station(station).teacher_passphrase
     assert check_passphrase("sesame!", stored)
     assert not check_passphrase("sesame", stored) and not check_passphrase("sesame!", "")
+
+
+@given(st.integers(0, len(GOOD) - 1), st.text(max_size=12))
+def test_any_edit_of_an_exercise_file_is_read_or_named(pos, insert):
+    """A teacher's typo anywhere gives a valid exercise or a FileFormatError, nothing else."""
+    text = GOOD[:pos] + insert + GOOD[pos:]
+    try:
+        parse_exercise(text, path="edit.toml")
+    except FileFormatError as exc:
+        assert str(exc).startswith("edit.toml")
+
+
+_KEYS = ["id", "level", "skills", "title", "attempts", "points", "instructions", "expect",
+         "answer", "hints", "key", "kind", "truth", "accept", "mistake", "options", "nominal",
+         "tolerance", "rule", "of", "meter", "function", "at", "channel", "probe", "vdiv",
+         "timebase", "trigger", "digital", "temperature", "faults", "r1", "dmm_start",
+         "scope_probe", "parts"]
+_VALUES = ["1", '"x"', "[1]", "{a = 1}", "true", "-5", '""', "[]", "{}", "2.5", "[[1]]",
+           '"VOLT:DC 3V3"', '["4k7"]']
+
+
+@given(st.sampled_from(_KEYS), st.sampled_from(_VALUES), st.sampled_from([5, 10, 14, 15]))
+def test_any_key_with_any_value_is_read_or_named(key, value, line):
+    """Every key a teacher may write, with a value of the wrong type, in every table."""
+    lines = GOOD.replace('title = { nl = "a", en = "b" }\n',
+                         'title = { nl = "a", en = "b" }\n[scenario]\n').splitlines()
+    lines.insert(line, f"{key} = {value}")
+    try:
+        parse_exercise("\n".join(lines) + "\n", path="typo.toml")
+    except FileFormatError as exc:
+        assert str(exc).startswith("typo.toml")

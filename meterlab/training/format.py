@@ -233,6 +233,8 @@ def _scenario(raw: Any, fail: Any) -> Scenario:
     if not isinstance(faults, list) or not all(str(f) in FAULT_NAMES for f in faults):
         raise fail("faults", f"expected a list drawn from {', '.join(FAULT_NAMES)}")
     r1: list[float] = []
+    if not isinstance(raw.get("r1", []), list):
+        raise fail("r1", 'expected a list of resistances, e.g. ["4.7 kΩ", "10 kΩ"]')
     for v in raw.get("r1", []):
         try:
             value, unit = parse_quantity(str(v), "Ω")
