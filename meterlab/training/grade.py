@@ -254,6 +254,8 @@ def _quantity(a: Answer, given: tuple[float, str], ctx: Context, setup_wrong: bo
     true = float(_truth(a.truth, ctx))
     if unit != a.unit:
         return "unit-or-prefix"
+    if not math.isfinite(true):
+        return a.mistake  # nothing to read (an open part): a number is never right
     if _within(a, value, true):
         return None
     if true != 0.0 and value != 0.0:
