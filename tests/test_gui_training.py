@@ -73,6 +73,7 @@ def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
     assert "✘ 3/4" in view.list.item(row).text()
     view.lang.setCurrentText("nl")  # the list follows the language, progress kept
     assert view.list.item(row).text().startswith("De DC-voedingsspanningen meten")
+    assert view.check_button.text() == "Controleer" and "Kies" in view.instructions.text()
     assert "✘ 3/4" in view.list.item(row).text()
     view.shutdown()
     with SessionStore(db) as store:

@@ -36,6 +36,16 @@ from meterlab.gui.training_board import TOOLS, BoardPicture
 from meterlab.gui.views import View
 
 _TOOL_NAMES = {"red": "Red lead", "black": "Black lead", "ch1": "Scope CH1", "d0": "Logic D0"}
+#: The tab's own words in the exercise's language (the exercises carry nl and en
+#: themselves; these few follow the Language box rather than the app's locale).
+_NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefening",
+       "Check": "Controleer", "Next step": "Volgende stap", "your name": "je naam",
+       "Red lead": "Rode pen", "Black lead": "Zwarte pen", "Scope CH1": "Scope CH1",
+       "Logic D0": "Logisch D0", "step": "stap", "points": "punten",
+       "tries left": "pogingen over", "Done: score": "Klaar: score",
+       "Choose the next exercise.": "Kies de volgende oefening.",
+       "Choose an exercise and press Start.": "Kies een oefening en druk op Start.",
+       "Teacher…": "Leraar…"}
 
 
 class TrainingView(QWidget, View):
@@ -56,12 +66,12 @@ class TrainingView(QWidget, View):
 
         top = QHBoxLayout()
         self.trainee = QLineEdit()
-        self.trainee.setPlaceholderText("your name")
         self.lang = QComboBox()
         self.lang.addItems(["nl", "en"])
-        top.addWidget(QLabel("Trainee"))
+        self._trainee_label, self._lang_label = QLabel(), QLabel()
+        top.addWidget(self._trainee_label)
         top.addWidget(self.trainee, 1)
-        top.addWidget(QLabel("Language"))
+        top.addWidget(self._lang_label)
         top.addWidget(self.lang)
 
         self.list = QListWidget()
@@ -83,14 +93,14 @@ class TrainingView(QWidget, View):
         tools = QHBoxLayout()
         self.tool_group = QButtonGroup(self)
         for key in TOOLS:
-            b = QRadioButton(_TOOL_NAMES[key])
+            b = QRadioButton()
             b.setProperty("tool", key)
             b.setChecked(key == "red")
             self.tool_group.addButton(b)
             tools.addWidget(b)
         self.tool_group.buttonClicked.connect(
             lambda b: setattr(self.board, "tool", b.property("tool")))
-        self.instructions = QLabel("Choose an exercise and press Start.")
+        self.instructions = QLabel()
         self.instructions.setWordWrap(True)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
@@ -131,11 +141,30 @@ class TrainingView(QWidget, View):
         outer.addLayout(body, 1)
         outer.addWidget(self.teacher_panel)
         self._busy(False)
+        self._words()
+        self.lang.currentTextChanged.connect(self._words)
         if bench is None:
             self.start_button.setEnabled(False)
             self.instructions.setText("Training runs on the simulated bench: start meterlab "
                                       "with --demo, or use `meterlab exercise run` in a "
                                       "terminal.")
+
+    def w(self, text: str) -> str:
+        """`text` in the chosen language."""
+        return _NL.get(text, text) if self.lang.currentText() == "nl" else text
+
+    def _words(self) -> None:
+        self._trainee_label.setText(self.w("Trainee"))
+        self._lang_label.setText(self.w("Language"))
+        self.trainee.setPlaceholderText(self.w("your name"))
+        self.start_button.setText(self.w("Start exercise"))
+        self.check_button.setText(self.w("Check"))
+        self.next_button.setText(self.w("Next step"))
+        self.teacher_button.setText(self.w("Teacher…"))
+        for b in self.tool_group.buttons():
+            b.setText(self.w(_TOOL_NAMES[b.property("tool")]))
+        if self.attempt is None and self.bench is not None:
+            self.instructions.setText(self.w("Choose an exercise and press Start."))
 
     # -- teacher mode ---------------------------------------------------------------------
 
@@ -310,8 +339,9 @@ class TrainingView(QWidget, View):
         ex = self.attempt.exercise
         intro = f"<p>{escape(ex.intro[lang])}</p>" if ex.intro and self.step_index == 0 else ""
         self.instructions.setText(
-            f"<b>{escape(ex.title[lang])}</b> — step {self.step_index + 1}/{len(ex.steps)} "
-            f"({step.points} points){intro}<p>{escape(step.instructions[lang])}</p>")
+            f"<b>{escape(ex.title[lang])}</b> — {self.w('step')} {self.step_index + 1}/"
+            f"{len(ex.steps)} ({step.points} {self.w('points')}){intro}"
+            f"<p>{escape(step.instructions[lang])}</p>")
         while self.form.rowCount():
             self.form.removeRow(0)
         self.fields = {}
@@ -376,7 +406,7 @@ class TrainingView(QWidget, View):
             self._say([f"✔ {result.points}/{step.points}"], "#006100")
         else:
             left = self.attempt.tries_left(step)
-            self._say([*result.feedback, f"✘ 0/{step.points} — tries left: {left}"])
+            self._say([*result.feedback, f"✘ 0/{step.points} — {self.w('tries left')}: {left}"])
             if left > 0:
                 return
         self.check_button.setEnabled(False)
@@ -398,7 +428,8 @@ class TrainingView(QWidget, View):
             ex_id = self.attempt.exercise.id
             self._progress[ex_id] = f"{'✔' if score == top else '✘'} {score}/{top}"
             item.setText(self._item_text(ex_id, self._progress[ex_id]))
-        self.instructions.setText(f"Done: score {score}/{top}. Choose the next exercise.")
+        self.instructions.setText(f"{self.w('Done: score')} {score}/{top}. "
+                                  f"{self.w('Choose the next exercise.')}")
         self.attempt.close()
         self.attempt = None
         self._busy(False)
