@@ -332,3 +332,18 @@ def test_any_key_with_any_value_is_read_or_named(key, value, line):
         parse_exercise("\n".join(lines) + "\n", path="typo.toml")
     except FileFormatError as exc:
         assert str(exc).startswith("typo.toml")
+
+
+def test_a_broken_user_exercise_is_left_out_of_the_list_and_named(tmp_path, monkeypatch,
+                                                                    capsys):
+    from meterlab.training import format as fmt
+
+    mine = tmp_path / "exercises"
+    mine.mkdir()
+    (mine / "typo.toml").write_text(GOOD.replace("level = 1", "level = 9"), encoding="utf-8")
+    monkeypatch.setattr(fmt, "exercise_dirs",
+                        lambda: [ROOT / "limits" / "exercises", mine])
+    assert run("exercise", "list") == 0
+    out, err = capsys.readouterr()
+    assert "dc-rails" in out
+    assert f"{mine / 'typo.toml'}:3:" in err and "level" in err

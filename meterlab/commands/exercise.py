@@ -41,9 +41,12 @@ def list_command(lang: str) -> None:
     """Every exercise: id, sub-skills of competency 9, level, title."""
     from meterlab.training.format import list_exercises
 
-    for ex in list_exercises():
+    broken: list[Any] = []
+    for ex in list_exercises(broken):
         skills = ",".join(str(s) for s in ex.skills)
         click.echo(f"{ex.id:<24} skills {skills:<6} level {ex.level}  {ex.title[lang]}")
+    for exc in broken:
+        click.echo(f"meterlab: left out a broken exercise: {exc}", err=True)
 
 
 @command.command("passphrase")

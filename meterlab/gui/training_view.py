@@ -62,7 +62,8 @@ class TrainingView(QWidget, View):
         self.step_index = 0
         self._store: Any = None
         self._runner = TaskRunner(self)
-        self.exercises = {ex.id: ex for ex in list_exercises()}
+        self.broken: list[Any] = []  # a teacher's broken file is left out, not fatal
+        self.exercises = {ex.id: ex for ex in list_exercises(self.broken)}
 
         top = QHBoxLayout()
         self.trainee = QLineEdit()

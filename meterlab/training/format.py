@@ -82,14 +82,26 @@ def exercise_dirs() -> list[Path]:
     return [shipped_dir("limits") / "exercises", user_dir("limits") / "exercises"]
 
 
-def list_exercises() -> list[Exercise]:
-    """Every exercise, shipped and the teacher's own (a user file overrides one by name)."""
+def list_exercises(errors: list[FileFormatError] | None = None) -> list[Exercise]:
+    """Every exercise, shipped and the teacher's own (a user file overrides one by name).
+
+    With `errors` given, a broken file is left out and its error appended there (a
+    list of exercises must not vanish over one typo); without it, it is raised.
+    """
     found: dict[str, Path] = {}
     for folder in exercise_dirs():
         if folder.is_dir():
             for p in sorted(folder.glob("*.toml")):
                 found[p.name] = p
-    return sorted((load_exercise(p) for p in found.values()), key=lambda e: (e.level, e.id))
+    out = []
+    for p in found.values():
+        try:
+            out.append(load_exercise(p))
+        except FileFormatError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+    return sorted(out, key=lambda e: (e.level, e.id))
 
 
 def find_exercise(name: str) -> Exercise:
