@@ -23,6 +23,7 @@ def bench():
 
 def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
     db = tmp_path / "s.sqlite"
+    demo_board = bench.board
     view = TrainingView(bench, db_path=str(db))
     qtbot.addWidget(view)
     view.resize(1100, 700)
@@ -70,6 +71,7 @@ def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
     finally:
         meter.close()
     assert view.score.text() == "score 3/4"
+    assert bench.board is demo_board  # the live views' board is back after the exercise
     assert "✘ 3/4" in view.list.item(row).text()
     view.lang.setCurrentText("nl")  # the list follows the language, progress kept
     assert view.list.item(row).text().startswith("De DC-voedingsspanningen meten")

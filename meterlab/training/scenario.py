@@ -39,31 +39,42 @@ def draw(exercise: Exercise, seed: int) -> Drawn:
                  dmm_start=dmm_start, scope_start=scope_start, scope_probe=probe)
 
 
-def reload(bench: Any, seed: int, *, power_cycle: bool = True) -> None:
+def reload(bench: Any, seed: int, *, power_cycle: bool = True) -> Any:
     """Give a running `SimulatedBench` a fresh board for `seed`.
 
     With `power_cycle` both instruments return to their power-on state too (the
     meter's fuse is new), so one bench serves attempt after attempt: the test suite
     uses one per module. Without it only the board (and the fuse) change and the
     instruments keep their settings: the desktop app's live views stay connected.
+    Returns the board that was there before.
     """
     from meterlab.sim.board import Board
 
+    previous = bench.board
     board = Board(seed=seed)
+    if not power_cycle:
+        swap_board(bench, board)
+        return previous
     bench.board = board
     with bench.dmm.lock:
         bench.dmm.board = board
         bench.dmm.fuse_blown = False
-        if power_cycle:
-            bench.dmm.seed = seed
-            bench.dmm.errors.clear()
-            bench.dmm.reset()
-    if power_cycle:
-        bench.scope.seed = seed
-        bench.scope.power_cycle(board)
-    else:
-        with bench.scope.lock:
-            bench.scope.board = board
+        bench.dmm.seed = seed
+        bench.dmm.errors.clear()
+        bench.dmm.reset()
+    bench.scope.seed = seed
+    bench.scope.power_cycle(board)
+    return previous
+
+
+def swap_board(bench: Any, board: Any) -> None:
+    """Put `board` behind both instruments, keeping their settings (and a new fuse)."""
+    bench.board = board
+    with bench.dmm.lock:
+        bench.dmm.board = board
+        bench.dmm.fuse_blown = False
+    with bench.scope.lock:
+        bench.scope.board = board
 
 
 def apply(bench: Any, drawn: Drawn) -> None:

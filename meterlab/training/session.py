@@ -18,7 +18,7 @@ from typing import Any
 from meterlab.readings import Verdict
 from meterlab.training.format import Exercise, Step
 from meterlab.training.grade import Context, StepResult, feedback, grade_step
-from meterlab.training.scenario import apply, draw, reload
+from meterlab.training.scenario import apply, draw, reload, swap_board
 from meterlab.training.state import read_dmm, read_scope
 
 
@@ -44,6 +44,7 @@ class Attempt:
         self.bench: Any = bench
         self._own_bench = bench is None
         self._power_cycle = power_cycle
+        self._previous_board: Any = None
         self.dmm: Any = None
         self.scope: Any = None
         self.writer: Any = None
@@ -61,7 +62,9 @@ class Attempt:
             apply(self.bench, self.drawn)
             self.bench.start()
         else:
-            reload(self.bench, self.seed, power_cycle=self._power_cycle)
+            previous = reload(self.bench, self.seed, power_cycle=self._power_cycle)
+            # a bench shared with live views gets its own board back afterwards
+            self._previous_board = None if self._power_cycle else previous
             apply(self.bench, self.drawn)
         try:
             self.dmm = _open(self.bench.dmm_resource, "dmm", self._backend)
@@ -117,6 +120,9 @@ class Attempt:
                 self.finish()
         if self.bench is not None and self._own_bench:
             self.bench.stop()
+        elif self.bench is not None and self._previous_board is not None:
+            swap_board(self.bench, self._previous_board)
+            self._previous_board = None
 
     def __enter__(self) -> Attempt:
         return self.start()
