@@ -3,7 +3,7 @@
 The meter is split into focused parts: `dmm_spec` (functions, ranges, NPLC and
 accuracy tables), `dmm_acquire` (the lazily computed trigger system and reading
 memory), `dmm_config` (CONFigure/MEASure/SENSe/FUNCtion), `dmm_system` (SYSTem,
-DISPlay, STATus, FORMat, SIMulation:PROBe), `dmm_trigger` (TRIGger, SAMPle),
+DISPlay, STATus, FORMat, SIMulation:PROBe and :FUSE), `dmm_trigger` (TRIGger, SAMPle),
 `dmm_calc` (CALCulate: null, limits, statistics on readings entering memory). This
 module ties them together and holds the measurement commands: INITiate, READ?,
 FETCh?, ABORt, R?, DATA:*.
@@ -294,31 +294,6 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
             # The event register latches the condition's rising edge only.
             self.ques_condition |= QUES_MEMORY_OVERFLOW
             self.questionable |= QUES_MEMORY_OVERFLOW
-
-    #: volts across the A input (about 0.1 Ω with its shunt) that blow the 3 A fuse at once
-    FUSE_BLOW_VOLTS = 0.5
-
-    def check_fuse(self) -> None:
-        """The current input across a voltage source: tens of amperes flow and the fuse blows.
-
-        On the board the meter is in series (harmless) only where it replaces the
-        supply link, ISUPPLY; anywhere else its shunt is in parallel with whatever
-        voltage lies between the leads.
-        """
-        if self.fuse_blown or not self.function.startswith("CURR"):
-            return
-        hi, lo = self.probe
-        if "ISUPPLY" in (hi.upper(), lo.upper()):
-            return
-        across = getattr(self.board, "volts_between", None)
-        if across is None:
-            return  # a board without nets (a test's scripted one) has nothing to short
-        try:
-            volts = abs(float(across(hi, lo)))
-        except (KeyError, ValueError, TypeError):
-            return
-        if volts >= self.FUSE_BLOW_VOLTS:
-            self.fuse_blown = True
 
     def true_value(self, function: str, probe: tuple[str, str]) -> float:
         """What an ideal meter would read, from the board, in the meter's units."""

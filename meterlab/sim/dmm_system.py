@@ -1,4 +1,4 @@
-"""SYSTem, DISPlay, STATus, installed options and SIMulation:PROBe of the simulated 34465A.
+"""SYSTem, DISPlay, STATus, installed options, SIMulation:PROBe and :FUSE of the simulated 34465A.
 
 `SYSTem:IDENtify` lets the meter answer *IDN? as an older model, as the real
 Truevolt meters do for software written for a 34401A or 34410A/11A.
@@ -41,6 +41,8 @@ class SystemMixin:
     board: Any
     probe: tuple[str, str]
     questionable: int
+    function: str
+    fuse_blown: bool
 
     def build_system(self) -> None:
         # Status enables survive *RST, as the SCPI status model says.
@@ -238,14 +240,36 @@ class SystemMixin:
 
     # -- SIMulation:FUSE ----------------------------------------------------------------------
 
+    #: volts across the A input (about 0.1 Ω with its shunt) that blow the 3 A fuse at once
+    FUSE_BLOW_VOLTS = 0.5
+
     def check_fuse(self) -> None:
-        """Blow the current fuse if the leads put the A input across a voltage (dmm.py)."""
+        """The current input across a voltage source: tens of amperes flow and the fuse blows.
+
+        On the board the meter is in series (harmless) only where it replaces the
+        supply link, ISUPPLY; anywhere else its shunt is in parallel with whatever
+        voltage lies between the leads.
+        """
+        if self.fuse_blown or not self.function.startswith("CURR"):
+            return
+        hi, lo = self.probe
+        if "ISUPPLY" in (hi.upper(), lo.upper()):
+            return
+        across = getattr(self.board, "volts_between", None)
+        if across is None:
+            return  # a board without nets (a test's scripted one) has nothing to short
+        try:
+            volts = abs(float(across(hi, lo)))
+        except (KeyError, ValueError, TypeError):
+            return
+        if volts >= self.FUSE_BLOW_VOLTS:
+            self.fuse_blown = True
 
     def _fuse_q(self, c: Call) -> str:
         """`OK` or `BLOWN`: what a person finds when they open the fuse holder."""
         c.expect(0)
         self.check_fuse()
-        return "BLOWN" if getattr(self, "fuse_blown", False) else "OK"
+        return "BLOWN" if self.fuse_blown else "OK"
 
     def _fuse_replace(self, c: Call) -> None:
         c.expect(0)
