@@ -73,14 +73,14 @@ def passphrase_command() -> None:
 def records_command(trainee: str | None, xlsx: str | None, pdf: str | None,
                     db: str | None) -> None:
     """Recorded attempts: one line each; a class overview (XLSX) or a trainee's record (PDF)."""
-    from meterlab.commands._common import open_store
     from meterlab.errors import UsageError
+    from meterlab.store import SessionStore
     from meterlab.training.format import list_exercises
     from meterlab.training.records import attempts, write_class_xlsx, write_trainee_pdf
 
     if pdf and not trainee:
         raise UsageError("--pdf writes one trainee's record: add --trainee NAME.")
-    with open_store(db) as store:
+    with SessionStore(db) as store:
         found = attempts(store, trainee)
     for r in found:
         mistakes = " ".join(sorted(set(r.mistakes))) or "—"
@@ -119,16 +119,17 @@ def run_command(exercise_id: str, seed: int | None, trainee: str, lang: str,
     input is not a terminal) and ends with `score N/M`. Exit 0 with full marks,
     1 otherwise, 2 on a usage or instrument error.
     """
-    from meterlab.commands._common import open_store, station_name
+    from meterlab.station import load_station
+    from meterlab.store import SessionStore
     from meterlab.training.format import find_exercise
     from meterlab.training.session import Attempt
 
     ex = find_exercise(exercise_id)
     if seed is None:
         seed = secrets.randbelow(100_000)
-    store = None if no_store else open_store(db)
+    store = None if no_store else SessionStore(db)
     attempt = Attempt(ex, seed=seed, trainee=trainee, lang=lang, store=store, backend=backend,
-                      station="" if no_store else station_name())
+                      station="" if no_store else load_station().name)
     interactive = sys.stdin.isatty()
     lines = _lines(interactive)
     complete = True
