@@ -16,6 +16,15 @@ if TYPE_CHECKING:
     from meterlab.store import SessionStore, SessionWriter
 
 
+#: Upper bounds of numeric options. Past them a value is a typo, not a wish, and left
+#: unchecked it overflows later (1e308 s in milliseconds is inf; a count of 10^23 sends the
+#: driver searching divisors for hours): refuse it at once, naming the option.
+MAX_TIMEOUT = 3600.0          # s per answer: an hour is already far beyond any instrument
+MAX_SECONDS = 7 * 86400.0     # s for intervals and give-up times: a week
+MAX_COUNT = 10**12            # readings: 230 days at 50 kSa/s
+MAX_POINTS = 2_000_000_000    # waveform points per channel: beyond any scope's memory
+
+
 def visa_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--visa", "backend", envvar="METERLAB_VISA", default=None, metavar="BACKEND",

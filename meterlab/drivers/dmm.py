@@ -593,6 +593,8 @@ class Multimeter:
             raise UsageError("A counted stream needs at least one reading.")
         if count <= most:
             return count, 1
+        if count > most * most:
+            return None  # more than samples × triggers can hold: measure on, stop at count
         best = None
         d = 1
         while d * d <= count:
