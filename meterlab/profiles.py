@@ -60,6 +60,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from meterlab import paths
+from meterlab.config_io import parse_toml, read_config
 from meterlab.errors import FileFormatError, InstrumentError
 from meterlab.scpi import Idn
 
@@ -223,11 +224,11 @@ def load_profile(path: str | Path) -> Profile:
     """Read and validate one profile file; any mistake is a FileFormatError naming it."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_config(path, "profile").decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FileFormatError(f"cannot read the profile: {exc}", path=str(path)) from None
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, str(path), "profile")
     except tomllib.TOMLDecodeError as exc:
         raise FileFormatError(
             f"not valid TOML: {exc}", path=str(path), line=_syntax_line(exc)
