@@ -14,11 +14,13 @@ was kept, and what to do.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from meterlab.errors import StoreError
+from meterlab.store_ledger import migrate as ledger_migrate
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE sessions (
@@ -99,8 +101,9 @@ CREATE TABLE results (
 ) WITHOUT ROWID;
 """
 
-#: MIGRATIONS[v] turns a version-v database into version v+1.
-MIGRATIONS: dict[int, str] = {0: _V1}
+#: MIGRATIONS[v] turns a version-v database into version v+1: an SQL script, or a function
+#: when rows must be computed (2: the store's ledger, entered for the sessions already there).
+MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {0: _V1, 1: ledger_migrate}
 
 
 def _describe(exc: BaseException) -> str:
@@ -221,8 +224,11 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
         script = MIGRATIONS[version]
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in _statements(script):
-                conn.execute(statement)
+            if callable(script):
+                script(conn)
+            else:
+                for statement in _statements(script):
+                    conn.execute(statement)
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             conn.execute("DELETE FROM schema_version")
             conn.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))

@@ -9,6 +9,7 @@ in the record numbers and as a head/final hash that no longer matches.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Any
 
 from meterlab.store_chain import KINDS, record_hash
@@ -94,3 +95,28 @@ def _label(kind: str, f: dict[str, Any]) -> str:
     if kind == "result":
         return f"result of check {f['check_id']}"
     return kind
+
+
+def with_ledger(conn: sqlite3.Connection, results: list[Any], *, whole_store: bool) -> list[Any]:
+    """Add what the store's ledger says: rewritten sessions to their own result, and (when
+    the whole store is verified) deleted sessions, orphaned rows and ledger edits as results
+    of their own, so `meterlab verify` can no longer call a database with a missing session
+    intact."""
+    from meterlab.store import VerifyResult
+    from meterlab.store_ledger import ledger_problems
+
+    rows = conn.execute("SELECT id, header_hash, final_hash FROM sessions").fetchall()
+    report = ledger_problems(conn, rows)
+    out = []
+    for r in results:
+        extra = report.session(r.session_id)
+        out.append(replace(r, ok=False, problems=(*r.problems, *extra)) if extra else r)
+    if whole_store:
+        for sid, problems in report.deleted.items():
+            out.append(VerifyResult(session_id=sid, ok=False, status="deleted", records=0,
+                                    final_hash=None, problems=tuple(problems)))
+        if report.store:
+            out.append(VerifyResult(session_id="(the store's ledger)", ok=False,
+                                    status="edited", records=0, final_hash=None,
+                                    problems=tuple(report.store)))
+    return out

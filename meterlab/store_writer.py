@@ -27,6 +27,7 @@ import numpy as np
 from meterlab.errors import StoreError
 from meterlab.readings import ReadingBatch, Verdict
 from meterlab.store_chain import KINDS, normalise, record_hash
+from meterlab.store_ledger import append as ledger_append
 
 if TYPE_CHECKING:
     from meterlab.store import SessionStore
@@ -366,6 +367,8 @@ class SessionWriter:
                 if cur.rowcount != 1:
                     raise sqlite3.IntegrityError(
                         "the session was closed by another program (marked incomplete)")
+                if final is not None:
+                    ledger_append(conn, self.id, "close", final)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
