@@ -351,8 +351,11 @@ class _Run:
         self.readings += n
         stamps = _iso(batch.t)
         if batch.gap_before and not self.back and self.readings > n:
-            _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
-                 "before meterlab could drain it (the gap is marked).")
+            if batch.gap_reason == "overflow":
+                _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
+                     "before meterlab could drain it (the gap is marked).")
+            else:
+                _err(f"Readings may be missing before {stamps[0]} (the gap is marked).")
         self.back = False
         if self.csv is not None:
             self.csv.write(_csv_rows(batch, stamps, verdicts))
