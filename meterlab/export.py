@@ -87,6 +87,7 @@ def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str |
     infos = [store.session(i) for i in ids]
     out = Path(path)
     tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)  # left by an export that was killed outright (kill -9)
     try:
         if f == "pdf":
             from meterlab.report import write_report

@@ -141,14 +141,22 @@ def open_store(db: str | None) -> SessionStore:
     return SessionStore(db)
 
 
-# C0 controls (newline aside) and DEL: an ESC typed into --operator or --dut must not recolour
-# or clear the technician's terminal when it is printed back.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F)}
+# C0 controls (newline aside), DEL and C1: an ESC typed into --operator or --dut must not
+# recolour or clear the technician's terminal when it is printed back.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20),
+                                        *range(0x7F, 0xA0))}
+# Bidirectional and invisible format characters: a right-to-left override (U+202E) in an
+# operator name reverses the rest of the table row on screen, a zero-width space makes two
+# serials that look equal differ. Shown as \\uXXXX so what is stored is what is seen.
+_FORMATS = (0x061C, 0x00AD, *range(0x200B, 0x2010), *range(0x2028, 0x202F),
+            *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC))
+_CONTROLS.update({c: f"\\u{c:04x}" for c in _FORMATS})
 
 
 def shown(text: object) -> str:
     """User-typed text for rich output: markup escaped ("[/bold]" in a DUT serial is text,
-    not a tag that breaks the print), control characters made visible as \\xNN."""
+    not a tag that breaks the print), control, bidi and invisible format characters made
+    visible as \\xNN / \\uXXXX."""
     from rich.markup import escape
 
     return escape(str(text).translate(_CONTROLS))
