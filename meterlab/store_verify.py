@@ -8,7 +8,9 @@ in the record numbers and as a head/final hash that no longer matches.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -67,19 +69,25 @@ def verify_session(conn: sqlite3.Connection, sid: str, live: bool) -> Any:
                         final_hash=final_hash, problems=tuple(problems))
 
 
-def _records(conn: sqlite3.Connection, sid: str) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    for table, kind in _TABLES:
-        names, blobs = KINDS[kind]
-        cols = ", ".join((*names, *blobs))
-        for r in conn.execute(
-                f"SELECT seq, hash, {cols} FROM {table} WHERE session_id=? ORDER BY seq",  # noqa: S608
-                (sid,)):
-            fields = dict(zip(names, r[2:2 + len(names)], strict=True))
-            blob_values = tuple(r[2 + len(names):])
-            out.append((r[0], kind, fields, blob_values, r[1], _label(kind, fields)))
-    out.sort(key=lambda rec: rec[0])
-    return out
+def _records(conn: sqlite3.Connection, sid: str) -> Iterator[tuple[Any, ...]]:
+    """The session's records in chain order, one at a time: each table is read by its own
+    cursor in seq order and the cursors are merged, so verifying a session of any size
+    holds one stored row per table, not the session."""
+    return heapq.merge(*(_table_records(conn, sid, table, kind) for table, kind in _TABLES),
+                       key=lambda rec: rec[0])
+
+
+def _table_records(conn: sqlite3.Connection, sid: str, table: str, kind: str
+                   ) -> Iterator[tuple[Any, ...]]:
+    names, blobs = KINDS[kind]
+    cols = ", ".join((*names, *blobs))
+    cur = conn.execute(
+        f"SELECT seq, hash, {cols} FROM {table} WHERE session_id=? ORDER BY seq",  # noqa: S608
+        (sid,))
+    for r in cur:
+        fields = dict(zip(names, r[2:2 + len(names)], strict=True))
+        blob_values = tuple(r[2 + len(names):])
+        yield (r[0], kind, fields, blob_values, r[1], _label(kind, fields))
 
 
 def _label(kind: str, f: dict[str, Any]) -> str:
