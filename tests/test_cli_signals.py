@@ -131,3 +131,33 @@ def test_second_sigterm_ends_a_read_at_once(bench: SimulatedBench, tmp_path: Pat
     with SessionStore(db) as store:
         (info,) = store.sessions()
         assert info.status != "running" and info.n_readings >= 10
+
+
+def test_sigterm_during_an_export_leaves_no_part_file(tmp_path: Path) -> None:
+    from tests.bigsession import make_big_session
+
+    db = tmp_path / "s.db"
+    make_big_session(db, 2_000_000)
+    out = tmp_path / "out.csv"
+    part = tmp_path / "out.csv.part"
+    proc = spawn(["export", "latest", "-o", str(out), "--db", str(db)])
+    deadline = time.monotonic() + 20
+    while not part.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert part.exists(), "the export finished before it could be interrupted"
+    took, err = stop_with_sigterm(proc)
+    assert took < 5 and proc.returncode == 128 + signal.SIGTERM, err
+    assert not part.exists() and not out.exists()
+    assert "Traceback" not in err
+
+
+def test_a_part_file_left_by_a_killed_export_is_removed_by_the_next(tmp_path: Path,
+                                                                    capsys) -> None:
+    from tests.bigsession import make_big_session
+
+    db = tmp_path / "s.db"
+    make_big_session(db, 10)
+    out = tmp_path / "out.json"
+    (tmp_path / "out.json.part").write_text("half a file")
+    run_cli(["export", "latest", "-o", str(out), "--db", str(db)], capsys)
+    assert out.exists() and not (tmp_path / "out.json.part").exists()
