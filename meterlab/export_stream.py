@@ -45,10 +45,10 @@ CHUNK = 100_000
 PLOT_POINTS = 20_000
 
 
-def frames(store: SessionStore, ids: list[str], chunk: int = CHUNK
+def frames(store: SessionStore, ids: list[str], chunk: int | None = None
            ) -> Iterator[tuple[str, pd.DataFrame]]:
     """(session id, piece of readings) in session then recorded order."""
-    return iter_reading_frames(store.connection, store.lock, ids, chunk=chunk)
+    return iter_reading_frames(store.connection, store.lock, ids, chunk=chunk or CHUNK)
 
 
 def write_csv_stream(store: SessionStore, infos: list[SessionInfo], ids: list[str],
@@ -84,7 +84,7 @@ def write_parquet_stream(store: SessionStore, infos: list[SessionInfo], ids: lis
     meta = parquet_meta(infos)
     writer = None
     try:
-        for _, piece in frames(store, ids, chunk=4 * CHUNK):
+        for _, piece in frames(store, ids, chunk=2 * CHUNK):
             table = parquet_table(piece)
             if writer is None:
                 writer = pq.ParquetWriter(str(path), table.schema.with_metadata(meta),
