@@ -335,7 +335,7 @@ class Acquisition:
         except Exception:  # the link is gone: nothing more can be read from it
             rest = None
         if rest is not None and len(rest):
-            self._emit(replace(rest, gap_before=True))
+            self._emit(replace(rest, gap_before=True, gap_reason="fault"))
         close = getattr(meter, "close", None)
         if close is not None:
             with contextlib.suppress(Exception):

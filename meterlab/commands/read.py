@@ -350,7 +350,10 @@ class _Run:
                     self.counts[v] = self.counts.get(v, 0) + k
         self.readings += n
         stamps = _iso(batch.t)
-        if batch.gap_before and not self.back and self.readings > n:
+        # "fault": the readings the meter still held behind a bad reply; the line about
+        # the fault itself follows at once, so a second line here would only confuse.
+        if (batch.gap_before and not self.back and self.readings > n
+                and batch.gap_reason != "fault"):
             if batch.gap_reason == "overflow":
                 _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
                      "before meterlab could drain it (the gap is marked).")
