@@ -84,7 +84,7 @@ def write_parquet_stream(store: SessionStore, infos: list[SessionInfo], ids: lis
     meta = parquet_meta(infos)
     writer = None
     try:
-        for _, piece in frames(store, ids, chunk=2 * CHUNK):
+        for _, piece in frames(store, ids, chunk=5 * CHUNK):
             table = parquet_table(piece)
             if writer is None:
                 writer = pq.ParquetWriter(str(path), table.schema.with_metadata(meta),
