@@ -55,6 +55,7 @@ class Outcome:
     recovered_s: float | None
     values_after_gap: np.ndarray
     t: np.ndarray
+    lost: int  # readings the meter produced in the acquisition the fault broke, not stored
 
 
 def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], None],
@@ -76,6 +77,7 @@ def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], 
                 seen += bool(proc.stdout.readline())
             assert seen == before, "no readings before the fault"
             t_fault = time.time()
+            broken = bench.dmm.acq
             fault(link)
             # Let the fault act (a cut-off block shows only after the timeout) before counting
             # the readings that must follow it; lines printed meanwhile wait in the pipe.
@@ -104,8 +106,13 @@ def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], 
     t = frame["t"].to_numpy()
     recovered = float(t[gap_at[-1]] - t_fault) if len(gap_at) else None
     start = int(gap_at[-1]) if len(gap_at) else 0
+    # The meter's own count for the acquisition the fault broke, against what was stored
+    # of it (everything before the reconnect's gap mark).
+    lost = 0
+    if broken is not None and broken is not bench.dmm.acq:
+        lost = broken.produced - start
     return Outcome(proc.returncode, err, printed, len(gap_at), recovered,
-                   frame["value"].to_numpy()[start:], t)
+                   frame["value"].to_numpy()[start:], t, lost)
 
 
 def exact_sequence(values: np.ndarray, bench: SimulatedBench) -> bool:
@@ -120,7 +127,8 @@ def exact_sequence(values: np.ndarray, bench: SimulatedBench) -> bool:
 
 def report(name: str, o: Outcome) -> None:
     rec = "—" if o.recovered_s is None else f"{o.recovered_s:.2f} s"
-    print(f"\nFAULT {name}: {o.readings} readings, {o.gaps} gap(s), recovered {rec}")
+    print(f"\nFAULT {name}: {o.readings} readings, {o.lost} lost, {o.gaps} gap(s), "
+          f"recovered {rec}")
 
 
 def common(o: Outcome) -> None:
@@ -138,7 +146,7 @@ def test_faults_the_timeout_absorbs_lose_nothing_and_mark_no_gap(
     o = read_through(bench, tmp_path, fault)
     report(name, o)
     common(o)
-    assert o.gaps == 0 and "Reconnecting" not in o.err
+    assert o.gaps == 0 and o.lost == 0 and "Reconnecting" not in o.err
     assert exact_sequence(o.values_after_gap, bench)
 
 
@@ -165,6 +173,6 @@ def test_faults_that_break_the_link_are_named_marked_and_recovered(
     assert "overflowed" not in o.err and "may be missing" not in o.err
     # one gap at the reconnect; a second one before it when the meter still held readings
     # behind a bad reply (they are kept, after a hole)
-    assert 1 <= o.gaps <= 2
+    assert 1 <= o.gaps <= 2 and o.lost >= 0
     assert o.recovered_s is not None and o.recovered_s < 2 * TIMEOUT_S + BACKOFF_S + 1.0
     assert exact_sequence(o.values_after_gap, bench)
