@@ -100,6 +100,9 @@ def ledger_problems(conn: sqlite3.Connection,
                     sessions: Iterable[tuple[str, str, str | None]]) -> LedgerReport:
     """Check the ledger against the sessions [(id, header_hash, final_hash)] present."""
     report = LedgerReport()
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='ledger'"
+                    ).fetchone() is None:
+        return report  # a read-only schema-1 database: it has no ledger to check
     present = {sid: (head, final) for sid, head, final in sessions}
     opens: dict[str, str] = {}
     closes: dict[str, str] = {}

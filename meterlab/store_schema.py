@@ -216,6 +216,10 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
             f"another database with --db PATH.")
     if version == SCHEMA_VERSION:
         return
+    if read_only and version >= 1:
+        # Schema 1 lacks only the ledger: a read-only copy from an earlier release can still
+        # be browsed, exported and verified session by session (no ledger to check).
+        return
     if read_only:
         raise StoreError(
             f"{path} needs an upgrade (schema {version} → {SCHEMA_VERSION}) but is read-only. "

@@ -178,3 +178,22 @@ def test_session_closed_as_incomplete_after_a_crash_stays_in_the_ledger(tmp_path
     con.close()
     res = verify(path)  # opening closes it as incomplete, with its ledger entry
     assert res[sid].status == "incomplete" and res[sid].ok, res[sid].problems
+
+
+def test_a_read_only_schema_1_database_can_still_be_opened_and_checked(tmp_path):
+    """A read-only copy from an earlier release cannot be upgraded; it is opened as it is
+    (its sessions' own chains still verify), with no ledger to check."""
+    from meterlab.store_ledger import ledger_problems
+    from meterlab.store_schema import _check_and_migrate
+    from meterlab.store_verify import verify_session
+
+    path = tmp_path / "s.sqlite"
+    sid, other = _make(path)
+    _as_schema_1(path)
+    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    _check_and_migrate(con, path, read_only=True)  # must not raise "needs an upgrade"
+    rows = con.execute("SELECT id, header_hash, final_hash FROM sessions").fetchall()
+    report = ledger_problems(con, rows)
+    assert not report.store and not report.deleted and not report.by_session
+    assert all(verify_session(con, s, live=False).ok for s in (sid, other))
+    con.close()
