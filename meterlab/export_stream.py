@@ -47,8 +47,10 @@ PLOT_POINTS = 20_000
 
 def frames(store: SessionStore, ids: list[str], chunk: int | None = None
            ) -> Iterator[tuple[str, pd.DataFrame]]:
-    """(session id, piece of readings) in session then recorded order."""
-    return iter_reading_frames(store.connection, store.lock, ids, chunk=chunk or CHUNK)
+    """(session id, piece of readings) in session then recorded order (the "time" column
+    left empty: every export formats `t` itself)."""
+    return iter_reading_frames(store.connection, store.lock, ids, chunk=chunk or CHUNK,
+                               with_time=False)
 
 
 def write_csv_stream(store: SessionStore, infos: list[SessionInfo], ids: list[str],

@@ -35,7 +35,8 @@ def readings_frame(conn: sqlite3.Connection, session_ids: list[str]) -> pd.DataF
 
 
 def iter_reading_frames(conn: sqlite3.Connection, lock: Any, session_ids: list[str], *,
-                        chunk: int = 100_000) -> Iterator[tuple[str, pd.DataFrame]]:
+                        chunk: int = 100_000, with_time: bool = True
+                        ) -> Iterator[tuple[str, pd.DataFrame]]:
     """The readings of the given sessions as (session id, frame) pieces of at most `chunk`
     rows, in session order then recorded order: what `readings_frame` returns, cut so that
     an export's memory does not grow with the session.
@@ -55,15 +56,16 @@ def iter_reading_frames(conn: sqlite3.Connection, lock: Any, session_ids: list[s
                 with lock:
                     rows = conn.execute(_ROW_SQL + "WHERE session_id=? AND seq BETWEEN ? AND ? "
                                         "ORDER BY seq", (sid, group[0], group[-1])).fetchall()
-                frame = frame_from_rows(rows)
+                frame = frame_from_rows(rows, with_time=with_time)
                 del rows
                 for i in range(0, len(frame), chunk):
                     yield sid, frame.iloc[i:i + chunk]
                 group, size = [], 0
 
 
-def frame_from_rows(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """Stored batch rows (as `_ROW_SQL` selects them) as one frame."""
+def frame_from_rows(rows: list[tuple[Any, ...]], *, with_time: bool = True) -> pd.DataFrame:
+    """Stored batch rows (as `_ROW_SQL` selects them) as one frame. Without `with_time`
+    the "time" column is NaT: exports format `t` themselves and skip the conversion."""
     n = np.array([r[9] for r in rows], dtype=np.int64)
     total = int(n.sum())
     t = _concat([r[10] for r in rows], "<f8", n, np.nan)
@@ -84,7 +86,9 @@ def frame_from_rows(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     frame = pd.DataFrame({
         "session_id": data["session_id"],
         "t": t,
-        "time": pd.to_datetime(t, unit="s", utc=True),
+        "time": (pd.to_datetime(t, unit="s", utc=True) if with_time
+                 else pd.DatetimeIndex(np.full(total, np.datetime64("NaT", "ns"))
+                                       ).tz_localize("UTC")),
         "check_id": data["check_id"],
         "role": data["role"],
         "function": data["function"],
