@@ -55,18 +55,19 @@ class Outcome:
     recovered_s: float | None
     values_after_gap: np.ndarray
     t: np.ndarray
+    values: np.ndarray
     lost: int  # readings the meter produced in the acquisition the fault broke, not stored
 
 
 def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], None],
-                 before: int = 40, after: int = 150) -> Outcome:
+                 before: int = 40, after: int = 150, mode: tuple[str, ...] = ()) -> Outcome:
     db, out_csv = tmp / "s.db", tmp / "r.csv"
     port = bench.dmm_server.port  # type: ignore[union-attr]
     with FaultLink("127.0.0.1", port) as link:
         proc = subprocess.Popen(
             [sys.executable, "-m", "meterlab", "read", link.resource, "--count", "0",
              "--nplc", "0.02", "--timeout", str(TIMEOUT_S), "--give-up", "15",
-             "--db", str(db), "--csv", str(out_csv)],
+             "--db", str(db), "--csv", str(out_csv), *mode],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         try:
@@ -109,10 +110,10 @@ def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], 
     # The meter's own count for the acquisition the fault broke, against what was stored
     # of it (everything before the reconnect's gap mark).
     lost = 0
-    if broken is not None and broken is not bench.dmm.acq:
+    if not mode and broken is not None and broken is not bench.dmm.acq:
         lost = broken.produced - start
     return Outcome(proc.returncode, err, printed, len(gap_at), recovered,
-                   frame["value"].to_numpy()[start:], t, lost)
+                   frame["value"].to_numpy()[start:], t, frame["value"].to_numpy(), lost)
 
 
 def exact_sequence(values: np.ndarray, bench: SimulatedBench) -> bool:
@@ -176,3 +177,32 @@ def test_faults_that_break_the_link_are_named_marked_and_recovered(
     assert 1 <= o.gaps <= 2 and o.lost >= 0
     assert o.recovered_s is not None and o.recovered_s < 2 * TIMEOUT_S + BACKOFF_S + 1.0
     assert exact_sequence(o.values_after_gap, bench)
+
+
+PER_READING = [
+    ("stall past the timeout", lambda link: link.stall(3 * TIMEOUT_S), "did not answer in time"),
+    ("drop mid-reply", lambda link: link.drop(), "connection was lost"),
+    ("garbage bytes", lambda link: link.garbage(b"+1.0E+00,+2.0E+00\n"), "could not read"),
+    pytest.param("reply repeated", lambda link: link.repeat(), "", marks=pytest.mark.xfail(
+        strict=True, reason="known defect: an unsolicited extra reply waits in the socket and "
+        "is read as the answer to the next READ?, so one reading is stored twice and every "
+        "later one is a reading late. The Connection must discard bytes nobody asked for "
+        "before each query (out-of-step fix in visa.py).")),
+]
+
+
+@pytest.mark.parametrize(("name", "fault", "words"), PER_READING)
+def test_faults_during_per_reading_mode(bench: SimulatedBench, tmp_path: Path, name: str,
+                                        fault: Callable[[FaultLink], None], words: str) -> None:
+    """One READ? per reading (--interval): a fault costs at most the reading in flight; a
+    repeated reply must not turn into a second reading, nor shift every later reading."""
+    o = read_through(bench, tmp_path, fault, before=20, after=40, mode=("--interval", "0.01"))
+    report(f"{name} (per reading)", o)
+    common(o)
+    told = [line for line in o.err.splitlines() if "Reconnecting" in line]
+    assert len(told) <= 1 and (not words or words in told[0]), o.err
+    assert o.gaps <= 2 and "overflowed" not in o.err
+    assert o.recovered_s is None or o.recovered_s < 2 * TIMEOUT_S + BACKOFF_S + 1.0
+    v = o.values[np.isfinite(o.values)]
+    repeats = int(np.count_nonzero(v[1:] == v[:-1]))  # noise makes equal neighbours a copy
+    assert repeats == 0, f"{repeats} reading(s) stored twice: a late reply was taken as new"
