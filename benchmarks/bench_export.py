@@ -143,7 +143,8 @@ def probe(db: Path, what: str, out: Path) -> dict[str, float]:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def memory_figures(sizes: list[int]) -> None:
+def memory_figures(sizes: list[int], whats: tuple[str, ...] = ("csv", "parquet", "json", "pdf",
+                                                                 "verify")) -> None:
     print("Peak resident-memory growth (fresh process, after imports) and time")
     print(f"  {'readings':>12}  {'what':8} {'peak growth':>12} {'time':>9} {'readings/s':>12}")
     for n in sizes:
@@ -152,7 +153,7 @@ def memory_figures(sizes: list[int]) -> None:
             db = folder / "m.sqlite"
             with SessionStore(db) as store:
                 fill_fast(store, n)
-            for what in ("csv", "parquet", "json", "pdf", "verify"):
+            for what in whats:
                 r = probe(db, what, folder / f"x.{what}")
                 print(f"  {n:>12,}  {what:8} {r['grown_mb']:>9.0f} MB {r['seconds']:>8.1f}s "
                       f"{n / r['seconds']:>12,.0f}", flush=True)
@@ -195,9 +196,15 @@ def main() -> None:
                     help="comma-separated session sizes for the peak-memory figures")
     ap.add_argument("--only-memory", action="store_true",
                     help="only the peak-memory figures and the pyarrow ratios")
+    ap.add_argument("--what", default="csv,parquet,json,pdf,verify",
+                    help="which exports the peak-memory figures cover (e.g. parquet,pdf,verify "
+                         "for 100 M readings, where CSV and JSON take the better part of an hour)")
+    ap.add_argument("--no-ratios", action="store_true", help="skip the pyarrow comparison")
     args = ap.parse_args()
-    memory_figures([int(x) for x in args.memory.split(",") if x.strip()])
-    pyarrow_ratios(args.readings)
+    memory_figures([int(x) for x in args.memory.split(",") if x.strip()],
+                   tuple(w.strip() for w in args.what.split(",") if w.strip()))
+    if not args.no_ratios:
+        pyarrow_ratios(args.readings)
     if args.only_memory:
         return
     with tempfile.TemporaryDirectory() as tmp:
