@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from meterlab.config_io import parse_toml, read_config
 from meterlab.errors import FileFormatError
 from meterlab.paths import user_config_dir
 
@@ -95,7 +96,7 @@ def load_station(path: str | Path | None = None) -> Station:
     """Read the station file; a missing file is an empty station (nothing is known)."""
     p = Path(path) if path else station_path()
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_config(p, "station file").decode("utf-8")
     except FileNotFoundError:
         return Station(path=str(p))
     except IsADirectoryError:
@@ -115,7 +116,7 @@ def load_station(path: str | Path | None = None) -> Station:
 
 def parse_station(text: str, *, path: str = "<station>") -> Station:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, path, "station file")
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise FileFormatError(f"not valid TOML: {exc}", path=path,
