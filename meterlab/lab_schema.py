@@ -84,6 +84,10 @@ def migrate(conn: Any) -> None:
     from meterlab.store_schema import MIGRATIONS, SCHEMA_VERSION, _statements
 
     raw = conn.raw
+    if _current(raw, SCHEMA_VERSION):
+        # No DDL and no lock on an up-to-date database: CREATE … IF NOT EXISTS still locks
+        # the tables, which would queue a bench's open behind another bench's forward.
+        return
     conn.execute("BEGIN")
     try:
         raw.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
@@ -120,6 +124,18 @@ def migrate(conn: Any) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _current(raw: Any, version: int) -> bool:
+    """Whether the database has this schema version and the lab's tables and view."""
+    names = {r[0] for r in raw.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+        "current_schema() AND table_name IN ('schema_version', 'readings', 'lab_arrivals', "
+        "'readings_flat')")}
+    if len(names) < 4:
+        return False
+    row = raw.execute("SELECT version FROM schema_version").fetchone()
+    return row is not None and int(row[0]) == version
 
 
 def _arrays(batch: Mapping[str, Any]) -> tuple[np.ndarray, ...]:
