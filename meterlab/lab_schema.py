@@ -10,6 +10,8 @@ keeps, derived from the chained batches and checked against them by `meterlab ve
 * the view `readings_flat` (documented in the README), one row per reading with the
   session's station, operator, DUT, plan and outcome and the batch's check, function and
   unit, so quality staff query values with plain SQL;
+* binary columns of `batches` stored uncompressed (STORAGE EXTERNAL): packed floats do
+  not compress, and trying costs the forward time;
 * `lab_arrivals`: one row per forwarded session in arrival order, each hashed over the one
   before (session id, final hash, time), so a session deleted whole from the lab — its
   rows and its records — is still found by `verify`.
@@ -43,6 +45,9 @@ CREATE TABLE IF NOT EXISTS readings (
 );
 CREATE INDEX IF NOT EXISTS readings_session ON readings (session_id, batch_seq);
 CREATE INDEX IF NOT EXISTS sessions_plan ON sessions (plan_name, start_utc);
+ALTER TABLE batches ALTER COLUMN t SET STORAGE EXTERNAL,
+    ALTER COLUMN value SET STORAGE EXTERNAL, ALTER COLUMN overload SET STORAGE EXTERNAL,
+    ALTER COLUMN verdict SET STORAGE EXTERNAL, ALTER COLUMN margin SET STORAGE EXTERNAL;
 CREATE TABLE IF NOT EXISTS lab_arrivals (
     seq BIGSERIAL PRIMARY KEY,
     session_id TEXT NOT NULL UNIQUE,
