@@ -18,9 +18,9 @@ an individuals chart uses; the MR chart's upper limit is D4·MR̄ (D4 = 3.267). 
 marked at the reading that completes the pattern. Overloads and errors never enter the
 figures (they are counted apart), as in `stats`.
 
-Qt-free and independent of the engine: `load_series` reads a lab database's
-`readings_flat` by binary COPY (a million values without one Python object each), or a
-bench's SQLite file through the store's DataFrame.
+Qt-free and independent of the engine: `load_series` reads a lab database's chained
+batches (their packed value arrays, decoded by numpy: a million values without one
+Python object each), or a bench's SQLite file through the store's DataFrame.
 """
 
 from __future__ import annotations
@@ -186,33 +186,28 @@ def _pg_series(store: Any, plan: str, check: str | None, since: str | None,
             scond = [sql.SQL("s.") + c for c in cond]
             if by_station:
                 scond.append(sql.SQL("s.station = {}").format(sql.Literal(g)))
-            values, n_over = _copy_values(raw, sql.SQL(
-                "SELECT r.value, r.overload FROM readings r JOIN batches b ON b.session_id = "
-                "r.session_id AND b.seq = r.batch_seq JOIN sessions s ON s.id = r.session_id "
-                "WHERE {} AND b.check_id = {} ORDER BY s.start_utc, s.id, r.batch_seq, r.idx"
-            ).format(sql.SQL(" AND ").join(scond), sql.Literal(cid)))
+            # The chained batches themselves, a few rows per session: their value arrays
+            # are decoded by numpy, not sent one row per reading.
+            rows = raw.execute(sql.SQL(
+                "SELECT b.n, b.value, b.overload FROM batches b JOIN sessions s "
+                "ON s.id = b.session_id WHERE {} AND b.check_id = {} "
+                "ORDER BY s.start_utc, s.id, b.seq"
+            ).format(sql.SQL(" AND ").join(scond), sql.Literal(cid))).fetchall()
+            values, n_over = _decode(rows)
             if values.shape[0] or n_over:
                 out.append(Series(cid, g, values, limits[cid], n_over))
     return out
 
 
-_VALUE_ROW = np.dtype([("nf", ">i2"), ("l0", ">i4"), ("value", ">f8"), ("l1", ">i4"),
-                       ("over", "u1")])
-
-
-def _copy_values(raw: Any, query: Any) -> tuple[np.ndarray, int]:
-    from psycopg import sql
-
-    buf = bytearray()
-    with raw.cursor().copy(sql.SQL("COPY ({}) TO STDOUT (FORMAT BINARY)").format(query)) as cp:
-        for data in cp:
-            buf += data
-    body = bytes(buf[19:len(buf) - 2]) if len(buf) > 21 else b""
-    rows = np.frombuffer(body, _VALUE_ROW)
-    over = rows["over"] != 0
-    v = rows["value"].astype(np.float64)
+def _decode(rows: list[tuple[Any, ...]]) -> tuple[np.ndarray, int]:
+    """Valid values (no overload, no error) and the overload count of batch rows."""
+    if not rows:
+        return np.zeros(0), 0
+    v = np.concatenate([np.frombuffer(r[1], "<f8", int(r[0])) for r in rows])
+    over = np.concatenate([np.zeros(int(r[0]), bool) if r[2] is None
+                           else np.frombuffer(r[2], "u1", int(r[0])) != 0 for r in rows])
     good = ~over & np.isfinite(v)
-    return v[good], int(np.count_nonzero(over))
+    return v[good].astype(np.float64), int(np.count_nonzero(over))
 
 
 def _sqlite_series(store: Any, plan: str, check: str | None, since: str | None,
