@@ -34,14 +34,14 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import pg_cluster  # noqa: E402
+import pg_cluster
 
-from meterlab.lab_schema import _COPY_HEADER, _COPY_TRAILER, _copy_rows  # noqa: E402
-from meterlab.lab_sync import forward  # noqa: E402
-from meterlab.outcome import Outcome  # noqa: E402
-from meterlab.readings import ReadingBatch  # noqa: E402
-from meterlab.spc import check_stats, load_series  # noqa: E402
-from meterlab.store import SessionStore  # noqa: E402
+from meterlab.lab_schema import _COPY_HEADER, _COPY_TRAILER, _copy_rows
+from meterlab.lab_sync import forward
+from meterlab.outcome import Outcome
+from meterlab.readings import ReadingBatch
+from meterlab.spc import check_stats, load_series
+from meterlab.store import SessionStore
 
 LOWER, UPPER = 3.135, 3.465
 
