@@ -5,6 +5,7 @@ Quality staff keep it beside the bench as TOML in the user config folder
 
     [station]
     name = "Bench 3 — final test"
+    lab_db = "postgresql://meterlab@lab-server/lab"   # optional: where `meterlab sync` forwards
 
     [[instrument]]
     serial = "MY59001234"
@@ -32,7 +33,7 @@ from typing import Any
 from meterlab.errors import FileFormatError
 from meterlab.paths import user_config_dir
 
-_STATION_KEYS = {"name", "location", "notes"}
+_STATION_KEYS = {"name", "location", "notes", "lab_db"}
 _INSTRUMENT_KEYS = {"serial", "model", "maker", "cal_due", "notes", "asset"}
 
 
@@ -52,6 +53,8 @@ class Station:
     instruments: tuple[StationInstrument, ...] = ()
     path: str = ""
     location: str = ""
+    #: The lab's PostgreSQL URL (no password) that `meterlab sync` forwards to by default.
+    lab_db: str = ""
 
     def find(self, serial: str) -> StationInstrument | None:
         """The instrument with this serial (case and surrounding spaces ignored)."""
@@ -149,7 +152,8 @@ def parse_station(text: str, *, path: str = "<station>") -> Station:
         seen[key] = i
         instruments.append(inst)
     return Station(name=_str(head.get("name", "")), instruments=tuple(instruments), path=path,
-                   location=_str(head.get("location", "")))
+                   location=_str(head.get("location", "")),
+                   lab_db=_str(head.get("lab_db", "")))
 
 
 def _instrument(entry: Any, i: int, path: str, loc: _Locator) -> StationInstrument:

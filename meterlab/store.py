@@ -349,7 +349,10 @@ class SessionStore:
             conn = self.connection
             # One read transaction: a writer in another process committing meanwhile must
             # not make its half-seen records look like tampering.
-            conn.execute("BEGIN")
+            # On PostgreSQL one snapshot for the whole check (sessions arriving meanwhile
+            # are seen completely or not at all, ledger included).
+            conn.execute("BEGIN" if self.engine == "sqlite"
+                         else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
                 rows = conn.execute(
                     "SELECT id, host, pid, heartbeat FROM sessions ORDER BY start_utc, id"

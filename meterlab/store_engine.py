@@ -146,6 +146,9 @@ def open_url(url: str) -> tuple[PgConnection, bool]:
         raise StoreError("A PostgreSQL --db needs the lab extra: install it with "
                          "`pip install 'meterlab[lab]'` (or `uv sync --extra lab`). "
                          "Nothing was written.") from None
+    if urlsplit(url).password is not None:
+        raise StoreError(f"The lab database URL {shown_url(url)} holds a password; leave it out "
+                         f"and put it in ~/.pgpass or PGPASSWORD instead. Nothing was written.")
     try:
         conn = PgConnection(url)
     except sqlite3.Error as exc:

@@ -77,7 +77,7 @@ def test_two_benches_forward_concurrently_killed_and_again_each_session_once(tmp
     rng = np.random.default_rng(1)
     a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     ids = [record(a, "bench-A", 3.3 + rng.normal(0, 0.01, 50)) for _ in range(3)]
-    ids.append(record(a, "bench-A", 3.3 + rng.normal(0, 0.01, 600_000)))  # a long forward
+    ids.append(record(a, "bench-A", 3.3 + rng.normal(0, 0.01, 300_000)))  # a long forward
     ids += [record(a, "bench-A", 3.3 + rng.normal(0, 0.01, 50)) for _ in range(2)]
     ids += [record(b, "bench-B", 3.3 + rng.normal(0, 0.01, 80)) for _ in range(4)]
 
@@ -102,18 +102,18 @@ def test_two_benches_forward_concurrently_killed_and_again_each_session_once(tmp
     assert sorted(lab_ids(lab_db)) == sorted(ids)
     with psycopg.connect(lab_db) as c:
         n = c.execute("SELECT count(*) FROM readings_flat").fetchone()[0]
-        assert n == 5 * 50 + 600_000 + 4 * 80
+        assert n == 5 * 50 + 300_000 + 4 * 80
         assert c.execute("SELECT count(*) FROM lab_arrivals").fetchone()[0] == len(ids)
         stations = dict(c.execute("SELECT station, count(*) FROM sessions GROUP BY 1"))
     assert stations == {"bench-A": 6, "bench-B": 4}
-    v = meterlab("verify", "--db", lab_db)
-    assert v.returncode == 0, v.stdout + v.stderr
+    v = cli("verify", "--db", lab_db)
+    assert v.exit_code == 0, v.output
     assert "All 10 session(s) intact." in v.stdout
-    again = meterlab("sync", "--to", lab_db, "--db", str(b))
-    assert again.returncode == 0 and again.stdout.startswith("0 session(s) forwarded")
+    again = cli("sync", "--to", lab_db, "--db", str(b))
+    assert again.exit_code == 0 and again.stdout.startswith("0 session(s) forwarded")
 
-    listed = meterlab("sessions", "--db", lab_db, "--station", "BENCH-b", "--plan", "rail")
-    assert listed.returncode == 0
+    listed = cli("sessions", "--db", lab_db, "--station", "BENCH-b", "--plan", "rail")
+    assert listed.exit_code == 0
     assert sum(i[:8] in listed.stdout for i in ids[6:]) == 4
     assert not any(i[:8] in listed.stdout for i in ids[:6])
 
@@ -236,3 +236,44 @@ def test_western_electric_rules_on_a_made_up_series():
     assert 7 in r[2] and 5 not in r[2]
     assert 13 in r[3]
     assert r[4] == (25,)
+
+
+def test_a_bench_lists_which_sessions_reached_the_lab(tmp_path, lab_db):
+    a = tmp_path / "a.sqlite"
+    sent = record(a, "bench-A", np.full(5, 3.3))
+    assert "lab" not in cli("sessions", "--db", str(a)).stdout.split("\n")[1]
+    assert cli("sync", "--to", lab_db, "--db", str(a)).exit_code == 0
+    later = record(a, "bench-A", np.full(5, 3.3))
+    out = cli("sessions", "--db", str(a)).stdout
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert rows[sent[:8]].rstrip().endswith("✔") and rows[later[:8]].rstrip().endswith("—")
+
+
+def test_sync_takes_the_lab_from_the_station_file_and_refuses_a_password_in_the_url(
+        tmp_path, lab_db, monkeypatch):
+    a = tmp_path / "a.sqlite"
+    record(a, "bench-A", np.full(5, 3.3))
+    station = tmp_path / "station.toml"
+    station.write_text(f'[station]\nname = "bench-A"\nlab_db = "{lab_db}"\n', encoding="utf-8")
+    monkeypatch.setenv("METERLAB_STATION", str(station))
+    r = cli("sync", "--db", str(a))
+    assert r.exit_code == 0 and r.stdout.startswith("1 session(s) forwarded")
+    with_password = lab_db.replace("://postgres@", "://postgres:secret@")
+    r = meterlab("sessions", "--db", with_password)
+    assert r.returncode == 2 and "secret" not in r.stderr and "~/.pgpass" in r.stderr
+
+
+def test_the_engine_adapter_speaks_postgresql():
+    from meterlab.store_engine import is_url, shown_url, translate, translate_ddl
+
+    assert translate("BEGIN IMMEDIATE") == "BEGIN"
+    assert translate("SELECT a FROM t WHERE b LIKE ? AND c = ? ORDER BY x, rowid") == (
+        "SELECT a FROM t WHERE b LIKE %s AND c = %s ORDER BY x, id")
+    assert translate("SELECT scale, offset FROM captures") == 'SELECT scale, "offset" FROM captures'
+    assert translate("SELECT '5%'") == "SELECT '5%%'"
+    ddl = translate_ddl("CREATE TABLE x (a REAL, offset REAL, b BLOB NOT NULL) WITHOUT ROWID;")
+    assert ddl == ('CREATE TABLE x (a DOUBLE PRECISION, "offset" DOUBLE PRECISION, '
+                   'b BYTEA NOT NULL);')
+    assert is_url("postgresql://u@h/db") and is_url("postgres://h/db")
+    assert not is_url("/tmp/postgresql.sqlite") and not is_url(None)
+    assert shown_url("postgresql://u:pw@h:5433/db") == "postgresql://u:***@h:5433/db"

@@ -96,14 +96,18 @@ def command(session: str | None, db: str | None, dut: str | None, operator: str 
         rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict,
                               outcome=outcome, station=station, plan=plan)
         path = store.path
+        reached = _reached_lab(store)
     # Piped into a file or a log, 80 columns would squeeze the table to dots.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     if not rows:
         console.print(f"No sessions match in {escape(str(path))}.")
         return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "outcome",
-                "readings", "verdicts"):
+    cols = ["id", "start (UTC)", "operator", "DUT", "plan", "status", "outcome", "readings",
+            "verdicts"]
+    if reached is not None:
+        cols.append("lab")
+    for col in cols:
         table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings"),
                          justify="right" if col == "readings" else "left", min_width=len(col))
     for s in rows:
@@ -114,10 +118,25 @@ def command(session: str | None, db: str | None, dut: str | None, operator: str 
             status += "\n[red]cal expired[/]"
         table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), _shown(s.operator or "—"),
                       _shown(dut_text), _shown(plan or "—"), status, outcome_cell(s.outcome),
-                      str(s.n_readings), verdict_cells(s.counts))
+                      str(s.n_readings), verdict_cells(s.counts),
+                      *([("✔" if s.id in reached else "—")] if reached is not None else []))
     console.print(table)
     console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Outcome: the unit's, "
-                  f"stored when the session finished.  Readings: {legend()}")
+                  f"stored when the session finished.  Readings: {legend()}"
+                  + ("  Lab: ✔ reached the lab database." if reached is not None else ""))
+
+
+def _reached_lab(store: Any) -> set[str] | None:
+    """Ids of a bench's sessions that reached a lab database (`meterlab sync`), or None
+    when this bench never forwarded (no column then)."""
+    if getattr(store, "engine", "sqlite") != "sqlite":
+        return None
+    import sqlite3
+
+    try:
+        return {r[0] for r in store.connection.execute("SELECT session_id FROM lab_forwarded")}
+    except sqlite3.OperationalError:
+        return None
 
 
 def _detail(info: Any) -> None:

@@ -14,11 +14,12 @@ EXIT_RESUME = 75
 
 
 @click.command("sync")
-@click.option("--to", "to", envvar="METERLAB_LAB_DB", required=True, metavar="URL",
+@click.option("--to", "to", envvar="METERLAB_LAB_DB", default=None, metavar="URL",
               help="The lab database, postgresql://user@host:port/dbname (password from "
-                   "PGPASSWORD or ~/.pgpass, never here). Also METERLAB_LAB_DB.")
+                   "PGPASSWORD or ~/.pgpass, never here). Also METERLAB_LAB_DB; default: "
+                   "lab_db in the station file's [station].")
 @db_option
-def command(to: str, db: str | None) -> None:
+def command(to: str | None, db: str | None) -> None:
     """Copy every finished session of the bench's database (--db) that the lab database
     (--to) does not hold yet, one transaction per session.
 
@@ -33,7 +34,11 @@ def command(to: str, db: str | None) -> None:
     from meterlab.lab_sync import LabUnreachable, forward
     from meterlab.store_engine import is_url, shown_url
 
-    if not is_url(to):
+    if not to:
+        from meterlab.station import load_station
+
+        to = load_station().lab_db or None
+    if not to or not is_url(to):
         raise click.UsageError("--to takes a lab database URL: postgresql://user@host:port/"
                                "dbname")
     try:
