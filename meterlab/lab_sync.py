@@ -67,6 +67,18 @@ def forwarded_ids(local: Any, url: str) -> set[str]:
         return set()  # no table yet: nothing forwarded
 
 
+def reached_lab(store: Any) -> set[str] | None:
+    """Ids of a bench's sessions noted as having reached a lab database (any lab), or None
+    when this bench never forwarded (the faces then show no lab column)."""
+    if getattr(store, "engine", "sqlite") != "sqlite":
+        return None
+    try:
+        with store.lock:
+            return {r[0] for r in store.connection.execute("SELECT session_id FROM lab_forwarded")}
+    except sqlite3.OperationalError:
+        return None
+
+
 def forward(local_db: str | Path | None, url: str, *,
             progress: Callable[[str, str], None] | None = None) -> SyncReport:
     """Forward every finished, intact session of `local_db` to the lab database `url`."""

@@ -96,7 +96,9 @@ def command(session: str | None, db: str | None, dut: str | None, operator: str 
         rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict,
                               outcome=outcome, station=station, plan=plan)
         path = store.path
-        reached = _reached_lab(store)
+        from meterlab.lab_sync import reached_lab
+
+        reached = reached_lab(store)
     # Piped into a file or a log, 80 columns would squeeze the table to dots.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     if not rows:
@@ -124,19 +126,6 @@ def command(session: str | None, db: str | None, dut: str | None, operator: str 
     console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Outcome: the unit's, "
                   f"stored when the session finished.  Readings: {legend()}"
                   + ("  Lab: ✔ reached the lab database." if reached is not None else ""))
-
-
-def _reached_lab(store: Any) -> set[str] | None:
-    """Ids of a bench's sessions that reached a lab database (`meterlab sync`), or None
-    when this bench never forwarded (no column then)."""
-    if getattr(store, "engine", "sqlite") != "sqlite":
-        return None
-    import sqlite3
-
-    try:
-        return {r[0] for r in store.connection.execute("SELECT session_id FROM lab_forwarded")}
-    except sqlite3.OperationalError:
-        return None
 
 
 def _detail(info: Any) -> None:
