@@ -32,3 +32,32 @@ def test_the_sessions_list_marks_sessions_that_reached_the_lab(qtbot, tmp_path, 
     assert status[sent[:8]].text().endswith("✔ lab")
     assert "reached the lab database" in status[sent[:8]].toolTip()
     assert "lab" not in status[later[:8]].text()
+
+
+def test_the_app_forwards_in_the_background_and_says_once_when_the_lab_is_away(
+        qtbot, tmp_path, lab_db):
+    from test_lab import lab_ids
+
+    from meterlab.gui.lab_forwarder import LabForwarder
+
+    db = tmp_path / "bench.sqlite"
+    sid = record(db, "bench-A", np.full(5, 3.3))
+    fwd = LabForwarder(db, lab_db, interval_ms=600_000, first_ms=0)
+    said: list[tuple[str, str]] = []
+    fwd.message.connect(lambda text, level: said.append((text, level)))
+    with qtbot.waitSignal(fwd.forwarded, timeout=20_000) as got:
+        pass
+    assert got.args == [1] and lab_ids(lab_db) == [sid]
+    assert said == [("1 session(s) forwarded to the lab database.", "info")]
+    fwd.stop()
+
+    away = LabForwarder(db, "postgresql://postgres@127.0.0.1:1/lab", interval_ms=600_000,
+                        first_ms=0)
+    said.clear()
+    away.message.connect(lambda text, level: said.append((text, level)))
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=20_000)
+    assert said[0][1] == "warning" and "forwarding will resume" in said[0][0]
+    away.poke()
+    qtbot.wait(1500)
+    assert len(said) == 1  # said once while the lab stays away
+    away.stop()
