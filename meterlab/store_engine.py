@@ -16,7 +16,9 @@ hash chain serve both engines. What differs is translated here, once:
   store's callers keep catching one family (IntegrityError, OperationalError, …);
 * a reading batch inserted into `batches` also lands one row per reading in `readings`
   (binary COPY, same transaction) — the table behind the documented `readings_flat`
-  view, so quality staff can query values with plain SQL (see `lab_schema`).
+  view, so quality staff can query values with plain SQL (see `lab_schema`);
+* a session closed in the lab database itself (`meterlab run --db URL`) is chained into
+  the arrival ledger in its closing transaction, as a forwarded session is.
 
 The password never appears on a command line: libpq reads PGPASSWORD / PGPASSFILE /
 ~/.pgpass as usual. psycopg is imported only when a URL is opened (extra `meterlab[lab]`).
@@ -70,6 +72,21 @@ def translate_ddl(script: str) -> str:
     return re.sub(r'(?<![\w"])offset(?![\w"])', '"offset"', s)
 
 
+def _closing(sql: str, args: tuple[Any, ...]) -> tuple[str, str] | None:
+    """(session id, final hash) when the statement closes a session (the store's closing
+    UPDATEs set final_hash and name the session by id): a session recorded straight into
+    the lab database is chained into the arrival ledger in the same transaction, like a
+    forwarded one."""
+    if not sql.lstrip().startswith("UPDATE sessions SET") or "final_hash=?" not in sql:
+        return None
+    head, _, where = sql.partition(" WHERE ")
+    if not where.startswith("id=?"):
+        return None
+    final = args[head[:head.index("final_hash=?")].count("?")]
+    sid = args[head.count("?")]
+    return (str(sid), str(final)) if final else None
+
+
 def _sqlite_error(exc: Exception) -> sqlite3.Error:
     import psycopg
 
@@ -102,8 +119,16 @@ class PgConnection:
     def execute(self, sql: str, params: Sequence[Any] | None = ()) -> Any:
         import psycopg
 
+        args = tuple(params or ())
         try:
-            return self.raw.execute(translate(sql), tuple(params or ()) or None)
+            cur = self.raw.execute(translate(sql), args or None)
+            closing = _closing(sql, args)
+            if closing is not None and cur.rowcount == 1:
+                from meterlab.lab_schema import append_arrival
+                from meterlab.store_writer import utc_iso
+
+                append_arrival(self.raw, *closing, utc_iso())
+            return cur
         except psycopg.Error as exc:
             raise _sqlite_error(exc) from exc
 

@@ -277,3 +277,19 @@ def test_the_engine_adapter_speaks_postgresql():
     assert is_url("postgresql://u@h/db") and is_url("postgres://h/db")
     assert not is_url("/tmp/postgresql.sqlite") and not is_url(None)
     assert shown_url("postgresql://u:pw@h:5433/db") == "postgresql://u:***@h:5433/db"
+
+
+def test_a_session_recorded_straight_into_the_lab_and_deleted_whole_is_found(lab_db):
+    direct = record(lab_db, "bench-C", np.full(7, 3.3))  # meterlab run --db URL does this
+    kept = record(lab_db, "bench-C", np.full(7, 3.3))
+    with psycopg.connect(lab_db) as c:
+        assert c.execute("SELECT count(*) FROM readings_flat").fetchone()[0] == 14
+        assert [r[0] for r in c.execute("SELECT session_id FROM lab_arrivals ORDER BY seq")] \
+            == [direct, kept]
+    assert cli("verify", "--db", lab_db).exit_code == 0
+    with psycopg.connect(lab_db, autocommit=True) as c:
+        for table in ("readings", "batches", "results", "checks", "instruments"):
+            c.execute(f"DELETE FROM {table} WHERE session_id = %s", (direct,))
+        c.execute("DELETE FROM sessions WHERE id = %s", (direct,))
+    v = cli("verify", "--db", lab_db)
+    assert v.exit_code == 1 and direct in v.stdout and "it was deleted" in v.stdout
