@@ -221,6 +221,15 @@ def test_spc_matches_a_numpy_hand_computation(tmp_path, lab_db):
     assert r.exit_code == 0, r.output
     assert f"{s.count - 120}" in r.stdout and f"{sb.cpk:.3f}" in r.stdout
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    pdf = tmp_path / "spc.pdf"
+    r = cli("spc", "--db", lab_db, "--plan", "rail", "--pdf", str(pdf))
+    assert r.exit_code == 0, r.output
+    from meterlab.spc_report import rows
+
+    table = rows([s], False)
+    assert table[1][:3] == ["V33", str(x.size), table[1][2]] and table[1][5] == f"{s.cpk:.3f}"
+    assert "rule 1: " in table[1][-1]
+    assert pdf.read_bytes()[:5] == b"%PDF-" and b"/Subtype /Image" in pdf.read_bytes()
 
 
 def test_western_electric_rules_on_a_made_up_series():

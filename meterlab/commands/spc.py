@@ -18,8 +18,10 @@ from meterlab.commands.sessions import db_option, open_existing
               help="One row (and chart) per check and station.")
 @click.option("--png", "png", default=None, metavar="FILE",
               help="Write the individuals / moving-range control charts to FILE (PNG).")
+@click.option("--pdf", "pdf", default=None, metavar="FILE",
+              help="Write the figures and the control charts to FILE (PDF report).")
 def command(db: str | None, plan: str, check: str | None, since: str | None, by: str | None,
-            png: str | None) -> None:
+            png: str | None, pdf: str | None) -> None:
     """Per check of PLAN: count of valid readings, mean, σ, Cp, Cpk, the fraction out of
     tolerance and the points out of control (Western Electric rules 1–4 on the
     individuals chart).
@@ -73,3 +75,8 @@ def command(db: str | None, plan: str, check: str | None, since: str | None, by:
 
         out = write_png(stats, png, plan)
         console.print(f"Control charts written to {shown(out)}.")
+    if pdf:
+        from meterlab.spc_report import write_pdf
+
+        out = write_pdf(stats, pdf, plan, str(where), by == "station")
+        console.print(f"Report written to {shown(out)}.")
