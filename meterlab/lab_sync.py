@@ -11,7 +11,9 @@ the lab does not hold yet:
   NOTHING: a second forwarder (the same bench twice, or two benches racing) waits for
   the first's transaction and then finds the session there, so it arrives once;
 * a session whose hash chain does not verify on the bench is refused and reported, never
-  merged; a session the lab already holds with another final hash is reported too;
+  merged (it is verified on a second connection while it travels, and the lab's
+  transaction is committed only when it verified); a session the lab already holds with
+  another final hash is reported too;
 * each forwarded session is chained into the lab's arrival ledger (see `lab_schema`), and
   noted in the bench file (`lab_forwarded`), so the next run skips it without asking.
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,8 +116,6 @@ def _reason(exc: BaseException) -> str:
 
 def _forward_all(local: Any, lab: Any, url: str, report: SyncReport,
                  progress: Callable[[str, str], None] | None) -> None:
-    from meterlab.store_verify import verify_session
-
     lconn = local.connection
     if not local.read_only:
         lconn.execute(_NOTE_DDL)
@@ -136,19 +137,38 @@ def _forward_all(local: Any, lab: Any, url: str, report: SyncReport,
                 report.refused.append((sid, "the lab database holds this session with another "
                                             "final hash; neither copy was changed"))
             continue
-        result = verify_session(lconn, sid, False)
-        if not result.ok:
-            report.refused.append((sid, "; ".join(result.problems)))
+        # The chain is verified on a second connection while the session travels; the
+        # lab's transaction is committed only when it verified (else rolled back).
+        with ThreadPoolExecutor(1) as pool:
+            check = pool.submit(_verify, local.path, sid)
+            outcome = _send(lconn, lab.connection, sid, check)
+        if isinstance(outcome, tuple):
+            report.refused.append((sid, "; ".join(outcome)))
             if progress:
                 progress("refused", sid)
             continue
-        if _send(lconn, lab.connection, sid):
+        if outcome:
             report.sent.append(sid)
             if progress:
                 progress("sent", sid)
         else:
             report.already.append(sid)
         _note(local, url, sid, final)
+
+
+def _verify(path: Path, sid: str) -> tuple[str, ...]:
+    """The problems of one session's chain, read on a connection of its own."""
+    from meterlab.store_verify import verify_session
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                           isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        result = verify_session(conn, sid, False)
+        conn.execute("COMMIT")
+        return tuple(result.problems)
+    finally:
+        conn.close()
 
 
 def _note(local: Any, url: str, sid: str, final: str) -> None:
@@ -168,8 +188,10 @@ def _rows(lconn: sqlite3.Connection, table: str, sid: str) -> tuple[list[str], l
     return [d[0] for d in cur.description], cur.fetchall()
 
 
-def _send(lconn: sqlite3.Connection, pg: Any, sid: str) -> bool:
-    """One session in one transaction; False when the lab already had it."""
+def _send(lconn: sqlite3.Connection, pg: Any, sid: str,
+          check: Future[tuple[str, ...]]) -> bool | tuple[str, ...]:
+    """One session in one transaction: True when sent, False when the lab already had it,
+    the chain's problems when it does not verify (nothing committed then)."""
     from meterlab.lab_schema import append_arrival
     from meterlab.store_writer import utc_iso
 
@@ -193,6 +215,10 @@ def _send(lconn: sqlite3.Connection, pg: Any, sid: str) -> bool:
             if trows:
                 pg.executemany(f"INSERT INTO {table} ({', '.join(tnames)}) "  # noqa: S608
                                f"VALUES ({', '.join('?' * len(tnames))})", trows)
+        problems = check.result()
+        if problems:
+            pg.execute("ROLLBACK")
+            return problems
         final = rows[0][names.index("final_hash")]
         append_arrival(pg.raw, sid, final, utc_iso())
         pg.execute("COMMIT")

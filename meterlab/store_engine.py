@@ -138,7 +138,8 @@ class PgConnection:
         rows = list(rows)
         try:
             cur = self.raw.cursor()
-            cur.executemany(translate(sql), rows)
+            # Binary parameters: reading blobs travel as they are, not hex-escaped.
+            cur.executemany(translate(sql).replace("%s", "%b"), rows)
             table = re.match(r"\s*INSERT INTO (\w+)\s*\(([^)]*)\)", sql)
             if table and table.group(1) == "batches":
                 from meterlab.lab_schema import copy_readings
