@@ -10,13 +10,27 @@
   none). Target ≤ 1.2×. Default 200 000 readings: openpyxl needs minutes for a million.
 * JSON and Parquet timings for information.
 
+* Peak memory (`--memory 1000000,10000000`, add 100000000 if you have the time and the
+  disk): each export (CSV, Parquet, JSON, PDF) and `verify` runs in a fresh process
+  and reports its peak resident-memory growth after imports (getrusage ru_maxrss), and
+  its time. Exports stream the session piece by piece, so the growth must stay flat.
+* Throughput against pyarrow's own writers on the same rows: `pyarrow.csv.write_csv`
+  and `pyarrow.parquet.write_table` of the readings as an Arrow table already in memory
+  (the bare cost of writing, no store, no text rules); ratio = pyarrow time / ours
+  (1.0 = as fast as pyarrow, goal ≥ 0.8).
+
 Run: uv run python benchmarks/bench_export.py [--readings 1000000] [--xlsx-readings 200000]
+     uv run python benchmarks/bench_export.py --only-memory --memory 1000000,10000000
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
+import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,11 +90,123 @@ def lean_frame(df: pd.DataFrame) -> pd.DataFrame:
         "cal_expired": df["cal_expired"], "source": df["source"]})
 
 
+_PROBE = textwrap.dedent("""
+    import json, resource, sys, time
+    import pyarrow, pyarrow.parquet, pandas, reportlab  # imports are not the export's growth
+    from meterlab.export import export_sessions
+    from meterlab.store import SessionStore
+
+    db, what, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    with SessionStore(db) as store:
+        sid = store.session("latest").id
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        if what == "verify":
+            assert all(r.ok for r in store.verify())
+        else:
+            export_sessions(store, [sid], out)
+        took = time.perf_counter() - t0
+        grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
+    print(json.dumps({"seconds": took, "grown_mb": grown / 1024}))
+""")
+
+
+def fill_fast(store: SessionStore, n: int) -> str:
+    """A session of n readings written in 1 M-reading batches (random values near 3.3 V,
+    a few overloads): big sessions in seconds, not the minutes logging them would take."""
+    rng = np.random.default_rng(2)
+    w = store.begin(operator="bench", dut_serial="SN-M", plan_name="memory")
+    w.add_check(check_id="3v3", title="rail", function="VOLT:DC", unit="V",
+                limit_text="3.3 V ±3 %", lower=3.201, upper=3.399, nominal=3.3)
+    t = 1.78e9
+    for start in range(0, n, 1_000_000):
+        m = min(1_000_000, n - start)
+        v = rng.normal(3.3, 0.01, m)
+        over = rng.random(m) < 1e-5
+        v[over] = np.nan
+        ver = np.where(over, Verdict.OVERLOAD, np.where(np.abs(v - 3.3) > 0.099, Verdict.FAIL,
+                                                          Verdict.PASS)).astype(np.int8)
+        w.append(ReadingBatch(t=t + np.arange(m) * 2e-5, values=v, overload=over, range=10.0),
+                 check_id="3v3", verdicts=ver, margins=0.099 - np.abs(v - 3.3))
+        w.flush()
+        t += m * 2e-5
+    w.finish()
+    return w.id
+
+
+def probe(db: Path, what: str, out: Path) -> dict[str, float]:
+    proc = subprocess.run([sys.executable, "-c", _PROBE, str(db), what, str(out)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode:
+        raise SystemExit(f"{what} failed: {proc.stderr.strip()[-400:]}")
+    out.unlink(missing_ok=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def memory_figures(sizes: list[int], whats: tuple[str, ...] = ("csv", "parquet", "json", "pdf",
+                                                                 "verify")) -> None:
+    print("Peak resident-memory growth (fresh process, after imports) and time")
+    print(f"  {'readings':>12}  {'what':8} {'peak growth':>12} {'time':>9} {'readings/s':>12}")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            db = folder / "m.sqlite"
+            with SessionStore(db) as store:
+                fill_fast(store, n)
+            for what in whats:
+                r = probe(db, what, folder / f"x.{what}")
+                print(f"  {n:>12,}  {what:8} {r['grown_mb']:>9.0f} MB {r['seconds']:>8.1f}s "
+                      f"{n / r['seconds']:>12,.0f}", flush=True)
+
+
+def pyarrow_ratios(n: int) -> None:
+    """Ours against pyarrow's writers on the same rows, throughput ratio (goal ≥ 0.8)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    from meterlab.export import parquet_table
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        with SessionStore(folder / "r.sqlite") as store:
+            sid = fill_fast(store, n)
+            table = parquet_table(store.readings(sid))
+            plain = table.cast(pa.schema([  # dictionaries as plain strings for the CSV writer
+                f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f
+                for f in table.schema]))
+            print(f"Against pyarrow's writers, {n:,} readings (ratio = pyarrow time / ours)")
+            for name, ours_fn, theirs_fn in (
+                    ("CSV", lambda: export_sessions(store, [sid], folder / "o.csv"),
+                     lambda: pacsv.write_csv(plain, str(folder / "p.csv"))),
+                    ("Parquet", lambda: export_sessions(store, [sid], folder / "o.parquet"),
+                     lambda: pq.write_table(table, str(folder / "p.parquet"),
+                                            compression="zstd"))):
+                ours = best(ours_fn)
+                theirs = best(theirs_fn)
+                print(f"  {name:8} meterlab {ours:6.2f} s   pyarrow {theirs:6.2f} s   "
+                      f"ratio {theirs / ours:4.2f}  (goal ≥ 0.80)", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--readings", type=int, default=1_000_000)
     ap.add_argument("--xlsx-readings", type=int, default=200_000)
+    ap.add_argument("--memory", default="1000000,10000000",
+                    help="comma-separated session sizes for the peak-memory figures")
+    ap.add_argument("--only-memory", action="store_true",
+                    help="only the peak-memory figures and the pyarrow ratios")
+    ap.add_argument("--what", default="csv,parquet,json,pdf,verify",
+                    help="which exports the peak-memory figures cover (e.g. parquet,pdf,verify "
+                         "for 100 M readings, where CSV and JSON take the better part of an hour)")
+    ap.add_argument("--no-ratios", action="store_true", help="skip the pyarrow comparison")
     args = ap.parse_args()
+    memory_figures([int(x) for x in args.memory.split(",") if x.strip()],
+                   tuple(w.strip() for w in args.what.split(",") if w.strip()))
+    if not args.no_ratios:
+        pyarrow_ratios(args.readings)
+    if args.only_memory:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         with SessionStore(folder / "s.sqlite") as store:

@@ -291,15 +291,14 @@ class Acquisition:
                 gap = True
                 self.gaps += 1
                 self._close_meter()
-                if not isinstance(exc, ConnectionLost):
+                kind = fault_kind(exc)
+                if kind not in ("lost", "stalled"):  # the link, not the meter: give_up bounds it
                     self._wrong += 1
                     if self._wrong >= self.max_errors:
                         self._fail(exc)
                 delay = self._wait_time(0, exc)
-                what = ("stopped answering" if isinstance(exc, ConnectionLost)
-                        else "answered wrongly")
                 self._status(State.RECONNECTING,
-                             f"The {self.name} {what}. Readings so far are saved. "
+                             f"The {self.name} {_FAULT_WORDS[kind]}. Readings so far are saved. "
                              "Reconnecting…", str(exc))
                 self._stop.wait(delay)
             except MeterlabError as exc:
@@ -338,7 +337,7 @@ class Acquisition:
         except Exception:  # the link is gone: nothing more can be read from it
             rest = None
         if rest is not None and len(rest):
-            self._emit(replace(rest, gap_before=True))
+            self._emit(replace(rest, gap_before=True, gap_reason="fault"))
         close = getattr(meter, "close", None)
         if close is not None:
             with contextlib.suppress(Exception):
@@ -447,6 +446,28 @@ def _first_sentence(text: str) -> str:
 
 def _head(batch: ReadingBatch, n: int) -> ReadingBatch:
     return replace(batch, t=batch.t[:n], values=batch.values[:n], overload=batch.overload[:n])
+
+
+#: How each kind of fault is announced: named for what happened, never guessed.
+_FAULT_WORDS = {
+    "lost": "stopped answering (the connection was lost)",
+    "stalled": "did not answer in time",
+    "refused": "reported an error",
+    "garbled": "sent a reply meterlab could not read",
+}
+
+
+def fault_kind(exc: InstrumentError) -> str:
+    """"lost", "stalled" (no answer within the timeout, a block cut off), "refused" (the
+    instrument's error queue) or "garbled" (a reply that is not what was asked for)."""
+    if isinstance(exc, ConnectionLost):
+        return "lost"
+    text = str(exc)
+    if "did not answer" in text or "was cut off" in text:
+        return "stalled"
+    if " refused " in text:
+        return "refused"
+    return "garbled"
 
 
 def _stamp(batch: ReadingBatch | None, last_t: float, now: float, gap: bool) -> ReadingBatch | None:

@@ -11,8 +11,12 @@ traceback reaches a user.
 from __future__ import annotations
 
 import ast
+import contextlib
 import importlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -73,17 +77,56 @@ def cli(ctx: click.Context, demo: bool) -> None:
         check_display()
         from meterlab.gui.app import run
 
+        window_takes_sigterm()
         ctx.exit(run([sys.argv[0]], demo=demo))
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, delivered as Ctrl-C is: every command already stops cleanly on that path
+    (sessions closed as aborted with every committed reading, half-written files removed)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """A service manager's or `kill`'s SIGTERM stops any command promptly, as Ctrl-C would.
+    Commands with a gentler stop of their own (read, sim) install their handler on top."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def window_takes_sigterm() -> None:
+    """The window keeps the system's SIGTERM (end at once): a Python handler would only run
+    when Qt next calls into Python, and its exception would be lost in a slot."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _interrupted(exc: BaseException) -> None:
+    if isinstance(exc, Terminated):
+        click.echo("meterlab: stopped (SIGTERM); what was already saved is kept.", err=True)
+        sys.exit(128 + signal.SIGTERM)
+    click.echo("meterlab: interrupted; what was already saved is kept.", err=True)
+    sys.exit(130)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the command tree, turning our errors into one line."""
     try:
-        code = cli.main(args=argv, prog_name="meterlab", standalone_mode=False)
+        with _sigterm_as_interrupt():
+            code = cli.main(args=argv, prog_name="meterlab", standalone_mode=False)
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):
-            click.echo("meterlab: interrupted; what was already saved is kept.", err=True)
-            sys.exit(130)
+            _interrupted(exc.__context__)
         click.echo("meterlab: aborted.", err=True)
         sys.exit(EXIT_ERROR)
     except click.ClickException as exc:
@@ -92,9 +135,8 @@ def main(argv: list[str] | None = None) -> None:
     except MeterlabError as exc:
         click.echo(f"meterlab: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        click.echo("meterlab: interrupted; what was already saved is kept.", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
     except BrokenPipeError:
         # `meterlab sessions | head` closed the pipe: nothing to tell anyone.
         sys.exit(EXIT_OK)

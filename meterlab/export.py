@@ -36,7 +36,7 @@ import pandas as pd
 
 from meterlab import __version__
 from meterlab.errors import UsageError
-from meterlab.export_checks import result_text, with_unmeasured_checks
+from meterlab.export_checks import result_text
 from meterlab.readings import Verdict
 from meterlab.stats import capability, summarize
 from meterlab.store import SessionInfo, SessionStore
@@ -99,15 +99,20 @@ def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str |
     infos = [store.session(i) for i in ids]
     out = Path(path)
     tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)  # left by an export that was killed outright (kill -9)
     try:
         if f == "pdf":
             from meterlab.report import write_report
 
             write_report(store, ids, tmp)
         else:
-            frame = with_unmeasured_checks(infos, store.readings(ids))
-            {"csv": write_csv, "xlsx": _xlsx, "parquet": write_parquet,
-             "json": write_json}[f](infos, frame, tmp)
+            # Piece by piece from the store: memory stays flat whatever the session's size.
+            from meterlab import export_stream as es
+            from meterlab.export_xlsx import write_xlsx_stream
+
+            {"csv": es.write_csv_stream, "xlsx": write_xlsx_stream,
+             "parquet": es.write_parquet_stream, "json": es.write_json_stream}[f](
+                store, infos, ids, tmp)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -155,9 +160,18 @@ def _quote(s: str) -> str:
 
 def float_text(values: np.ndarray) -> np.ndarray:
     """Floats as their shortest round-trip text (what repr gives); "" for NaN."""
-    out = np.array([repr(x) for x in values.tolist()], dtype=object)
+    out = _reprs(values)
     out[np.isnan(values)] = ""
     return out
+
+
+def _reprs(values: np.ndarray) -> np.ndarray:
+    """repr() of every float, looped in C: the repr of a list is the reprs of its items
+    joined by ", " (which no float's repr contains), so one split gives them back."""
+    if not len(values):
+        return np.array([], dtype=object)
+    return np.array(repr(np.asarray(values, dtype=np.float64).tolist())[1:-1].split(", "),
+                    dtype=object)
 
 
 def value_text(values: np.ndarray, overload: np.ndarray) -> np.ndarray:
@@ -286,6 +300,23 @@ def _meta_rows(info: SessionInfo) -> list[tuple[str, str]]:
 
 def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
     """CSV: a commented metadata block per session, then one row per reading."""
+    columns = csv_columns(frame)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(csv_head(infos))
+        write_csv_rows(fh, columns, len(frame))
+
+
+def write_csv_rows(fh: Any, columns: list[np.ndarray], n: int) -> None:
+    """Rows of CSV cell text (see `csv_columns`) joined and written in slices."""
+    step = 200_000  # rows joined per write: bounded memory, few system calls
+    for i in range(0, n, step):
+        rows = zip(*(c[i:i + step].tolist() for c in columns), strict=True)
+        fh.write("\n".join(map(",".join, rows)))
+        fh.write("\n")
+
+
+def csv_head(infos: list[SessionInfo]) -> str:
+    """The commented metadata block and the column header line of a CSV export."""
     head = io.StringIO()
     w = csv.writer(head, lineterminator="\n")
     w.writerow([f"# meterlab {__version__} session export", neutralise(_now())])
@@ -297,15 +328,7 @@ def write_csv(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -
     w.writerow(["# value: in the unit column; OVERLOAD = the meter was over range; empty = no "
                 "valid reading (ERROR); a row without time_utc stands for a check without "
                 "readings (verdict ERROR; NOT RUN when skipped or not reached); flags: 1 = yes"])
-    columns = csv_columns(frame)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write(head.getvalue())
-        fh.write(",".join(CSV_COLUMNS) + "\n")
-        step = 200_000  # rows joined per write: bounded memory, few system calls
-        for i in range(0, len(frame), step):
-            rows = zip(*(c[i:i + step].tolist() for c in columns), strict=True)
-            fh.write("\n".join(map(",".join, rows)))
-            fh.write("\n")
+    return head.getvalue() + ",".join(CSV_COLUMNS) + "\n"
 
 
 def _one_line(text: str) -> str:
@@ -344,7 +367,7 @@ def _dc(obj: Any) -> dict[str, Any]:
 
 def _json_floats(x: np.ndarray) -> np.ndarray:
     """Floats as JSON number text in their shortest exact form; null for NaN (and ±inf)."""
-    out = np.array([repr(v) for v in x.tolist()], dtype=object)
+    out = _reprs(x)
     out[~np.isfinite(x)] = "null"
     return out
 
@@ -365,12 +388,45 @@ def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) 
     """One JSON document: {"format", "meterlab_version", "sessions": [{…metadata,
     "readings": [{…}, …]}]}. Numbers keep every digit (a reading exported and read back
     is the same double); an overload is value null with overload true."""
+    columns = json_columns(frame)
+    sid = frame["session_id"].astype(str).to_numpy()
+    fmt = _JSON_ROW.format
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(json_head())
+        for k, info in enumerate(infos):
+            fh.write(json_session_open(info, first=k == 0))
+            rows = np.flatnonzero(sid == info.id)
+            step = 100_000
+            for i in range(0, len(rows), step):
+                idx = rows[i:i + step]
+                parts = (c[idx].tolist() for c in columns)
+                fh.write(("," if i else "") + "\n" + ",\n".join(
+                    fmt(*row) for row in zip(*parts, strict=True)))
+            fh.write("]}")
+        fh.write("]}\n")
+
+
+def json_head() -> str:
+    return ('{"format": "meterlab-sessions", "format_version": 1, '
+            f'"meterlab_version": {json.dumps(__version__)}, "exported_utc": '
+            f'{json.dumps(_now())}, "sessions": [')
+
+
+def json_session_open(info: SessionInfo, *, first: bool) -> str:
+    """A session's metadata object, left open at its "readings" array."""
+    doc = session_document(info)
+    text = json.dumps(doc, ensure_ascii=False, allow_nan=False, default=str)
+    return ("" if first else ",") + "\n" + text[:-1] + ', "readings": ['
+
+
+def json_columns(frame: pd.DataFrame) -> list[np.ndarray]:
+    """The readings as JSON value text, column by column, in `_JSON_ROW` order."""
     verdicts = np.array(['"' + v + '"' if v else "null" for v in VERDICT_LABELS], dtype=object)
     t = frame["t"].to_numpy()
     stamps = '"' + time_text(t) + '"'
     stamps[~np.isfinite(t)] = "null"
     flag = np.array(["false", "true"], dtype=object)
-    columns = [
+    return [
         stamps,
         _json_floats(frame["t"].to_numpy()),
         _json_texts(frame["check_id"]),
@@ -384,25 +440,6 @@ def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) 
         flag[frame["gap_before"].to_numpy().astype(np.intp)],
         flag[frame["cal_expired"].to_numpy().astype(np.intp)],
     ]
-    sid = frame["session_id"].astype(str).to_numpy()
-    fmt = _JSON_ROW.format
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write('{"format": "meterlab-sessions", "format_version": 1, ')
-        fh.write(f'"meterlab_version": {json.dumps(__version__)}, "exported_utc": '
-                 f'{json.dumps(_now())}, "sessions": [')
-        for k, info in enumerate(infos):
-            doc = session_document(info)
-            text = json.dumps(doc, ensure_ascii=False, allow_nan=False, default=str)
-            fh.write(("," if k else "") + "\n" + text[:-1] + ', "readings": [')
-            rows = np.flatnonzero(sid == info.id)
-            step = 100_000
-            for i in range(0, len(rows), step):
-                idx = rows[i:i + step]
-                parts = (c[idx].tolist() for c in columns)
-                fh.write(("," if i else "") + "\n" + ",\n".join(
-                    fmt(*row) for row in zip(*parts, strict=True)))
-            fh.write("]}")
-        fh.write("]}\n")
 
 
 # -- Parquet ------------------------------------------------------------------------------------
@@ -410,6 +447,12 @@ def write_json(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) 
 
 def write_parquet(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Path) -> None:
     """Parquet (typed columns; the session metadata as JSON in the file's key-value metadata)."""
+    _, pq = need_pyarrow()
+    table = parquet_table(frame).replace_schema_metadata(parquet_meta(infos))
+    pq.write_table(table, str(path), compression="zstd")
+
+
+def need_pyarrow() -> tuple[Any, Any]:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -417,35 +460,52 @@ def write_parquet(infos: list[SessionInfo], frame: pd.DataFrame, path: str | Pat
         raise UsageError(
             "Parquet export needs pyarrow, which is not installed. Install it with "
             "`pip install 'meterlab[parquet]'`, or export to csv or xlsx.") from None
+    return pa, pq
+
+
+def parquet_table(frame: pd.DataFrame) -> Any:
+    """The readings as a typed Arrow table (text columns dictionary-encoded straight from
+    the frame's categorical codes: no Python string per reading)."""
+    pa, _ = need_pyarrow()
     v = frame["verdict"].to_numpy()
-    labels = pd.Categorical.from_codes(verdict_index(v), categories=list(VERDICT_LABELS))
+    labels = np.asarray(verdict_index(v), dtype=np.int32)
     t = frame["t"].to_numpy()
     no_time = ~np.isfinite(t)
-    table = pa.table({
-        "session_id": pa.array(frame["session_id"].astype(str).to_numpy(dtype=object)
-                               ).dictionary_encode(),
+    return pa.table({
+        "session_id": _dictionary(pa, frame["session_id"]),
         "time_utc": pa.array(np.round(np.where(no_time, 0.0, t) * 1e6).astype("int64"),
-                             pa.timestamp("us", tz="UTC"), mask=no_time),
-        "check": pa.array(frame["check_id"].astype(str).to_numpy(dtype=object)).dictionary_encode(),
-        "function": pa.array(frame["function"].astype(str).to_numpy(dtype=object)
-                             ).dictionary_encode(),
+                             pa.timestamp("us", tz="UTC"),
+                             mask=no_time if no_time.any() else None),
+        "check": _dictionary(pa, frame["check_id"]),
+        "function": _dictionary(pa, frame["function"]),
         "range": pa.array(frame["range"].to_numpy(), from_pandas=True),
         "value": pa.array(frame["value"].to_numpy(), from_pandas=True),
-        "unit": pa.array(frame["unit"].astype(str).to_numpy(dtype=object)).dictionary_encode(),
-        "verdict": pa.array(np.asarray(labels, dtype=object)).dictionary_encode(),
+        "unit": _dictionary(pa, frame["unit"]),
+        "verdict": pa.DictionaryArray.from_arrays(pa.array(labels, pa.int32()),
+                                                  pa.array(list(VERDICT_LABELS), pa.string())),
         "margin": pa.array(frame["margin"].to_numpy(), from_pandas=True),
         "overload": pa.array(frame["overload"].to_numpy()),
         "gap_before": pa.array(frame["gap_before"].to_numpy()),
         "cal_expired": pa.array(frame["cal_expired"].to_numpy()),
     })
+
+
+def _dictionary(pa: Any, col: pd.Series) -> Any:
+    cats, codes = _codes(col)
+    missing = codes < 0
+    indices = pa.array(codes.astype(np.int32), pa.int32(),
+                       mask=missing if missing.any() else None)
+    return pa.DictionaryArray.from_arrays(indices, pa.array([str(c) for c in cats], pa.string()))
+
+
+def parquet_meta(infos: list[SessionInfo]) -> dict[bytes, bytes]:
+    """The sessions' metadata as the Parquet file's key-value metadata."""
     meta = {"meterlab_version": __version__, "exported_utc": _now(),
             "sessions": [session_document(i) for i in infos],
             "columns": {"value": "null where overload (see overload) or no valid reading",
                         "verdict": "empty = not judged; NOT RUN = a check skipped or "
                                    "not reached (a row without time)"}}
-    table = table.replace_schema_metadata({
-        b"meterlab": json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")})
-    pq.write_table(table, str(path), compression="zstd")
+    return {b"meterlab": json.dumps(meta, ensure_ascii=False, default=str).encode("utf-8")}
 
 
 def select_sessions(store: SessionStore, keys: Iterable[str], *, since: str | None = None,

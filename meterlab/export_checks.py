@@ -36,16 +36,21 @@ def result_text(info: SessionInfo, check_id: str, r: Any) -> str:
 _TEXT_COLUMNS = ("session_id", "check_id", "role", "function", "unit", "source")
 
 
-def with_unmeasured_checks(infos: Sequence[SessionInfo], frame: pd.DataFrame) -> pd.DataFrame:
+def with_unmeasured_checks(infos: Sequence[SessionInfo], frame: pd.DataFrame,
+                           have: set[tuple[str, str]] | None = None) -> pd.DataFrame:
     """The readings plus one row for each check of a session that has none: a check that
     ended in ERROR (its result's verdict and note stand for it), was skipped or was never
     reached (NOT RUN), so quality staff see every check of the plan, measured or not.
-    Such rows have no time (NaN) and come after their session's readings."""
-    have: set[tuple[str, str]] = set()
-    if len(frame):
-        pairs = frame[["session_id", "check_id"]].drop_duplicates()
-        have = set(zip(pairs["session_id"].astype(str), pairs["check_id"].astype(str),
-                       strict=True))
+    Such rows have no time (NaN) and come after their session's readings.
+
+    `have`: the (session, check) pairs that have readings, when `frame` is only a piece of
+    them (a streamed export passes an empty piece and what it has seen)."""
+    if have is None:
+        have = set()
+        if len(frame):
+            pairs = frame[["session_id", "check_id"]].drop_duplicates()
+            have = set(zip(pairs["session_id"].astype(str), pairs["check_id"].astype(str),
+                           strict=True))
     extra: list[dict[str, Any]] = []
     for info in infos:
         checks = {c.check_id: c for c in info.checks}

@@ -32,7 +32,7 @@ from meterlab.export import (
 from meterlab.export import _text_column as _inert_column
 from meterlab.export import neutralise as _inert
 from meterlab.export_checks import result_text
-from meterlab.store import SessionInfo
+from meterlab.store import SessionInfo, SessionStore
 
 XLSX_MAX_ROWS = 1_048_576
 #: Fill and font per verdict; colour-blind readers still have the word in the cell.
@@ -92,7 +92,45 @@ def _v(x: Any) -> Any:
     return x
 
 
-def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame) -> None:
+def write_xlsx_stream(store: SessionStore, infos: list[SessionInfo], ids: list[str],
+                      path: str | Path) -> None:
+    """The same workbook, from the store piece by piece: statistics from a first pass of
+    running sums, then the readings, continued on "Readings 2", "Readings 3"… past
+    Excel's 1,048,576 rows per sheet."""
+    from meterlab.export_stream import check_statistics_stream, export_frames
+
+    stats = {info.id: check_statistics_stream(store, info) for info in infos}
+    wb = Workbook(write_only=True)
+    _summary(wb, infos, None, stats)
+    # readings, plus at most one row per check without readings (export_frames)
+    total = sum(info.n_readings + len(info.checks) for info in infos)
+    units = sorted({s["unit"] for rows in stats.values() for s in rows})
+    per_sheet = XLSX_MAX_ROWS - 1
+    ws, room, sheet_no = None, 0, 0
+    for _, piece in export_frames(store, infos, ids):
+        rows = _reading_rows(piece)
+        i = 0
+        while i < len(piece):
+            if room == 0:
+                sheet_no += 1
+                n_here = min(per_sheet, total - (sheet_no - 1) * per_sheet)
+                name = "Readings" if sheet_no == 1 else f"Readings {sheet_no}"
+                ws = _readings_sheet(wb, name, units, n_here)
+                room = per_sheet
+            take = min(room, len(piece) - i)
+            append = ws.append  # type: ignore[union-attr]
+            for row in rows[i:i + take]:
+                append(row)
+            i += take
+            room -= take
+    if sheet_no == 0:
+        _readings_sheet(wb, "Readings", units, 0)
+    _limits(wb, infos)
+    wb.save(str(path))
+
+
+def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame | None,
+             stats: dict[str, list[dict[str, Any]]] | None = None) -> None:
     ws = wb.create_sheet("Summary")
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 40
@@ -135,7 +173,7 @@ def _summary(wb: Workbook, infos: list[SessionInfo], frame: pd.DataFrame) -> Non
              "fail", "overload", "error", "Cp", "Cpk")
     ws.append([_cell(ws, h, _BOLD) for h in heads])
     for info in infos:
-        for s in check_statistics(info, frame):
+        for s in (stats[info.id] if stats is not None else check_statistics(info, frame)):
             c = s["counts"]
             ws.append([info.short_id, neutralise(s["check"] or "(no check)"),
                        neutralise(s["title"]), neutralise(s["unit"]), neutralise(s["limit"]),
@@ -151,28 +189,40 @@ def _unit_header(name: str, units: list[str]) -> str:
 
 
 def _readings(wb: Workbook, frame: pd.DataFrame) -> None:
-    ws = wb.create_sheet("Readings")
     units = frame["unit"].astype(str).unique().tolist()
+    ws = _readings_sheet(wb, "Readings", units, len(frame))
+    append = ws.append
+    for row in _reading_rows(frame):
+        append(row)
+
+
+def _readings_sheet(wb: Workbook, name: str, units: list[str], n: int) -> Any:
+    """A readings sheet with its header, widths, filter and verdict colours for n rows."""
+    ws = wb.create_sheet(name)
     heads = ["session", "time (UTC)", "check", "function", _unit_header("range", units),
              _unit_header("value", units), "unit", "verdict", _unit_header("margin", units),
              "overload", "gap before", "calibration expired"]
     widths = (10, 24, 12, 12, 12, 14, 6, 14, 14, 9, 9, 10)
     for i, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = w
-    n = len(frame)
     ws.freeze_panes = "A2"
     last = get_column_letter(len(heads))
     ws.auto_filter.ref = f"A1:{last}{n + 1}"
     if n:
         area = f"H2:H{n + 1}"
-        for name, (fill, font) in VERDICT_COLOURS.items():
+        for vname, (fill, font) in VERDICT_COLOURS.items():
             ws.conditional_formatting.add(area, CellIsRule(
-                operator="equal", formula=[f'"{name}"'],
+                operator="equal", formula=[f'"{vname}"'],
                 fill=PatternFill("solid", start_color=fill, end_color=fill),
-                font=Font(color=font, bold=name == "FAIL")))
+                font=Font(color=font, bold=vname == "FAIL")))
     ws.append([_cell(ws, h, _BOLD) for h in heads])
-    if not n:
-        return
+    return ws
+
+
+def _reading_rows(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """The readings as sheet rows (plain Python values)."""
+    if not len(frame):
+        return []
     values = frame["value"].to_numpy()
     over = frame["overload"].to_numpy()
     value_col = _nan_to_none(values)
@@ -194,9 +244,7 @@ def _readings(wb: Workbook, frame: pd.DataFrame) -> None:
         np.where(frame["gap_before"].to_numpy(), "gap", "").tolist(),
         np.where(frame["cal_expired"].to_numpy(), "EXPIRED", "").tolist(),
     ]
-    append = ws.append
-    for row in zip(*columns, strict=True):
-        append(row)
+    return list(zip(*columns, strict=True))
 
 
 def _nan_to_none(x: np.ndarray) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""What a lab database holds beyond a bench's: readings one row each, and an arrival ledger.
+"""What a lab database holds beyond a bench's: readings one row each, for plain SQL.
 
 The session tables are the bench's own (same schema version, same migrations, same hash
 chain; `store_schema` is run through `store_engine.translate_ddl`). On top of them the lab
@@ -9,17 +9,16 @@ keeps, derived from the chained batches and checked against them by `meterlab ve
   NaN stands for "no value" so every row has the same width;
 * the view `readings_flat` (documented in the README), one row per reading with the
   session's station, operator, DUT, plan and outcome and the batch's check, function and
-  unit, so quality staff query values with plain SQL;
+  unit, so quality staff query values with plain SQL.
 * binary columns of `batches` stored uncompressed (STORAGE EXTERNAL): packed floats do
   not compress, and trying costs the forward time;
-* `lab_arrivals`: one row per forwarded session in arrival order, each hashed over the one
-  before (session id, final hash, time), so a session deleted whole from the lab — its
-  rows and its records — is still found by `verify`.
+and the store's own ledger (`store_ledger`, the same as a bench's) finds a session deleted
+whole: a forwarded session is entered in it when it arrives, one recorded straight into
+the lab database when it starts and closes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -28,9 +27,11 @@ import numpy as np
 
 from meterlab.errors import StoreError
 
-#: Advisory lock keys: one migration at a time, one ledger append at a time.
+#: Advisory lock keys: one migration at a time; one writing transaction at a time past
+#: its first write (what SQLite's BEGIN IMMEDIATE gives the store: the ledger and its
+#: head are appended to by one program at a time).
 MIGRATE_LOCK = 0x6D6C_0001
-LEDGER_LOCK = 0x6D6C_0002
+WRITE_LOCK = 0x6D6C_0002
 
 LAB_DDL = """
 CREATE TABLE IF NOT EXISTS readings (
@@ -48,13 +49,6 @@ CREATE INDEX IF NOT EXISTS sessions_plan ON sessions (plan_name, start_utc);
 ALTER TABLE batches ALTER COLUMN t SET STORAGE EXTERNAL,
     ALTER COLUMN value SET STORAGE EXTERNAL, ALTER COLUMN overload SET STORAGE EXTERNAL,
     ALTER COLUMN verdict SET STORAGE EXTERNAL, ALTER COLUMN margin SET STORAGE EXTERNAL;
-CREATE TABLE IF NOT EXISTS lab_arrivals (
-    seq BIGSERIAL PRIMARY KEY,
-    session_id TEXT NOT NULL UNIQUE,
-    final_hash TEXT NOT NULL,
-    arrived_utc TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
 CREATE OR REPLACE VIEW readings_flat AS
 SELECT r.session_id, s.station, s.operator, s.dut_type, s.dut_serial, s.plan_name,
        s.plan_version, s.outcome, s.status AS session_status, s.start_utc AS session_start,
@@ -113,7 +107,12 @@ def migrate(conn: Any) -> None:
                              f"changed. Update meterlab on this bench.")
         while version < SCHEMA_VERSION:
             migration = MIGRATIONS[version]
-            script, step = migration if isinstance(migration, tuple) else (migration, None)
+            if isinstance(migration, tuple):
+                script, step = migration
+            elif isinstance(migration, str):
+                script, step = migration, None
+            else:
+                script, step = "", migration
             for statement in _statements(translate_ddl(script)):
                 raw.execute(statement)
             if step is not None:
@@ -135,9 +134,8 @@ def _current(raw: Any, version: int) -> bool:
     """Whether the database has this schema version and the lab's tables and view."""
     names = {r[0] for r in raw.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-        "current_schema() AND table_name IN ('schema_version', 'readings', 'lab_arrivals', "
-        "'readings_flat')")}
-    if len(names) < 4:
+        "current_schema() AND table_name IN ('schema_version', 'readings', 'readings_flat')")}
+    if len(names) < 3:
         return False
     row = raw.execute("SELECT version FROM schema_version").fetchone()
     return row is not None and int(row[0]) == version
@@ -239,40 +237,3 @@ def readings_problems(conn: Any, sid: str) -> list[str]:
             problems.append(f"a reading of record {seq} in readings_flat differs from the "
                             f"chained batch: it was changed")
     return problems
-
-
-def ledger_hash(prev: str, session_id: str, final_hash: str, arrived_utc: str) -> str:
-    """The arrival ledger's chain hash for one forwarded session."""
-    text = "\x1f".join((prev, session_id, final_hash, arrived_utc))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def append_arrival(raw: Any, session_id: str, final_hash: str, arrived_utc: str) -> None:
-    """Chain a forwarded session into the ledger (inside the session's transaction)."""
-    raw.execute("SELECT pg_advisory_xact_lock(%s)", (LEDGER_LOCK,))
-    row = raw.execute("SELECT hash FROM lab_arrivals ORDER BY seq DESC LIMIT 1").fetchone()
-    h = ledger_hash(row[0] if row else "", session_id, final_hash, arrived_utc)
-    raw.execute("INSERT INTO lab_arrivals (session_id, final_hash, arrived_utc, hash) "
-                "VALUES (%s, %s, %s, %s)", (session_id, final_hash, arrived_utc, h))
-
-
-def ledger_problems(conn: Any) -> list[tuple[str, str]]:
-    """(session id, problem) for each break in the arrival ledger: a session that arrived
-    and is gone or changed its final hash, or a ledger row removed or edited."""
-    raw = conn.raw
-    rows = raw.execute("SELECT a.seq, a.session_id, a.final_hash, a.arrived_utc, a.hash, "
-                       "s.final_hash FROM lab_arrivals a LEFT JOIN sessions s "
-                       "ON s.id = a.session_id ORDER BY a.seq").fetchall()
-    out: list[tuple[str, str]] = []
-    prev = ""
-    for _seq, sid, final, arrived, h, present in rows:
-        if ledger_hash(prev, sid, final, arrived) != h:
-            out.append((sid, f"the lab's arrival ledger breaks before the session that "
-                             f"arrived {arrived}: an arrival was removed or edited"))
-        if present is None:
-            out.append((sid, f"the session arrived in the lab database {arrived} and is gone: "
-                             f"it was deleted"))
-        elif present != final:
-            out.append((sid, "the session's final hash is not the one it arrived with"))
-        prev = h
-    return out

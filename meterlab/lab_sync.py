@@ -14,8 +14,9 @@ the lab does not hold yet:
   merged (it is verified on a second connection while it travels, and the lab's
   transaction is committed only when it verified); a session the lab already holds with
   another final hash is reported too;
-* each forwarded session is chained into the lab's arrival ledger (see `lab_schema`), and
-  noted in the bench file (`lab_forwarded`), so the next run skips it without asking.
+* each forwarded session is entered in the lab's ledger (`store_ledger`, as if it had been
+  opened and closed there), and noted in the bench file (`lab_forwarded`), so the next
+  run skips it without asking.
 
 The note is only a shortcut: what decides is the lab's primary key, so a note lost with a
 kill between the lab's commit and the note costs one lookup, not a duplicate.
@@ -192,9 +193,6 @@ def _send(lconn: sqlite3.Connection, pg: Any, sid: str,
           check: Future[tuple[str, ...]]) -> bool | tuple[str, ...]:
     """One session in one transaction: True when sent, False when the lab already had it,
     the chain's problems when it does not verify (nothing committed then)."""
-    from meterlab.lab_schema import append_arrival
-    from meterlab.store_writer import utc_iso
-
     lconn.execute("BEGIN")  # one consistent read of the session on the bench
     try:
         names, rows = _rows(lconn, "sessions", sid)
@@ -219,8 +217,15 @@ def _send(lconn: sqlite3.Connection, pg: Any, sid: str,
         if problems:
             pg.execute("ROLLBACK")
             return problems
-        final = rows[0][names.index("final_hash")]
-        append_arrival(pg.raw, sid, final, utc_iso())
+        from meterlab.lab_schema import WRITE_LOCK
+        from meterlab.store_ledger import append as ledger_append
+
+        # Entered in the lab's ledger (as opened and closed there), taking the writers'
+        # turn only now, for the few rows the ledger needs.
+        pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        session = dict(zip(names, rows[0], strict=True))
+        ledger_append(pg, sid, "open", session["header_hash"])
+        ledger_append(pg, sid, "close", session["final_hash"])
         pg.execute("COMMIT")
     except BaseException:
         if pg.in_transaction:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from meterlab import vocabulary
+from meterlab.config_io import not_regular, parse_toml, read_config
 from meterlab.errors import FileFormatError, LimitError
 from meterlab.paths import shipped_dir, user_dir
 from meterlab.tolerance import Limit, limit_from, parse_limit
@@ -139,6 +140,8 @@ def find_plan(name: str) -> Path:
     p = Path(name)
     if p.is_file():
         return p
+    if not_regular(p) not in (None, "a folder"):
+        return p  # a device or a pipe: load_plan says what it is
     if p.is_dir():
         raise FileFormatError("this is a folder, not a plan file. Give a .toml plan file.",
                               path=name)
@@ -166,7 +169,7 @@ def load_plan(path: str | Path) -> Plan:
     """Read and validate a plan file; any mistake raises FileFormatError with file:line and key."""
     path = Path(path)
     try:
-        data_bytes = path.read_bytes()
+        data_bytes = read_config(path, "plan")
     except OSError as exc:
         raise FileFormatError(f"cannot read the plan: {exc.strerror}", path=str(path)) from None
     try:
@@ -182,7 +185,7 @@ def load_plan(path: str | Path) -> Plan:
 
 def parse_plan(text: str, *, path: str = "<plan>", sha256: str = "") -> Plan:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, path, "plan")
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise FileFormatError(

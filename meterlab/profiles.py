@@ -72,6 +72,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from meterlab import paths
+from meterlab.config_io import parse_toml, read_config
 from meterlab.errors import FileFormatError, NoProfile
 from meterlab.scpi import Idn
 
@@ -251,11 +252,11 @@ def _str_list(path: Path, text: str, table: Mapping[str, Any], key: tuple[str, .
 
 def _read(path: Path) -> tuple[str, dict[str, Any]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_config(path, "profile").decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise FileFormatError(f"cannot read the profile: {exc}", path=str(path)) from None
     try:
-        return text, tomllib.loads(text)
+        return text, parse_toml(text, str(path), "profile")
     except tomllib.TOMLDecodeError as exc:
         raise FileFormatError(
             f"not valid TOML: {exc}", path=str(path), line=_syntax_line(exc)

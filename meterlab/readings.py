@@ -69,7 +69,10 @@ class ReadingBatch:
     set and its value is NaN, so it can never leak into statistics. A reading that
     could not be taken at all is NaN without the overload flag (an ERROR).
     `gap_before` marks that readings were lost or the instrument dropped out just
-    before this batch (the trend shows a break there).
+    before this batch (the trend shows a break there). `gap_reason` says why when the
+    driver knows it ("overflow": the meter reported its reading memory overflowed; "fault":
+    readings taken from the meter behind a reply that could not be read), so a user is
+    never told a cause that did not happen; "" when not known or no gap.
     """
 
     t: np.ndarray = field(default_factory=empty_f64)
@@ -80,6 +83,7 @@ class ReadingBatch:
     range: float | None = None
     gap_before: bool = False
     source: str = ""
+    gap_reason: str = ""
 
     def __len__(self) -> int:
         return int(self.values.shape[0])

@@ -420,8 +420,9 @@ def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = True
 
 
 def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, ParagraphStyle],
-                   frame: Any) -> list[Any]:
-    stats = check_statistics(info, frame)
+                   frame: Any, streamed: dict[str, list[dict[str, Any]]] | None = None
+                   ) -> list[Any]:
+    stats = streamed[info.id] if streamed is not None else check_statistics(info, frame)
     rows = check_rows(info, stats)
     story: list[Any] = []
     heading = Table([[
@@ -670,10 +671,12 @@ def units_drawing(labels: list[str], values: list[float | None],
 
 
 def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
-                    frame: Any) -> list[Any]:
+                    frame: Any, streamed: dict[str, list[dict[str, Any]]] | None = None
+                    ) -> list[Any]:
     """First page of a multi-session report: every session in one table, then each check
     across units, so a drift from unit to unit shows before any single report is read."""
-    per_session = [(info, check_rows(info, check_statistics(info, frame))) for info in infos]
+    per_session = [(info, check_rows(info, streamed[info.id] if streamed is not None
+                                     else check_statistics(info, frame))) for info in infos]
     story: list[Any] = [
         _p("Measurement sessions — overview", st["title"]),
         _p(f"{len(infos)} sessions, {_utc(infos[0].start_utc)} to {_utc(infos[-1].start_utc)}",
@@ -726,14 +729,18 @@ def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Pa
     st = _styles()
     ids = [store.resolve(s) for s in session_ids]
     infos = [store.session(i) for i in ids]
-    frame = store.readings(ids)
+    # Statistics from running sums and plots from a decimated copy, one pass per session
+    # over the store: the report's memory does not grow with the session.
+    from meterlab.export_stream import check_statistics_stream
+
+    streamed = {info.id: check_statistics_stream(store, info) for info in infos}
     story: list[Any] = []
     if len(infos) > 1:
-        story += _overview_story(infos, st, frame)
+        story += _overview_story(infos, st, None, streamed)
     for info in infos:
         if story:
             story.append(PageBreak())
-        story += _session_story(store, info, st, frame)
+        story += _session_story(store, info, st, None, streamed)
     first = infos[0]
     made = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     if len(infos) == 1:

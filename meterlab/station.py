@@ -5,6 +5,7 @@ Quality staff keep it beside the bench as TOML in the user config folder
 
     [station]
     name = "Bench 3 — final test"
+    teacher_passphrase = "scrypt$…"   # optional: `meterlab exercise passphrase` prints it
     lab_db = "postgresql://meterlab@lab-server/lab"   # optional: where `meterlab sync` forwards
 
     [[instrument]]
@@ -30,10 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from meterlab.config_io import parse_toml, read_config
 from meterlab.errors import FileFormatError
 from meterlab.paths import user_config_dir
 
-_STATION_KEYS = {"name", "location", "notes", "lab_db"}
+_STATION_KEYS = {"name", "location", "notes", "teacher_passphrase", "lab_db"}
 _INSTRUMENT_KEYS = {"serial", "model", "maker", "cal_due", "notes", "asset"}
 
 
@@ -53,6 +55,8 @@ class Station:
     instruments: tuple[StationInstrument, ...] = ()
     path: str = ""
     location: str = ""
+    #: the training mode's teacher passphrase, hashed (`meterlab exercise passphrase`)
+    teacher_passphrase: str = ""
     #: The lab's PostgreSQL URL (no password) that `meterlab sync` forwards to by default.
     lab_db: str = ""
 
@@ -95,7 +99,7 @@ def load_station(path: str | Path | None = None) -> Station:
     """Read the station file; a missing file is an empty station (nothing is known)."""
     p = Path(path) if path else station_path()
     try:
-        text = p.read_text(encoding="utf-8")
+        text = read_config(p, "station file").decode("utf-8")
     except FileNotFoundError:
         return Station(path=str(p))
     except IsADirectoryError:
@@ -115,7 +119,7 @@ def load_station(path: str | Path | None = None) -> Station:
 
 def parse_station(text: str, *, path: str = "<station>") -> Station:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text, path, "station file")
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise FileFormatError(f"not valid TOML: {exc}", path=path,
@@ -153,6 +157,7 @@ def parse_station(text: str, *, path: str = "<station>") -> Station:
         instruments.append(inst)
     return Station(name=_str(head.get("name", "")), instruments=tuple(instruments), path=path,
                    location=_str(head.get("location", "")),
+                   teacher_passphrase=_str(head.get("teacher_passphrase", "")),
                    lab_db=_str(head.get("lab_db", "")))
 
 

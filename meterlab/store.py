@@ -45,6 +45,7 @@ from meterlab.store_info import (
     SessionInfo,
     VerifyResult,
 )
+from meterlab.store_ledger import append as ledger_append
 from meterlab.store_schema import open_database
 from meterlab.store_writer import LIVE, NO_VERDICT, SessionWriter, capture_channels, utc_iso
 
@@ -138,9 +139,15 @@ class SessionStore:
                   CHAIN_VERSION)
         sql = f"INSERT INTO sessions ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})"  # noqa: S608
         with self.lock:
+            conn = self.connection
             try:
-                self.connection.execute(sql, values)
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(sql, values)
+                ledger_append(conn, header["id"], "open", h)
+                conn.execute("COMMIT")
             except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise self.write_error(exc, "while starting a session") from exc
         writer = SessionWriter(self, header["id"], start, h, kind=kind)
         self._writers.append(writer)
@@ -178,11 +185,13 @@ class SessionStore:
                     word = None if outcome is None else str(outcome)
                     final = record_hash(head, finish_kind(chain), {
                         "end_utc": end, "status": "incomplete", "records": n, "outcome": word})
-                    self.connection.execute(
+                    cur = self.connection.execute(
                         "UPDATE sessions SET status='incomplete', end_utc=?, final_hash=?, "
                         "head_hash=?, n_records=n_records+1, outcome=? WHERE id=? AND "
                         "status='running' AND head_hash=? AND n_records=?",
                         (end, final, final, word, sid, head, n))
+                    if cur.rowcount == 1:
+                        ledger_append(self.connection, sid, "close", final)
                     self.connection.execute("COMMIT")
                 except sqlite3.Error:
                     if self.connection.in_transaction:
@@ -342,7 +351,7 @@ class SessionStore:
 
     def verify(self, session_id: str | None = None) -> list[VerifyResult]:
         """Recompute the hash chains of one session (or all) and say what was altered."""
-        from meterlab.store_verify import verify_session
+        from meterlab.store_verify import verify_session, with_ledger
 
         with self.lock:
             ids = None if session_id is None else [self.resolve(session_id)]
@@ -359,10 +368,11 @@ class SessionStore:
                 ).fetchall()
                 results = [verify_session(conn, sid, _writer_alive(sid, host, pid, beat))
                            for sid, host, pid, beat in rows if ids is None or sid in ids]
+                results = with_ledger(conn, results, whole_store=ids is None)
                 if self.engine == "postgresql":
                     from meterlab.lab_verify import lab_checks
 
-                    results = lab_checks(conn, results, whole=ids is None)
+                    results = lab_checks(conn, results)
                 return results
             finally:
                 conn.execute("COMMIT")

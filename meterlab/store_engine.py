@@ -6,8 +6,10 @@ stores, `PgConnection` gives psycopg 3 the face of the `sqlite3` connection the 
 already speaks, so the same SQL, the same schema version and migrations and the same
 hash chain serve both engines. What differs is translated here, once:
 
-* placeholders (`?` → `%s`), `BEGIN IMMEDIATE` (→ `BEGIN`), `rowid` (→ the session id,
-  the only place the store orders by it);
+* placeholders (`?` → `%s`), `rowid` (→ the session id, the only places the store orders
+  by it), the catalogue (`sqlite_master` → `information_schema.tables`);
+* `BEGIN IMMEDIATE` (SQLite's write lock, under which the store appends to its ledger)
+  → BEGIN and a transaction-scoped advisory lock, so writers take turns the same way;
 * types in the schema: BLOB → BYTEA, REAL → DOUBLE PRECISION (PostgreSQL's REAL is
   float4, which would round the stored values and break their hashes), no
   `WITHOUT ROWID`; the column `offset` is quoted (a reserved word there; the store's SQL
@@ -16,9 +18,7 @@ hash chain serve both engines. What differs is translated here, once:
   store's callers keep catching one family (IntegrityError, OperationalError, …);
 * a reading batch inserted into `batches` also lands one row per reading in `readings`
   (binary COPY, same transaction) — the table behind the documented `readings_flat`
-  view, so quality staff can query values with plain SQL (see `lab_schema`);
-* a session closed in the lab database itself (`meterlab run --db URL`) is chained into
-  the arrival ledger in its closing transaction, as a forwarded session is.
+  view, so quality staff can query values with plain SQL (see `lab_schema`).
 
 The password never appears on a command line: libpq reads PGPASSWORD / PGPASSFILE /
 ~/.pgpass as usual. psycopg is imported only when a URL is opened (extra `meterlab[lab]`).
@@ -59,6 +59,9 @@ def translate(sql: str) -> str:
     s = sql.strip()
     if s.upper() == "BEGIN IMMEDIATE":
         return "BEGIN"
+    s = s.replace("FROM sqlite_master WHERE type='table' AND name=",
+                  "FROM information_schema.tables WHERE table_schema = current_schema() AND "
+                  "table_name=")
     s = s.replace("%", "%%").replace("?", "%s")
     s = re.sub(r"\browid\b", "id", s)
     return re.sub(r'(?<![\w"])offset(?![\w"])', '"offset"', s)
@@ -70,21 +73,6 @@ def translate_ddl(script: str) -> str:
     s = re.sub(r"\bBLOB\b", "BYTEA", s)
     s = re.sub(r"\bREAL\b", "DOUBLE PRECISION", s)
     return re.sub(r'(?<![\w"])offset(?![\w"])', '"offset"', s)
-
-
-def _closing(sql: str, args: tuple[Any, ...]) -> tuple[str, str] | None:
-    """(session id, final hash) when the statement closes a session (the store's closing
-    UPDATEs set final_hash and name the session by id): a session recorded straight into
-    the lab database is chained into the arrival ledger in the same transaction, like a
-    forwarded one."""
-    if not sql.lstrip().startswith("UPDATE sessions SET") or "final_hash=?" not in sql:
-        return None
-    head, _, where = sql.partition(" WHERE ")
-    if not where.startswith("id=?"):
-        return None
-    final = args[head[:head.index("final_hash=?")].count("?")]
-    sid = args[head.count("?")]
-    return (str(sid), str(final)) if final else None
 
 
 def _sqlite_error(exc: Exception) -> sqlite3.Error:
@@ -121,14 +109,13 @@ class PgConnection:
 
         args = tuple(params or ())
         try:
-            cur = self.raw.execute(translate(sql), args or None)
-            closing = _closing(sql, args)
-            if closing is not None and cur.rowcount == 1:
-                from meterlab.lab_schema import append_arrival
-                from meterlab.store_writer import utc_iso
+            if sql.strip().upper() == "BEGIN IMMEDIATE":
+                from meterlab.lab_schema import WRITE_LOCK
 
-                append_arrival(self.raw, *closing, utc_iso())
-            return cur
+                cur = self.raw.execute("BEGIN")
+                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                return cur
+            return self.raw.execute(translate(sql), args or None)
         except psycopg.Error as exc:
             raise _sqlite_error(exc) from exc
 

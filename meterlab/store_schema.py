@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from meterlab.errors import StoreError
+from meterlab.store_ledger import migrate as ledger_migrate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE sessions (
@@ -115,11 +116,13 @@ def _fill_outcomes(conn: sqlite3.Connection) -> None:
     fill_legacy_outcomes(conn)
 
 
-Migration = str | tuple[str, Callable[[sqlite3.Connection], None]]
+Migration = str | Callable[[sqlite3.Connection], None] | \
+    tuple[str, Callable[[sqlite3.Connection], None]]
 
-#: MIGRATIONS[v] turns a version-v database into version v+1: an SQL script, or a script
-#: and a Python step run in the same transaction (for data SQL cannot compute).
-MIGRATIONS: dict[int, Migration] = {0: _V1, 1: (_V2, _fill_outcomes)}
+#: MIGRATIONS[v] turns a version-v database into version v+1: an SQL script, a function
+#: when rows must be computed, or a script and a function run in the same transaction.
+#: 1 → 2: the unit's outcome; 2 → 3: the store's ledger, entered for the sessions there.
+MIGRATIONS: dict[int, Migration] = {0: _V1, 1: (_V2, _fill_outcomes), 2: ledger_migrate}
 
 
 def _describe(exc: BaseException) -> str:
@@ -232,6 +235,10 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
             f"another database with --db PATH.")
     if version == SCHEMA_VERSION:
         return
+    if read_only and version >= 2:
+        # Schema 2 lacks only the ledger: a read-only copy from an earlier release can still
+        # be browsed, exported and verified session by session (no ledger to check).
+        return
     if read_only:
         raise StoreError(
             f"{path} needs an upgrade (schema {version} → {SCHEMA_VERSION}) but is read-only. "
@@ -242,8 +249,11 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path, read_only: bool) ->
         target = version + 1
         try:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in _statements(script):
-                conn.execute(statement)
+            if callable(script):
+                script(conn)
+            else:
+                for statement in _statements(script):
+                    conn.execute(statement)
             if step is not None:
                 step(conn)
             conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")

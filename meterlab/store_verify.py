@@ -8,7 +8,10 @@ in the record numbers and as a head/final hash that no longer matches.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from meterlab.store_chain import KINDS, finish_kind, record_hash
@@ -84,19 +87,25 @@ def _legacy_outcome_problems(conn: sqlite3.Connection, sid: str, kind: str,
             f"({word or 'none'}): it was changed"]
 
 
-def _records(conn: sqlite3.Connection, sid: str) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    for table, kind in _TABLES:
-        names, blobs = KINDS[kind]
-        cols = ", ".join((*names, *blobs))
-        for r in conn.execute(
-                f"SELECT seq, hash, {cols} FROM {table} WHERE session_id=? ORDER BY seq",  # noqa: S608
-                (sid,)):
-            fields = dict(zip(names, r[2:2 + len(names)], strict=True))
-            blob_values = tuple(r[2 + len(names):])
-            out.append((r[0], kind, fields, blob_values, r[1], _label(kind, fields)))
-    out.sort(key=lambda rec: rec[0])
-    return out
+def _records(conn: sqlite3.Connection, sid: str) -> Iterator[tuple[Any, ...]]:
+    """The session's records in chain order, one at a time: each table is read by its own
+    cursor in seq order and the cursors are merged, so verifying a session of any size
+    holds one stored row per table, not the session."""
+    return heapq.merge(*(_table_records(conn, sid, table, kind) for table, kind in _TABLES),
+                       key=lambda rec: rec[0])
+
+
+def _table_records(conn: sqlite3.Connection, sid: str, table: str, kind: str
+                   ) -> Iterator[tuple[Any, ...]]:
+    names, blobs = KINDS[kind]
+    cols = ", ".join((*names, *blobs))
+    cur = conn.execute(
+        f"SELECT seq, hash, {cols} FROM {table} WHERE session_id=? ORDER BY seq",  # noqa: S608
+        (sid,))
+    for r in cur:
+        fields = dict(zip(names, r[2:2 + len(names)], strict=True))
+        blob_values = tuple(r[2 + len(names):])
+        yield (r[0], kind, fields, blob_values, r[1], _label(kind, fields))
 
 
 def _label(kind: str, f: dict[str, Any]) -> str:
@@ -112,3 +121,28 @@ def _label(kind: str, f: dict[str, Any]) -> str:
     if kind == "result":
         return f"result of check {f['check_id']}"
     return kind
+
+
+def with_ledger(conn: sqlite3.Connection, results: list[Any], *, whole_store: bool) -> list[Any]:
+    """Add what the store's ledger says: rewritten sessions to their own result, and (when
+    the whole store is verified) deleted sessions, orphaned rows and ledger edits as results
+    of their own, so `meterlab verify` can no longer call a database with a missing session
+    intact."""
+    from meterlab.store import VerifyResult
+    from meterlab.store_ledger import ledger_problems
+
+    rows = conn.execute("SELECT id, header_hash, final_hash FROM sessions").fetchall()
+    report = ledger_problems(conn, rows)
+    out = []
+    for r in results:
+        extra = report.session(r.session_id)
+        out.append(replace(r, ok=False, problems=(*r.problems, *extra)) if extra else r)
+    if whole_store:
+        for sid, problems in report.deleted.items():
+            out.append(VerifyResult(session_id=sid, ok=False, status="deleted", records=0,
+                                    final_hash=None, problems=tuple(problems)))
+        if report.store:
+            out.append(VerifyResult(session_id="(the store's ledger)", ok=False,
+                                    status="edited", records=0, final_hash=None,
+                                    problems=tuple(report.store)))
+    return out

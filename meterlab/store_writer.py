@@ -28,6 +28,7 @@ from meterlab.errors import StoreError
 from meterlab.outcome import JUDGED_KINDS, Outcome, decide_outcome, last_verdicts
 from meterlab.readings import ReadingBatch, Verdict
 from meterlab.store_chain import CHAIN_VERSION, KINDS, finish_kind, normalise, record_hash
+from meterlab.store_ledger import append as ledger_append
 
 if TYPE_CHECKING:
     from meterlab.store import SessionStore
@@ -374,6 +375,8 @@ class SessionWriter:
                 if cur.rowcount != 1:
                     raise sqlite3.IntegrityError(
                         "the session was closed by another program (marked incomplete)")
+                if final is not None:
+                    ledger_append(conn, self.id, "close", final)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:

@@ -253,5 +253,5 @@ def test_a_meter_that_keeps_answering_wrongly_is_given_up() -> None:
     assert len(opened) == 2 and rec.n == 0
     assert acq.error is not None and "HELLO WORLD" in str(acq.error)
     wrong = [e for e in rec.events if e.state is State.RECONNECTING]
-    assert len(wrong) == 1 and "answered wrongly" in wrong[0].message
+    assert len(wrong) == 1 and "sent a reply meterlab could not read" in wrong[0].message
     assert rec.events[-1].state is State.STOPPED and "HELLO WORLD" in rec.events[-1].error

@@ -284,9 +284,10 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
         assert res.simulated and res.dmm and res.scope and res.dmm != res.scope
-        qtbot.waitUntil(lambda: "instruments" in win.views, timeout=15000)
+        qtbot.waitUntil(lambda: "training" in win.views, timeout=15000)
         titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
-        assert titles == ["Meter", "Scope", "Plan runner", "Sessions", "Instruments"]
+        assert titles == ["Meter", "Scope", "Plan runner", "Sessions", "Instruments", "Training"]
+        assert win.views["training"].start_button.isEnabled()  # the demo bench trains
         # While the plan runner holds the instruments the live meter lets go, then resumes.
         assert win.meter.running
         win.views["plan"].runningChanged.emit(True)

@@ -29,16 +29,23 @@ DMM_CHECKS = ("vbus", "vbus_ripple", "3v3", "ntc", "isupply", "r1")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP is POSIX")
 
 
-def _start_sim(env: dict[str, str]) -> tuple[subprocess.Popen, dict[str, str]]:
+def _start_sim(env: dict[str, str], *lan: str) -> tuple[subprocess.Popen, dict[str, str]]:
+    """`meterlab sim` in its own process (so it can be frozen); `lan`: a loopback address
+    of its own on which it also serves VXI-11 and HiSLIP."""
+    args = ["--host", lan[0]] if lan else ["--no-lan"]
     sim = subprocess.Popen([sys.executable, "-m", "meterlab", "sim", "--dmm-port", "0",
-                            "--scope-port", "0"], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                           env=env)
+                            "--scope-port", "0", *args], stdout=subprocess.PIPE, text=True,
+                           cwd=ROOT, env=env)
     resources: dict[str, str] = {}
-    while len(resources) < 2:
+    want = 6 if lan else 2
+    for _ in range(want):
         line = sim.stdout.readline()
         assert line, "the simulator did not start"
         role, _, res = line.partition(" ")
-        resources[role] = res.strip()
+        res = res.strip()
+        kind = "hislip" if "hislip" in res else "vxi11" if res.endswith("::INSTR") else "socket"
+        resources.setdefault(role, res)
+        resources[f"{role} {kind}"] = res
     return sim, resources
 
 
@@ -194,3 +201,29 @@ def test_a_refused_query_costs_one_timeout_not_the_whole_budget(sim):
         assert time.monotonic() - started < 0.8
         conn.write("ABOR")
         assert conn.query("SYST:ERR?").startswith("-113")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or os.geteuid() != 0,
+                    reason="VXI-11's portmapper needs port 111 (root) on a loopback address "
+                           "of its own (Linux)")
+@pytest.mark.parametrize("protocol", ["hislip", "vxi11"])
+def test_a_stall_over_the_lan_protocols_costs_one_question(tmp_path, protocol):
+    """The same catching up over HiSLIP and VXI-11, which pyvisa-py reads differently (its
+    HiSLIP client reads nothing, at once, once its last request was answered)."""
+    env = {**os.environ, "METERLAB_STATION": str(tmp_path / "none.toml")}
+    proc, res = _start_sim(env, f"127.{os.getpid() % 200 + 20}.{os.getpid() % 251}.9")
+    try:
+        with open_instrument(res[f"dmm {protocol}"], timeout_ms=1000) as conn:
+            conn.write("CONF:VOLT:DC")
+            timer = _stall(proc, 2.0)
+            try:
+                conn.query("READ?")  # VXI-11 may wait out the stall in its RPC instead
+            except Exception as exc:
+                assert "did not answer" in str(exc)
+            assert "34465A" in conn.query("*IDN?")
+            assert conn.query("CONF?").startswith('"VOLT')
+            timer.join()
+    finally:
+        with_cont(proc)
+        proc.terminate()
+        proc.wait(10)

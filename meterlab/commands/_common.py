@@ -15,6 +15,15 @@ if TYPE_CHECKING:
     from meterlab.sim import SimulatedBench
 
 
+#: Upper bounds of numeric options. Past them a value is a typo, not a wish, and left
+#: unchecked it overflows later (1e308 s in milliseconds is inf; a count of 10^23 sends the
+#: driver searching divisors for hours): refuse it at once, naming the option.
+MAX_TIMEOUT = 3600.0          # s per answer: an hour is already far beyond any instrument
+MAX_SECONDS = 7 * 86400.0     # s for intervals and give-up times: a week
+MAX_COUNT = 10**12            # readings: 230 days at 50 kSa/s
+MAX_POINTS = 2_000_000_000    # waveform points per channel: beyond any scope's memory
+
+
 def visa_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--visa", "backend", envvar="METERLAB_VISA", default=None, metavar="BACKEND",
@@ -97,14 +106,22 @@ def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
             bench.stop()
 
 
-# C0 controls (newline aside) and DEL: an ESC typed into --operator or --dut must not recolour
-# or clear the technician's terminal when it is printed back.
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20), 0x7F)}
+# C0 controls (newline aside), DEL and C1: an ESC typed into --operator or --dut must not
+# recolour or clear the technician's terminal when it is printed back.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x0A), *range(0x0B, 0x20),
+                                        *range(0x7F, 0xA0))}
+# Bidirectional and invisible format characters: a right-to-left override (U+202E) in an
+# operator name reverses the rest of the table row on screen, a zero-width space makes two
+# serials that look equal differ. Shown as \\uXXXX so what is stored is what is seen.
+_FORMATS = (0x061C, 0x00AD, *range(0x200B, 0x2010), *range(0x2028, 0x202F),
+            *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC))
+_CONTROLS.update({c: f"\\u{c:04x}" for c in _FORMATS})
 
 
 def shown(text: object) -> str:
     """User-typed text for rich output: markup escaped ("[/bold]" in a DUT serial is text,
-    not a tag that breaks the print), control characters made visible as \\xNN."""
+    not a tag that breaks the print), control, bidi and invisible format characters made
+    visible as \\xNN / \\uXXXX."""
     from rich.markup import escape
 
     return escape(str(text).translate(_CONTROLS))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from meterlab.commands._common import MAX_POINTS
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def _si(value: float, unit: str) -> str:
               help="Comma-separated sources: CH1…CH4 and D0…D15, ranges like D0-D7.")
 @click.option("--memory", is_flag=True,
               help="Read the whole acquisition memory (stops the scope) instead of the screen.")
-@click.option("--points", type=click.IntRange(min=1), default=None,
+@click.option("--points", type=click.IntRange(min=1, max=MAX_POINTS), default=None,
               help="Read at most this many points per channel.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False),
               help="File to write: .csv, .npz or .parquet.")

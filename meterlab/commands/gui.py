@@ -21,6 +21,9 @@ def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool) 
     from meterlab.gui.preflight import check_display
 
     check_display()
+    from meterlab.cli import window_takes_sigterm
     from meterlab.gui.app import run  # Qt loads only when the window is wanted
+
+    window_takes_sigterm()
 
     ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope))

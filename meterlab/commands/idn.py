@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import click
 
-from meterlab.commands._common import visa_option
+from meterlab.commands._common import MAX_TIMEOUT, visa_option
 
 
 @click.command("idn")
 @click.argument("resource")
-@click.option("--timeout", type=click.FloatRange(min=0.05), default=None, metavar="S",
+@click.option("--timeout", type=click.FloatRange(min=0.05, max=MAX_TIMEOUT), default=None,
+              metavar="S",
               help="Seconds to wait for the answer (default: 5, or the instrument profile's).")
 @visa_option
 def command(resource: str, timeout: float | None, backend: str | None) -> None:

@@ -17,6 +17,7 @@ import queue
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
@@ -24,7 +25,13 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 import numpy as np
 
-from meterlab.commands._common import db_option, visa_option
+from meterlab.commands._common import (
+    MAX_COUNT,
+    MAX_SECONDS,
+    MAX_TIMEOUT,
+    db_option,
+    visa_option,
+)
 from meterlab.errors import (
     ConnectionLost,
     InstrumentError,
@@ -49,6 +56,8 @@ _COLOURS = {Verdict.PASS: "green", Verdict.MARGINAL: "yellow", Verdict.INDETERMI
             Verdict.FAIL: "red", Verdict.OVERLOAD: "red", Verdict.ERROR: "magenta"}
 #: A run expected to take longer than this (seconds) shows a progress bar on a terminal.
 LONG_RUN_S = 3.0
+#: Seconds a stop request waits for the engine to hand on the meter's last readings.
+STOP_GRACE_S = 5.0
 
 
 @click.command("read")
@@ -63,9 +72,10 @@ LONG_RUN_S = 3.0
               help="Integration time in power-line cycles (speed vs. noise), e.g. 0.02, 1, 10.")
 @click.option("--autozero/--no-autozero", default=None,
               help="Auto-zero on (steadier) or off (twice as fast); default: the meter's own.")
-@click.option("--count", type=click.IntRange(min=0), default=1, show_default=True,
-              help="How many readings; 0 reads until Ctrl-C.")
-@click.option("--interval", type=click.FloatRange(min=0, min_open=True), default=None,
+@click.option("--count", type=click.IntRange(min=0, max=MAX_COUNT), default=1, show_default=True,
+              help="How many readings (at most 10^12); 0 reads until Ctrl-C.")
+@click.option("--interval", type=click.FloatRange(min=0, max=MAX_SECONDS, min_open=True),
+              default=None,
               metavar="S", help="One reading every S seconds (default: as fast as the meter "
                                 "measures at these settings).")
 @click.option("--csv", "csv_path", default=None, metavar="FILE",
@@ -73,9 +83,11 @@ LONG_RUN_S = 3.0
 @click.option("--limit", "limit_text", default=None, metavar="LIMIT",
               help='Judge every reading, e.g. "3.3 V ±3 %", ">= 4.75 V", "4k7 ±5 %". '
                    "Exit code 1 when any reading fails.")
-@click.option("--give-up", type=click.FloatRange(min=0), default=30.0, show_default=True,
-              metavar="S", help="Seconds to keep reconnecting to a meter that dropped out.")
-@click.option("--timeout", type=click.FloatRange(min=0.05), default=None, metavar="S",
+@click.option("--give-up", type=click.FloatRange(min=0, max=MAX_SECONDS), default=30.0,
+              show_default=True, metavar="S",
+              help="Seconds to keep reconnecting to a meter that dropped out.")
+@click.option("--timeout", type=click.FloatRange(min=0.05, max=MAX_TIMEOUT), default=None,
+              metavar="S",
               help="Seconds to wait for each answer (default: the instrument profile's).")
 @click.option("--operator", default="", help="Who measures (recorded with the session).")
 @click.option("--dut", "dut_serial", default="", help="Serial number of the unit under test.")
@@ -271,6 +283,7 @@ class _Run:
         stop = threading.Event()
         interrupted = False
         ended = False
+        stop_by = math.inf
         with _stop_signals(stop), _progress(progress, count) as advance:
             acq.start()
             try:
@@ -278,11 +291,17 @@ class _Run:
                     if stop.is_set() and not interrupted:
                         interrupted = True
                         _err("Stopping… (the readings taken so far are being saved)")
-                        acq.stop()  # the engine drains the meter into the inbox first
+                        # The engine drains the meter into the inbox first; it is asked, not
+                        # waited for, so a meter that hangs cannot hold the stop for long.
+                        acq.stop(timeout=0)
+                        stop_by = time.monotonic() + STOP_GRACE_S
                     try:
                         kind, item = inbox.get(timeout=0.1)
                     except queue.Empty:
                         if not acq.running:
+                            break
+                        if time.monotonic() > stop_by:
+                            _err("The meter did not finish in time; saving what was read.")
                             break
                         continue
                     if kind == "batch":
@@ -294,7 +313,7 @@ class _Run:
                         self.status(item)
                 ended = True
             finally:
-                acq.stop()
+                acq.stop(timeout=1.0 if interrupted or not ended else 10.0)
                 while True:  # anything the engine handed on while it stopped
                     try:
                         kind, item = inbox.get_nowait()
@@ -330,9 +349,15 @@ class _Run:
                     self.counts[v] = self.counts.get(v, 0) + k
         self.readings += n
         stamps = _iso(batch.t)
-        if batch.gap_before and not self.back and self.readings > n:
-            _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
-                 "before meterlab could drain it (the gap is marked).")
+        # "fault": the readings the meter still held behind a bad reply; the line about
+        # the fault itself follows at once, so a second line here would only confuse.
+        if (batch.gap_before and not self.back and self.readings > n
+                and batch.gap_reason != "fault"):
+            if batch.gap_reason == "overflow":
+                _err(f"Readings are missing before {stamps[0]}: the meter's memory overflowed "
+                     "before meterlab could drain it (the gap is marked).")
+            else:
+                _err(f"Readings may be missing before {stamps[0]} (the gap is marked).")
         self.back = False
         if self.csv is not None:
             self.csv.write(_csv_rows(batch, stamps, verdicts))
@@ -468,14 +493,16 @@ def _csv_rows(batch: ReadingBatch, stamps: list[str], verdicts: np.ndarray | Non
 
 @contextlib.contextmanager
 def _stop_signals(stop: threading.Event) -> Iterator[None]:
-    """Ctrl-C (and SIGTERM) ask for a clean stop; a second Ctrl-C stops at once."""
+    """Ctrl-C (and SIGTERM) ask for a clean stop; a second one of either stops at once."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def on_signal(signum: int, frame: object) -> None:
-        if stop.is_set() and signum == signal.SIGINT:
-            raise KeyboardInterrupt
+        if stop.is_set():
+            from meterlab.cli import Terminated
+
+            raise Terminated if signum == signal.SIGTERM else KeyboardInterrupt
         stop.set()
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}

@@ -417,7 +417,8 @@ class Multimeter:
         over = (np.abs(raw) >= self._overload_threshold) & ~nan
         values = np.where(over | nan, np.nan, raw)
         return ReadingBatch(t=t, values=values, overload=over, function=f.key, unit=f.unit,
-                            range=self.range, gap_before=gap, source=self.conn.resource)
+                            range=self.range, gap_before=gap, source=self.conn.resource,
+                            gap_reason="overflow" if gap else "")
 
     def read(self) -> ReadingBatch:
         """Take one reading now (READ?), as a batch of one.
@@ -599,6 +600,8 @@ class Multimeter:
             raise UsageError("A counted stream needs at least one reading.")
         if count <= most:
             return count, 1
+        if count > most * most:
+            return None  # more than samples × triggers can hold: measure on, stop at count
         best = None
         d = 1
         while d * d <= count:
@@ -677,10 +680,24 @@ class Multimeter:
             self._stream_remaining -= n
 
     def _overflowed(self) -> bool:
+        """True only when the meter's status register really says its memory overflowed.
+
+        The reply must be a 16-bit register value: anything else (a garbled or stray reply
+        that happens to parse as a number) is reported as the garbled reply it is, never
+        read as "readings were lost in the meter"."""
         q = self._cmd.get("overflow_query")
         if not q:
             return False
-        return bool(int(self._number(self.conn.query(q))) & _QUES_MEMORY_OVERFLOW)
+        reply = self.conn.query(q)
+        text = reply.strip()
+        digits = text[1:] if text[:1] in "+-" else text
+        value = int(text) if digits.isdigit() and digits.isascii() else -1
+        if not 0 <= value <= 0xFFFF:  # a register is <NR1>; a reading-shaped reply is not one
+            raise InstrumentError(
+                f"{self.name} at {self.conn.resource} sent a garbled reply to the status "
+                f"query {q!r}: {reply.strip()[:40]!r} is not a status register value.",
+                resource=self.conn.resource)
+        return bool(int(value) & _QUES_MEMORY_OVERFLOW)
 
     def stop_stream(self) -> ReadingBatch:
         """Stop measuring and return the readings still in memory (nothing is dropped; for

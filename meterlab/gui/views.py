@@ -97,9 +97,17 @@ def _instruments_view(window: MainWindow) -> QWidget:
                            simulated=simulated)  # type: ignore[arg-type]
 
 
+def _training_view(window: MainWindow) -> QWidget:
+    from meterlab.gui.training_view import TrainingView
+
+    return TrainingView(window.bench(), db_path=window.db_path)
+
+
 VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("scope", QT_TRANSLATE_NOOP("Views", "Scope"), _scope_view),
     ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view, pauses_meter=True),
     ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
     ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
+    # "Training" is the same word in Dutch: left unmarked so the shipped .ts/.qm need no change
+    ViewSpec("training", "Training", _training_view),
 )

@@ -458,6 +458,11 @@ class Board:
             return float(self.temperature_c)
         return self._passive(fn, h, low)
 
+    def volts_between(self, hi: str, lo: str = "GND") -> float:
+        """DC volts from `lo` to `hi`: what the meter's current input would be shorted across
+        (the simulated 34465A blows its fuse on it; see Keysight34465A.check_fuse)."""
+        return self._dc(self._net(hi)) - self._dc(self._net(lo))
+
     def _passive(self, fn: str, h: str, low: str) -> float:
         """RES, FRES, CONT, DIOD and CAP on the unpowered coupon (R1, D1, C1 to GND)."""
         if h == low:

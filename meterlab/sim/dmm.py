@@ -3,7 +3,7 @@
 The meter is split into focused parts: `dmm_spec` (functions, ranges, NPLC and
 accuracy tables), `dmm_acquire` (the lazily computed trigger system and reading
 memory), `dmm_config` (CONFigure/MEASure/SENSe/FUNCtion), `dmm_system` (SYSTem,
-DISPlay, STATus, FORMat, SIMulation:PROBe), `dmm_trigger` (TRIGger, SAMPle),
+DISPlay, STATus, FORMat, SIMulation:PROBe and :FUSE), `dmm_trigger` (TRIGger, SAMPle),
 `dmm_calc` (CALCulate: null, limits, statistics on readings entering memory). This
 module ties them together and holds the measurement commands: INITiate, READ?,
 FETCh?, ABORt, R?, DATA:*.
@@ -86,6 +86,9 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
         self.acq_serial = 0
         self.clock = time.monotonic
         self.ident = "DEFAULT"
+        #: the 3 A current input's fuse; blown by the A input across a voltage, it stays
+        #: blown through *RST until SIMulation:FUSE:REPLace (a person swaps it)
+        self.fuse_blown = False
         super().__init__(board)
         self._cond = threading.Condition(self.lock)
 
@@ -294,6 +297,10 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
 
     def true_value(self, function: str, probe: tuple[str, str]) -> float:
         """What an ideal meter would read, from the board, in the meter's units."""
+        if function.startswith("CURR"):
+            self.check_fuse()
+            if self.fuse_blown:
+                return 0.0  # no current path through the meter any more
         try:
             value = float(self.board.measure(function, probe[0], probe[1]))
         except (KeyError, ValueError, TypeError):

@@ -1,9 +1,11 @@
-"""SYSTem, DISPlay, STATus, installed options and SIMulation:PROBe of the simulated 34465A.
+"""SYSTem, DISPlay, STATus, installed options, SIMulation:PROBe and :FUSE of the simulated 34465A.
 
 `SYSTem:IDENtify` lets the meter answer *IDN? as an older model, as the real
 Truevolt meters do for software written for a 34401A or 34410A/11A.
 `SIMulation:PROBe <net>[,<ref>]` is where the test leads touch the virtual board
 (an extension in the meter's own SCPI style; the real meter has test leads).
+`SIMulation:FUSE?` answers OK or BLOWN and `SIMulation:FUSE:REPLace` puts a new
+3 A fuse in, after the A input was put across a rail.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class SystemMixin:
     board: Any
     probe: tuple[str, str]
     questionable: int
+    function: str
+    fuse_blown: bool
 
     def build_system(self) -> None:
         # Status enables survive *RST, as the SCPI status model says.
@@ -82,6 +86,8 @@ class SystemMixin:
         t.add("ROUTe:TERMinals", query=lambda c: (c.expect(0), "FRON")[1])
         t.add("SIMulation:PROBe", set=self._probe, query=self._probe_q)
         t.add("SIMulation:TRIGger", set=lambda c: (c.expect(0), self.external_trigger()))
+        t.add("SIMulation:FUSE", query=self._fuse_q)
+        t.add("SIMulation:FUSE:REPLace", set=self._fuse_replace)
 
     def reset_system(self) -> None:
         """The *RST part of the display (the beeper and identity are non-volatile)."""
@@ -220,6 +226,7 @@ class SystemMixin:
             self.probe = (hi, lo)
             if self.acq is not None:
                 self.acq.probe = self.probe
+        self.check_fuse()
 
     def _net_named(self, name: str) -> str:
         for net in self.board.nets:
@@ -230,3 +237,40 @@ class SystemMixin:
     def _probe_q(self, c: Call) -> str:
         c.expect(0)
         return f'"{self.probe[0]},{self.probe[1]}"'
+
+    # -- SIMulation:FUSE ----------------------------------------------------------------------
+
+    #: volts across the A input (about 0.1 Ω with its shunt) that blow the 3 A fuse at once
+    FUSE_BLOW_VOLTS = 0.5
+
+    def check_fuse(self) -> None:
+        """The current input across a voltage source: tens of amperes flow and the fuse blows.
+
+        On the board the meter is in series (harmless) only where it replaces the
+        supply link, ISUPPLY; anywhere else its shunt is in parallel with whatever
+        voltage lies between the leads.
+        """
+        if self.fuse_blown or not self.function.startswith("CURR"):
+            return
+        hi, lo = self.probe
+        if "ISUPPLY" in (hi.upper(), lo.upper()):
+            return
+        across = getattr(self.board, "volts_between", None)
+        if across is None:
+            return  # a board without nets (a test's scripted one) has nothing to short
+        try:
+            volts = abs(float(across(hi, lo)))
+        except (KeyError, ValueError, TypeError):
+            return
+        if volts >= self.FUSE_BLOW_VOLTS:
+            self.fuse_blown = True
+
+    def _fuse_q(self, c: Call) -> str:
+        """`OK` or `BLOWN`: what a person finds when they open the fuse holder."""
+        c.expect(0)
+        self.check_fuse()
+        return "BLOWN" if self.fuse_blown else "OK"
+
+    def _fuse_replace(self, c: Call) -> None:
+        c.expect(0)
+        self.fuse_blown = False

@@ -1,0 +1,444 @@
+"""The Training tab: choose an exercise, place leads and probes on the board, answer, be graded.
+
+The trainee sets the instruments up in the normal Meter and Scope tabs (or any
+SCPI program); this tab only moves the simulator's leads and probes, asks the
+step's answers and shows the feedback. Grading and the record are the same
+`training.session.Attempt` the CLI uses; every call that touches an instrument
+or the store runs on a `TaskRunner` job, never on the GUI thread. It needs the
+in-process simulated bench (demo mode); without it the tab says so.
+"""
+
+from __future__ import annotations
+
+import secrets
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meterlab.gui.tasks import TaskRunner
+from meterlab.gui.training_board import TOOLS, BoardPicture
+from meterlab.gui.views import View
+
+_TOOL_NAMES = {"red": "Red lead", "black": "Black lead", "ch1": "Scope CH1", "d0": "Logic D0"}
+#: The tab's own words in the exercise's language (the exercises carry nl and en
+#: themselves; these few follow the Language box rather than the app's locale).
+_NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefening",
+       "Check": "Controleer", "Next step": "Volgende stap", "your name": "je naam",
+       "Red lead": "Rode pen", "Black lead": "Zwarte pen", "Scope CH1": "Scope CH1",
+       "Logic D0": "Logisch D0", "step": "stap", "points": "punten",
+       "tries left": "pogingen over", "Done: score": "Klaar: score",
+       "Choose the next exercise.": "Kies de volgende oefening.",
+       "Choose an exercise and press Start.": "Kies een oefening en druk op Start.",
+       "Teacher…": "Leraar…"}
+
+
+class TrainingView(QWidget, View):
+    news = Signal(str, str, int)
+
+    def __init__(self, bench: Any, *, db_path: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from meterlab.training.format import list_exercises
+
+        self.bench = bench
+        self.db_path = db_path
+        self.attempt: Any = None
+        self.step_index = 0
+        self._store: Any = None
+        self._runner = TaskRunner(self)
+        self.broken: list[Any] = []  # a teacher's broken file is left out, not fatal
+        self.exercises = {ex.id: ex for ex in list_exercises(self.broken)}
+
+        top = QHBoxLayout()
+        self.trainee = QLineEdit()
+        self.lang = QComboBox()
+        self.lang.addItems(["nl", "en"])
+        self._trainee_label, self._lang_label = QLabel(), QLabel()
+        top.addWidget(self._trainee_label)
+        top.addWidget(self.trainee, 1)
+        top.addWidget(self._lang_label)
+        top.addWidget(self.lang)
+
+        self.list = QListWidget()
+        for ex in self.exercises.values():
+            item = QListWidgetItem(self._item_text(ex.id, ""))
+            item.setData(Qt.ItemDataRole.UserRole, ex.id)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self._progress: dict[str, str] = {}
+        self.lang.currentTextChanged.connect(self._retitle)
+        self.start_button = QPushButton("Start exercise")
+        self.start_button.clicked.connect(self.start)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.start_button)
+
+        self.board = BoardPicture()
+        self.board.placed.connect(self.place)
+        tools = QHBoxLayout()
+        self.tool_group = QButtonGroup(self)
+        for key in TOOLS:
+            b = QRadioButton()
+            b.setProperty("tool", key)
+            b.setChecked(key == "red")
+            self.tool_group.addButton(b)
+            tools.addWidget(b)
+        self.tool_group.buttonClicked.connect(
+            lambda b: setattr(self.board, "tool", b.property("tool")))
+        self.instructions = QLabel()
+        self.instructions.setWordWrap(True)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.fields: dict[str, QLineEdit] = {}
+        self.check_button = QPushButton("Check")
+        self.check_button.clicked.connect(self.check)
+        self.next_button = QPushButton("Next step")
+        self.next_button.clicked.connect(self.next_step)
+        self.feedback = QLabel("")
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.RichText)
+        self.score = QLabel("")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.score)
+        right = QVBoxLayout()
+        right.addLayout(tools)
+        right.addWidget(self.board, 2)
+        right.addWidget(self.instructions)
+        right.addWidget(self.form_host)
+        right.addLayout(buttons)
+        right.addWidget(self.feedback, 1)
+
+        self.teacher_button = QPushButton("Teacher…")
+        self.teacher_button.clicked.connect(self._ask_passphrase)
+        top.addWidget(self.teacher_button)
+        self.teacher_panel = self._teacher_panel()
+        self.teacher_panel.hide()
+        self.teacher = False
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 3)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.teacher_panel)
+        self._busy(False)
+        self._words()
+        self.lang.currentTextChanged.connect(self._words)
+        if bench is None:
+            self.start_button.setEnabled(False)
+            self.instructions.setText("Training runs on the simulated bench: start meterlab "
+                                      "with --demo, or use `meterlab exercise run` in a "
+                                      "terminal.")
+
+    def w(self, text: str) -> str:
+        """`text` in the chosen language."""
+        return _NL.get(text, text) if self.lang.currentText() == "nl" else text
+
+    def _words(self) -> None:
+        self._trainee_label.setText(self.w("Trainee"))
+        self._lang_label.setText(self.w("Language"))
+        self.trainee.setPlaceholderText(self.w("your name"))
+        self.start_button.setText(self.w("Start exercise"))
+        self.check_button.setText(self.w("Check"))
+        self.next_button.setText(self.w("Next step"))
+        self.teacher_button.setText(self.w("Teacher…"))
+        for b in self.tool_group.buttons():
+            b.setText(self.w(_TOOL_NAMES[b.property("tool")]))
+        if self.attempt is None and self.bench is not None:
+            self.instructions.setText(self.w("Choose an exercise and press Start."))
+
+    # -- teacher mode ---------------------------------------------------------------------
+
+    def _teacher_panel(self) -> QWidget:
+        from meterlab.training.truth import FAULT_NAMES
+
+        panel = QWidget()
+        lay = QVBoxLayout(panel)
+        self.solutions = QLabel("")
+        self.solutions.setWordWrap(True)
+        row = QHBoxLayout()
+        self.fault_combo = QComboBox()
+        self.fault_combo.addItems([f for f in FAULT_NAMES if f != "none"])
+        switch = QPushButton("Switch fault on")
+        switch.clicked.connect(self.switch_fault)
+        self.records_button = QPushButton("Trainees' records")
+        self.records_button.clicked.connect(self.show_records)
+        row.addWidget(QLabel("Fault"))
+        row.addWidget(self.fault_combo)
+        row.addWidget(switch)
+        row.addStretch(1)
+        row.addWidget(self.records_button)
+        self.records = QLabel("")
+        self.records.setWordWrap(True)
+        lay.addWidget(QLabel("<b>Teacher</b> — solutions, fault switches, records"))
+        lay.addWidget(self.solutions)
+        lay.addLayout(row)
+        lay.addWidget(self.records)
+        return panel
+
+    def _ask_passphrase(self) -> None:
+        text, ok = QInputDialog.getText(self, "Teacher mode", "Passphrase",
+                                        QLineEdit.EchoMode.Password)
+        if ok and not self.unlock(text):
+            self._say(["That is not the teacher passphrase (or the station file has none: "
+                       "`meterlab exercise passphrase` prints the line to add)."])
+
+    def unlock(self, passphrase: str) -> bool:
+        """Teacher mode, if `passphrase` matches the hash in the station file."""
+        from meterlab.station import load_station
+        from meterlab.training.teacher import check_passphrase
+
+        if not check_passphrase(passphrase, load_station().teacher_passphrase):
+            return False
+        self.teacher = True
+        self.teacher_panel.show()
+        self._show_solutions()
+        return True
+
+    def _show_solutions(self) -> None:
+        if not self.teacher:
+            return
+        if self.attempt is None:
+            self.solutions.setText("No exercise running.")
+            return
+        from meterlab.training.grade import Context
+        from meterlab.training.truth import truth
+        from meterlab.units import format_si
+
+        a, step = self.attempt, self.step
+        ctx = Context(board=a.bench.board, drawn=a.drawn, parts=a.exercise.scenario.parts)
+        lines = [f"seed {a.drawn.seed}, fault {a.drawn.fault}, "
+                 f"{a.drawn.temperature:.1f} °C"]
+        e = step.expect
+        if e.instrument != "none":
+            lines.append(f"setup: {e.instrument} {e.function} at {e.at or e.digital_at} "
+                         f"(ref {e.ref})")
+        for ans in step.answers:
+            if ans.truth and ans.truth != "tur_ok":
+                value = truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
+                shown = format_si(value, ans.unit) if isinstance(value, float) else value
+                lines.append(f"{ans.key} = {shown}")
+        self.solutions.setText("<br>".join(escape(x) for x in lines))
+
+    def switch_fault(self) -> None:
+        if not self.teacher or self.attempt is None:
+            return
+        name = self.fault_combo.currentText()
+        conn = self.attempt.dmm
+        self._runner.submit(lambda: conn.write(f"SIM:FAUL {name},1"),
+                            lambda _r, err: self._show_solutions() if err is None else
+                            self._say([f"The fault could not be switched: {err}"]),
+                            name="training-fault")
+
+    def show_records(self) -> None:
+        if not self.teacher:
+            return
+        from meterlab.store import SessionStore
+        from meterlab.training.records import attempts
+
+        def work() -> list[Any]:
+            with SessionStore(self.db_path) as store:
+                return attempts(store)
+
+        def done(found: Any, err: BaseException | None) -> None:
+            if err is not None:
+                self.records.setText(escape(f"The records could not be read: {err}"))
+                return
+            rows = [f"{r.date} {r.trainee or '—'} {r.exercise} {r.score}/{r.max} "
+                    f"{' '.join(sorted(set(r.mistakes)))}" for r in found[-20:]]
+            self.records.setText("<br>".join(escape(x) for x in rows) or "No attempts yet.")
+
+        self._runner.submit(work, done, name="training-records")
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _item_text(self, ex_id: str, progress: str) -> str:
+        ex = self.exercises[ex_id]
+        parts = ",".join(str(s) for s in ex.skills)
+        mark = f"  {progress}" if progress else ""
+        return f"{ex.title[self.lang.currentText() if hasattr(self, 'lang') else 'en']}" \
+               f" — level {ex.level}, parts {parts}{mark}"
+
+    def _retitle(self) -> None:
+        """The exercise list in the chosen language (with the progress made so far)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            ex_id = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(self._item_text(ex_id, self._progress.get(ex_id, "")))
+
+    def _busy(self, busy: bool) -> None:
+        active = self.attempt is not None
+        self.check_button.setEnabled(active and not busy)
+        self.next_button.setEnabled(False)
+        self.start_button.setEnabled(self.bench is not None and not busy)
+
+    def _say(self, lines: list[str], colour: str = "#9C0006") -> None:
+        self.feedback.setText("<br>".join(f'<span style="color:{colour}">{escape(x)}</span>'
+                                          for x in lines))
+
+    @property
+    def step(self) -> Any:
+        return self.attempt.exercise.steps[self.step_index]
+
+    # -- actions --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        from meterlab.store import SessionStore
+        from meterlab.training.session import Attempt
+
+        item = self.list.currentItem()
+        if item is None or self.bench is None:
+            return
+        if self.attempt is not None:
+            self.attempt.close()
+        if self._store is None:
+            self._store = SessionStore(self.db_path)
+        ex = self.exercises[item.data(Qt.ItemDataRole.UserRole)]
+        attempt = Attempt(ex, seed=secrets.randbelow(100_000), trainee=self.trainee.text(),
+                          lang=self.lang.currentText(), store=self._store, bench=self.bench,
+                          power_cycle=False)
+        self._busy(True)
+        self._runner.submit(attempt.start, lambda _r, err: self._started(attempt, err),
+                            name="training-start")
+
+    def _started(self, attempt: Any, err: BaseException | None) -> None:
+        if err is not None:
+            self.attempt = None
+            self._busy(False)
+            self._say([f"The exercise could not start: {err}"])
+            return
+        self.attempt = attempt
+        self.step_index = 0
+        d = attempt.drawn
+        self.board.positions = {"red": d.dmm_start, "black": "GND", "ch1": d.scope_start}
+        self.board.update()
+        self._show_step()
+
+    def _show_step(self) -> None:
+        lang = self.attempt.lang
+        step = self.step
+        ex = self.attempt.exercise
+        intro = f"<p>{escape(ex.intro[lang])}</p>" if ex.intro and self.step_index == 0 else ""
+        self.instructions.setText(
+            f"<b>{escape(ex.title[lang])}</b> — {self.w('step')} {self.step_index + 1}/"
+            f"{len(ex.steps)} ({step.points} {self.w('points')}){intro}"
+            f"<p>{escape(step.instructions[lang])}</p>")
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.fields = {}
+        for a in step.answers:
+            field = QLineEdit()
+            field.setPlaceholderText(a.example)
+            self.form.addRow(a.key, field)
+            self.fields[a.key] = field
+        self.feedback.setText("")
+        self._busy(False)
+        self._show_solutions()
+
+    def place(self, tool: str, net: str) -> None:
+        """Move a lead or probe on the simulated board (a job: it is SCPI)."""
+        if self.attempt is None:
+            return
+        pos = dict(self.board.positions, **{tool: net})
+        if tool in ("red", "black"):
+            red, black = pos.get("red", "3V3"), pos.get("black", "GND")
+            conn, cmd = self.attempt.dmm, f"SIM:PROB {red},{black}"
+        elif tool == "ch1":
+            conn, cmd = self.attempt.scope, f":SIM:CHAN1 {net}"
+        else:
+            conn, cmd = self.attempt.scope, f":SIM:DIG0 {net}"
+
+        def done(_r: Any, err: BaseException | None) -> None:
+            if err is None:
+                self.board.set_position(tool, net)
+            else:
+                self._say([f"The {_TOOL_NAMES[tool].lower()} could not be moved: {err}"])
+
+        self._runner.submit(lambda: conn.write(cmd), done, name="training-place")
+
+    def check(self) -> None:
+        from meterlab.training.answers import AnswerFormatError, parse_answer
+
+        if self.attempt is None:
+            return
+        parsed, raw, problems = {}, {}, []
+        for a in self.step.answers:
+            text = self.fields[a.key].text()
+            try:
+                parsed[a.key] = parse_answer(a, text, self.attempt.lang)
+                raw[a.key] = text
+            except AnswerFormatError as exc:
+                problems.append(f"{a.key}: {exc}")
+        if problems:
+            self._say(problems, "#7A4400")
+            return
+        step = self.step
+        self._busy(True)
+        self._runner.submit(lambda: self.attempt.submit(step, parsed, raw), self._graded,
+                            name="training-grade")
+
+    def _graded(self, result: Any, err: BaseException | None) -> None:
+        self._busy(False)
+        if err is not None:
+            self._say([f"The instruments could not be read: {err}"])
+            return
+        step = self.step
+        if result.correct:
+            self._say([f"✔ {result.points}/{step.points}"], "#006100")
+        else:
+            left = self.attempt.tries_left(step)
+            self._say([*result.feedback, f"✘ 0/{step.points} — {self.w('tries left')}: {left}"])
+            if left > 0:
+                return
+        self.check_button.setEnabled(False)
+        self.next_button.setEnabled(True)
+        score, top = self.attempt.score
+        self.score.setText(f"score {score}/{top}")
+
+    def next_step(self) -> None:
+        if self.attempt is None:
+            return
+        if self.step_index + 1 < len(self.attempt.exercise.steps):
+            self.step_index += 1
+            self._show_step()
+            return
+        score, top = self.attempt.finish()
+        self.score.setText(f"score {score}/{top}")
+        item = self.list.currentItem()
+        if item is not None:
+            ex_id = self.attempt.exercise.id
+            self._progress[ex_id] = f"{'✔' if score == top else '✘'} {score}/{top}"
+            item.setText(self._item_text(ex_id, self._progress[ex_id]))
+        self.instructions.setText(f"{self.w('Done: score')} {score}/{top}. "
+                                  f"{self.w('Choose the next exercise.')}")
+        self.attempt.close()
+        self.attempt = None
+        self._busy(False)
+
+    def shutdown(self) -> None:
+        if self.attempt is not None:
+            self.attempt.close()
+            self.attempt = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None

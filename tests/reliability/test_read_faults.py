@@ -1,0 +1,208 @@
+"""The fault catalogue, first part: `meterlab read` streaming through a fault-injecting link.
+
+Each test runs `meterlab read` as a real process against the simulated 34465A, through
+`meterlab.sim.faultlink.FaultLink` on 127.0.0.1, switches one fault on after the first
+readings, lets it run on, and stops it with Ctrl-C. Then it asserts what a person relies
+on:
+
+* every printed reading is in the CSV and in the session, and the session verifies;
+* time stamps only go forward (nothing duplicated, nothing reordered);
+* the readings after the last gap are exactly the meter's own sequence for its current
+  acquisition, regenerated from the simulator's seed: none lost, none repeated;
+* a gap is marked when, and only when, the link had to be rebuilt; the user is told in
+  one line per fault, naming what happened;
+* the meter is read again within twice the timeout plus the engine's first back-off.
+
+The figures (readings, gap, seconds to recover) are printed; README.md holds the table.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from meterlab.sim import SimulatedBench
+from meterlab.sim.faultlink import FaultLink
+from meterlab.store import SessionStore
+
+TIMEOUT_S = 0.5
+#: The engine's first back-off before reconnecting (acquire.Acquisition default).
+BACKOFF_S = 0.5
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[SimulatedBench]:
+    with SimulatedBench(seed=11) as b:
+        yield b
+
+
+@dataclass
+class Outcome:
+    code: int
+    err: str
+    readings: int
+    gaps: int
+    recovered_s: float | None
+    values_after_gap: np.ndarray
+    t: np.ndarray
+    values: np.ndarray
+    lost: int  # readings the meter produced in the acquisition the fault broke, not stored
+
+
+def read_through(bench: SimulatedBench, tmp: Path, fault: Callable[[FaultLink], None],
+                 before: int = 40, after: int = 150, mode: tuple[str, ...] = ()) -> Outcome:
+    db, out_csv = tmp / "s.db", tmp / "r.csv"
+    port = bench.dmm_server.port  # type: ignore[union-attr]
+    with FaultLink("127.0.0.1", port) as link:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "meterlab", "read", link.resource, "--count", "0",
+             "--nplc", "0.02", "--timeout", str(TIMEOUT_S), "--give-up", "15",
+             "--db", str(db), "--csv", str(out_csv), *mode],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            assert proc.stdout is not None
+            seen = 0
+            deadline = time.monotonic() + 30
+            while seen < before and time.monotonic() < deadline:
+                seen += bool(proc.stdout.readline())
+            assert seen == before, "no readings before the fault"
+            t_fault = time.time()
+            broken = bench.dmm.acq
+            fault(link)
+            # Let the fault act (a cut-off block shows only after the timeout) before counting
+            # the readings that must follow it; lines printed meanwhile wait in the pipe.
+            time.sleep(2 * TIMEOUT_S + BACKOFF_S + 0.5)
+            while seen < before + after and time.monotonic() < deadline:
+                seen += bool(proc.stdout.readline())
+            assert seen == before + after, "reading did not resume after the fault"
+            proc.send_signal(signal.SIGINT)
+            rest = proc.stdout.read()
+            assert proc.stderr is not None
+            err = proc.stderr.read()
+            proc.wait(20)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    printed = seen + len(rest.splitlines())
+    with out_csv.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with SessionStore(db) as store:
+        (info,) = store.sessions()
+        frame = store.readings(info.id)
+        (verdict,) = store.verify()
+    assert verdict.ok, verdict.problems
+    assert len(rows) == printed == info.n_readings == len(frame)
+    gap_at = np.flatnonzero(frame["gap_before"].to_numpy())
+    t = frame["t"].to_numpy()
+    recovered = float(t[gap_at[-1]] - t_fault) if len(gap_at) else None
+    start = int(gap_at[-1]) if len(gap_at) else 0
+    # The meter's own count for the acquisition the fault broke, against what was stored
+    # of it (everything before the reconnect's gap mark).
+    lost = 0
+    if not mode and broken is not None and broken is not bench.dmm.acq:
+        lost = broken.produced - start
+    return Outcome(proc.returncode, err, printed, len(gap_at), recovered,
+                   frame["value"].to_numpy()[start:], t, frame["value"].to_numpy(), lost)
+
+
+def exact_sequence(values: np.ndarray, bench: SimulatedBench) -> bool:
+    """The readings are the meter's current acquisition, from its first reading on,
+    every one once and in order (9 significant digits on the wire)."""
+    acq = bench.dmm.acq
+    assert acq is not None
+    expected = bench.dmm._generate(acq, 0, values.shape[0])
+    return acq.produced == values.shape[0] and bool(
+        np.allclose(values, expected, rtol=0, atol=1e-7))
+
+
+def report(name: str, o: Outcome) -> None:
+    rec = "—" if o.recovered_s is None else f"{o.recovered_s:.2f} s"
+    print(f"\nFAULT {name}: {o.readings} readings, {o.lost} lost, {o.gaps} gap(s), "
+          f"recovered {rec}")
+
+
+def common(o: Outcome) -> None:
+    assert o.code == 0 and "Traceback" not in o.err, o.err
+    assert np.all(np.diff(o.t) > 0), "time stamps repeat or go back"
+
+
+@pytest.mark.parametrize(("name", "fault"), [
+    ("delay every reply 50 ms", lambda link: link.delay(0.05)),
+    ("stall shorter than the timeout", lambda link: link.stall(TIMEOUT_S * 0.4)),
+])
+def test_faults_the_timeout_absorbs_lose_nothing_and_mark_no_gap(
+        bench: SimulatedBench, tmp_path: Path, name: str,
+        fault: Callable[[FaultLink], None]) -> None:
+    o = read_through(bench, tmp_path, fault)
+    report(name, o)
+    common(o)
+    assert o.gaps == 0 and o.lost == 0 and "Reconnecting" not in o.err
+    assert exact_sequence(o.values_after_gap, bench)
+
+
+RECONNECTING = [
+    ("stall past the timeout", lambda link: link.stall(3 * TIMEOUT_S), "did not answer in time"),
+    ("drop mid-reply", lambda link: link.drop(), "connection was lost"),
+    ("garbage bytes", lambda link: link.garbage(), "could not read"),
+    ("block truncated", lambda link: link.truncate_block(7), "did not answer in time"),
+    ("block lengthened", lambda link: link.lengthen_block(7), "could not read"),
+    ("reply repeated", lambda link: link.repeat(), "could not read"),
+    ("instrument restarted (*RST)", lambda link: link.restart(), "connection was lost"),
+]
+
+
+@pytest.mark.parametrize(("name", "fault", "words"), RECONNECTING)
+def test_faults_that_break_the_link_are_named_marked_and_recovered(
+        bench: SimulatedBench, tmp_path: Path, name: str,
+        fault: Callable[[FaultLink], None], words: str) -> None:
+    o = read_through(bench, tmp_path, fault)
+    report(name, o)
+    common(o)
+    told = [line for line in o.err.splitlines() if "Reconnecting" in line]
+    assert len(told) == 1 and words in told[0], o.err
+    assert "overflowed" not in o.err and "may be missing" not in o.err
+    # one gap at the reconnect; a second one before it when the meter still held readings
+    # behind a bad reply (they are kept, after a hole)
+    assert 1 <= o.gaps <= 2 and o.lost >= 0
+    assert o.recovered_s is not None and o.recovered_s < 2 * TIMEOUT_S + BACKOFF_S + 1.0
+    assert exact_sequence(o.values_after_gap, bench)
+
+
+PER_READING = [
+    ("stall past the timeout", lambda link: link.stall(3 * TIMEOUT_S), "did not answer in time"),
+    ("drop mid-reply", lambda link: link.drop(), "connection was lost"),
+    ("garbage bytes", lambda link: link.garbage(b"+1.0E+00,+2.0E+00\n"), "could not read"),
+    pytest.param("reply repeated", lambda link: link.repeat(), "", marks=pytest.mark.xfail(
+        strict=True, reason="known defect: an unsolicited extra reply waits in the socket and "
+        "is read as the answer to the next READ?, so one reading is stored twice and every "
+        "later one is a reading late. The Connection must discard bytes nobody asked for "
+        "before each query (out-of-step fix in visa.py).")),
+]
+
+
+@pytest.mark.parametrize(("name", "fault", "words"), PER_READING)
+def test_faults_during_per_reading_mode(bench: SimulatedBench, tmp_path: Path, name: str,
+                                        fault: Callable[[FaultLink], None], words: str) -> None:
+    """One READ? per reading (--interval): a fault costs at most the reading in flight; a
+    repeated reply must not turn into a second reading, nor shift every later reading."""
+    o = read_through(bench, tmp_path, fault, before=20, after=40, mode=("--interval", "0.01"))
+    report(f"{name} (per reading)", o)
+    common(o)
+    told = [line for line in o.err.splitlines() if "Reconnecting" in line]
+    assert len(told) <= 1 and (not words or words in told[0]), o.err
+    assert o.gaps <= 2 and "overflowed" not in o.err
+    assert o.recovered_s is None or o.recovered_s < 2 * TIMEOUT_S + BACKOFF_S + 1.0
+    v = o.values[np.isfinite(o.values)]
+    repeats = int(np.count_nonzero(v[1:] == v[:-1]))  # noise makes equal neighbours a copy
+    assert repeats == 0, f"{repeats} reading(s) stored twice: a late reply was taken as new"

@@ -1,0 +1,119 @@
+"""The Training tab: one exercise done through the board picture, graded from the instruments."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+import pyvisa
+from PySide6.QtCore import Qt
+
+from meterlab.gui.training_view import TrainingView
+from meterlab.sim import SimulatedBench
+from meterlab.store import SessionStore
+
+
+@pytest.fixture
+def bench():
+    with SimulatedBench(seed=1) as b:
+        yield b
+
+
+def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
+    db = tmp_path / "s.sqlite"
+    demo_board = bench.board
+    view = TrainingView(bench, db_path=str(db))
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.trainee.setText("Ann")
+    view.lang.setCurrentText("en")
+    row = next(i for i in range(view.list.count())
+               if view.list.item(i).data(Qt.ItemDataRole.UserRole) == "dc-rails")
+    view.list.setCurrentRow(row)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.attempt is not None and view.check_button.isEnabled(),
+                    timeout=10_000)
+    assert "VBUS" in view.instructions.text()
+    meter = pyvisa.ResourceManager("@py").open_resource(
+        bench.dmm_resource, read_termination="\n", write_termination="\n")
+    try:
+        meter.write("CONF:VOLT:DC")  # as in the Meter tab: DC volts, NPLC 1
+        meter.write("VOLT:NPLC 1")
+
+        def lead(net: str) -> float:
+            qtbot.mouseClick(view.board, Qt.MouseButton.LeftButton,
+                             pos=view.board.centre(net).toPoint())
+            qtbot.waitUntil(lambda: view.board.positions.get("red") == net, timeout=5_000)
+            assert meter.query("SIM:PROB?").strip('"') == f"{net},GND"
+            return float(meter.query("READ?"))
+
+        # the red lead still where the scenario left it: a wrong try first
+        view.fields["value"].setText("5.00 V")
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "[" in view.feedback.text(), timeout=5_000)
+        assert "[wrong-test-point]" in view.feedback.text()
+        view.fields["value"].setText("5,00")  # no unit: asked again, nothing graded
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        assert "e.g. value = 1.23 V" in view.feedback.text()
+        view.fields["value"].setText(f"{lead('VBUS'):.5f} V")
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(view.next_button.isEnabled, timeout=5_000)
+        assert "✔ 1/2" in view.feedback.text()
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+        assert "3V3" in view.instructions.text()
+        view.fields["value"].setText(f"{lead('3V3') * 1e3:.2f} mV")
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(view.next_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    finally:
+        meter.close()
+    assert view.score.text() == "score 3/4"
+    assert bench.board is demo_board  # the live views' board is back after the exercise
+    assert "✘ 3/4" in view.list.item(row).text()
+    view.lang.setCurrentText("nl")  # the list follows the language, progress kept
+    assert view.list.item(row).text().startswith("De DC-voedingsspanningen meten")
+    assert view.check_button.text() == "Controleer" and "Kies" in view.instructions.text()
+    assert "✘ 3/4" in view.list.item(row).text()
+    view.shutdown()
+    with SessionStore(db) as store:
+        (info,) = store.sessions()
+        assert (info.kind, info.operator, info.status) == ("exercise", "Ann", "complete")
+
+
+def test_without_the_simulated_bench_the_tab_says_so(qtbot):
+    view = TrainingView(None)
+    qtbot.addWidget(view)
+    assert not view.start_button.isEnabled()
+    assert "--demo" in view.instructions.text()
+
+
+def test_teacher_mode_opens_only_with_the_passphrase(qtbot, bench, tmp_path, monkeypatch):
+    from meterlab.training.teacher import hash_passphrase
+
+    station = tmp_path / "station.toml"
+    station.write_text(f'[station]\nname = "Bench 3"\n'
+                       f'teacher_passphrase = "{hash_passphrase("sesame!")}"\n', encoding="utf-8")
+    monkeypatch.setenv("METERLAB_STATION", str(station))
+    view = TrainingView(bench, db_path=str(tmp_path / "s.sqlite"))
+    qtbot.addWidget(view)
+    view.show()
+    row = next(i for i in range(view.list.count())
+               if view.list.item(i).data(Qt.ItemDataRole.UserRole) == "r1-unpowered")
+    view.list.setCurrentRow(row)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.attempt is not None and view.check_button.isEnabled(),
+                    timeout=10_000)
+    assert not view.unlock("Sesame!")
+    assert not view.teacher_panel.isVisible() and view.solutions.text() == ""
+    assert view.unlock("sesame!")
+    assert view.teacher_panel.isVisible()
+    assert "value = " in view.solutions.text() and "Ω" in view.solutions.text()
+    view.fault_combo.setCurrentText("r1_open")
+    view.switch_fault()
+    qtbot.waitUntil(lambda: "r1_open" in bench.board.active_faults, timeout=5_000)
+    view.show_records()
+    qtbot.waitUntil(lambda: view.records.text() != "", timeout=5_000)
+    view.shutdown()
