@@ -75,6 +75,17 @@ def export_frames(store: SessionStore, infos: list[SessionInfo], ids: list[str],
                 yield sid, rest
 
 
+def unmeasured_count(store: SessionStore, infos: list[SessionInfo]) -> int:
+    """How many rows `export_frames` adds for checks without readings (sizes a sheet)."""
+    n = 0
+    for info in infos:
+        with store.lock:
+            have = {r[0] for r in store.connection.execute(
+                "SELECT DISTINCT check_id FROM batches WHERE session_id=?", (info.id,))}
+        n += sum(1 for cid, _ in info.last_results() if cid not in have)
+    return n
+
+
 def write_csv_stream(store: SessionStore, infos: list[SessionInfo], ids: list[str],
                      path: str | Path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -97,13 +97,13 @@ def write_xlsx_stream(store: SessionStore, infos: list[SessionInfo], ids: list[s
     """The same workbook, from the store piece by piece: statistics from a first pass of
     running sums, then the readings, continued on "Readings 2", "Readings 3"… past
     Excel's 1,048,576 rows per sheet."""
-    from meterlab.export_stream import check_statistics_stream, export_frames
+    from meterlab.export_stream import check_statistics_stream, export_frames, unmeasured_count
 
     stats = {info.id: check_statistics_stream(store, info) for info in infos}
     wb = Workbook(write_only=True)
     _summary(wb, infos, None, stats)
-    # readings, plus at most one row per check without readings (export_frames)
-    total = sum(info.n_readings + len(info.checks) for info in infos)
+    # the readings, and a row for each check without readings (export_frames)
+    total = sum(info.n_readings for info in infos) + unmeasured_count(store, infos)
     units = sorted({s["unit"] for rows in stats.values() for s in rows})
     per_sheet = XLSX_MAX_ROWS - 1
     ws, room, sheet_no = None, 0, 0

@@ -1,5 +1,5 @@
 """Tamper evidence across sessions: deleting a whole session, orphaned rows, batches
-reordered or duplicated, and sessions from before the ledger (schema 1) still verifying."""
+reordered or duplicated, and sessions from before the ledger (schema 2) still verifying."""
 
 from __future__ import annotations
 
@@ -135,20 +135,21 @@ def test_a_duplicated_batch_is_found(tmp_path):
     assert not res[sid].ok and res[other].ok
 
 
-def _as_schema_1(path):
-    """Turn a database into what today's release wrote: no ledger, schema version 1."""
+def _as_schema_2(path):
+    """Turn a database into what the release before the ledger wrote: no ledger, schema
+    version 2 (schema 1, before the stored outcome, is migrated in test_store_migration)."""
     con = sqlite3.connect(path)
     con.execute("DROP TABLE ledger")
     con.execute("DROP TABLE ledger_head")
-    con.execute("UPDATE schema_version SET version=1")
+    con.execute("UPDATE schema_version SET version=2")
     con.commit()
     con.close()
 
 
-def test_sessions_of_schema_1_verify_after_the_upgrade_and_a_later_deletion_shows(tmp_path):
+def test_sessions_of_schema_2_verify_after_the_upgrade_and_a_later_deletion_shows(tmp_path):
     path = tmp_path / "s.sqlite"
     sid, other = _make(path)
-    _as_schema_1(path)
+    _as_schema_2(path)
     res = verify(path)  # opening migrates: the ledger is built from the sessions present
     assert set(res) == {sid, other} and all(r.ok for r in res.values())
     with SessionStore(path) as store:
@@ -180,7 +181,7 @@ def test_session_closed_as_incomplete_after_a_crash_stays_in_the_ledger(tmp_path
     assert res[sid].status == "incomplete" and res[sid].ok, res[sid].problems
 
 
-def test_a_read_only_schema_1_database_can_still_be_opened_and_checked(tmp_path):
+def test_a_read_only_schema_2_database_can_still_be_opened_and_checked(tmp_path):
     """A read-only copy from an earlier release cannot be upgraded; it is opened as it is
     (its sessions' own chains still verify), with no ledger to check."""
     from meterlab.store_ledger import ledger_problems
@@ -189,7 +190,7 @@ def test_a_read_only_schema_1_database_can_still_be_opened_and_checked(tmp_path)
 
     path = tmp_path / "s.sqlite"
     sid, other = _make(path)
-    _as_schema_1(path)
+    _as_schema_2(path)
     con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     _check_and_migrate(con, path, read_only=True)  # must not raise "needs an upgrade"
     rows = con.execute("SELECT id, header_hash, final_hash FROM sessions").fetchall()
