@@ -303,3 +303,18 @@ def test_a_session_recorded_straight_into_the_lab_and_deleted_whole_is_found(lab
         c.execute("DELETE FROM sessions WHERE id = %s", (direct,))
     v = cli("verify", "--db", lab_db)
     assert v.exit_code == 1 and direct in v.stdout and "was deleted" in v.stdout
+
+
+def test_exports_read_many_sessions_from_the_lab_database(tmp_path, lab_db):
+    a = tmp_path / "a.sqlite"
+    ids = [record(a, "bench-A", np.full(n, 3.3)) for n in (4, 6)]
+    assert cli("sync", "--to", lab_db, "--db", str(a)).exit_code == 0
+    out = tmp_path / "lab.csv"
+    r = cli("export", "--db", lab_db, *[i[:8] for i in ids], "-o", str(out))
+    assert r.exit_code == 0, r.output
+    lines = [ln for ln in out.read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    assert sum(ln.count("V33") for ln in lines[1:]) >= 10
+    pdf = tmp_path / "lab.pdf"
+    assert cli("export", "--db", lab_db, ids[0][:8], "-o", str(pdf)).exit_code == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
