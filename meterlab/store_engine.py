@@ -54,15 +54,17 @@ def shown_url(url: str) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def translate(sql: str) -> str:
-    """One statement of the store's SQLite dialect in PostgreSQL's."""
+def translate(sql: str, with_params: bool = True) -> str:
+    """One statement of the store's SQLite dialect in PostgreSQL's. A literal % is doubled
+    only when parameters are sent (psycopg reads placeholders only then)."""
     s = sql.strip()
     if s.upper() == "BEGIN IMMEDIATE":
         return "BEGIN"
     s = s.replace("FROM sqlite_master WHERE type='table' AND name=",
                   "FROM information_schema.tables WHERE table_schema = current_schema() AND "
                   "table_name=")
-    s = s.replace("%", "%%").replace("?", "%s")
+    if with_params:
+        s = s.replace("%", "%%").replace("?", "%s")
     s = re.sub(r"\browid\b", "id", s)
     return re.sub(r'(?<![\w"])offset(?![\w"])', '"offset"', s)
 
@@ -115,7 +117,9 @@ class PgConnection:
                 cur = self.raw.execute("BEGIN")
                 self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                 return cur
-            return self.raw.execute(translate(sql), args or None)
+            if not args:
+                return self.raw.execute(translate(sql, False))
+            return self.raw.execute(translate(sql), args)
         except psycopg.Error as exc:
             raise _sqlite_error(exc) from exc
 

@@ -18,6 +18,8 @@ import numpy as np
 import pg_cluster
 import psycopg
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meterlab.outcome import Outcome
 from meterlab.readings import ReadingBatch
@@ -280,7 +282,8 @@ def test_the_engine_adapter_speaks_postgresql():
     assert translate("SELECT a FROM t WHERE b LIKE ? AND c = ? ORDER BY x, rowid") == (
         "SELECT a FROM t WHERE b LIKE %s AND c = %s ORDER BY x, id")
     assert translate("SELECT scale, offset FROM captures") == 'SELECT scale, "offset" FROM captures'
-    assert translate("SELECT '5%'") == "SELECT '5%%'"
+    assert translate("SELECT '5%' WHERE a = ?") == "SELECT '5%%' WHERE a = %s"
+    assert translate("SELECT '5%'", False) == "SELECT '5%'"
     ddl = translate_ddl("CREATE TABLE x (a REAL, offset REAL, b BLOB NOT NULL) WITHOUT ROWID;")
     assert ddl == ('CREATE TABLE x (a DOUBLE PRECISION, "offset" DOUBLE PRECISION, '
                    'b BYTEA NOT NULL);')
@@ -318,3 +321,14 @@ def test_exports_read_many_sessions_from_the_lab_database(tmp_path, lab_db):
     pdf = tmp_path / "lab.pdf"
     assert cli("export", "--db", lab_db, ids[0][:8], "-o", str(pdf)).exit_code == 0
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+@given(st.text(alphabet="ab ?%,=()'", max_size=60))
+def test_translated_placeholders_are_exactly_the_question_marks(sql):
+    from meterlab.store_engine import translate
+
+    out = translate(sql)
+    rest = out.replace("%%", "").replace("%s", "")
+    assert "%" not in rest
+    assert out.replace("%%", "").count("%s") == sql.count("?")
+    assert translate(sql, False) == sql.strip()
