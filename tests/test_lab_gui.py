@@ -61,3 +61,23 @@ def test_the_app_forwards_in_the_background_and_says_once_when_the_lab_is_away(
     qtbot.wait(1500)
     assert len(said) == 1  # said once while the lab stays away
     away.stop()
+
+
+def test_the_sessions_view_browses_and_verifies_a_lab_database(qtbot, tmp_path, gui_settings,
+                                                              lab_db):
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    ids = [record(a, "bench-A", np.full(6, 3.3)), record(b, "bench-B", np.full(4, 3.31))]
+    for db in (a, b):
+        assert CliRunner().invoke(cli, ["sync", "--to", lab_db, "--db", str(db)]).exit_code == 0
+    v = SessionsView(lab_db, settings=gui_settings)
+    qtbot.addWidget(v)
+    v.show()
+    qtbot.waitUntil(lambda: v.table.rowCount() == 2, timeout=10_000)
+    shown = {v.table.item(r, 0).text() for r in range(2)}
+    assert shown == {i[:8] for i in ids}
+    with qtbot.waitSignal(v.opened, timeout=15_000):
+        v.table.selectRow(0)
+    assert v.detail.model.rowCount() in (4, 6)  # every reading, read from PostgreSQL
+    with qtbot.waitSignal(v.verified, timeout=15_000) as got:
+        v.verify(ids[0])
+    assert got.args == [ids[0], True]

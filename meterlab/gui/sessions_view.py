@@ -82,8 +82,11 @@ class SessionsView(QWidget, View):
         self.setObjectName("sessionsView")
         self.setStyleSheet(_STYLE)
         from meterlab.store import default_db_path
+        from meterlab.store_engine import is_url
 
-        self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
+        #: A bench's file (Path) or a lab database's URL (str): the view browses either.
+        self.db_path: Any = (db_path.strip() if is_url(db_path) else
+                             Path(db_path).expanduser() if db_path else default_db_path())
         self.settings = Settings.wrap(settings)
         self.sessions: list[Any] = []
         self.current: SessionData | None = None
@@ -220,7 +223,7 @@ class SessionsView(QWidget, View):
         """Re-read the list with the current filters (on a worker thread)."""
         self._generation += 1
         generation = self._generation
-        if not self.db_path.exists():
+        if isinstance(self.db_path, Path) and not self.db_path.exists():
             self._show_list([], missing=True)
             return
         filters = self.filters()
