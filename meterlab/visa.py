@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import socket
 import threading
 import time
@@ -422,9 +423,27 @@ class Connection:
         self._out_of_step = True
         self._owed = []
 
+    def _unasked_waiting(self) -> bool:
+        """Are there bytes nobody asked for (a reply sent twice, a late one, a stray status
+        line)? Read as the next answer they would shift every reply after them by one.
+        One select() on the socket: cheap enough for every question."""
+        sock = self._raw_socket()
+        if sock is None:
+            return False
+        try:
+            session = self._inst.visalib.sessions[self._inst.session]
+            if getattr(session, "_pending_buffer", None):
+                return True
+            readable, _, _ = select.select([sock], [], [], 0)
+        except (OSError, ValueError, KeyError, AttributeError):
+            return False
+        return bool(readable)
+
     def _ensure_in_step(self, doing: str) -> None:
         """Before asking anything, bring a link that timed out back in step (see
         `meterlab.visa_sync`): a late reply must never be read as the next one's."""
+        if not self._out_of_step and not self._owed and self._unasked_waiting():
+            self._position_lost()
         if not self._out_of_step:
             return
         budget_s = 3 * self._timeout_ms / 1000

@@ -218,8 +218,8 @@ def test_a_stall_over_the_lan_protocols_costs_one_question(tmp_path, protocol):
             timer = _stall(proc, 2.0)
             try:
                 conn.query("READ?")  # VXI-11 may wait out the stall in its RPC instead
-            except Exception as exc:
-                assert "did not answer" in str(exc)
+            except Exception as exc:  # pyvisa-py reports VXI-11's RPC timeout as lost
+                assert "did not answer" in str(exc) or "lost" in str(exc)
             assert "34465A" in conn.query("*IDN?")
             assert conn.query("CONF?").startswith('"VOLT')
             timer.join()
