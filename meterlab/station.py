@@ -6,6 +6,7 @@ Quality staff keep it beside the bench as TOML in the user config folder
     [station]
     name = "Bench 3 — final test"
     teacher_passphrase = "scrypt$…"   # optional: `meterlab exercise passphrase` prints it
+    lab_db = "postgresql://meterlab@lab-server/lab"   # optional: where `meterlab sync` forwards
 
     [[instrument]]
     serial = "MY59001234"
@@ -34,7 +35,7 @@ from meterlab.config_io import parse_toml, read_config
 from meterlab.errors import FileFormatError
 from meterlab.paths import user_config_dir
 
-_STATION_KEYS = {"name", "location", "notes", "teacher_passphrase"}
+_STATION_KEYS = {"name", "location", "notes", "teacher_passphrase", "lab_db"}
 _INSTRUMENT_KEYS = {"serial", "model", "maker", "cal_due", "notes", "asset"}
 
 
@@ -56,6 +57,8 @@ class Station:
     location: str = ""
     #: the training mode's teacher passphrase, hashed (`meterlab exercise passphrase`)
     teacher_passphrase: str = ""
+    #: The lab's PostgreSQL URL (no password) that `meterlab sync` forwards to by default.
+    lab_db: str = ""
 
     def find(self, serial: str) -> StationInstrument | None:
         """The instrument with this serial (case and surrounding spaces ignored)."""
@@ -154,7 +157,8 @@ def parse_station(text: str, *, path: str = "<station>") -> Station:
         instruments.append(inst)
     return Station(name=_str(head.get("name", "")), instruments=tuple(instruments), path=path,
                    location=_str(head.get("location", "")),
-                   teacher_passphrase=_str(head.get("teacher_passphrase", "")))
+                   teacher_passphrase=_str(head.get("teacher_passphrase", "")),
+                   lab_db=_str(head.get("lab_db", "")))
 
 
 def _instrument(entry: Any, i: int, path: str, loc: _Locator) -> StationInstrument:

@@ -82,8 +82,17 @@ class SessionStore:
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
-        self.path = Path(path).expanduser() if path else default_db_path()
-        self.connection, self.read_only = open_database(self.path)
+        from meterlab.store_engine import is_url, open_url, shown_url
+
+        #: "sqlite" for a bench's file, "postgresql" for a lab database (see store_engine).
+        self.engine = "postgresql" if is_url(path) else "sqlite"
+        self.connection: Any
+        if self.engine == "postgresql":
+            self.path: Any = shown_url(str(path))
+            self.connection, self.read_only = open_url(str(path).strip())
+        else:
+            self.path = Path(path).expanduser() if path else default_db_path()
+            self.connection, self.read_only = open_database(self.path)
         self.lock = threading.RLock()
         self._writers: list[SessionWriter] = []
         if not self.read_only:
@@ -194,11 +203,20 @@ class SessionStore:
     def sessions(self, *, dut: str | None = None, operator: str | None = None,
                  since: str | dt.date | dt.datetime | None = None,
                  verdict: str | Verdict | None = None,
-                 outcome: str | Outcome | None = None) -> list[SessionInfo]:
+                 outcome: str | Outcome | None = None, station: str | None = None,
+                 plan: str | None = None) -> list[SessionInfo]:
         """Sessions oldest first; `dut` matches the serial, `operator` ignores case,
         `since` is a date or ISO time (UTC), `verdict` keeps sessions with at least one
-        reading or result of that verdict, `outcome` those whose unit had that outcome."""
+        reading or result of that verdict, `outcome` those whose unit had that outcome,
+        `station` the bench's name (any case) and `plan` the plan's name (a lab database
+        holds many benches)."""
         where, args = [], []
+        if station:
+            where.append("lower(s.station) = lower(?)")
+            args.append(station)
+        if plan:
+            where.append("s.plan_name = ?")
+            args.append(plan)
         if outcome is not None:
             where.append("s.outcome = ?")
             args.append(str(_outcome(outcome)))
@@ -340,14 +358,22 @@ class SessionStore:
             conn = self.connection
             # One read transaction: a writer in another process committing meanwhile must
             # not make its half-seen records look like tampering.
-            conn.execute("BEGIN")
+            # On PostgreSQL one snapshot for the whole check (sessions arriving meanwhile
+            # are seen completely or not at all, ledger included).
+            conn.execute("BEGIN" if self.engine == "sqlite"
+                         else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
                 rows = conn.execute(
                     "SELECT id, host, pid, heartbeat FROM sessions ORDER BY start_utc, id"
                 ).fetchall()
                 results = [verify_session(conn, sid, _writer_alive(sid, host, pid, beat))
                            for sid, host, pid, beat in rows if ids is None or sid in ids]
-                return with_ledger(conn, results, whole_store=ids is None)
+                results = with_ledger(conn, results, whole_store=ids is None)
+                if self.engine == "postgresql":
+                    from meterlab.lab_verify import lab_checks
+
+                    results = lab_checks(conn, results)
+                return results
             finally:
                 conn.execute("COMMIT")
 

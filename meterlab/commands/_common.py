@@ -35,7 +35,8 @@ def visa_option(f: Callable[..., Any]) -> Callable[..., Any]:
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", "db", envvar="METERLAB_DB", default=None, metavar="PATH",
-        help="Session database (default: your user data folder; also METERLAB_DB).",
+        help="Session database: an SQLite file or a lab database postgresql://user@host:port/"
+             "dbname (default: your user data folder; also METERLAB_DB).",
     )(f)
 
 

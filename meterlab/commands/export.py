@@ -20,7 +20,7 @@ from meterlab.commands.sessions import db_option, open_existing
 @click.option("--since", default=None,
               help="Add every session started on/after this UTC date (trends across units).")
 @click.option("--dut", default=None, help="Add every session of this DUT serial number.")
-def command(db: Path | None, sessions: tuple[str, ...], fmt: str | None, output: Path,
+def command(db: str | None, sessions: tuple[str, ...], fmt: str | None, output: Path,
             since: str | None, dut: str | None) -> None:
     """Export SESSIONS (ids, id prefixes or "latest") into one file.
 

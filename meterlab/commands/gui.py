@@ -15,8 +15,12 @@ import click
 @click.option("--dmm", "dmm", metavar="RESOURCE", help="VISA resource of the multimeter.")
 @click.option("--scope", "scope", metavar="RESOURCE", help="VISA resource of the oscilloscope.")
 @click.option("--demo", is_flag=True, help="Use the simulated bench instead of instruments.")
+@click.option("--db", "db", default=None, metavar="PATH|URL",
+              help="Session database the window records to and browses: a file, or a lab "
+                   "database postgresql://user@host:port/dbname (password from ~/.pgpass).")
 @click.pass_context
-def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool) -> None:
+def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool,
+            db: str | None) -> None:
     """Open the meterlab window."""
     from meterlab.gui.preflight import check_display
 
@@ -26,4 +30,4 @@ def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool) 
 
     window_takes_sigterm()
 
-    ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope))
+    ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope, db_path=db))

@@ -12,15 +12,20 @@ from meterlab.errors import StoreError
 
 #: Shared by `sessions`, `verify` and `export`: every command touching sessions takes --db.
 db_option = click.option(
-    "--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar="METERLAB_DB",
-    default=None, help="Session database (default: the user data folder; env METERLAB_DB).")
+    "--db", "db", envvar="METERLAB_DB", default=None, metavar="PATH|URL",
+    help="Session database: an SQLite file, or a lab database "
+         "postgresql://user@host:port/dbname (password from PGPASSWORD or ~/.pgpass). "
+         "Default: the user data folder; env METERLAB_DB.")
 
 
-def open_existing(db: Path | None) -> Any:
+def open_existing(db: str | Path | None) -> Any:
     """Open the database for browsing; a missing file is said in words, never created."""
     from meterlab.store import SessionStore, default_db_path
+    from meterlab.store_engine import is_url
 
-    path = db or default_db_path()
+    if is_url(db):
+        return SessionStore(str(db))
+    path = Path(db).expanduser() if db else default_db_path()
     if not path.exists():
         raise StoreError(f"No session database at {path} yet: `meterlab run` and `meterlab read` "
                          f"create it. Point to another one with --db PATH.")
@@ -65,8 +70,11 @@ def legend() -> str:
               help="Only sessions with at least one reading of this verdict (e.g. FAIL).")
 @click.option("--outcome", default=None, metavar="OUTCOME",
               help='Only units with this outcome: PASS, MARGINAL, FAIL or "NOT JUDGED".')
-def command(session: str | None, db: Path | None, dut: str | None, operator: str | None,
-            since: str | None, verdict: str | None, outcome: str | None) -> None:
+@click.option("--station", default=None, help="Only sessions of this bench/station (any case).")
+@click.option("--plan", default=None, help="Only sessions of this plan (its name).")
+def command(session: str | None, db: str | None, dut: str | None, operator: str | None,
+            since: str | None, verdict: str | None, outcome: str | None,
+            station: str | None, plan: str | None) -> None:
     """List recorded sessions as a table (id prefix, start, operator, DUT, plan, outcome).
 
     Give a SESSION (id prefix or "latest") to show one session's checks and outcome.
@@ -86,16 +94,22 @@ def command(session: str | None, db: Path | None, dut: str | None, operator: str
         return
     with open_existing(db) as store:
         rows = store.sessions(dut=dut, operator=operator, since=since, verdict=verdict,
-                              outcome=outcome)
+                              outcome=outcome, station=station, plan=plan)
         path = store.path
+        from meterlab.lab_sync import reached_lab
+
+        reached = reached_lab(store)
     # Piped into a file or a log, 80 columns would squeeze the table to dots.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 132)
     if not rows:
         console.print(f"No sessions match in {escape(str(path))}.")
         return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col in ("id", "start (UTC)", "operator", "DUT", "plan", "status", "outcome",
-                "readings", "verdicts"):
+    cols = ["id", "start (UTC)", "operator", "DUT", "plan", "status", "outcome", "readings",
+            "verdicts"]
+    if reached is not None:
+        cols.append("lab")
+    for col in cols:
         table.add_column(col, no_wrap=col in ("id", "start (UTC)", "readings"),
                          justify="right" if col == "readings" else "left", min_width=len(col))
     for s in rows:
@@ -106,10 +120,12 @@ def command(session: str | None, db: Path | None, dut: str | None, operator: str
             status += "\n[red]cal expired[/]"
         table.add_row(s.short_id, s.start_utc[:16].replace("T", " "), _shown(s.operator or "—"),
                       _shown(dut_text), _shown(plan or "—"), status, outcome_cell(s.outcome),
-                      str(s.n_readings), verdict_cells(s.counts))
+                      str(s.n_readings), verdict_cells(s.counts),
+                      *([("✔" if s.id in reached else "—")] if reached is not None else []))
     console.print(table)
     console.print(f"{len(rows)} session(s) in {escape(str(path))}.  Outcome: the unit's, "
-                  f"stored when the session finished.  Readings: {legend()}")
+                  f"stored when the session finished.  Readings: {legend()}"
+                  + ("  Lab: ✔ reached the lab database." if reached is not None else ""))
 
 
 def _detail(info: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -13,7 +12,7 @@ from meterlab.commands.sessions import db_option, open_existing
 @click.command("verify")
 @db_option
 @click.argument("session", required=False)
-def command(db: Path | None, session: str | None) -> None:
+def command(db: str | None, session: str | None) -> None:
     """Recompute the SHA-256 chain of SESSION (an id, id prefix or "latest"), or of every
     session, and report each one whose stored records no longer match.
 

@@ -70,6 +70,9 @@ def build_window(
                         extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
+    from meterlab.gui.lab_forwarder import start_lab_forwarder
+
+    window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
 

@@ -82,8 +82,11 @@ class SessionsView(QWidget, View):
         self.setObjectName("sessionsView")
         self.setStyleSheet(_STYLE)
         from meterlab.store import default_db_path
+        from meterlab.store_engine import is_url
 
-        self.db_path = Path(db_path).expanduser() if db_path else default_db_path()
+        #: A bench's file (Path) or a lab database's URL (str): the view browses either.
+        self.db_path: Any = (db_path.strip() if is_url(db_path) else
+                             Path(db_path).expanduser() if db_path else default_db_path())
         self.settings = Settings.wrap(settings)
         self.sessions: list[Any] = []
         self.current: SessionData | None = None
@@ -220,21 +223,23 @@ class SessionsView(QWidget, View):
         """Re-read the list with the current filters (on a worker thread)."""
         self._generation += 1
         generation = self._generation
-        if not self.db_path.exists():
+        if isinstance(self.db_path, Path) and not self.db_path.exists():
             self._show_list([], missing=True)
             return
         filters = self.filters()
         path = self.db_path
 
         def work() -> list[Any]:
+            from meterlab.lab_sync import reached_lab
             from meterlab.store import SessionStore
 
             with SessionStore(path) as store:
-                return store.sessions(**filters)
+                return store.sessions(**filters), reached_lab(store)
 
-        def done(sessions: list[Any]) -> None:
+        def done(result: tuple[list[Any], set[str] | None]) -> None:
             if generation == self._generation:  # a newer query supersedes this one
-                self._show_list(sessions)
+                self._reached = result[1] or set()
+                self._show_list(result[0])
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -280,12 +285,18 @@ class SessionsView(QWidget, View):
         plan = " ".join(x for x in (s.plan_name, s.plan_version and f"v{s.plan_version}") if x)
         status = status_word(s.status) + (" · " + self.tr("cal. expired") if s.cal_expired
                                           else "")
+        lab = s.id in getattr(self, "_reached", ())
+        if lab:
+            status += " · ✔ " + self.tr("lab")
         counts = "  ".join(f"{Verdict[k].symbol} {n}" for k, n in s.counts.items() if n) or "—"
         cells = [s.short_id, s.start_utc[:19].replace("T", " "), s.operator or "—", dut,
                  plan or "—", status, str(s.n_readings), "", counts]
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(s.id if col == 0 else text)
+            if col == 5 and lab:
+                item.setToolTip(text + "\n" + self.tr("This session has reached the lab "
+                                                       "database (meterlab sync)."))
             if col == 6:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if col == 5 and s.status != "complete":

@@ -487,6 +487,32 @@
     </message>
 </context>
 <context>
+    <name>LabForwarder</name>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="60"/>
+        <source>%n session(s) forwarded to the lab database.</source>
+        <translation>
+            <numerusform>%n session transmise à la base du labo.</numerusform>
+            <numerusform>%n sessions transmises à la base du labo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="63"/>
+        <source>Session %1 was not forwarded: its records do not verify (%2). It stays on this bench.</source>
+        <translation>La session %1 n'a pas été transmise : ses enregistrements ne se vérifient pas (%2). Elle reste sur ce banc.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="76"/>
+        <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
+        <translation>La base du labo est injoignable (%1). Les sessions restent sur ce banc ; la transmission reprendra.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="81"/>
+        <source>Forwarding to the lab database stopped: %1</source>
+        <translation>La transmission vers la base du labo s'est arrêtée : %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../meterlab/gui/main_window.py" line="116"/>
@@ -2160,6 +2186,16 @@
 </context>
 <context>
     <name>SessionsView</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="290"/>
+        <source>lab</source>
+        <translation>labo</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="297"/>
+        <source>This session has reached the lab database (meterlab sync).</source>
+        <translation>Cette session a atteint la base du labo (meterlab sync).</translation>
+    </message>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
         <source>DUT serial</source>

@@ -487,6 +487,32 @@
     </message>
 </context>
 <context>
+    <name>LabForwarder</name>
+    <message numerus="yes">
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="60"/>
+        <source>%n session(s) forwarded to the lab database.</source>
+        <translation>
+            <numerusform>%n sessie doorgestuurd naar de labodatabank.</numerusform>
+            <numerusform>%n sessies doorgestuurd naar de labodatabank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="63"/>
+        <source>Session %1 was not forwarded: its records do not verify (%2). It stays on this bench.</source>
+        <translation>Sessie %1 is niet doorgestuurd: haar records kloppen niet (%2). Ze blijft op deze bank.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="76"/>
+        <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
+        <translation>De labodatabank is niet bereikbaar (%1). De sessies blijven op deze bank; het doorsturen wordt hervat.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="81"/>
+        <source>Forwarding to the lab database stopped: %1</source>
+        <translation>Het doorsturen naar de labodatabank is gestopt: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../meterlab/gui/main_window.py" line="116"/>
@@ -2183,6 +2209,16 @@
 </context>
 <context>
     <name>SessionsView</name>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="290"/>
+        <source>lab</source>
+        <translation>labo</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="297"/>
+        <source>This session has reached the lab database (meterlab sync).</source>
+        <translation>Deze sessie heeft de labodatabank bereikt (meterlab sync).</translation>
+    </message>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="99"/>
         <source>DUT serial</source>
