@@ -365,123 +365,123 @@
 <context>
     <name>InstrumentsView</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="111"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="112"/>
         <source>Instruments</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
         <translation>Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
         <source>Connect…</source>
         <translation>Connecter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="118"/>
         <source>Type an address, choose the VISA library, test it</source>
         <translation>Taper une adresse, choisir la bibliothèque VISA, tester</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="119"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="120"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
         <source>Search for instruments again and ask each who it is</source>
         <translation>Chercher à nouveau les instruments et demander à chacun qui il est</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="133"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="134"/>
         <source>Use as multimeter</source>
         <translation>Utiliser comme multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="135"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="136"/>
         <source>Use as oscilloscope</source>
         <translation>Utiliser comme oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="137"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="139"/>
         <source>Open the connection again and ask *IDN?</source>
         <translation>Rouvrir la connexion et demander *IDN?</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
         <source>Send SCPI commands to this instrument</source>
         <translation>Envoyer des commandes SCPI à cet instrument</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="144"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
         <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
         <translation>Fermer la connexion et la console de cette vue (le multimètre et l&apos;oscilloscope gardent les leurs)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="220"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="221"/>
         <source>Searching for instruments…</source>
         <translation>Recherche des instruments…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="256"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="260"/>
         <source>Multimeter: %1</source>
         <translation>Multimètre : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="259"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="263"/>
         <source>Oscilloscope: %1</source>
         <translation>Oscilloscope : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="371"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="378"/>
         <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
         <translation>Les ports série ne sont pas interrogés d’office ; appuyez sur Reconnecter pour demander *IDN?.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="389"/>
         <source>Nothing found — use Connect… to type an address.</source>
         <translation>Rien trouvé — utilisez Connecter… pour taper une adresse.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="383"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="390"/>
         <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
         <translation>%1 dans la liste. Un instrument LAN absent de la liste peut être ajouté avec Connecter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="429"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="436"/>
         <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
         <translation>%1 ne répond toujours pas. Appuyez sur Reconnecter dans Instruments pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="437"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="444"/>
         <source>Connected again.</source>
         <translation>De nouveau connecté.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="449"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="456"/>
         <source>The connection to %1 was lost. Reconnecting…</source>
         <translation>La connexion à %1 est perdue. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="505"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="512"/>
         <source>This instrument is not a %1 (its profile says: %2).</source>
         <translation>Cet instrument n&apos;est pas un %1 (son profil dit : %2).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="513"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="520"/>
         <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
         <translation>Sélectionnez un instrument pour l&apos;utiliser, le reconnecter ou ouvrir sa console SCPI.</translation>
     </message>
@@ -499,155 +499,155 @@
     <message>
         <location filename="../../meterlab/gui/lab_forwarder.py" line="63"/>
         <source>Session %1 was not forwarded: its records do not verify (%2). It stays on this bench.</source>
-        <translation>La session %1 n'a pas été transmise : ses enregistrements ne se vérifient pas (%2). Elle reste sur ce banc.</translation>
+        <translation>La session %1 n&apos;a pas été transmise : ses enregistrements ne se vérifient pas (%2). Elle reste sur ce banc.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="76"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="75"/>
         <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
         <translation>La base du labo est injoignable (%1). Les sessions restent sur ce banc ; la transmission reprendra.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="81"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="79"/>
         <source>Forwarding to the lab database stopped: %1</source>
-        <translation>La transmission vers la base du labo s'est arrêtée : %1</translation>
+        <translation>La transmission vers la base du labo s&apos;est arrêtée : %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <location filename="../../meterlab/gui/main_window.py" line="118"/>
         <source>Starting the meter…</source>
-        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>Démarrage du multimètre…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="118"/>
-        <location filename="../../meterlab/gui/main_window.py" line="146"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="148"/>
         <source>Meter</source>
         <translation>Multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="176"/>
         <source>The %1 view could not start: %2</source>
         <translation>La vue %1 n&apos;a pas pu démarrer : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="292"/>
+        <location filename="../../meterlab/gui/main_window.py" line="312"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="293"/>
+        <location filename="../../meterlab/gui/main_window.py" line="313"/>
         <source>&amp;Export readings…</source>
         <translation>&amp;Exporter les mesures…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="298"/>
+        <location filename="../../meterlab/gui/main_window.py" line="318"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="303"/>
+        <location filename="../../meterlab/gui/main_window.py" line="323"/>
         <source>&amp;Measure</source>
         <translation>&amp;Mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="304"/>
+        <location filename="../../meterlab/gui/main_window.py" line="324"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Démarrer / arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="307"/>
+        <location filename="../../meterlab/gui/main_window.py" line="327"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Une seule mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="310"/>
+        <location filename="../../meterlab/gui/main_window.py" line="330"/>
         <source>Edit &amp;limit</source>
         <translation>Modifier la &amp;limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <location filename="../../meterlab/gui/main_window.py" line="333"/>
         <source>&amp;Clear readings</source>
         <translation>&amp;Effacer les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="319"/>
+        <location filename="../../meterlab/gui/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="320"/>
+        <location filename="../../meterlab/gui/main_window.py" line="340"/>
         <source>&amp;Pause trend</source>
         <translation>&amp;Pause de la tendance</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <location filename="../../meterlab/gui/main_window.py" line="343"/>
         <source>&amp;Follow newest</source>
         <translation>Suivre les &amp;dernières</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="328"/>
+        <location filename="../../meterlab/gui/main_window.py" line="348"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Son si NON CONFORME</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="332"/>
+        <location filename="../../meterlab/gui/main_window.py" line="352"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="335"/>
+        <location filename="../../meterlab/gui/main_window.py" line="355"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="343"/>
+        <location filename="../../meterlab/gui/main_window.py" line="363"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="344"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;About meterlab</source>
         <translation>À &amp;propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="371"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>La langue change au prochain démarrage de meterlab.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="379"/>
+        <location filename="../../meterlab/gui/main_window.py" line="399"/>
         <source>About meterlab</source>
         <translation>À propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="380"/>
+        <location filename="../../meterlab/gui/main_window.py" line="400"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimètres et oscilloscopes sur le banc, jugés selon leurs tolérances.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="389"/>
+        <location filename="../../meterlab/gui/main_window.py" line="408"/>
         <source>Export readings</source>
         <translation>Exporter les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <location filename="../../meterlab/gui/main_window.py" line="409"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="402"/>
+        <location filename="../../meterlab/gui/main_window.py" line="421"/>
         <source>No instrument connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -655,151 +655,174 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>Start</source>
         <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Start or stop reading (F5)</source>
         <translation>Démarrer ou arrêter les mesures (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
         <source>Single</source>
         <translation>Une mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Take one reading (F6)</source>
         <translation>Prendre une mesure (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Oublier les mesures affichées (une session garde les siennes)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>p. ex. 3.3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
         <source>Limit</source>
         <translation>Limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="265"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
         <source>No instrument connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="297"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
         <source>auto range</source>
         <translation>calibre auto</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="303"/>
         <source>last reading — no new readings</source>
         <translation>dernière mesure — pas de nouvelles mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="415"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
         <source>Accepts %1 … %2</source>
         <translation>Accepte %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="419"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Marginal hors de %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>Le %1 ne répond pas. Vérifiez le câble et l&apos;adresse ; nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="463"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="487"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>Le %1 ne répond plus. Les mesures déjà prises sont enregistrées. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="490"/>
         <source>The %1 answers again.</source>
         <translation>Le %1 répond de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="501"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="525"/>
         <source>synthetic signal</source>
         <translation>signal synthétique</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
         <source>simulated multimeter</source>
         <translation>multimètre simulé</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
         <source>multimeter</source>
         <translation>multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
         <source>OVERLOAD</source>
         <translation>SURCHARGE</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
         <source>no readings</source>
         <translation>aucune mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
         <source>invalid limit</source>
         <translation>limite invalide</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
         <source>no limit</source>
         <translation>pas de limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="550"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
         <source>%1 readings/s</source>
         <translation>%1 mesures/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
         <source>Exporting %1 readings…</source>
         <translation>Export de %1 mesures…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="589"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="599"/>
         <source>Saved the readings to %1</source>
         <translation>Mesures enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Impossible d&apos;écrire %1 : %2. Les mesures sont toujours là ; choisissez un autre emplacement.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="61"/>
+        <source>PASS</source>
+        <translation>CONFORME</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="62"/>
+        <source>MARGINAL</source>
+        <translation>MARGINAL</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="63"/>
+        <source>FAIL</source>
+        <translation>NON CONFORME</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/style.py" line="64"/>
+        <source>NOT JUDGED</source>
+        <translation>NON JUGÉ</translation>
     </message>
 </context>
 <context>
@@ -895,144 +918,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="140"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="143"/>
         <source>Open file…</source>
-        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. Failed units seen (the sound is optional, the count is not).</extracomment>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. The unit&apos;s outcome on the badge: a preview while retries are possible, then the one stored with the session (decided by meterlab.bench, never here). Failed units seen (the sound is optional, the count is not).</extracomment>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="141"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="144"/>
         <source>Run a plan file from another folder</source>
         <translation>Exécuter un fichier de plan d&apos;un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="153"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
         <source>e.g. SN-0042</source>
         <translation>p. ex. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>Plan default</source>
         <translation>Par défaut du plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="161"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
         <source>Simple acceptance</source>
         <translation>Acceptation simple</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="162"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Avec bande de garde (selon la précision du multimètre)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
         <source>Wait for me at each check</source>
         <translation>M&apos;attendre à chaque contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="166"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Avec le banc simulé, les sondes se déplacent seules ; cochez ceci pour confirmer vous-même chaque contrôle. Avec de vrais instruments, l&apos;exécution attend toujours.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
         <source>▶  Run</source>
         <translation>▶  Exécuter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Arrêter après la mesure en cours ; la session est gardée et marquée interrompue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="177"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
         <source>Close the session with the results shown</source>
         <translation>Clore la session avec les résultats affichés</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="185"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="191"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="193"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="196"/>
         <source>DUT serial</source>
         <translation>N° de série du DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="195"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
         <source>Decision rule</source>
         <translation>Règle de décision</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="253"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="256"/>
         <source>Retry selected check</source>
         <translation>Refaire le contrôle sélectionné</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="254"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="257"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>Mesurer à nouveau le contrôle sélectionné ; sa ligne montre le nouveau résultat (la session garde les deux)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="281"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Banc simulé — les sondes se déplacent seules</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="285"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
         <source>Multimeter %1</source>
         <translation>Multimètre %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="287"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="290"/>
         <source>Scope %1</source>
         <translation>Oscilloscope %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="291"/>
         <source>No instruments connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="314"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="317"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Aucun plan trouvé dans limits/. Ouvrez un fichier de plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="323"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="326"/>
         <source>Open a plan</source>
         <translation>Ouvrir un plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="324"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="327"/>
         <source>Plans (*.toml)</source>
         <translation>Plans (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="356"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n contrôle</numerusform>
@@ -1040,192 +1063,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
         <source>simple</source>
         <translation>simple</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
         <source>guarded</source>
         <translation>avec bande de garde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="360"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
         <source>Plan default (%1)</source>
         <translation>Par défaut du plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="394"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Choisissez d&apos;abord un plan qui se charge sans problème.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="400"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="403"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Saisissez le numéro de série du DUT : la session doit dire quelle unité a été mesurée.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="420"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
         <source>Connecting to the instruments…</source>
         <translation>Connexion aux instruments…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="464"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="467"/>
         <source>Stopping after the current measurement…</source>
         <translation>Arrêt après la mesure en cours…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="499"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="502"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>Les vues en direct sont en pause pendant l&apos;exécution du plan ; elles reprennent à la clôture de la session.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
         <source>multimeter</source>
         <translation>multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="528"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
         <source>oscilloscope</source>
         <translation>oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="529"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="532"/>
         <source>Connecting to the %1…</source>
         <translation>Connexion au %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="533"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
         <source>Recording session %1</source>
         <translation>Enregistrement de la session %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="541"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
         <source>Measuring…</source>
         <translation>Mesure en cours…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="550"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="553"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Le contrôle %1 n&apos;a pas pu être mesuré : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="555"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Nouvel essai de %1 ignoré ; son résultat précédent reste.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="565"/>
         <source>All checks done.</source>
         <translation>Tous les contrôles sont faits.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="563"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="566"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Refaites une ligne si une sonde a glissé, puis Terminer pour clore la session (Exécuter commence l&apos;unité suivante).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
         <source>The run stopped.</source>
         <translation>L&apos;exécution s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="586"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
         <source>Saved as session %1</source>
         <translation>Enregistré comme session %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="588"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
         <source>Session %1 saved — %2.</source>
         <translation>Session %1 enregistrée — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="592"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Session %1 gardée, marquée %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="594"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>L&apos;exécution a été arrêtée. La session %1 garde ce qui a été mesuré et est marquée %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
         <source>Ready for the next unit.</source>
         <translation>Prêt pour l&apos;unité suivante.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="600"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="603"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Saisissez son numéro de série et appuyez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="617"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Contrôle %1 sur %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="623"/>
         <source>Retry</source>
         <translation>Refaire</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="622"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="625"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Appuyez sur Mesurer (Entrée) quand les sondes sont en place, ou sur Ignorer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>Les sondes simulées s&apos;y placent seules.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="630"/>
         <source>→ your turn</source>
         <translation>→ à vous</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="637"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
         <source>Choose a plan.</source>
         <translation>Choisissez un plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="643"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Saisissez le numéro de série du DUT et appuyez sur Exécuter. Le premier contrôle sera : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="642"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="645"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="646"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
         <source>not run yet</source>
         <translation>pas encore exécuté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="672"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="678"/>
         <source>nothing measured</source>
         <translation>rien de mesuré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="675"/>
-        <source>INCOMPLETE</source>
-        <translation>INCOMPLET</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="684"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="688"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 ignoré(s)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="686"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="690"/>
         <source>%1 not measured</source>
         <translation>%1 non mesuré(s)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="707"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
         <source>▶  Next unit</source>
         <translation>▶  Unité suivante</translation>
     </message>
@@ -1310,227 +1328,227 @@
 <context>
     <name>ScopeControls</name>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="118"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="119"/>
         <source>Run</source>
-        <extracomment>(name, args, kwargs) for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
+        <extracomment>A `scope_events` command for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="121"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
         <source>Take frames continuously</source>
         <translation>Acquérir en continu</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="213"/>
         <source>Single</source>
         <translation>Monocoup</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="125"/>
         <source>Wait for one trigger, then stop</source>
         <translation>Attendre un déclenchement, puis s&apos;arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="140"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="141"/>
         <source>Channels</source>
         <translation>Voies</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="163"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="164"/>
         <source>Offset, e.g. -1.5 V or 200 mV</source>
         <translation>Décalage, p. ex. -1.5 V ou 200 mV</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="173"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
         <source>Settings of</source>
         <translation>Réglages de</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="193"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
         <source>Scale</source>
         <translation>Échelle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
         <source>Offset</source>
         <translation>Décalage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
         <source>Coupling</source>
         <translation>Couplage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="178"/>
         <source>Probe</source>
         <translation>Sonde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="183"/>
         <source>Timebase</source>
         <translation>Base de temps</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="187"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="435"/>
         <source>%1/div</source>
         <translation>%1/div</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="192"/>
         <source>Trigger position from the screen centre, e.g. 10 ms</source>
         <translation>Position du déclenchement depuis le centre de l&apos;écran, p. ex. 10 ms</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="195"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="198"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="199"/>
         <source>Trigger</source>
         <translation>Déclenchement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="206"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
         <source>Rising ↑</source>
         <translation>Montant ↑</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
         <source>Falling ↓</source>
         <translation>Descendant ↓</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="209"/>
         <source>Either ↕</source>
         <translation>Les deux ↕</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="210"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="216"/>
         <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
         <translation>Niveau de déclenchement, p. ex. 1.65 V (ou faites glisser le repère T)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="219"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="220"/>
         <source>Force trigger</source>
         <translation>Forcer le déclenchement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="221"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
         <source>Slope</source>
         <translation>Front</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
         <source>Sweep</source>
         <translation>Balayage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="225"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="229"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="230"/>
         <source>Logic analyser</source>
         <translation>Analyseur logique</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="231"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="232"/>
         <source>Show lines</source>
         <translation>Afficher les lignes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="267"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="248"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="268"/>
         <source>Automatic</source>
         <translation>Automatique</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="249"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="250"/>
         <source>%1 Bd</source>
         <translation>%1 Bd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="251"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="252"/>
         <source>I²C on D1 (SCL) / D2 (SDA)</source>
         <translation>I²C sur D1 (SCL) / D2 (SDA)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="254"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="255"/>
         <source>UART on D0</source>
         <translation>UART sur D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="263"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="264"/>
         <source>Capture</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="269"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="270"/>
         <source>Memory depth</source>
         <translation>Profondeur mémoire</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="271"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="272"/>
         <source>Deep capture</source>
         <translation>Capture profonde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="273"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="274"/>
         <source>Stop and read the whole acquisition memory of every shown channel</source>
         <translation>S&apos;arrêter et lire toute la mémoire d&apos;acquisition de chaque voie affichée</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="279"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="280"/>
         <source>Save capture…</source>
         <translation>Enregistrer la capture…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="281"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="282"/>
         <source>Screenshot…</source>
         <translation>Capture d&apos;écran…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="388"/>
         <source>&apos;%1&apos; is not a value in %2: %3</source>
         <translation>« %1 » n&apos;est pas une valeur en %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="399"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="392"/>
         <source>&apos;%1&apos; is not in %2.</source>
         <translation>« %1 » n&apos;est pas dans %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="425"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="418"/>
         <source>%1 points</source>
         <translation>%1 points</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="427"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="420"/>
         <source>Now: %1 points</source>
         <translation>Actuellement : %1 points</translation>
     </message>
@@ -1538,71 +1556,71 @@
 <context>
     <name>ScopeMeasurements</name>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="44"/>
         <source>Peak-to-peak (Vpp)</source>
-        <extracomment>generic item → (label, unit shown, factor from the scope&apos;s value to the unit shown)</extracomment>
+        <extracomment>The measurements shown, in order: the ones the scope worker reads. Their units and scale come from the vocabulary. Translated labels of the shown measurements (the vocabulary&apos;s words are English).</extracomment>
         <translation>Crête à crête (Vcc)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="40"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="45"/>
         <source>RMS (Vrms)</source>
         <translation>Efficace (Veff)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="41"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="46"/>
         <source>Frequency</source>
         <translation>Fréquence</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="42"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="47"/>
         <source>Duty cycle</source>
         <translation>Rapport cyclique</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="43"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="48"/>
         <source>Rise time</source>
         <translation>Temps de montée</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="66"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="77"/>
         <source>Measurements on</source>
-        <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
+        <extracomment>item → (label, unit shown, factor from the scope&apos;s value to the unit shown) the channel to measure changed (&quot;CH1&quot;…)</extracomment>
         <translation>Mesures sur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Measurement</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Limit</source>
         <translation>Limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="141"/>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="218"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="152"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="229"/>
         <source>no limit</source>
         <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
         <translation>pas de limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="146"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="157"/>
         <source>e.g. %1</source>
         <translation>p. ex. %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="215"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="226"/>
         <source>invalid limit</source>
         <translation>limite invalide</translation>
     </message>
@@ -1610,210 +1628,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="163"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="167"/>
         <source>Connecting…</source>
         <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="169"/>
         <source>No oscilloscope connected</source>
         <translation>Aucun oscilloscope connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="180"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="181"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="184"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="185"/>
         <source>Time</source>
         <translation>Temps</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="186"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Dernière trame — l&apos;oscilloscope ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="216"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="220"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Le texte UART décodé de D0 apparaît ici.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
         <source>Run</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="560"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="565"/>
         <source>UART on D0</source>
         <translation>UART sur D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="306"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="310"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Monocoup : en attente de déclenchement…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
         <source>Running</source>
         <translation>En marche</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>L&apos;oscilloscope ne répond plus. La dernière trame reste à l&apos;écran. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>L&apos;oscilloscope à %1 ne répond pas. Vérifiez qu&apos;il est allumé, le câble et l&apos;adresse ; nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>Not an oscilloscope — check the address</source>
         <translation>Ce n&apos;est pas un oscilloscope — vérifiez l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="392"/>
         <source>The oscilloscope answers again.</source>
         <translation>L&apos;oscilloscope répond de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>L&apos;oscilloscope n&apos;est pas connecté ; réessayez quand il répond.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="399"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Aucune voie ni ligne logique n&apos;est affichée : il n&apos;y a rien à capturer. Activez-en une d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="410"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="415"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Capture profonde : %1 points par voie. Enregistrez-la avec « Enregistrer la capture… ».</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="425"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="430"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Pas de réponse — dernière trame gardée, reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Triggered</source>
         <translation>Déclenché</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Waiting for trigger</source>
         <translation>En attente de déclenchement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (sans déclenchement)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
         <source>Trigger: %1</source>
         <translation>Déclenchement : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="483"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="488"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="484"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="489"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="524"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="529"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Capture profonde affichée (oscilloscope arrêté)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="541"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="546"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 échantillons par bit : trop peu pour décoder. Choisissez un s/div plus court, ou faites une capture profonde.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="545"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="550"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Aucun débit trouvé sur D0 : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="547"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="552"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Horloge trop rapide pour cette base de temps : choisissez un s/div plus court, ou faites une capture profonde.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="554"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="559"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART sur D0 · %1 Bd · %2 octets</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="557"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="562"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 erreurs de trame/parité</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="568"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="573"/>
         <source>deep capture</source>
         <translation>capture profonde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="622"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="627"/>
         <source>Save capture</source>
         <translation>Enregistrer la capture</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="623"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="628"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="642"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="646"/>
         <source>There is no capture to save yet.</source>
         <translation>Il n&apos;y a pas encore de capture à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="669"/>
         <source>Saving the capture to %1…</source>
         <translation>Enregistrement de la capture dans %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="665"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
         <source>Saved the capture to %1</source>
         <translation>Capture enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="663"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Impossible d&apos;enregistrer la capture : %1 Elle est toujours à l&apos;écran ; choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="680"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="675"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Enregistrer l&apos;écran de l&apos;oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="681"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="676"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Images (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="701"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="705"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Écran de l&apos;oscilloscope enregistré dans %1</translation>
     </message>
@@ -2063,53 +2081,58 @@
         <translation>règle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="334"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="340"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="341"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="335"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="342"/>
         <source>When (UTC)</source>
         <translation>Quand (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="336"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="343"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="337"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="338"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="339"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
         <source>Instruments</source>
         <translation>Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="354"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="361"/>
         <source>not measured</source>
         <translation>non mesuré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="360"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="454"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="367"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="461"/>
         <source>%1 readings</source>
         <translation>%1 mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="456"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="463"/>
         <source>%1 outside the limits</source>
         <translation>%1 hors limites</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="458"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
         <source>%1 overload</source>
         <translation>%1 en surcharge</translation>
     </message>
@@ -2192,119 +2215,129 @@
         <translation>labo</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="297"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="298"/>
         <source>This session has reached the lab database (meterlab sync).</source>
         <translation>Cette session a atteint la base du labo (meterlab sync).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="100"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="103"/>
         <source>DUT serial</source>
-        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok). A bench&apos;s file (Path) or a lab database&apos;s URL (str): the view browses either.</extracomment>
         <translation>N° de série du DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="102"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
         <source>operator</source>
         <translation>opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="109"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="115"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
         <source>any verdict</source>
         <translation>tout verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Read the database again (also done each time this tab is shown)</source>
         <translation>Relire la base de données (fait aussi à chaque affichage de cet onglet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>Écrire la ou les sessions sélectionnées en CSV, XLSX, Parquet, JSON ou rapport PDF (Ctrl+Maj+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="131"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>Recalculer la chaîne d&apos;empreintes de la session : montre si un enregistrement a été modifié depuis</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="134"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="137"/>
         <source>Filter:</source>
         <translation>Filtre :</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>Start (UTC)</source>
         <translation>Début (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
-        <source>Verdict</source>
-        <translation>Verdict</translation>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="150"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="308"/>
+        <source>No unit outcome: a log of readings without a plan, or a run still going</source>
+        <translation>Pas de résultat d’unité : un relevé de mesures sans plan, ou un essai encore en cours</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="319"/>
+        <source>The unit&apos;s outcome, decided when the session finished and stored with it</source>
+        <translation>Le résultat de l’unité, décidé à la fin de la session et enregistré avec elle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="153"/>
         <source>Readings by verdict</source>
         <translation>Mesures par verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="256"/>
-        <location filename="../../meterlab/gui/sessions_view.py" line="262"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="261"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="267"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2315,62 +2348,57 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="259"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="264"/>
         <source>No session matches these filters.</source>
         <translation>Aucune session ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="269"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="274"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 session(s) dans %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="281"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="286"/>
         <source>cal. expired</source>
         <translation>étal. expiré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
-        <source>The unit&apos;s verdict from the last result of each check (any FAIL or OVERLOAD fails it); for logged readings without a plan, the worst reading</source>
-        <translation>Le verdict de l&apos;unité d&apos;après le dernier résultat de chaque contrôle (un NON CONFORME ou une SURCHARGE la rend non conforme) ; pour des mesures enregistrées sans plan, la pire mesure</translation>
-    </message>
-    <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="348"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="362"/>
         <source>Opening session %1…</source>
         <translation>Ouverture de la session %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="379"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="393"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 session(s) sur %2 ont été MODIFIÉES après l&apos;enregistrement : %3. Détails sous la session.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="384"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="398"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 session(s) vérifiée(s) : chaque enregistrement est tel qu’il a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="397"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="411"/>
         <source>Select one or more sessions to export.</source>
         <translation>Sélectionnez une ou plusieurs sessions à exporter.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="433"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="447"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 session(s) exportée(s) vers %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="442"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="456"/>
         <source>Exporting to %1…</source>
         <translation>Export vers %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="465"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="467"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Impossible de lire ou d&apos;écrire un fichier : %1. Rien n&apos;a été changé dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="468"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Un problème est survenu (%1). La base de données n&apos;a pas changé.</translation>
     </message>
@@ -2378,102 +2406,102 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="24"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="34"/>
         <source>Measurement</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="32"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="138"/>
         <source>%1 PLC</source>
         <translation>%1 PLC</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="35"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="71"/>
         <source>Immediate</source>
         <translation>Immédiat</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="36"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="71"/>
         <source>Bus (Single)</source>
         <translation>Bus (Une mesure)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="37"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="72"/>
         <source>External</source>
         <translation>Externe</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="40"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="43"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="41"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="44"/>
         <source>Range</source>
         <translation>Calibre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="42"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="45"/>
         <source>Integration</source>
         <translation>Intégration</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="43"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="46"/>
         <source>Trigger</source>
         <translation>Déclenchement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="54"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="58"/>
         <source>DC voltage</source>
         <translation>Tension continue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="55"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="59"/>
         <source>AC voltage</source>
         <translation>Tension alternative</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="56"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="60"/>
         <source>DC current</source>
         <translation>Courant continu</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="57"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="61"/>
         <source>AC current</source>
         <translation>Courant alternatif</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="58"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="62"/>
         <source>Resistance (2-wire)</source>
         <translation>Résistance (2 fils)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="59"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="63"/>
         <source>Resistance (4-wire)</source>
         <translation>Résistance (4 fils)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="60"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="64"/>
         <source>Frequency</source>
         <translation>Fréquence</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="61"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="65"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="62"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="66"/>
         <source>Capacitance</source>
         <translation>Capacité</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="63"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="67"/>
         <source>Temperature</source>
         <translation>Température</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="93"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="124"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
@@ -2481,18 +2509,18 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="606"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Signal synthétique — aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Banc simulé — connectez un vrai instrument depuis Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="608"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="622"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Les déclenchements bus et externe ne sont pas encore pris en charge : le multimètre continue de mesurer seul (déclenchement immédiat).</translation>
     </message>
@@ -2610,33 +2638,33 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="47"/>
+        <location filename="../../meterlab/gui/style.py" line="48"/>
         <source>PASS</source>
         <extracomment>Text colour on each badge background, picked for contrast (not for looks).</extracomment>
         <translation>CONFORME</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="48"/>
+        <location filename="../../meterlab/gui/style.py" line="49"/>
         <source>MARGINAL</source>
         <translation>MARGINAL</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="49"/>
+        <location filename="../../meterlab/gui/style.py" line="50"/>
         <source>INDETERMINATE</source>
         <translation>INDÉTERMINÉ</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="50"/>
+        <location filename="../../meterlab/gui/style.py" line="51"/>
         <source>FAIL</source>
         <translation>NON CONFORME</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="51"/>
+        <location filename="../../meterlab/gui/style.py" line="52"/>
         <source>OVERLOAD</source>
         <translation>SURCHARGE</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/style.py" line="52"/>
+        <location filename="../../meterlab/gui/style.py" line="53"/>
         <source>ERROR</source>
         <translation>ERREUR</translation>
     </message>
@@ -2644,12 +2672,13 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>VerdictBadge</name>
     <message>
-        <location filename="../../meterlab/gui/badge.py" line="31"/>
+        <location filename="../../meterlab/gui/badge.py" line="53"/>
         <source>no limit</source>
+        <extracomment>The unit&apos;s outcome when the badge shows one (the plan view), else None.</extracomment>
         <translation>pas de limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/badge.py" line="36"/>
+        <location filename="../../meterlab/gui/badge.py" line="58"/>
         <source>No verdict</source>
         <translation>Pas de verdict</translation>
     </message>
@@ -2657,26 +2686,26 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="69"/>
-        <location filename="../../meterlab/gui/window_instruments.py" line="92"/>
+        <location filename="../../meterlab/gui/views.py" line="107"/>
+        <location filename="../../meterlab/gui/window_instruments.py" line="90"/>
         <source>Scope</source>
-        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
+        <extracomment>F5/F6 drive this view while it is the current tab; otherwise they drive the meter. True while F5 would stop rather than start (an attribute or a property). The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
 ----------
 The meter source&apos;s description on the window&apos;s own bench (translated in context &quot;Source&quot;).</extracomment>
         <translation>Oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="70"/>
+        <location filename="../../meterlab/gui/views.py" line="108"/>
         <source>Plan runner</source>
         <translation>Lanceur de plans</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="71"/>
+        <location filename="../../meterlab/gui/views.py" line="109"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="72"/>
+        <location filename="../../meterlab/gui/views.py" line="110"/>
         <source>Instruments</source>
         <translation>Instruments</translation>
     </message>

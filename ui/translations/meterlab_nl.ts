@@ -365,123 +365,123 @@
 <context>
     <name>InstrumentsView</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="111"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="112"/>
         <source>Instruments</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
         <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="118"/>
         <source>Type an address, choose the VISA library, test it</source>
         <translation>Typ een adres, kies de VISA-bibliotheek, test het</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="119"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="120"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
         <source>Search for instruments again and ask each who it is</source>
         <translation>Opnieuw naar instrumenten zoeken en elk vragen wie het is</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="133"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="134"/>
         <source>Use as multimeter</source>
         <translation>Gebruiken als multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="135"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="136"/>
         <source>Use as oscilloscope</source>
         <translation>Gebruiken als oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="137"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
         <source>Reconnect</source>
         <translation>Opnieuw verbinden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="139"/>
         <source>Open the connection again and ask *IDN?</source>
         <translation>De verbinding opnieuw openen en *IDN? vragen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
         <source>Send SCPI commands to this instrument</source>
         <translation>SCPI-commando&apos;s naar dit instrument sturen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="144"/>
         <source>Disconnect</source>
         <translation>Verbreken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
         <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
         <translation>De verbinding en console van dit beeld sluiten (de meter en de scoop houden de hunne)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="220"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="221"/>
         <source>Searching for instruments…</source>
         <translation>Instrumenten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="256"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="260"/>
         <source>Multimeter: %1</source>
         <translation>Multimeter: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="259"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="263"/>
         <source>Oscilloscope: %1</source>
         <translation>Oscilloscoop: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="371"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="378"/>
         <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
         <translation>Seriële poorten worden niet vanzelf gevraagd; druk op Opnieuw verbinden om *IDN? te vragen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="389"/>
         <source>Nothing found — use Connect… to type an address.</source>
         <translation>Niets gevonden — gebruik Verbinden… om een adres te typen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="383"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="390"/>
         <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
         <translation>%1 in de lijst. Een LAN-instrument dat er niet in staat, voegt u toe met Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="429"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="436"/>
         <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
         <translation>%1 antwoordt nog steeds niet. Druk op Opnieuw verbinden in Instrumenten om het opnieuw te proberen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="437"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="444"/>
         <source>Connected again.</source>
         <translation>Opnieuw verbonden.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="449"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="456"/>
         <source>The connection to %1 was lost. Reconnecting…</source>
         <translation>De verbinding met %1 is verloren. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="505"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="512"/>
         <source>This instrument is not a %1 (its profile says: %2).</source>
         <translation>Dit instrument is geen %1 (zijn profiel zegt: %2).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="513"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="520"/>
         <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
         <translation>Selecteer een instrument om het te gebruiken, opnieuw te verbinden of de SCPI-console te openen.</translation>
     </message>
@@ -502,12 +502,12 @@
         <translation>Sessie %1 is niet doorgestuurd: haar records kloppen niet (%2). Ze blijft op deze bank.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="76"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="75"/>
         <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
         <translation>De labodatabank is niet bereikbaar (%1). De sessies blijven op deze bank; het doorsturen wordt hervat.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="81"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="79"/>
         <source>Forwarding to the lab database stopped: %1</source>
         <translation>Het doorsturen naar de labodatabank is gestopt: %1</translation>
     </message>
@@ -515,139 +515,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <location filename="../../meterlab/gui/main_window.py" line="118"/>
         <source>Starting the meter…</source>
-        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="118"/>
-        <location filename="../../meterlab/gui/main_window.py" line="146"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="148"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="176"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="292"/>
+        <location filename="../../meterlab/gui/main_window.py" line="312"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="293"/>
+        <location filename="../../meterlab/gui/main_window.py" line="313"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="298"/>
+        <location filename="../../meterlab/gui/main_window.py" line="318"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="303"/>
+        <location filename="../../meterlab/gui/main_window.py" line="323"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="304"/>
+        <location filename="../../meterlab/gui/main_window.py" line="324"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="307"/>
+        <location filename="../../meterlab/gui/main_window.py" line="327"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="310"/>
+        <location filename="../../meterlab/gui/main_window.py" line="330"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <location filename="../../meterlab/gui/main_window.py" line="333"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="319"/>
+        <location filename="../../meterlab/gui/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="320"/>
+        <location filename="../../meterlab/gui/main_window.py" line="340"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <location filename="../../meterlab/gui/main_window.py" line="343"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="328"/>
+        <location filename="../../meterlab/gui/main_window.py" line="348"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="332"/>
+        <location filename="../../meterlab/gui/main_window.py" line="352"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="335"/>
+        <location filename="../../meterlab/gui/main_window.py" line="355"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="343"/>
+        <location filename="../../meterlab/gui/main_window.py" line="363"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="344"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="371"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="379"/>
+        <location filename="../../meterlab/gui/main_window.py" line="399"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="380"/>
+        <location filename="../../meterlab/gui/main_window.py" line="400"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="389"/>
+        <location filename="../../meterlab/gui/main_window.py" line="408"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <location filename="../../meterlab/gui/main_window.py" line="409"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="402"/>
+        <location filename="../../meterlab/gui/main_window.py" line="421"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="430"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -655,149 +655,149 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>Start</source>
         <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="265"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="297"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="303"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="415"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="419"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="463"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="487"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="490"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="501"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="525"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="550"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="589"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="599"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -1328,227 +1328,227 @@
 <context>
     <name>ScopeControls</name>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="118"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="119"/>
         <source>Run</source>
-        <extracomment>(name, args, kwargs) for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
+        <extracomment>A `scope_events` command for `ScopeWorker.post` the channel whose settings (and axis, ΔV) are shown changed lines or decoders changed: the logic lanes need new rows a value the user typed could not be read (a sentence for the banner)</extracomment>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="121"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
         <source>Take frames continuously</source>
         <translation>Doorlopend beelden nemen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="122"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="123"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="213"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="124"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="125"/>
         <source>Wait for one trigger, then stop</source>
         <translation>Op één trigger wachten, dan stoppen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="140"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="141"/>
         <source>Channels</source>
         <translation>Kanalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="163"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="164"/>
         <source>Offset, e.g. -1.5 V or 200 mV</source>
         <translation>Offset, bv. -1.5 V of 200 mV</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="173"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
         <source>Settings of</source>
         <translation>Instellingen van</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="174"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="193"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
         <source>Scale</source>
         <translation>Schaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="175"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
         <source>Offset</source>
         <translation>Offset</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="176"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
         <source>Coupling</source>
         <translation>Koppeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="177"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="178"/>
         <source>Probe</source>
         <translation>Probe</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="183"/>
         <source>Timebase</source>
         <translation>Tijdbasis</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="186"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="187"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="435"/>
         <source>%1/div</source>
         <translation>%1/div</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="191"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="192"/>
         <source>Trigger position from the screen centre, e.g. 10 ms</source>
         <translation>Triggerpositie vanaf het midden van het scherm, bv. 10 ms</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="194"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="195"/>
         <source>Position</source>
         <translation>Positie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="198"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="199"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="206"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
         <source>Rising ↑</source>
         <translation>Stijgend ↑</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="207"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
         <source>Falling ↓</source>
         <translation>Dalend ↓</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="208"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="209"/>
         <source>Either ↕</source>
         <translation>Beide ↕</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="210"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="211"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="212"/>
         <source>Normal</source>
         <translation>Normaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="215"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="216"/>
         <source>Trigger level, e.g. 1.65 V (or drag the T marker)</source>
         <translation>Triggerniveau, bv. 1.65 V (of versleep de T-markering)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="219"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="220"/>
         <source>Force trigger</source>
         <translation>Trigger forceren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="221"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="222"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
         <source>Slope</source>
         <translation>Flank</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="223"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="224"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="225"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="229"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="230"/>
         <source>Logic analyser</source>
         <translation>Logische analysator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="231"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="232"/>
         <source>Show lines</source>
         <translation>Lijnen tonen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="247"/>
-        <location filename="../../meterlab/gui/scope_controls.py" line="267"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="248"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="268"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="249"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="250"/>
         <source>%1 Bd</source>
         <translation>%1 Bd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="251"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="252"/>
         <source>I²C on D1 (SCL) / D2 (SDA)</source>
         <translation>I²C op D1 (SCL) / D2 (SDA)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="254"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="255"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="263"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="264"/>
         <source>Capture</source>
         <translation>Opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="269"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="270"/>
         <source>Memory depth</source>
         <translation>Geheugendiepte</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="271"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="272"/>
         <source>Deep capture</source>
         <translation>Diepe opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="273"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="274"/>
         <source>Stop and read the whole acquisition memory of every shown channel</source>
         <translation>Stoppen en het hele acquisitiegeheugen van elk getoond kanaal lezen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="279"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="280"/>
         <source>Save capture…</source>
         <translation>Opname bewaren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="281"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="282"/>
         <source>Screenshot…</source>
         <translation>Schermafdruk…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="388"/>
         <source>&apos;%1&apos; is not a value in %2: %3</source>
         <translation>&apos;%1&apos; is geen waarde in %2: %3</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="399"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="392"/>
         <source>&apos;%1&apos; is not in %2.</source>
         <translation>&apos;%1&apos; zit niet in %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="425"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="418"/>
         <source>%1 points</source>
         <translation>%1 punten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_controls.py" line="427"/>
+        <location filename="../../meterlab/gui/scope_controls.py" line="420"/>
         <source>Now: %1 points</source>
         <translation>Nu: %1 punten</translation>
     </message>
@@ -1556,71 +1556,71 @@
 <context>
     <name>ScopeMeasurements</name>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="39"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="44"/>
         <source>Peak-to-peak (Vpp)</source>
-        <extracomment>generic item → (label, unit shown, factor from the scope&apos;s value to the unit shown)</extracomment>
+        <extracomment>The measurements shown, in order: the ones the scope worker reads. Their units and scale come from the vocabulary. Translated labels of the shown measurements (the vocabulary&apos;s words are English).</extracomment>
         <translation>Top-tot-top (Vpp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="40"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="45"/>
         <source>RMS (Vrms)</source>
         <translation>Effectief (Vrms)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="41"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="46"/>
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="42"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="47"/>
         <source>Duty cycle</source>
         <translation>Duty cycle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="43"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="48"/>
         <source>Rise time</source>
         <translation>Stijgtijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="66"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="77"/>
         <source>Measurements on</source>
-        <extracomment>the channel to measure changed (&quot;CH1&quot;…)</extracomment>
+        <extracomment>item → (label, unit shown, factor from the scope&apos;s value to the unit shown) the channel to measure changed (&quot;CH1&quot;…)</extracomment>
         <translation>Metingen op</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Measurement</source>
         <translation>Meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="76"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="87"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="141"/>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="218"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="152"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="229"/>
         <source>no limit</source>
         <extracomment>limit text per (source, item), so each channel keeps its own limits</extracomment>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="146"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="157"/>
         <source>e.g. %1</source>
         <translation>bv. %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_measurements.py" line="215"/>
+        <location filename="../../meterlab/gui/scope_measurements.py" line="226"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
@@ -1628,210 +1628,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="163"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="167"/>
         <source>Connecting…</source>
         <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="169"/>
         <source>No oscilloscope connected</source>
         <translation>Geen oscilloscoop verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="180"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="181"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="184"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="185"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="186"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Laatste beeld — de oscilloscoop antwoordt niet</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="216"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="220"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Gedecodeerde UART-tekst van D0 verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="560"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="565"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="306"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="310"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Enkel: wachten op een trigger…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
         <source>Running</source>
         <translation>Loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>De oscilloscoop antwoordt niet meer. Het laatste beeld blijft staan. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>De oscilloscoop op %1 antwoordt niet. Controleer of hij aan staat, de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>Not an oscilloscope — check the address</source>
         <translation>Geen oscilloscoop — controleer het adres</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="392"/>
         <source>The oscilloscope answers again.</source>
         <translation>De oscilloscoop antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>De oscilloscoop is niet verbonden; probeer opnieuw zodra hij antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="399"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Er wordt geen kanaal of logische lijn getoond, dus er valt niets op te nemen. Zet er eerst een aan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="410"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="415"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Diepe opname: %1 punten per kanaal. Bewaar ze met „Opname bewaren…”.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="425"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="430"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Antwoordt niet — laatste beeld bewaard, opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Triggered</source>
         <translation>Getriggerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Waiting for trigger</source>
         <translation>Wachten op trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (geen trigger)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
         <source>Trigger: %1</source>
         <translation>Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="483"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="488"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="484"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="489"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="524"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="529"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Diepe opname getoond (scoop gestopt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="541"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="546"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 samples per bit: te weinig om te decoderen. Kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="545"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="550"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Geen baudrate gevonden op D0: kies er een.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="547"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="552"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Klok te snel voor deze tijdbasis: kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="554"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="559"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART op D0 · %1 Bd · %2 bytes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="557"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="562"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 framing-/pariteitsfouten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="568"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="573"/>
         <source>deep capture</source>
         <translation>diepe opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="622"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="627"/>
         <source>Save capture</source>
         <translation>Opname bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="623"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="628"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="642"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="646"/>
         <source>There is no capture to save yet.</source>
         <translation>Er is nog geen opname om te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="669"/>
         <source>Saving the capture to %1…</source>
         <translation>Opname bewaren in %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="665"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
         <source>Saved the capture to %1</source>
         <translation>Opname bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="663"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Kon de opname niet bewaren: %1 Ze staat nog op het scherm; kies een andere plaats.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="680"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="675"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Het scherm van de scoop bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="681"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="676"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Afbeeldingen (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="701"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="705"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Het scherm van de scoop bewaard in %1</translation>
     </message>
@@ -2215,129 +2215,129 @@
         <translation>labo</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="297"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="298"/>
         <source>This session has reached the lab database (meterlab sync).</source>
         <translation>Deze sessie heeft de labodatabank bereikt (meterlab sync).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="99"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="103"/>
         <source>DUT serial</source>
-        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok).</extracomment>
+        <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok). A bench&apos;s file (Path) or a lab database&apos;s URL (str): the view browses either.</extracomment>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="101"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="109"/>
         <source>Since</source>
         <translation>Sinds</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="114"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
         <source>any verdict</source>
         <translation>elk oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="117"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
         <source>with %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="119"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="120"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Read the database again (also done each time this tab is shown)</source>
         <translation>De databank opnieuw lezen (gebeurt ook telkens dit tabblad getoond wordt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>De geselecteerde sessie(s) naar CSV, XLSX, Parquet, JSON of een PDF-rapport schrijven (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="131"/>
         <source>Verify</source>
         <translation>Verifiëren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>De hashketen van de sessie herberekenen: toont of een record sindsdien gewijzigd werd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="137"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>Start (UTC)</source>
         <translation>Start (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="147"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="148"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Outcome</source>
         <translation>Eindoordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="296"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="308"/>
         <source>No unit outcome: a log of readings without a plan, or a run still going</source>
         <translation>Geen eindoordeel: een log van metingen zonder plan, of een run die nog loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="307"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="319"/>
         <source>The unit&apos;s outcome, decided when the session finished and stored with it</source>
         <translation>Het eindoordeel over het toestel, bepaald bij het afsluiten van de sessie en ermee bewaard</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="149"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="153"/>
         <source>Readings by verdict</source>
         <translation>Metingen per oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="255"/>
         <location filename="../../meterlab/gui/sessions_view.py" line="261"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="267"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2348,57 +2348,57 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="258"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="264"/>
         <source>No session matches these filters.</source>
         <translation>Geen sessie voldoet aan deze filters.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="268"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="274"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 sessie(s) in %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="280"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="286"/>
         <source>cal. expired</source>
         <translation>kal. verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="350"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="362"/>
         <source>Opening session %1…</source>
         <translation>Sessie %1 openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="381"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="393"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 van %2 sessie(s) werden GEWIJZIGD na de opname: %3. Details onder de sessie.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="386"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="398"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 sessie(s) geverifieerd: elk record is zoals het geschreven werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="399"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="411"/>
         <source>Select one or more sessions to export.</source>
         <translation>Selecteer een of meer sessies om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="435"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="447"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 sessie(s) geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="444"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="456"/>
         <source>Exporting to %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="455"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="467"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Kon een bestand niet lezen of schrijven: %1. Er werd niets in de databank veranderd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="458"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Er ging iets mis (%1). De databank is ongewijzigd.</translation>
     </message>
@@ -2406,102 +2406,102 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="24"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="34"/>
         <source>Measurement</source>
         <translation>Meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="32"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="138"/>
         <source>%1 PLC</source>
         <translation>%1 PLC</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="35"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="71"/>
         <source>Immediate</source>
         <translation>Onmiddellijk</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="36"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="71"/>
         <source>Bus (Single)</source>
         <translation>Bus (enkel)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="37"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="72"/>
         <source>External</source>
         <translation>Extern</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="40"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="43"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="41"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="44"/>
         <source>Range</source>
         <translation>Bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="42"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="45"/>
         <source>Integration</source>
         <translation>Integratie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="43"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="46"/>
         <source>Trigger</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="54"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="58"/>
         <source>DC voltage</source>
         <translation>Gelijkspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="55"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="59"/>
         <source>AC voltage</source>
         <translation>Wisselspanning</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="56"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="60"/>
         <source>DC current</source>
         <translation>Gelijkstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="57"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="61"/>
         <source>AC current</source>
         <translation>Wisselstroom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="58"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="62"/>
         <source>Resistance (2-wire)</source>
         <translation>Weerstand (2-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="59"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="63"/>
         <source>Resistance (4-wire)</source>
         <translation>Weerstand (4-draads)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="60"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="64"/>
         <source>Frequency</source>
         <translation>Frequentie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="61"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="65"/>
         <source>Period</source>
         <translation>Periode</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="62"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="66"/>
         <source>Capacitance</source>
         <translation>Capaciteit</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="63"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="67"/>
         <source>Temperature</source>
         <translation>Temperatuur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/setup_panel.py" line="93"/>
+        <location filename="../../meterlab/gui/setup_panel.py" line="124"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
@@ -2509,18 +2509,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="606"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="608"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="622"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
@@ -2686,26 +2686,26 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="69"/>
-        <location filename="../../meterlab/gui/window_instruments.py" line="92"/>
+        <location filename="../../meterlab/gui/views.py" line="107"/>
+        <location filename="../../meterlab/gui/window_instruments.py" line="90"/>
         <source>Scope</source>
-        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
+        <extracomment>F5/F6 drive this view while it is the current tab; otherwise they drive the meter. True while F5 would stop rather than start (an attribute or a property). The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
 ----------
 The meter source&apos;s description on the window&apos;s own bench (translated in context &quot;Source&quot;).</extracomment>
         <translation>Scoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="70"/>
+        <location filename="../../meterlab/gui/views.py" line="108"/>
         <source>Plan runner</source>
         <translation>Planuitvoering</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="71"/>
+        <location filename="../../meterlab/gui/views.py" line="109"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="72"/>
+        <location filename="../../meterlab/gui/views.py" line="110"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
