@@ -2083,7 +2083,7 @@
     <message>
         <location filename="../../meterlab/gui/sessions_detail.py" line="340"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_detail.py" line="341"/>
@@ -2318,7 +2318,7 @@
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="308"/>
