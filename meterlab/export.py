@@ -18,6 +18,10 @@ DUT type can be analysed in a spreadsheet. Whatever the format, three rules hold
 
 Building the columns is vectorised (categoricals, numpy string conversion), so an
 export costs about what pandas' own writer costs for the same frame.
+
+Why one long module: the column conversions (CSV, JSON, Parquet) are shared by the
+whole-frame writers and the streamed ones (`export_stream.py`), so they stay in one
+place.
 """
 
 from __future__ import annotations

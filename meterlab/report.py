@@ -10,6 +10,10 @@ Drawn with reportlab (platypus for the flow, reportlab.graphics for the plots):
 Qt-free, so the CLI and headless machines render it. The text font is Bitstream
 Vera, which reportlab ships, so a report looks the same on every machine; it has
 Ω, µ and ±, and verdicts are written as words in coloured cells (never colour alone).
+
+Why one long module: the report is one document (cover, per-session story, plots,
+integrity block) drawn with one set of styles; split, its parts would pass the styles
+and the page geometry back and forth.
 """
 
 from __future__ import annotations

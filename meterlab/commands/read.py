@@ -6,6 +6,10 @@ interval otherwise. Printing, CSV and the session all happen on the main thread,
 fed by a queue, so a slow terminal never holds the meter back and Ctrl-C can stop
 everything at a clean line boundary: the CSV ends with a complete row, the
 session is finished, and the exit code still says whether anything failed.
+
+Why one long module: `meterlab read` streams, prints, writes CSV, records a session and
+must stop cleanly on Ctrl-C or SIGTERM keeping every reading; those paths share one
+run's state.
 """
 
 from __future__ import annotations

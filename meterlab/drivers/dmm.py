@@ -33,6 +33,10 @@ Public API::
         .forget_state() -> None
         .reset() -> None                             # *RST; *CLS
         .close() -> None                             # closes the connection (also `with`)
+
+Why one long module: every way of taking readings (single, batch, the three buffered
+drains, the trace) shares the cached instrument state that keeps a technician's settings
+from being re-sent; the profile-driven command table is in `dmm_profile.py`.
 """
 
 from __future__ import annotations

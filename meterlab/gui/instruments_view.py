@@ -28,6 +28,10 @@ Plugging it in (the main window)::
 Picking a real instrument also stores its address (`Settings.dmm_resource` /
 `scope_resource`), so it is offered first next time; simulated addresses are not
 stored (their ports change every run).
+
+Why one long module: the instruments tab's table, discovery, identify and console launch
+act on one list of addresses; the table, tasks, text and console are in their own
+modules.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ acquisition engine later) pushes batches into a `ReadingFeed` from its own
 thread; a ~30 Hz frame timer drains the feed into a `LiveSeries` and lets the
 trend and histogram redraw. Text that people read (readout, badge, statistics)
 updates a few times a second, not at frame rate, so digits stay legible.
+
+Why one long module: the meter view binds the readout, trend, histogram, statistics and
+the setup panel to one source and one frame timer; those widgets live in their own
+modules.
 """
 
 from __future__ import annotations

@@ -15,6 +15,10 @@ Plug-in::
                     backend=None, settings=window.settings)
     window.add_view("plan", tr("Plan runner"), view)
     window.connect_news(view)
+
+Why one long module: the plan runner's table, prompts, retry and badge follow one run's
+events in order; its pieces (plan_table, plan_prompt, plan_worker, plan_screenshots) are
+already apart.
 """
 
 from __future__ import annotations

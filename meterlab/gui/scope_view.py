@@ -15,6 +15,10 @@ instrument does not have. While Run is on, the worker takes frames (~8/s) and
 the plots redraw on a frame timer from the newest one only. When the scope stops
 answering, `news` says so, the last frame stays on screen, and the worker
 reconnects with back-off while the rest of the window keeps working.
+
+Why one long module: it wires the scope's plot, controls, measurements and decoding to
+one worker and one frame timer; the parts it wires live in their own modules
+(scope_plot, scope_controls, scope_measurements, scope_decode, scope_worker).
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ screen), so a session of a million readings opens as fast as one of ten. The
 plot shows the chosen check's readings over time beside their distribution,
 with the limits drawn in and readings outside them in a distinct colour and
 symbol.
+
+Why one long module: the session detail shows one session's header, checks, plot and
+integrity together and pages them in the background; splitting would pass one session's
+state around.
 """
 
 from __future__ import annotations

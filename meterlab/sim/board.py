@@ -14,6 +14,10 @@ chunking of a time array gives identical samples, and for one seed the same
 calls always give the same numbers. Before power-on (t < 0) the rails, PWM and
 I²C already run in their steady state and the UART idles, so averaging windows
 that reach back before t = 0 see a settled board rather than a cold one.
+
+Why one long module: the virtual board is one physical model (every net a function of
+board time and the faults); splitting it would split nets that depend on each other (a
+stuck PWM also raises the supply current).
 """
 
 from __future__ import annotations

@@ -14,6 +14,10 @@ Timing follows the real meter at 50 Hz mains: a reading integrates for NPLC/50 s
 Queries that wait (READ?, FETCh?, DATA:REMove? …,WAIT, *OPC?) release the
 instrument lock while waiting, so another connection can drain readings with
 R? or send ABORt meanwhile.
+
+Why one long module: the 34465A's measurement model (functions, ranges, overload, NPLC
+timing, reading memory) is one state machine; its configuration, triggering and system
+commands are in their own modules.
 """
 
 from __future__ import annotations

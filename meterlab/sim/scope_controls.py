@@ -5,6 +5,10 @@ Ranges, defaults and reply forms are those of the MSO1000Z/DS1000Z programming
 guide: enumerations answer in their short form (`DC`, `POS`, `NORM`), booleans
 as `1`/`0`, numbers as `1.000000e+00`. A value outside its range is refused with
 -222 and leaves the setting alone.
+
+Why one long module: it is the MSO1104Z's command table (channels, timebase, trigger,
+acquisition, logic pod) as the programming guide lists it; one table read top to bottom
+is easier to check against the guide than several.
 """
 
 from __future__ import annotations
