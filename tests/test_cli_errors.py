@@ -251,7 +251,7 @@ def _damaged_version(p: Path) -> Path:
 
 
 @pytest.mark.parametrize(("make", "words"), [
-    (lambda d, db: (d / "dir").mkdir() or d / "dir", ["dir", "is a directory"]),
+    (lambda d, db: (d / "dir").mkdir() or d / "dir", ["dir", "is a folder"]),
     (lambda d, db: (d / "x.db").write_text("junk") and d / "x.db", ["not a readable", "untouched"]),
     (lambda d, db: d / "nofolder" / "x.db", ["No session database", "--db"]),
     (lambda d, db: _newer(db), ["newer meterlab", "Nothing was changed"]),
