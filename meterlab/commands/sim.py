@@ -22,12 +22,19 @@ import click
                    "pwm_stuck, uart_baud, r1_open, i2c_nak.")
 @click.option("--allow-remote", is_flag=True,
               help="Allow listening on a non-loopback address.")
+@click.option("--exit-with-stdin", is_flag=True, hidden=True,
+              help="Stop when stdin closes (the parent that started this bench has ended).")
 def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[str, ...],
-            allow_remote: bool) -> None:
+            allow_remote: bool, exit_with_stdin: bool) -> None:
     """Serve the simulated bench until Ctrl-C (SIGINT) or SIGTERM.
 
     As soon as both instruments listen, one line per instrument goes to stdout:
     `dmm TCPIP::127.0.0.1::<port>::SOCKET` and `scope TCPIP::127.0.0.1::<port>::SOCKET`.
+
+    With `--exit-with-stdin` (how the desktop app starts its demo bench) the bench
+    also stops when its stdin reaches end of file: the parent holds the other end
+    of that pipe, and the operating system closes it however the parent ends, a
+    crash included, so no simulator is left behind listening.
     """
     from meterlab.sim import SimulatedBench
     from meterlab.sim.board import FAULTS
@@ -46,6 +53,9 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    if exit_with_stdin:
+        threading.Thread(target=_wait_for_eof, args=(stop,), name="parent-watch",
+                         daemon=True).start()
     bench.start()
     try:
         sys.stdout.write(f"dmm {bench.dmm_resource}\nscope {bench.scope_resource}\n")
@@ -54,3 +64,13 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
             pass
     finally:
         bench.stop()
+
+
+def _wait_for_eof(stop: threading.Event) -> None:
+    """Set `stop` once stdin is closed (nothing is ever expected on it)."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except (OSError, ValueError):
+        pass
+    stop.set()

@@ -35,10 +35,17 @@ def build_window(
     default the user's own settings and sessions are used.
     """
     from PySide6.QtCore import QSettings, QTimer
+
+    if settings_path:
+        settings = QSettings(settings_path, QSettings.Format.IniFormat)
+    else:
+        settings = QSettings("meterlab", "meterlab")  # = main_window.default_settings()
+    bench = _start_bench(settings, demo=demo, dmm=dmm)
+
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.i18n import install_translators
-    from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow, default_settings
+    from meterlab.gui.main_window import KEY_DMM, KEY_SCOPE, MainWindow
     from meterlab.gui.qtcompat import collect_on_gui_thread
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
@@ -46,10 +53,6 @@ def build_window(
     app.setOrganizationName("meterlab")
     app.setApplicationName("meterlab")
     app.setApplicationDisplayName("meterlab")
-    if settings_path:
-        settings = QSettings(settings_path, QSettings.Format.IniFormat)
-    else:
-        settings = default_settings()
     install_translators(app, str(settings.value("ui/language", "") or ""))
     _apply_stylesheet(app)
 
@@ -61,9 +64,11 @@ def build_window(
 
         try:
             last = str(settings.value(KEY_DMM, "") or "") or None
-            return make_source(dmm=dmm, demo=demo, last_dmm=last)
+            return make_source(dmm=dmm, demo=demo, last_dmm=last, bench=bench)
         except MeterlabError as exc:
             window.banner.show_message(str(exc), "warning")
+            if bench is not None:
+                bench.stop()
             return None
 
     window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True,
@@ -72,6 +77,21 @@ def build_window(
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
+
+
+def _start_bench(settings: object, *, demo: bool, dmm: str | None) -> object | None:
+    """Start the simulated bench's process now, if the window will read from it.
+
+    It then comes up on the other core while this process loads Qt and the views,
+    instead of after them. The choice is `sources.make_source`'s, on the same inputs
+    (repeated here because `sources` imports numpy, which must not load yet).
+    """
+    last = str(settings.value("resources/dmm", "") or "") or None  # type: ignore[attr-defined]
+    if dmm or (last and not demo):
+        return None
+    from meterlab.sim.process import BenchProcess
+
+    return BenchProcess(seed=1)
 
 
 def _apply_stylesheet(app: QApplication) -> None:

@@ -94,7 +94,9 @@ class MainWindow(QMainWindow):
         self._autostart = autostart
         self._extra_views = extra_views
         self._meter_paused_for_view = False
-        #: The in-process bench once the meter has moved to another instrument.
+        self._pending_views: list[Any] = []
+        self._closed = False
+        #: The simulated bench once the meter has moved to another instrument.
         self._bench: Any = None
         #: The scope picked in the Instruments view (None: the default one).
         self.scope_pick: str | None = None
@@ -128,17 +130,26 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------
     def build_views(self) -> None:
-        """Create the meter view (numpy, pyqtgraph load here) and connect the source."""
+        """Create the meter view (numpy, pyqtgraph load here) and connect the source.
+
+        With `autostart` the source starts measuring first, with the saved setup,
+        into the feed the view then drains: the instrument connects while the
+        view's imports load. The other views follow one per turn of the event
+        loop once the first reading is in (or the meter cannot give one), so
+        they never stand between the user and that reading.
+        """
         if self.meter is not None:
             return
-        from meterlab.gui.meter_view import MeterView
-        from meterlab.gui.series import DEFAULT_CAPACITY
-
         source = self._source_arg
         if callable(source) and not hasattr(source, "start"):
             source = source()
+        feed = self._start_early(source) if self._autostart and source is not None else None
+
+        from meterlab.gui.meter_view import MeterView
+        from meterlab.gui.series import DEFAULT_CAPACITY
+
         self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY,
-                               db_path=self.db_path)
+                               db_path=self.db_path, feed=feed)
         index = self.tabs.indexOf(self._placeholder)
         self.tabs.removeTab(index)
         self._placeholder.deleteLater()
@@ -157,24 +168,71 @@ class MainWindow(QMainWindow):
         if self._autostart and source is not None:
             self.meter.start()
         if self._extra_views:
-            from PySide6.QtCore import QTimer
+            from PySide6.QtCore import QElapsedTimer, QTimer
 
-            QTimer.singleShot(0, self._build_extra_views)  # the meter draws first
+            self._extra_clock = QElapsedTimer()
+            self._extra_clock.start()
+            QTimer.singleShot(0, self._extra_views_when_ready)
 
-    def _build_extra_views(self) -> None:
-        from PySide6.QtCore import QCoreApplication
+    def _start_early(self, source: Source) -> Any:
+        """Start `source` with the saved setup into a new feed; None if it cannot start."""
+        from meterlab.errors import MeterlabError
+        from meterlab.gui.feed import ReadingFeed
+        from meterlab.gui.sources import setup_from_settings
 
+        feed = ReadingFeed()
+        try:
+            source.configure(setup_from_settings(self.settings))
+            source.start(feed)
+        except (MeterlabError, ValueError):
+            return None  # the view's own start() says what went wrong
+        return feed
+
+    #: Longest wait (ms) for the first reading before the other views are built anyway.
+    EXTRA_VIEWS_WAIT_MS = 4000
+
+    def _extra_views_when_ready(self) -> None:
+        """Build the other views once the meter reads (or cannot) and the bench is known."""
+        from PySide6.QtCore import QTimer
+
+        meter = self.meter
+        source = meter.source if meter is not None else None
+        waited = self._extra_clock.elapsed()
+        first = (meter is None or source is None or not meter.running
+                 or meter.series.ring.total > 0 or waited > self.EXTRA_VIEWS_WAIT_MS)
+        # The views ask for the bench's addresses: wait until asking does not block.
+        bench_known = (bool(getattr(source, "ready", True))
+                       or waited > 3 * self.EXTRA_VIEWS_WAIT_MS)
+        if self._closed:
+            return
+        if not (first and bench_known):
+            QTimer.singleShot(25, self._extra_views_when_ready)
+            return
         from meterlab.gui.views import VIEWS
 
-        for spec in VIEWS:
-            title = QCoreApplication.translate("Views", spec.title)
-            try:
-                view = spec.create(self)
-            except Exception as exc:  # a broken view must not take the meter down with it
-                self.banner.show_message(
-                    self.tr("The %1 view could not start: %2").replace("%1", title)
-                    .replace("%2", str(exc) or type(exc).__name__), "error")
-                continue
+        self._pending_views = list(VIEWS)
+        QTimer.singleShot(0, self._build_next_view)
+
+    def _build_next_view(self) -> None:
+        """One view per turn of the event loop: the meter keeps drawing in between."""
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        if self._closed:
+            return
+        if not self._pending_views:
+            tab = self.settings.value("window/tab")
+            if tab in self.views:
+                self.show_view(str(tab))
+            return
+        spec = self._pending_views.pop(0)
+        title = QCoreApplication.translate("Views", spec.title)
+        try:
+            view = spec.create(self)
+        except Exception as exc:  # a broken view must not take the meter down with it
+            self.banner.show_message(
+                self.tr("The %1 view could not start: %2").replace("%1", title)
+                .replace("%2", str(exc) or type(exc).__name__), "error")
+        else:
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
@@ -184,9 +242,7 @@ class MainWindow(QMainWindow):
                 view.runningChanged.connect(self.update_run_actions)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
-        tab = self.settings.value("window/tab")
-        if tab in self.views:
-            self.show_view(str(tab))
+        QTimer.singleShot(0, self._build_next_view)
 
     def _instruments_held(self, held: bool) -> None:
         """Another view (the plan runner) holds the instruments: the meter waits meanwhile."""
@@ -217,11 +273,11 @@ class MainWindow(QMainWindow):
         return Resources(dmm, scope, False, getattr(source, "backend", None))
 
     def keep_bench(self, bench: Any) -> None:
-        """Keep the in-process bench running after the meter moved off it (stopped on close)."""
+        """Keep the simulated bench running after the meter moved off it (stopped on close)."""
         self._bench = bench
 
     def bench(self) -> Any:
-        """The simulated bench running in-process, if any (it outlives a switch of meter)."""
+        """The simulated bench the window started, if any (it outlives a switch of meter)."""
         if self._bench is not None:
             return self._bench
         source = self.meter.source if self.meter is not None else None
@@ -450,6 +506,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self._pending_views = []
         self.save_state()
         from meterlab.gui.views import SHUTDOWN_METHODS
 
@@ -463,7 +521,7 @@ class MainWindow(QMainWindow):
                     break
         if self.meter is not None:
             self.meter.frame_timer.stop()
-            self.meter.set_source(None)  # stops it, and closes it (e.g. the in-process bench)
+            self.meter.set_source(None)  # stops it, and closes it (e.g. the simulated bench)
         if self._bench is not None:
             self._bench.stop()
             self._bench = None

@@ -41,7 +41,7 @@ from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.setup_panel import SetupPanel
-from meterlab.gui.sources import FUNCTIONS, MeterSetup, Source
+from meterlab.gui.sources import FAST_NPLC, MeterSetup, Source, setup_from_settings
 from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.trend import TrendView
 from meterlab.readings import Verdict
@@ -70,12 +70,14 @@ class MeterView(QWidget):
         *,
         capacity: int = DEFAULT_CAPACITY,
         db_path: str | Path | None = None,
+        feed: ReadingFeed | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterView")
         #: The session database "Log to session" writes (None: the user's default).
         self.db_path = db_path
-        self.feed = ReadingFeed()
+        #: `feed`: one the source already streams into (started before this view was built).
+        self.feed = feed if feed is not None else ReadingFeed()
         self.series = LiveSeries(capacity)
         self.source: Source | None = None
         self._frame = 0
@@ -296,6 +298,8 @@ class MeterView(QWidget):
         s = self.setup()
         rng = self.tr("auto range") if s.range is None else fmt_range(s.range, s.unit)
         text = f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
+        if s.nplc < FAST_NPLC:
+            text += " · " + self.tr("auto-zero off")
         if getattr(self, "stale", False):
             text = self.tr("last reading — no new readings") + " · " + text
         self.readout_info.setText(text)
@@ -305,7 +309,10 @@ class MeterView(QWidget):
         return bool(self.source is not None and self.source.running)
 
     def start(self) -> None:
-        if self.source is None or self.running:
+        if self.source is None:
+            return
+        if self.running:  # started before this view existed: show it as running
+            self._set_running_ui(True)
             return
         try:
             self.source.configure(self.setup())
@@ -546,20 +553,7 @@ class MeterView(QWidget):
         settings.setValue("meter/dut_serial", self.dut_edit.text().strip())
 
     def restore_settings(self, settings: QSettings) -> None:
-        function = str(settings.value("meter/function", "VOLT:DC"))
-        if function not in FUNCTIONS:
-            function = "VOLT:DC"
-        rng_text = str(settings.value("meter/range", "") or "")
-        try:
-            rng = float(rng_text) if rng_text else None
-        except ValueError:
-            rng = None
-        try:
-            nplc = float(settings.value("meter/nplc", 1.0))
-        except (TypeError, ValueError):
-            nplc = 1.0
-        trigger = str(settings.value("meter/trigger", "IMM"))
-        self._show_setup(MeterSetup(function, rng, nplc, trigger))
+        self._show_setup(setup_from_settings(settings))
         if self.source is not None:
             with contextlib.suppress(MeterlabError, ValueError):
                 self.source.configure(self.setup())

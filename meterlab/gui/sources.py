@@ -65,6 +65,10 @@ NPLC_CHOICES: tuple[float, ...] = (0.001, 0.002, 0.006, 0.02, 0.06, 0.2, 1.0, 10
 
 TRIGGERS: tuple[str, ...] = ("IMM", "BUS", "EXT")
 
+#: Below this many power-line cycles (the digitizing speeds) sources switch the meter's
+#: auto-zero off: its zero measurement after every reading would halve the rate.
+FAST_NPLC = 0.02
+
 
 @dataclass(frozen=True, slots=True)
 class MeterSetup:
@@ -259,14 +263,16 @@ class SyntheticSource:
 
 
 def make_source(
-    *, dmm: str | None = None, demo: bool = False, last_dmm: str | None = None
+    *, dmm: str | None = None, demo: bool = False, last_dmm: str | None = None,
+    bench: object | None = None,
 ) -> Source:
     """Pick the source for a window: the one place where instruments are chosen.
 
-    A resource given now wins; `demo` forces the simulated bench (served
-    in-process on 127.0.0.1); otherwise the last multimeter used; with none of
-    these (first run) the simulated bench. `SyntheticSource` is never chosen
-    here: it is for tests and benchmarks.
+    A resource given now wins; `demo` forces the simulated bench (served by a
+    `meterlab sim` child process on 127.0.0.1; `bench` is one already started);
+    otherwise the last multimeter used; with none of these (first run) the
+    simulated bench. `SyntheticSource` is never chosen here: it is for tests and
+    benchmarks.
     """
     from meterlab.gui.instrument_source import InstrumentSource, SimulatedBenchSource
 
@@ -274,4 +280,26 @@ def make_source(
         return InstrumentSource(dmm)
     if last_dmm and not demo:
         return InstrumentSource(last_dmm)
-    return SimulatedBenchSource()
+    return SimulatedBenchSource(bench=bench)
+
+
+def setup_from_settings(settings: object) -> MeterSetup:
+    """The meter setup saved in `settings` (anything with QSettings' `value(key, default)`).
+
+    Read before the meter view exists, so the meter can start measuring with the
+    user's setup while the view is still being built.
+    """
+    value = settings.value  # type: ignore[attr-defined]
+    function = str(value("meter/function", "VOLT:DC"))
+    if function not in FUNCTIONS:
+        function = "VOLT:DC"
+    rng_text = str(value("meter/range", "") or "")
+    try:
+        rng = float(rng_text) if rng_text else None
+    except ValueError:
+        rng = None
+    try:
+        nplc = float(value("meter/nplc", 1.0))
+    except (TypeError, ValueError):
+        nplc = 1.0
+    return MeterSetup(function, rng, nplc, str(value("meter/trigger", "IMM")))
