@@ -489,139 +489,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="116"/>
+        <location filename="../../meterlab/gui/main_window.py" line="118"/>
         <source>Starting the meter…</source>
-        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>QSettings keys other views share (the plan runner, the instruments view). The simulated bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="118"/>
-        <location filename="../../meterlab/gui/main_window.py" line="146"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="157"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="175"/>
+        <location filename="../../meterlab/gui/main_window.py" line="233"/>
         <source>The %1 view could not start: %2</source>
+        <extracomment>Longest wait (ms) for the first reading before the other views are built anyway.</extracomment>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="363"/>
+        <location filename="../../meterlab/gui/main_window.py" line="348"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="349"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="369"/>
+        <location filename="../../meterlab/gui/main_window.py" line="354"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="374"/>
+        <location filename="../../meterlab/gui/main_window.py" line="359"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="375"/>
+        <location filename="../../meterlab/gui/main_window.py" line="360"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="378"/>
+        <location filename="../../meterlab/gui/main_window.py" line="363"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="381"/>
+        <location filename="../../meterlab/gui/main_window.py" line="366"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="384"/>
+        <location filename="../../meterlab/gui/main_window.py" line="369"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <location filename="../../meterlab/gui/main_window.py" line="375"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="391"/>
+        <location filename="../../meterlab/gui/main_window.py" line="376"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="394"/>
+        <location filename="../../meterlab/gui/main_window.py" line="379"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="399"/>
+        <location filename="../../meterlab/gui/main_window.py" line="384"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="403"/>
+        <location filename="../../meterlab/gui/main_window.py" line="388"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="406"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="414"/>
+        <location filename="../../meterlab/gui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="415"/>
+        <location filename="../../meterlab/gui/main_window.py" line="400"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="442"/>
+        <location filename="../../meterlab/gui/main_window.py" line="427"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="450"/>
+        <location filename="../../meterlab/gui/main_window.py" line="435"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="451"/>
+        <location filename="../../meterlab/gui/main_window.py" line="436"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="460"/>
+        <location filename="../../meterlab/gui/main_window.py" line="445"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="461"/>
+        <location filename="../../meterlab/gui/main_window.py" line="446"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="473"/>
+        <location filename="../../meterlab/gui/main_window.py" line="458"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="501"/>
+        <location filename="../../meterlab/gui/main_window.py" line="486"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="501"/>
+        <location filename="../../meterlab/gui/main_window.py" line="486"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -629,149 +630,154 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="140"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="363"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built).</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="143"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="146"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="149"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="172"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="265"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="297"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="299"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="302"/>
+        <source>auto-zero off</source>
+        <translation>autozero uit</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="304"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="356"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="363"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="415"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="422"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="419"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="426"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="459"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="463"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="470"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="473"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="501"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="508"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="510"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="504"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="518"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="521"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="523"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="533"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="534"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="541"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="572"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="589"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="583"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -1584,210 +1590,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="163"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
         <source>Connecting…</source>
-        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
+        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line. What of `frame` is still to be plotted: 1 traces (then 2), 2 lanes, 0 nothing.</extracomment>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="165"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="167"/>
         <source>No oscilloscope connected</source>
         <translation>Geen oscilloscoop verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="180"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="181"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="183"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="182"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="184"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Laatste beeld — de oscilloscoop antwoordt niet</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="216"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="218"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Gedecodeerde UART-tekst van D0 verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="329"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="560"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="596"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="306"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="308"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Enkel: wachten op een trigger…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="327"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="329"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Running</source>
         <translation>Loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="376"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>De oscilloscoop antwoordt niet meer. Het laatste beeld blijft staan. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="379"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>De oscilloscoop op %1 antwoordt niet. Controleer of hij aan staat, de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="384"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>Not an oscilloscope — check the address</source>
         <translation>Geen oscilloscoop — controleer het adres</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="392"/>
         <source>The oscilloscope answers again.</source>
         <translation>De oscilloscoop antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>De oscilloscoop is niet verbonden; probeer opnieuw zodra hij antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="399"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Er wordt geen kanaal of logische lijn getoond, dus er valt niets op te nemen. Zet er eerst een aan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="410"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="414"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Diepe opname: %1 punten per kanaal. Bewaar ze met „Opname bewaren…”.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="425"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="429"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Antwoordt niet — laatste beeld bewaard, opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
         <source>Triggered</source>
         <translation>Getriggerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="436"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
         <source>Waiting for trigger</source>
         <translation>Wachten op trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="437"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (geen trigger)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="440"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="444"/>
         <source>Trigger: %1</source>
         <translation>Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="483"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="487"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="484"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="488"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="524"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="513"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Diepe opname getoond (scoop gestopt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="541"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="577"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 samples per bit: te weinig om te decoderen. Kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="545"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="581"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Geen baudrate gevonden op D0: kies er een.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="547"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="583"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Klok te snel voor deze tijdbasis: kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="554"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="590"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART op D0 · %1 Bd · %2 bytes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="557"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="593"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 framing-/pariteitsfouten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="568"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="604"/>
         <source>deep capture</source>
         <translation>diepe opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="622"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
         <source>Save capture</source>
         <translation>Opname bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="623"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="659"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="642"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="678"/>
         <source>There is no capture to save yet.</source>
         <translation>Er is nog geen opname om te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="658"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="694"/>
         <source>Saving the capture to %1…</source>
         <translation>Opname bewaren in %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="665"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="701"/>
         <source>Saved the capture to %1</source>
         <translation>Opname bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="704"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Kon de opname niet bewaren: %1 Ze staat nog op het scherm; kies een andere plaats.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="680"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="716"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Het scherm van de scoop bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="681"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="717"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Afbeeldingen (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="706"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="742"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="710"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="746"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Het scherm van de scoop bewaard in %1</translation>
     </message>
@@ -2445,18 +2451,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="606"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="600"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="601"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="608"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="602"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
@@ -2505,68 +2511,68 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="138"/>
+        <location filename="../../meterlab/gui/trend.py" line="140"/>
         <source>first failure</source>
         <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
         <translation>eerste afkeuring</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="149"/>
+        <location filename="../../meterlab/gui/trend.py" line="151"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="151"/>
+        <location filename="../../meterlab/gui/trend.py" line="153"/>
         <source>Freeze the chart; readings are still recorded</source>
         <translation>Grafiek bevriezen; metingen worden verder opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="153"/>
+        <location filename="../../meterlab/gui/trend.py" line="155"/>
         <source>Follow newest</source>
         <translation>Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="154"/>
+        <location filename="../../meterlab/gui/trend.py" line="156"/>
         <source>Scroll with the newest readings again</source>
         <translation>Weer meeschuiven met de nieuwste metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="159"/>
+        <location filename="../../meterlab/gui/trend.py" line="161"/>
         <source>all</source>
         <translation>alles</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="161"/>
+        <location filename="../../meterlab/gui/trend.py" line="163"/>
         <source>Time span shown while following</source>
         <translation>Getoonde tijdspanne tijdens het volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <location filename="../../meterlab/gui/trend.py" line="170"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="173"/>
+        <location filename="../../meterlab/gui/trend.py" line="175"/>
         <source>Span</source>
         <translation>Spanne</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="211"/>
+        <location filename="../../meterlab/gui/trend.py" line="213"/>
         <source>⏸ paused</source>
         <translation>⏸ gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="213"/>
+        <location filename="../../meterlab/gui/trend.py" line="215"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="215"/>
+        <location filename="../../meterlab/gui/trend.py" line="217"/>
         <source>◌ browsing</source>
         <translation>◌ bladeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="321"/>
+        <location filename="../../meterlab/gui/trend.py" line="323"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
@@ -2621,10 +2627,12 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="291"/>
         <location filename="../../meterlab/gui/views.py" line="69"/>
+        <location filename="../../meterlab/gui/window_instruments.py" line="92"/>
         <source>Scope</source>
-        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.</extracomment>
+        <extracomment>The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
+----------
+The meter source&apos;s description on the window&apos;s own bench (translated in context &quot;Source&quot;).</extracomment>
         <translation>Scoop</translation>
     </message>
     <message>
