@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                                 db_path=str(Path(tmp) / "sessions.db"))
         win.resize(1440, 900)
         win.build_views()  # normally on the first event-loop turn; needed now
+        win.meter.build_plots()  # normally once the first reading is shown
         meter = win.meter
         meter.stop()
         meter.nplc_combo.setCurrentIndex(meter.nplc_combo.findData(0.2))

@@ -275,7 +275,12 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         # Demo mode never pretends: it says it is the simulated bench.
         assert win.meter.source.simulated
         assert "Simulated bench" in win.windowTitle()
-        qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=10000)
+        # The first reading is on the readout before the plots (pyqtgraph) load...
+        qtbot.waitUntil(lambda: win.meter.series.ring.total > 0, timeout=10000)
+        assert win.meter.readout.text().endswith("V")
+        # ...and the trend follows, then the other views.
+        qtbot.waitUntil(lambda: win.meter.trend is not None
+                        and win.meter.trend.point_count() > 0, timeout=10000)
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
         assert res.simulated and res.dmm and res.scope and res.dmm != res.scope
@@ -308,7 +313,7 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
         qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=10000)
         assert "does not answer" in win.banner.text
         assert win.meter.limit_edit.isEnabled()
-        assert win.meter.trend.point_count() == 0
+        assert win.meter.series.ring.total == 0
         assert win.settings.value("resources/dmm") is None  # never answered: not remembered
     finally:
         if win.meter is not None:

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         into the feed the view then drains: the instrument connects while the
         view's imports load. The other views follow one per turn of the event
         loop once the first reading is in (or the meter cannot give one), so
-        they never stand between the user and that reading.
+        they never stand between the user and that reading; so do the meter's
+        own trend and histogram (pyqtgraph) when the views come later.
         """
         if self.meter is not None:
             return
@@ -149,7 +150,8 @@ class MainWindow(QMainWindow):
         from meterlab.gui.series import DEFAULT_CAPACITY
 
         self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY,
-                               db_path=self.db_path, feed=feed)
+                               db_path=self.db_path, feed=feed,
+                               lazy_plots=feed is not None and self._extra_views)
         index = self.tabs.indexOf(self._placeholder)
         self.tabs.removeTab(index)
         self._placeholder.deleteLater()
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         meter = self.meter
         source = meter.source if meter is not None else None
         waited = self._extra_clock.elapsed()
-        first = (meter is None or source is None or not meter.running
+        first = (meter is None or source is None or not meter.running or meter.stale
                  or meter.series.ring.total > 0 or waited > self.EXTRA_VIEWS_WAIT_MS)
         # The views ask for the bench's addresses: wait until asking does not block.
         bench_known = (bool(getattr(source, "ready", True))
@@ -211,6 +213,10 @@ class MainWindow(QMainWindow):
         from meterlab.gui.views import VIEWS
 
         self._pending_views = list(VIEWS)
+        if meter is not None and not meter.plots_built:
+            meter.build_plots()  # the first reading is on screen: now the trend
+            QTimer.singleShot(50, self._build_next_view)  # let it draw once first
+            return
         QTimer.singleShot(0, self._build_next_view)
 
     def _build_next_view(self) -> None:
@@ -407,11 +413,11 @@ class MainWindow(QMainWindow):
             self.meter.sound_on_fail = on
 
     def _toggle_pause(self) -> None:
-        if self.meter is not None:
+        if self.meter is not None and self.meter.trend is not None:
             self.meter.trend.set_paused(not self.meter.trend.paused)
 
     def _follow(self) -> None:
-        if self.meter is not None:
+        if self.meter is not None and self.meter.trend is not None:
             self.meter.trend.follow_newest()
 
     def _focus_limit(self) -> None:

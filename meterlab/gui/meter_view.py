@@ -36,18 +36,18 @@ from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.export_readings import export_in_background, snapshot
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
-from meterlab.gui.histogram import HistogramView
 from meterlab.gui.main_window import KEY_OPERATOR
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.setup_panel import SetupPanel
 from meterlab.gui.sources import FAST_NPLC, MeterSetup, Source, setup_from_settings
 from meterlab.gui.stats_panel import StatsPanel
-from meterlab.gui.trend import TrendView
 from meterlab.readings import Verdict
 
 if TYPE_CHECKING:
+    from meterlab.gui.histogram import HistogramView
     from meterlab.gui.session_log import SessionLog
+    from meterlab.gui.trend import TrendView
 
 FRAME_MS = 33
 TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
@@ -62,6 +62,8 @@ class MeterView(QWidget):
     runningChanged = Signal(bool)
     #: The source's description changed (e.g. the meter identified itself).
     descriptionChanged = Signal(str)
+    #: The trend and histogram exist now (see `lazy_plots`).
+    plotsBuilt = Signal()
 
     def __init__(
         self,
@@ -71,6 +73,7 @@ class MeterView(QWidget):
         capacity: int = DEFAULT_CAPACITY,
         db_path: str | Path | None = None,
         feed: ReadingFeed | None = None,
+        lazy_plots: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterView")
@@ -87,6 +90,9 @@ class MeterView(QWidget):
         self.stale = False
         self.sound_on_fail = False
         self.alarms = 0  # FAIL transitions seen (the sound is optional, the count is not)
+        #: `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls
+        #: it once the first reading is on screen); until then they are None.
+        self._lazy_plots = lazy_plots
         self._build()
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -196,16 +202,22 @@ class MeterView(QWidget):
         side_lay.addStretch(1)
         side.setFixedWidth(330)
 
-        self.trend = TrendView(self.series)
-        self.histogram = HistogramView(self.series)
+        # The plots need pyqtgraph, the costliest import of the start: with
+        # `lazy_plots` the readout shows the first reading while they load.
+        self.trend: TrendView | None = None
+        self.histogram: HistogramView | None = None
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.setObjectName("plotSplitter")
-        plots.addWidget(self.trend)
-        plots.addWidget(self.histogram)
+        for _ in range(2):
+            waiting = QLabel(self.tr("Loading the plots…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            plots.addWidget(waiting)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
         plots.setSizes([900, 300])
         self.plot_splitter = plots
+        if not self._lazy_plots:
+            self.build_plots()
 
         body = QHBoxLayout()
         body.addWidget(side)
@@ -214,6 +226,25 @@ class MeterView(QWidget):
         lay.setContentsMargins(10, 10, 10, 10)
         lay.addWidget(strip)
         lay.addLayout(body, 1)
+
+    def build_plots(self) -> None:
+        """Put the trend and the histogram in place (pyqtgraph loads here)."""
+        if self.trend is not None:
+            return
+        from meterlab.gui.histogram import HistogramView
+        from meterlab.gui.trend import TrendView
+
+        self.trend = TrendView(self.series)
+        self.histogram = HistogramView(self.series)
+        for index, widget in enumerate((self.trend, self.histogram)):
+            old = self.plot_splitter.replaceWidget(index, widget)
+            if old is not None:
+                old.deleteLater()
+        self.plotsBuilt.emit()
+
+    @property
+    def plots_built(self) -> bool:
+        return self.trend is not None
 
     # -- session logging ---------------------------------------------------------
     @property
@@ -432,7 +463,9 @@ class MeterView(QWidget):
         drained = self.feed.drain()
         for event in drained.events:
             self._on_event(event.kind, event.message)
+        first = False
         if drained.batches:
+            first = self.series.ring.total == 0
             before = self.series.counts.copy()
             self.series.ingest(drained.batches)
             if self.series.unit != self._limit_unit and self._limit_text:
@@ -442,15 +475,17 @@ class MeterView(QWidget):
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
-        self.trend.refresh()
+        if self.trend is not None:
+            self.trend.refresh()
         self._frame += 1
         # Text and histogram on different frames, so no single turn of the event
-        # loop pays for both (keeps the latency tail short).
-        if self._frame % TEXT_EVERY == 0:
+        # loop pays for both (keeps the latency tail short). The very first reading
+        # is shown at once: it is what someone who just opened the app waits for.
+        if self._frame % TEXT_EVERY == 0 or first:
             self._update_text()
             self._refresh_description()
             self.session_panel.refresh()
-        elif self._frame % HIST_EVERY == TEXT_EVERY // 2:  # never a text frame
+        elif self._frame % HIST_EVERY == TEXT_EVERY // 2 and self.histogram is not None:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)

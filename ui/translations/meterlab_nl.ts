@@ -496,133 +496,133 @@
     </message>
     <message>
         <location filename="../../meterlab/gui/main_window.py" line="120"/>
-        <location filename="../../meterlab/gui/main_window.py" line="157"/>
+        <location filename="../../meterlab/gui/main_window.py" line="159"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="233"/>
+        <location filename="../../meterlab/gui/main_window.py" line="239"/>
         <source>The %1 view could not start: %2</source>
         <extracomment>Longest wait (ms) for the first reading before the other views are built anyway.</extracomment>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="348"/>
+        <location filename="../../meterlab/gui/main_window.py" line="354"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="349"/>
+        <location filename="../../meterlab/gui/main_window.py" line="355"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="354"/>
+        <location filename="../../meterlab/gui/main_window.py" line="360"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="359"/>
+        <location filename="../../meterlab/gui/main_window.py" line="365"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="360"/>
+        <location filename="../../meterlab/gui/main_window.py" line="366"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="363"/>
+        <location filename="../../meterlab/gui/main_window.py" line="369"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="366"/>
+        <location filename="../../meterlab/gui/main_window.py" line="372"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="369"/>
+        <location filename="../../meterlab/gui/main_window.py" line="375"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="375"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="376"/>
+        <location filename="../../meterlab/gui/main_window.py" line="382"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="379"/>
+        <location filename="../../meterlab/gui/main_window.py" line="385"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="384"/>
+        <location filename="../../meterlab/gui/main_window.py" line="390"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="388"/>
+        <location filename="../../meterlab/gui/main_window.py" line="394"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="391"/>
+        <location filename="../../meterlab/gui/main_window.py" line="397"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="399"/>
+        <location filename="../../meterlab/gui/main_window.py" line="405"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="400"/>
+        <location filename="../../meterlab/gui/main_window.py" line="406"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="427"/>
+        <location filename="../../meterlab/gui/main_window.py" line="433"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="435"/>
+        <location filename="../../meterlab/gui/main_window.py" line="441"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="436"/>
+        <location filename="../../meterlab/gui/main_window.py" line="442"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="445"/>
+        <location filename="../../meterlab/gui/main_window.py" line="451"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="446"/>
+        <location filename="../../meterlab/gui/main_window.py" line="452"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="458"/>
+        <location filename="../../meterlab/gui/main_window.py" line="464"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="486"/>
+        <location filename="../../meterlab/gui/main_window.py" line="492"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="486"/>
+        <location filename="../../meterlab/gui/main_window.py" line="492"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -630,154 +630,159 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="363"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="392"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built).</extracomment>
+        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The trend and histogram exist now (see `lazy_plots`). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built). `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls it once the first reading is on screen); until then they are None.</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="153"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="154"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="156"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="157"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="169"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="180"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="212"/>
+        <source>Loading the plots…</source>
+        <translation>De grafieken laden…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="296"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="299"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="328"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="302"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="331"/>
         <source>auto-zero off</source>
         <translation>autozero uit</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="304"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="333"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="363"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="392"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="422"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="451"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="426"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="455"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="466"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="499"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="470"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="473"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="506"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="508"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="541"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="510"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="543"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="511"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="544"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="518"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="551"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="561"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="563"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="563"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="533"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="566"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="541"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="574"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="572"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="583"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="616"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="587"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -2451,18 +2456,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="600"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="633"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="601"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="634"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="602"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="635"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
