@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._meter_paused_for_view = False
         self._pending_views: list[Any] = []
         self._closed = False
+        self._reading_painted = False
         #: The simulated bench once the meter has moved to another instrument.
         self._bench: Any = None
         #: The scope picked in the Instruments view (None: the default one).
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if not (first and bench_known):
+            QTimer.singleShot(25, self._extra_views_when_ready)
+            return
+        if not self._reading_painted:  # one more turn: the readout paints its number first
+            self._reading_painted = True
             QTimer.singleShot(25, self._extra_views_when_ready)
             return
         from meterlab.gui.views import VIEWS
