@@ -475,7 +475,9 @@ class MeterView(QWidget):
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
-        if self.trend is not None:
+        # Plots behind another tab are not looked at: they catch up when shown.
+        shown = self.isVisible()
+        if self.trend is not None and shown:
             self.trend.refresh()
         self._frame += 1
         # Text and histogram on different frames, so no single turn of the event
@@ -485,7 +487,8 @@ class MeterView(QWidget):
             self._update_text()
             self._refresh_description()
             self.session_panel.refresh()
-        elif self._frame % HIST_EVERY == TEXT_EVERY // 2 and self.histogram is not None:
+        elif self._frame % HIST_EVERY == TEXT_EVERY // 2 and self.histogram is not None \
+                and shown:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)
