@@ -269,9 +269,16 @@ class MainWindow(QMainWindow):
 
     def resources(self) -> Resources:
         """The meter's instrument and the scope beside it (the simulated bench's, in demo)."""
+        from meterlab.errors import MeterlabError
+
         source = self.meter.source if self.meter is not None else None
         bench = self.bench()
-        dmm = getattr(source, "resource", None)
+        try:
+            dmm = getattr(source, "resource", None)
+            if bench is not None:
+                bench.dmm_resource  # noqa: B018  (a bench that could not start has none)
+        except MeterlabError:  # the banner already says the simulated meter does not answer
+            return Resources(None, None, True, "@py")
         if self.scope_pick is not None:
             scope = self.scope_pick
         elif bench is not None:

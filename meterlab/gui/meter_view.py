@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,9 +50,11 @@ if TYPE_CHECKING:
     from meterlab.gui.session_log import SessionLog
     from meterlab.gui.trend import TrendView
 
-FRAME_MS = 33
-TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
-HIST_EVERY = 8  # frames between histogram redraws (~4 Hz)
+#: 25 frames/s: a strip chart reads as moving smoothly, and each frame's redraw
+#: (a few ms of the GUI thread) leaves the event loop room on a busy bench PC.
+FRAME_MS = 40
+TEXT_EVERY = 3  # frames between updates of the numbers people read (~8 Hz)
+HIST_EVERY = 6  # frames between histogram redraws (~4 Hz)
 
 
 class MeterView(QWidget):
@@ -84,6 +87,8 @@ class MeterView(QWidget):
         self.series = LiveSeries(capacity)
         self.source: Source | None = None
         self._frame = 0
+        self._last_tick = 0.0
+        self._skipped = False
         self._limit_text = ""
         self._limit_unit: str | None = None
         self._worst_since_text: int = NO_VERDICT
@@ -475,10 +480,20 @@ class MeterView(QWidget):
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
-        # Plots behind another tab are not looked at: they catch up when shown.
+        # Plots behind another tab are not looked at: they catch up when shown. When
+        # this tick came more than a frame late (the PC is busy), the trend skips one
+        # redraw, never two in a row, so the event loop catches up instead of
+        # falling further behind.
         shown = self.isVisible()
+        now = time.monotonic()
+        behind = now - self._last_tick > 2 * FRAME_MS / 1000
+        self._last_tick = now
         if self.trend is not None and shown:
-            self.trend.refresh()
+            if behind and not self._skipped:
+                self._skipped = True
+            else:
+                self._skipped = False
+                self.trend.refresh()
         self._frame += 1
         # Text and histogram on different frames, so no single turn of the event
         # loop pays for both (keeps the latency tail short). The very first reading
