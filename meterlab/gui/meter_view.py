@@ -480,30 +480,32 @@ class MeterView(QWidget):
             if worst:
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
-        # Plots behind another tab are not looked at: they catch up when shown. When
-        # this tick came more than a frame late (the PC is busy), the trend skips one
-        # redraw, never two in a row, so the event loop catches up instead of
-        # falling further behind.
+        # Plots behind another tab are not looked at: they catch up when shown.
+        # One costly redraw per turn of the event loop: the histogram's frames leave
+        # the trend alone (it follows on the next one), and when this tick came more
+        # than a frame late (the PC is busy) the trend skips one redraw, never two
+        # in a row, so the loop catches up instead of falling further behind.
         shown = self.isVisible()
         now = time.monotonic()
         behind = now - self._last_tick > 2 * FRAME_MS / 1000
         self._last_tick = now
+        self._frame += 1
+        text_frame = self._frame % TEXT_EVERY == 0 or first
+        hist_frame = (not text_frame and self._frame % HIST_EVERY == TEXT_EVERY // 2
+                      and self.histogram is not None and shown)
         if self.trend is not None and shown:
-            if behind and not self._skipped:
+            if (behind or hist_frame) and not self._skipped:
                 self._skipped = True
             else:
                 self._skipped = False
                 self.trend.refresh()
-        self._frame += 1
-        # Text and histogram on different frames, so no single turn of the event
-        # loop pays for both (keeps the latency tail short). The very first reading
-        # is shown at once: it is what someone who just opened the app waits for.
-        if self._frame % TEXT_EVERY == 0 or first:
+        # Text and histogram on different frames too. The very first reading is
+        # shown at once: it is what someone who just opened the app waits for.
+        if text_frame:
             self._update_text()
             self._refresh_description()
             self.session_panel.refresh()
-        elif self._frame % HIST_EVERY == TEXT_EVERY // 2 and self.histogram is not None \
-                and shown:
+        elif hist_frame and self.histogram is not None:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)
