@@ -54,6 +54,10 @@ class _Deferred(types.ModuleType):
         import importlib
         import sys
 
+        if attr.startswith("__") and attr not in ("__path__", "__all__", "__version__"):
+            # Introspection (PySide6's import hook reads every new module's source;
+            # `inspect` asks for `__wrapped__`, `__file__`) is no use of the module.
+            raise AttributeError(attr)
         name = self.__name__
         if sys.modules.get(name) is self:
             del sys.modules[name]

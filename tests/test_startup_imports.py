@@ -27,7 +27,8 @@ def test_the_window_shell_loads_without_numpy_pyqtgraph_or_pyvisa():
 
 
 def test_lan_discovery_helpers_load_only_when_used():
-    out = _run("import sys\nimport meterlab.visa, pyvisa_py.tcpip as t\n"
+    # PySide6 first, as in the app: its import hook reads every new module's source.
+    out = _run("import sys\nimport PySide6.QtCore\nimport meterlab.visa, pyvisa_py.tcpip as t\n"
                "print('asyncio' in sys.modules, 'psutil._pslinux' in sys.modules)\n"
                "print(t.zeroconf.ServiceListener.__name__, callable(t.psutil.net_if_addrs))\n"
                "print('asyncio' in sys.modules)")
