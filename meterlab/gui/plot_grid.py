@@ -106,3 +106,56 @@ class FastGrid(pg.GraphicsObject):
         if self._lines:
             p.setPen(self._pen)
             p.drawLines(self._lines)
+
+
+class LimitBands(pg.GraphicsObject):
+    """Horizontal tolerance bands and limit lines across the whole view, in one paint.
+
+    Three `LinearRegionItem`s and two `InfiniteLine`s did this before: seven
+    items (a region holds two lines) whose bounds pyqtgraph recomputes in Python
+    on every move of the view, i.e. on every frame of a following trend.
+    `bands` are (lower, upper, colour) fills; `lines` are y values drawn with `pen`,
+    `edges` y values drawn with `edge_pen` (the pass band's border).
+    """
+
+    def __init__(self, pen: object, edge_pen: object = None) -> None:
+        super().__init__()
+        self._pen = pg.mkPen(pen)
+        self._pen.setCosmetic(True)
+        self._edge_pen = pg.mkPen(edge_pen)
+        self._edge_pen.setCosmetic(True)
+        self._bands: list[tuple[float, float, object]] = []
+        self._lines: list[float] = []
+        self._edges: list[float] = []
+
+    def set_levels(self, bands: list[tuple[float, float, object]], lines: list[float],
+                   edges: list[float] = ()) -> None:  # type: ignore[assignment]
+        self._bands = [(lo, hi, pg.mkBrush(c)) for lo, hi, c in bands if hi > lo]
+        self._lines = list(lines)
+        self._edges = [y for y in edges if abs(y) < 1e299]
+        self.setVisible(bool(self._bands or self._lines))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        vb = self.getViewBox()
+        return QRectF() if vb is None else QRectF(vb.viewRect())
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+    def paint(self, p, *_args) -> None:
+        vb = self.getViewBox()
+        if vb is None:
+            return
+        (x0, x1), (y0, y1) = vb.viewRange()
+        p.setPen(pg.mkPen(None))
+        for lo, hi, brush in self._bands:
+            a, b = max(lo, y0), min(hi, y1)
+            if b > a:
+                p.fillRect(QRectF(x0, a, x1 - x0, b - a), brush)
+        for pen, ys in ((self._edge_pen, self._edges), (self._pen, self._lines)):
+            lines = [QLineF(x0, y, x1, y) for y in ys if y0 <= y <= y1]
+            if lines:
+                p.setPen(pen)
+                p.drawLines(lines)

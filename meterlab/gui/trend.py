@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from meterlab.gui import style
 from meterlab.gui.decimate import block_decimate, peak_decimate, stride_pick, visible_slice
-from meterlab.gui.plot_grid import FastGrid
+from meterlab.gui.plot_grid import FastGrid, LimitBands
 from meterlab.gui.series import BLOCK, LiveSeries
 
 #: Visible time spans offered while following the newest data (seconds; 0 = all).
@@ -100,29 +100,12 @@ class TrendView(QWidget):
 
         # Opaque tints (the colours pre-blended with white): the bands lie under
         # everything, and opaque fills cost a fraction of alpha blending per frame.
-        self.band = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.GREEN, 0.18),
-            pen=pg.mkPen(style.GREEN, width=1),
-        )
-        self.warn_low = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
-            pen=pg.mkPen(None),
-        )
-        self.warn_high = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
-            pen=pg.mkPen(None),
-        )
-        for item in (self.band, self.warn_low, self.warn_high):
-            item.setZValue(-10)
-            item.hide()
-            self.plot.addItem(item, ignoreBounds=True)
-        limit_pen = pg.mkPen(style.VERMILLION, width=1, style=Qt.PenStyle.DashLine)
-        self.limit_lines = (pg.InfiniteLine(angle=0, pen=limit_pen),
-                            pg.InfiniteLine(angle=0, pen=limit_pen))
-        for line in self.limit_lines:
-            line.setZValue(-5)
-            line.hide()
-            self.plot.addItem(line, ignoreBounds=True)
+        # One item paints bands and limit lines (see plot_grid.LimitBands).
+        self.bands = LimitBands(pg.mkPen(style.VERMILLION, width=1, style=Qt.PenStyle.DashLine),
+                                pg.mkPen(style.GREEN, width=1))
+        self.bands.setZValue(-10)
+        self.bands.hide()
+        self.plot.addItem(self.bands, ignoreBounds=True)
 
         # A 1-px cosmetic pen takes the raster engine's fast path; 1.5 px costs ~6× per frame.
         self.curve = pg.PlotDataItem(pen=pg.mkPen(style.BLUE, width=1), connect="finite")
@@ -322,14 +305,8 @@ class TrendView(QWidget):
         unit = self.series.unit
         self.plot.setLabel("left", self.tr("reading"), units=unit)
         self.plot.getAxis("left").enableAutoSIPrefix(unit not in ("°C", "%", "dB", ""))
-        for line, bound in zip(self.limit_lines, (band.lower, band.upper) if band else (None, None),
-                               strict=True):
-            if bound is not None:
-                line.setValue(bound)
-            _set_visible(line, bound is not None)
         if band is None or (band.lower is None and band.upper is None):
-            for item in (self.band, self.warn_low, self.warn_high):
-                _set_visible(item, False)
+            self.bands.set_levels([], [])
             return
         big = 1e300
         lo = band.lower if band.lower is not None else -big
@@ -337,9 +314,6 @@ class TrendView(QWidget):
         # Green where a reading passes outright, orange where it is only marginal.
         wl = band.warn_lower if band.warn_lower is not None and band.lower is not None else lo
         wh = band.warn_upper if band.warn_upper is not None and band.upper is not None else hi
-        self.band.setRegion((wl, wh))
-        _set_visible(self.band, True)
-        self.warn_low.setRegion((lo, wl))
-        _set_visible(self.warn_low, wl != lo)
-        self.warn_high.setRegion((wh, hi))
-        _set_visible(self.warn_high, wh != hi)
+        green, orange = _tint(style.GREEN, 0.18), _tint(style.ORANGE, 0.27)
+        self.bands.set_levels([(wl, wh, green), (lo, wl, orange), (wh, hi, orange)],
+                              [b for b in (band.lower, band.upper) if b is not None], [wl, wh])
