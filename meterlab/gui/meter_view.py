@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 FRAME_MS = 40
 TEXT_EVERY = 3  # frames between updates of the numbers people read (~8 Hz)
 HIST_EVERY = 6  # frames between histogram redraws (~4 Hz)
+MAX_TREND_EVERY = 5  # on a busy PC the trend still redraws at least 5 times a second
 
 
 class MeterView(QWidget):
@@ -88,7 +89,8 @@ class MeterView(QWidget):
         self.source: Source | None = None
         self._frame = 0
         self._last_tick = 0.0
-        self._skipped = False
+        self._lateness = 0.0  # moving average of how late the frame ticks come (s)
+        self._since_trend = 0
         self._limit_text = ""
         self._limit_unit: str | None = None
         self._worst_since_text: int = NO_VERDICT
@@ -482,23 +484,26 @@ class MeterView(QWidget):
         self._sync_log_limit()
         # Plots behind another tab are not looked at: they catch up when shown.
         # One costly redraw per turn of the event loop: the histogram's frames leave
-        # the trend alone (it follows on the next one), and when this tick came more
-        # than a frame late (the PC is busy) the trend skips one redraw, never two
-        # in a row, so the loop catches up instead of falling further behind.
+        # the trend to the next one. And when the ticks come late (the PC is busy)
+        # the trend redraws less often, down to one frame in MAX_TREND_EVERY, so
+        # the event loop catches up instead of falling further behind.
         shown = self.isVisible()
         now = time.monotonic()
-        behind = now - self._last_tick > 2 * FRAME_MS / 1000
+        frame_s = FRAME_MS / 1000
+        if self._last_tick:
+            late = max(0.0, now - self._last_tick - frame_s)
+            self._lateness = 0.8 * self._lateness + 0.2 * late
         self._last_tick = now
         self._frame += 1
         text_frame = self._frame % TEXT_EVERY == 0 or first
         hist_frame = (not text_frame and self._frame % HIST_EVERY == TEXT_EVERY // 2
                       and self.histogram is not None and shown)
-        if self.trend is not None and shown:
-            if (behind or hist_frame) and not self._skipped:
-                self._skipped = True
-            else:
-                self._skipped = False
-                self.trend.refresh()
+        self._since_trend += 1
+        every = 1 + min(MAX_TREND_EVERY - 1, int(self._lateness / frame_s))
+        due = self._since_trend >= every and not (hist_frame and self._since_trend < 2)
+        if self.trend is not None and shown and due:
+            self._since_trend = 0
+            self.trend.refresh()
         # Text and histogram on different frames too. The very first reading is
         # shown at once: it is what someone who just opened the app waits for.
         if text_frame:
