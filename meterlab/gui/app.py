@@ -40,7 +40,6 @@ def build_window(
         settings = QSettings(settings_path, QSettings.Format.IniFormat)
     else:
         settings = QSettings("meterlab", "meterlab")  # = main_window.default_settings()
-    bench = _start_bench(settings, demo=demo, dmm=dmm)
 
     from PySide6.QtWidgets import QApplication
 
@@ -59,22 +58,28 @@ def build_window(
     if scope:
         settings.setValue(KEY_SCOPE, scope)
 
+    started: list[object | None] = [None]  # the bench's process, once started
+
     def open_source() -> object:  # after the first paint: may import numpy, pyvisa, drivers
         from meterlab.gui.sources import make_source
 
         try:
             last = str(settings.value(KEY_DMM, "") or "") or None
-            return make_source(dmm=dmm, demo=demo, last_dmm=last, bench=bench)
+            return make_source(dmm=dmm, demo=demo, last_dmm=last, bench=started[0])
         except MeterlabError as exc:
             window.banner.show_message(str(exc), "warning")
-            if bench is not None:
-                bench.stop()
+            if started[0] is not None:
+                started[0].stop()
             return None
 
     window = MainWindow(open_source, settings=settings, defer_views=True, autostart=True,
                         extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
+    # The demo bench's process starts now: it comes up on the other core while this
+    # one loads numpy, the meter view and pyvisa (started before the shell, it
+    # competed with the shell's first paint on a busy PC).
+    started[0] = _start_bench(settings, demo=demo, dmm=dmm)
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
 
@@ -82,8 +87,8 @@ def build_window(
 def _start_bench(settings: object, *, demo: bool, dmm: str | None) -> object | None:
     """Start the simulated bench's process now, if the window will read from it.
 
-    It then comes up on the other core while this process loads Qt and the views,
-    instead of after them. The choice is `sources.make_source`'s, on the same inputs
+    It then comes up on the other core while this process loads the views and
+    pyvisa, instead of after them. The choice is `sources.make_source`'s, on the same inputs
     (repeated here because `sources` imports numpy, which must not load yet).
     """
     last = str(settings.value("resources/dmm", "") or "") or None  # type: ignore[attr-defined]
