@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self._meter_paused_for_view = False
         self._pending_views: list[Any] = []
         self._closed = False
-        self._reading_painted = False
         #: The simulated bench once the meter has moved to another instrument.
         self._bench: Any = None
         #: The scope picked in the Instruments view (None: the default one).
@@ -135,17 +134,20 @@ class MainWindow(QMainWindow):
 
         With `autostart` the source starts measuring first, with the saved setup,
         into the feed the view then drains: the instrument connects while the
-        view's imports load. The other views follow one per turn of the event
-        loop once the first reading is in (or the meter cannot give one), so
-        they never stand between the user and that reading; so do the meter's
-        own trend and histogram (pyqtgraph) when the views come later.
+        view's imports load. The meter's trend and histogram (pyqtgraph) and
+        the other views follow once the first reading is on screen (see
+        `startup.py`), one per turn of the event loop.
         """
         if self.meter is not None:
             return
         source = self._source_arg
         if callable(source) and not hasattr(source, "start"):
             source = source()
-        feed = self._start_early(source) if self._autostart and source is not None else None
+        feed = None
+        if self._autostart and source is not None:
+            from meterlab.gui.startup import start_early
+
+            feed = start_early(source, self.settings)
 
         from meterlab.gui.meter_view import MeterView
         from meterlab.gui.series import DEFAULT_CAPACITY
@@ -171,55 +173,20 @@ class MainWindow(QMainWindow):
         if self._autostart and source is not None:
             self.meter.start()
         if self._extra_views:
-            from PySide6.QtCore import QElapsedTimer, QTimer
+            from meterlab.gui.startup import after_first_reading
 
-            self._extra_clock = QElapsedTimer()
-            self._extra_clock.start()
-            QTimer.singleShot(0, self._extra_views_when_ready)
+            after_first_reading(lambda: self.meter, lambda: self._closed,
+                                self._build_later_views)
 
-    def _start_early(self, source: Source) -> Any:
-        """Start `source` with the saved setup into a new feed; None if it cannot start."""
-        from meterlab.errors import MeterlabError
-        from meterlab.gui.feed import ReadingFeed
-        from meterlab.gui.sources import setup_from_settings
-
-        feed = ReadingFeed()
-        try:
-            source.configure(setup_from_settings(self.settings))
-            source.start(feed)
-        except (MeterlabError, ValueError):
-            return None  # the view's own start() says what went wrong
-        return feed
-
-    #: Longest wait (ms) for the first reading before the other views are built anyway.
-    EXTRA_VIEWS_WAIT_MS = 4000
-
-    def _extra_views_when_ready(self) -> None:
-        """Build the other views once the meter reads (or cannot) and the bench is known."""
+    def _build_later_views(self) -> None:
+        """The meter's plots, then the other views, one per turn of the event loop."""
         from PySide6.QtCore import QTimer
 
-        meter = self.meter
-        source = meter.source if meter is not None else None
-        waited = self._extra_clock.elapsed()
-        first = (meter is None or source is None or not meter.running or meter.stale
-                 or meter.series.ring.total > 0 or waited > self.EXTRA_VIEWS_WAIT_MS)
-        # The views ask for the bench's addresses: wait until asking does not block.
-        bench_known = (bool(getattr(source, "ready", True))
-                       or waited > 3 * self.EXTRA_VIEWS_WAIT_MS)
-        if self._closed:
-            return
-        if not (first and bench_known):
-            QTimer.singleShot(25, self._extra_views_when_ready)
-            return
-        if not self._reading_painted:  # one more turn: the readout paints its number first
-            self._reading_painted = True
-            QTimer.singleShot(25, self._extra_views_when_ready)
-            return
         from meterlab.gui.views import VIEWS
 
         self._pending_views = list(VIEWS)
-        if meter is not None and not meter.plots_built:
-            meter.build_plots()  # the first reading is on screen: now the trend
+        if self.meter is not None and not self.meter.plots_built:
+            self.meter.build_plots()  # the first reading is on screen: now the trend
             QTimer.singleShot(50, self._build_next_view)  # let it draw once first
             return
         QTimer.singleShot(0, self._build_next_view)

@@ -175,22 +175,22 @@
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="81"/>
+        <location filename="../../meterlab/gui/histogram.py" line="89"/>
         <source>Distribution</source>
         <translation>Verdeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="104"/>
+        <location filename="../../meterlab/gui/histogram.py" line="112"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="134"/>
+        <location filename="../../meterlab/gui/histogram.py" line="148"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="139"/>
+        <location filename="../../meterlab/gui/histogram.py" line="153"/>
         <source>The limits lie outside this view.</source>
         <translation>De grenzen liggen buiten dit beeld.</translation>
     </message>
@@ -496,133 +496,132 @@
     </message>
     <message>
         <location filename="../../meterlab/gui/main_window.py" line="120"/>
-        <location filename="../../meterlab/gui/main_window.py" line="159"/>
+        <location filename="../../meterlab/gui/main_window.py" line="162"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="239"/>
+        <location filename="../../meterlab/gui/main_window.py" line="211"/>
         <source>The %1 view could not start: %2</source>
-        <extracomment>Longest wait (ms) for the first reading before the other views are built anyway.</extracomment>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="354"/>
+        <location filename="../../meterlab/gui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="355"/>
+        <location filename="../../meterlab/gui/main_window.py" line="334"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="360"/>
+        <location filename="../../meterlab/gui/main_window.py" line="339"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="365"/>
+        <location filename="../../meterlab/gui/main_window.py" line="344"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="366"/>
+        <location filename="../../meterlab/gui/main_window.py" line="345"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="369"/>
+        <location filename="../../meterlab/gui/main_window.py" line="348"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="372"/>
+        <location filename="../../meterlab/gui/main_window.py" line="351"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="375"/>
+        <location filename="../../meterlab/gui/main_window.py" line="354"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="381"/>
+        <location filename="../../meterlab/gui/main_window.py" line="360"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="382"/>
+        <location filename="../../meterlab/gui/main_window.py" line="361"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="385"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="390"/>
+        <location filename="../../meterlab/gui/main_window.py" line="369"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="394"/>
+        <location filename="../../meterlab/gui/main_window.py" line="373"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="397"/>
+        <location filename="../../meterlab/gui/main_window.py" line="376"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="405"/>
+        <location filename="../../meterlab/gui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="406"/>
+        <location filename="../../meterlab/gui/main_window.py" line="385"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="433"/>
+        <location filename="../../meterlab/gui/main_window.py" line="412"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="441"/>
+        <location filename="../../meterlab/gui/main_window.py" line="420"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="442"/>
+        <location filename="../../meterlab/gui/main_window.py" line="421"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="451"/>
+        <location filename="../../meterlab/gui/main_window.py" line="430"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="452"/>
+        <location filename="../../meterlab/gui/main_window.py" line="431"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="464"/>
+        <location filename="../../meterlab/gui/main_window.py" line="443"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="492"/>
+        <location filename="../../meterlab/gui/main_window.py" line="471"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="492"/>
+        <location filename="../../meterlab/gui/main_window.py" line="471"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -630,159 +629,159 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="392"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="155"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="401"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The trend and histogram exist now (see `lazy_plots`). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built). `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls it once the first reading is on screen); until then they are None.</extracomment>
+        <extracomment>25 frames/s: a strip chart reads as moving smoothly, and each frame&apos;s redraw (a few ms of the GUI thread) leaves the event loop room on a busy bench PC. (text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The trend and histogram exist now (see `lazy_plots`). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built). `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls it once the first reading is on screen); until then they are None.</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="158"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="153"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="160"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="154"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="161"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="156"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="157"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="164"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="169"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="176"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="180"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="187"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="212"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="219"/>
         <source>Loading the plots…</source>
         <translation>De grafieken laden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="296"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="305"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="328"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="337"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="331"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="340"/>
         <source>auto-zero off</source>
         <translation>autozero uit</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="333"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="342"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="392"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="401"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="451"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="460"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="455"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="464"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="499"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="526"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="503"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="530"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="506"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="533"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="541"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="568"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="543"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="570"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="544"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="571"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="551"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="578"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="561"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="588"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="563"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="590"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="563"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="590"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="566"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="593"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="574"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="601"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="632"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="616"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="643"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="647"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -2456,18 +2455,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="633"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="660"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="634"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="661"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="635"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="662"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
@@ -2516,68 +2515,68 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="140"/>
+        <location filename="../../meterlab/gui/trend.py" line="127"/>
         <source>first failure</source>
         <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
         <translation>eerste afkeuring</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="151"/>
+        <location filename="../../meterlab/gui/trend.py" line="138"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="153"/>
+        <location filename="../../meterlab/gui/trend.py" line="140"/>
         <source>Freeze the chart; readings are still recorded</source>
         <translation>Grafiek bevriezen; metingen worden verder opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="155"/>
+        <location filename="../../meterlab/gui/trend.py" line="142"/>
         <source>Follow newest</source>
         <translation>Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="156"/>
+        <location filename="../../meterlab/gui/trend.py" line="143"/>
         <source>Scroll with the newest readings again</source>
         <translation>Weer meeschuiven met de nieuwste metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="161"/>
+        <location filename="../../meterlab/gui/trend.py" line="148"/>
         <source>all</source>
         <translation>alles</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="163"/>
+        <location filename="../../meterlab/gui/trend.py" line="150"/>
         <source>Time span shown while following</source>
         <translation>Getoonde tijdspanne tijdens het volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="170"/>
+        <location filename="../../meterlab/gui/trend.py" line="157"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="175"/>
+        <location filename="../../meterlab/gui/trend.py" line="162"/>
         <source>Span</source>
         <translation>Spanne</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="213"/>
+        <location filename="../../meterlab/gui/trend.py" line="200"/>
         <source>⏸ paused</source>
         <translation>⏸ gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="215"/>
+        <location filename="../../meterlab/gui/trend.py" line="202"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="217"/>
+        <location filename="../../meterlab/gui/trend.py" line="204"/>
         <source>◌ browsing</source>
         <translation>◌ bladeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="323"/>
+        <location filename="../../meterlab/gui/trend.py" line="310"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
