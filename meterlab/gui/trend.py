@@ -29,6 +29,8 @@ SPANS: tuple[tuple[str, float], ...] = (
     ("1 h", 3600.0),
 )
 MAX_FAIL_MARKERS = 2000
+#: While following, the chart moves in steps of this many pixels.
+SCROLL_PX = 6
 
 
 class TimeAxis(pg.DateAxisItem):
@@ -228,8 +230,15 @@ class TrendView(QWidget):
         t_new = float(t_all[cap - 1]) if cap else float(t_all[-1])
         if self.following:
             span = float(self.span_combo.currentData() or 0.0)
-            x0 = t_new - span if span else float(t_all[0])
-            x1 = t_new if t_new > x0 else x0 + 1.0
+            start = float(t_all[0])
+            # Scroll in steps of SCROLL_PX pixels, not on every frame: between steps
+            # only the curve changes, and the time axis and grid (the costliest part
+            # of a frame's paint) are not regenerated 25 times a second.
+            shown = span or max(t_new - start, 1e-3)
+            step = SCROLL_PX * shown / max(self.vb.width(), 100.0)
+            t_q = math.ceil(t_new / step) * step if step > 0 else t_new
+            x0 = t_q - span if span else start
+            x1 = t_q if t_q > x0 else x0 + 1.0
             self.vb.setXRange(x0, x1 + 0.02 * (x1 - x0), padding=0)
         (x0, x1), _ = self.vb.viewRange()
         width = max(int(self.vb.width()), 100)
