@@ -21,7 +21,7 @@ from pathlib import Path
 
 import click
 
-from meterlab import __version__
+import meterlab
 from meterlab.errors import MeterlabError
 
 _COMMANDS_DIR = Path(__file__).resolve().parent / "commands"
@@ -62,7 +62,7 @@ def _help_line(name: str) -> str:
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True)
-@click.version_option(__version__, prog_name="meterlab")
+@click.version_option(package_name="meterlab", prog_name="meterlab")  # read when asked
 @click.option("--demo", is_flag=True, help="Open the window on the simulated bench.")
 @click.pass_context
 def cli(ctx: click.Context, demo: bool) -> None:
@@ -173,7 +173,7 @@ def _internal_error(exc: BaseException) -> str:
         log = log_dir / "errors.log"
         stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {stamp} meterlab {__version__} argv={sys.argv!r}\n")
+            fh.write(f"--- {stamp} meterlab {meterlab.__version__} argv={sys.argv!r}\n")
             fh.write("".join(traceback.format_exception(exc)))
         line += f" Details: {log}"
     except OSError as log_exc:

@@ -8,7 +8,8 @@ in demo mode after it has streamed for a while, logging to a session. The scope,
 plan runner, sessions and instruments views come from their own renderers
 (`meterlab.gui.scope_demo`, `plan_screenshots`, `instruments_shot`), each run in
 its own process (one QApplication each). Everything runs on the simulated bench
-in-process on 127.0.0.1, with throw-away settings and session database.
+on 127.0.0.1 (the demo window's in its own `meterlab sim` process), with
+throw-away settings and session database.
 """
 
 from __future__ import annotations
@@ -37,15 +38,17 @@ def drift(source, relative: float) -> None:
     """Move the demo signal by `relative` (synthetic source or simulated bench)."""
     if hasattr(source, "offset"):
         source.offset = relative
-    else:  # the simulated bench: its regulator drifts low (3.05 V) instead
-        source.bench.board.set_fault("ldo_drift", relative != 0.0)
+    else:  # the simulated bench (its own process): its regulator drifts low (3.05 V)
+        from meterlab.gui.plan_screenshots import _sim
+
+        _sim(source.bench, f"SIM:FAUL ldo_drift,{'ON' if relative != 0.0 else 'OFF'}")
 
 
 def drop(source) -> None:
     if hasattr(source, "dropout"):
         source.dropout(60.0)
-    else:
-        source.bench.dmm_server.stop()
+    else:  # the bench's process ends: the meter stops answering
+        source.bench.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                                 db_path=str(Path(tmp) / "sessions.db"))
         win.resize(1440, 900)
         win.build_views()  # normally on the first event-loop turn; needed now
+        win.meter.build_plots()  # normally once the first reading is shown
         meter = win.meter
         meter.stop()
         meter.nplc_combo.setCurrentIndex(meter.nplc_combo.findData(0.2))

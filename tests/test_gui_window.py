@@ -38,7 +38,8 @@ def test_readings_arrive_and_the_trend_grows(qtbot, window):
     first = meter.trend.point_count()
     drawn = meter.trend.redraws
     qtbot.waitUntil(lambda: meter.trend.point_count() > first + 200, timeout=5000)
-    assert meter.trend.redraws > drawn
+    # The trend redraws on the next frame that is not the histogram's or a late one.
+    qtbot.waitUntil(lambda: meter.trend.redraws > drawn, timeout=2000)
     x, y = meter.trend.curve.getData()
     assert len(x) > 0 and np.isfinite(y).any()
     qtbot.waitUntil(lambda: meter.readout.text().endswith(" V"), timeout=3000)
@@ -280,7 +281,12 @@ def test_app_shows_the_shell_first_then_streams_in_demo_mode(qtbot, tmp_path):
         title = win.windowTitle()
         assert title.count("meterlab") == 1, title
         assert title.endswith(QApplication.applicationDisplayName()), title
-        qtbot.waitUntil(lambda: win.meter.trend.point_count() > 0, timeout=10000)
+        # The first reading is on the readout before the plots (pyqtgraph) load...
+        qtbot.waitUntil(lambda: win.meter.series.ring.total > 0, timeout=10000)
+        assert win.meter.readout.text().endswith("V")
+        # ...and the trend follows, then the other views.
+        qtbot.waitUntil(lambda: win.meter.trend is not None
+                        and win.meter.trend.point_count() > 0, timeout=10000)
         # Further views plug in beside the meter and share its instruments.
         res = win.resources()
         assert res.simulated and res.dmm and res.scope and res.dmm != res.scope
@@ -314,7 +320,7 @@ def test_an_instrument_that_does_not_answer_raises_the_banner(qtbot, tmp_path):
         qtbot.waitUntil(lambda: win.banner.isVisible(), timeout=10000)
         assert "does not answer" in win.banner.text
         assert win.meter.limit_edit.isEnabled()
-        assert win.meter.trend.point_count() == 0
+        assert win.meter.series.ring.total == 0
         assert win.settings.dmm_resource == ""  # never answered: not remembered
     finally:
         if win.meter is not None:

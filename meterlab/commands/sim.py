@@ -26,8 +26,10 @@ import click
               help="Also serve VXI-11 (TCPIP::<ip>::INSTR) and HiSLIP "
                    "(TCPIP::<ip>::hislip0::INSTR): the meter on --host, the scope on the "
                    "next loopback address.")
+@click.option("--exit-with-stdin", is_flag=True, hidden=True,
+              help="Stop when stdin closes (the parent that started this bench has ended).")
 def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[str, ...],
-            allow_remote: bool, lan: bool) -> None:
+            allow_remote: bool, lan: bool, exit_with_stdin: bool) -> None:
     """Serve the simulated bench until Ctrl-C (SIGINT) or SIGTERM.
 
     As soon as both instruments listen, one line per resource goes to stdout, the raw
@@ -36,6 +38,11 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
     `dmm TCPIP::127.0.0.1::hislip0::INSTR` and the same for the scope on 127.0.0.2.
     A LAN service that cannot listen (port 111 needs root) is named in one line on
     stderr; the rest is served.
+
+    With `--exit-with-stdin` (how the desktop app starts its demo bench) the bench
+    also stops when its stdin reaches end of file: the parent holds the other end
+    of that pipe, and the operating system closes it however the parent ends, a
+    crash included, so no simulator is left behind listening.
     """
     from meterlab.sim import SimulatedBench
     from meterlab.sim.board import FAULTS
@@ -55,6 +62,9 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
 
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    if exit_with_stdin:
+        threading.Thread(target=_wait_for_eof, args=(stop,), name="parent-watch",
+                         daemon=True).start()
     bench.start()
     try:
         lines = [f"dmm {bench.dmm_resource}", f"scope {bench.scope_resource}"]
@@ -69,3 +79,13 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
             pass
     finally:
         bench.stop()
+
+
+def _wait_for_eof(stop: threading.Event) -> None:
+    """Set `stop` once stdin is closed (nothing is ever expected on it)."""
+    try:
+        while sys.stdin.buffer.read(4096):
+            pass
+    except (OSError, ValueError):
+        pass
+    stop.set()

@@ -55,11 +55,19 @@ class HistogramView(QWidget):
         self.plot.setLabel("left", self.tr("count"))
         # A fixed axis width: growing counts (99 → 100 000) must not re-lay out the plot.
         self.plot.getAxis("left").setWidth(56)
+        for hidden in ("top", "right"):  # see TrendView: no label work for hidden axes
+            self.plot.getAxis(hidden).enableAutoSIPrefix(False)
         self.bars = pg.PlotDataItem(
             stepMode="center", fillLevel=0, pen=pg.mkPen(style.BLUE, width=1),
-            brush=pg.mkBrush(0, 114, 178, 110),
+            # Opaque (the blue at 43 % over white): an alpha fill of the whole
+            # histogram costs several ms per paint on the raster engine.
+            brush=pg.mkBrush(146, 193, 219),
         )
         self.plot.addItem(self.bars)
+        # The count axis grows in steps (30 % headroom), not with every refresh: each
+        # change of range regenerates the axis and repaints the whole plot.
+        self.plot.getViewBox().disableAutoRange(axis=pg.ViewBox.YAxis)
+        self._y_top = 0.0
         normal_pen = pg.mkPen("#222222", width=1.5, style=Qt.PenStyle.DashLine)
         self.normal = pg.PlotDataItem(pen=normal_pen)
         self.plot.addItem(self.normal)
@@ -108,6 +116,7 @@ class HistogramView(QWidget):
             self.normal.setData([], [])
         else:
             self.bars.setData(h.edges, h.counts.astype(np.float64))
+            self._fit_counts(float(h.counts.max()))
             summary = s.summary()
             if summary.std > 0 and h.inside > 1:
                 x = np.linspace(h.edges[0], h.edges[-1], 200)
@@ -127,6 +136,11 @@ class HistogramView(QWidget):
                 line.setVisible(value is not None)
         self._update_stats_text()
         return True
+
+    def _fit_counts(self, peak: float) -> None:
+        if peak > self._y_top or peak < self._y_top / 3:
+            self._y_top = max(peak * 1.3, 1.0)
+            self.plot.setYRange(0, self._y_top, padding=0)
 
     def _update_stats_text(self) -> None:
         sm = self.series.summary()

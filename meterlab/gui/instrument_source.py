@@ -7,21 +7,26 @@ batches and reconnects after a loss. Batches go straight into the view's
 `ReadingFeed` (no Qt signal per batch) and the engine's status changes become
 feed events (LOST / RESTORED / STOPPED), which the window shows in its banner.
 
-`SimulatedBenchSource` is the same, pointed at the simulated bench started
-in-process, and says plainly that it is simulated.
+`SimulatedBenchSource` is the same, pointed at the simulated bench, and says
+plainly that it is simulated. The bench runs in its own process
+(`meterlab.sim.process.BenchProcess`), as a real instrument computes on its own
+hardware: in the app's interpreter it took half the meter's readings away from
+the view. Its address is known only once that process listens, so it is asked
+for on the engine's thread, never on the GUI's.
 
 Qt-free; the drivers and pyvisa are imported only when a source is opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from typing import Any
 
-from meterlab.errors import MeterlabError
+from meterlab.errors import MeterlabError, UsageError
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.sources import MeterSetup
+from meterlab.gui.sources import FAST_NPLC, MeterSetup
 
 
 class _OwnedMeter:
@@ -64,7 +69,7 @@ class InstrumentSource:
         label: str = "",
         timeout_ms: int | None = 3000,
     ) -> None:
-        self.resource = resource
+        self._resource = resource
         self.timeout_ms = timeout_ms
         self.backend = backend
         self.simulated = simulated
@@ -84,6 +89,11 @@ class InstrumentSource:
         self._lock = threading.Lock()
         self._ops: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._control: threading.Thread | None = None
+
+    @property
+    def resource(self) -> str:
+        """The meter's VISA address."""
+        return self._resource
 
     # -- Source protocol -------------------------------------------------------
     # Starting and stopping the engine can wait on the instrument (a stop joins
@@ -206,6 +216,13 @@ class InstrumentSource:
                 else "auto"
             nplc = s.nplc if caps.takes_nplc(s.function) and caps.offers_nplc(s.nplc) else None
             meter.configure(function=s.function, range=rng, nplc=nplc)
+            if nplc is not None and nplc < FAST_NPLC:
+                # At digitizing speeds a reading's own zero measurement would halve the
+                # rate (34465A: 50 kSa/s at 0.001 PLC needs auto-zero off; Keysight
+                # 34465A/70A datasheet, DC reading rates). A meter without the
+                # setting keeps its own.
+                with contextlib.suppress(UsageError):
+                    meter.configure(function=s.function, range=rng, autozero=False)
             idn = meter.identify()
             self.identity = idn
             who = f"{idn.maker} {idn.model}" + (f" ({idn.serial})" if idn.serial else "")
@@ -236,17 +253,29 @@ class InstrumentSource:
 
 
 class SimulatedBenchSource(InstrumentSource):
-    """The simulated bench's 34465A, served in-process on 127.0.0.1."""
+    """The simulated bench's 34465A: served by a `meterlab sim` child process by default.
+
+    `bench` hands in a bench already started (the app starts its process while Qt
+    loads); `in_process=True` serves it in this interpreter instead (scripts that
+    reach into the board). Either way the source closes the bench it owns.
+    """
 
     kind = "simulated-bench"
 
-    def __init__(self, *, seed: int = 1, faults: tuple[str, ...] = ()) -> None:
-        from meterlab.sim.bench import SimulatedBench
+    def __init__(self, *, seed: int = 1, faults: tuple[str, ...] = (), bench: Any = None,
+                 in_process: bool = False) -> None:
+        if bench is None and in_process:
+            from meterlab.sim.bench import SimulatedBench
 
-        self.bench = SimulatedBench(seed=seed, faults=faults).start()
+            bench = SimulatedBench(seed=seed, faults=faults).start()
+        elif bench is None:
+            from meterlab.sim.process import BenchProcess
+
+            bench = BenchProcess(seed=seed, faults=faults)
+        self.bench = bench
         self._owns_bench = True
         super().__init__(
-            self.bench.dmm_resource,
+            "",
             backend="@py",
             simulated=True,
             label="Simulated bench — connect a real instrument from Instruments",
@@ -256,6 +285,17 @@ class SimulatedBenchSource(InstrumentSource):
         # The bench's meter is a 34465A: offer its choices before it first answers
         # (what it says once connected replaces this).
         self.capabilities = synthetic_capabilities()
+        self.detail = ""
+
+    @property
+    def resource(self) -> str:
+        """The bench's multimeter address; waits until its process listens (not on the GUI)."""
+        return str(self.bench.dmm_resource)
+
+    @property
+    def ready(self) -> bool:
+        """True once the bench's address is known (asking for it then never waits)."""
+        return bool(getattr(self.bench, "ready", True))
 
     def release_bench(self) -> Any:
         """Hand the bench to the caller (the window): closing this source leaves it running,

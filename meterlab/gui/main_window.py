@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         self._autostart = autostart
         self._extra_views = extra_views
         self._meter_paused_for_view = False
-        #: The in-process bench once the meter has moved to another instrument.
+        self._pending_views: list[Any] = []
+        self._closed = False
+        #: The simulated bench once the meter has moved to another instrument.
         self._bench: Any = None
         #: The scope picked in the Instruments view (None: the default one).
         self.scope_pick: str | None = None
@@ -130,17 +132,31 @@ class MainWindow(QMainWindow):
 
     # -- views ----------------------------------------------------------------
     def build_views(self) -> None:
-        """Create the meter view (numpy, pyqtgraph load here) and connect the source."""
+        """Create the meter view (numpy, pyqtgraph load here) and connect the source.
+
+        With `autostart` the source starts measuring first, with the saved setup,
+        into the feed the view then drains: the instrument connects while the
+        view's imports load. The meter's trend and histogram (pyqtgraph) and
+        the other views follow once the first reading is on screen (see
+        `startup.py`), one per turn of the event loop.
+        """
         if self.meter is not None:
             return
-        from meterlab.gui.meter_view import MeterView
-        from meterlab.gui.series import DEFAULT_CAPACITY
-
         source = self._source_arg
         if callable(source) and not hasattr(source, "start"):
             source = source()
+        feed = None
+        if self._autostart and source is not None:
+            from meterlab.gui.startup import start_early
+
+            feed = start_early(source, self.settings)
+
+        from meterlab.gui.meter_view import MeterView
+        from meterlab.gui.series import DEFAULT_CAPACITY
+
         self.meter = MeterView(source, capacity=self._capacity or DEFAULT_CAPACITY,
-                               db_path=self.db_path)
+                               db_path=self.db_path, feed=feed,
+                               lazy_plots=feed is not None and self._extra_views)
         index = self.tabs.indexOf(self._placeholder)
         self.tabs.removeTab(index)
         self._placeholder.deleteLater()
@@ -158,24 +174,43 @@ class MainWindow(QMainWindow):
         if self._autostart and source is not None:
             self.meter.start()
         if self._extra_views:
-            from PySide6.QtCore import QTimer
+            from meterlab.gui.startup import after_first_reading
 
-            QTimer.singleShot(0, self._build_extra_views)  # the meter draws first
+            after_first_reading(lambda: self.meter, lambda: self._closed,
+                                self._build_later_views)
 
-    def _build_extra_views(self) -> None:
-        from PySide6.QtCore import QCoreApplication
+    def _build_later_views(self) -> None:
+        """The meter's plots, then the other views, one per turn of the event loop."""
+        from PySide6.QtCore import QTimer
 
         from meterlab.gui.views import VIEWS
 
-        for spec in VIEWS:
-            title = QCoreApplication.translate("Views", spec.title)
-            try:
-                view = spec.create(self)
-            except Exception as exc:  # a broken view must not take the meter down with it
-                self.banner.show_message(
-                    self.tr("The %1 view could not start: %2").replace("%1", title)
-                    .replace("%2", str(exc) or type(exc).__name__), "error")
-                continue
+        self._pending_views = list(VIEWS)
+        if self.meter is not None and not self.meter.plots_built:
+            self.meter.build_plots()  # the first reading is on screen: now the trend
+            QTimer.singleShot(50, self._build_next_view)  # let it draw once first
+            return
+        QTimer.singleShot(0, self._build_next_view)
+
+    def _build_next_view(self) -> None:
+        """One view per turn of the event loop: the meter keeps drawing in between."""
+        from PySide6.QtCore import QCoreApplication, QTimer
+
+        if self._closed:
+            return
+        if not self._pending_views:
+            if self.settings.window_tab in self.views:
+                self.show_view(self.settings.window_tab)
+            return
+        spec = self._pending_views.pop(0)
+        title = QCoreApplication.translate("Views", spec.title)
+        try:
+            view = spec.create(self)
+        except Exception as exc:  # a broken view must not take the meter down with it
+            self.banner.show_message(
+                self.tr("The %1 view could not start: %2").replace("%1", title)
+                .replace("%2", str(exc) or type(exc).__name__), "error")
+        else:
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
@@ -183,8 +218,7 @@ class MainWindow(QMainWindow):
                 self._connect_instruments_view(view)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
                 view.runningChanged.connect(self._instruments_held)
-        if self.settings.window_tab in self.views:
-            self.show_view(self.settings.window_tab)
+        QTimer.singleShot(0, self._build_next_view)
 
     def _instruments_held(self, held: bool) -> None:
         """Another view (the plan runner) holds the instruments: the meter waits meanwhile."""
@@ -200,9 +234,16 @@ class MainWindow(QMainWindow):
 
     def resources(self) -> Resources:
         """The meter's instrument and the scope beside it (the simulated bench's, in demo)."""
+        from meterlab.errors import MeterlabError
+
         source = self.meter.source if self.meter is not None else None
         bench = self.bench()
-        dmm = getattr(source, "resource", None)
+        try:
+            dmm = getattr(source, "resource", None)
+            if bench is not None:
+                bench.dmm_resource  # noqa: B018  (a bench that could not start has none)
+        except MeterlabError:  # the banner already says the simulated meter does not answer
+            return Resources(None, None, True, "@py")
         if self.scope_pick is not None:
             scope = self.scope_pick
         elif bench is not None:
@@ -215,11 +256,11 @@ class MainWindow(QMainWindow):
         return Resources(dmm, scope, False, getattr(source, "backend", None))
 
     def keep_bench(self, bench: Any) -> None:
-        """Keep the in-process bench running after the meter moved off it (stopped on close)."""
+        """Keep the simulated bench running after the meter moved off it (stopped on close)."""
         self._bench = bench
 
     def bench(self) -> Any:
-        """The simulated bench running in-process, if any (it outlives a switch of meter)."""
+        """The simulated bench the window started, if any (it outlives a switch of meter)."""
         if self._bench is not None:
             return self._bench
         source = self.meter.source if self.meter is not None else None
@@ -371,11 +412,11 @@ class MainWindow(QMainWindow):
             self.meter.sound_on_fail = on
 
     def _toggle_pause(self) -> None:
-        if self.meter is not None:
+        if self.meter is not None and self.meter.trend is not None:
             self.meter.trend.set_paused(not self.meter.trend.paused)
 
     def _follow(self) -> None:
-        if self.meter is not None:
+        if self.meter is not None and self.meter.trend is not None:
             self.meter.trend.follow_newest()
 
     def _focus_limit(self) -> None:
@@ -468,6 +509,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        self._pending_views = []
         self.save_state()
         meter = self.views.get("meter")
         for view in self.views.values():

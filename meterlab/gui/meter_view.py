@@ -14,6 +14,7 @@ modules.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,25 +40,27 @@ from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
-from meterlab.gui.histogram import HistogramView
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.settings import Settings
 from meterlab.gui.setup_panel import SetupPanel
-from meterlab.gui.sources import MeterSetup, Source
+from meterlab.gui.sources import FAST_NPLC, MeterSetup, Source, setup_from_settings
 from meterlab.gui.stats_panel import StatsPanel
 from meterlab.gui.tasks import run_in_background
-from meterlab.gui.trend import TrendView
 from meterlab.gui.views import View
 from meterlab.readings import Verdict
-from meterlab.vocabulary import find_dmm_function
 
 if TYPE_CHECKING:
+    from meterlab.gui.histogram import HistogramView
     from meterlab.gui.session_log import SessionLog
+    from meterlab.gui.trend import TrendView
 
-FRAME_MS = 33
-TEXT_EVERY = 4  # frames between updates of the numbers people read (~8 Hz)
-HIST_EVERY = 8  # frames between histogram redraws (~4 Hz)
+#: 25 frames/s: a strip chart reads as moving smoothly, and each frame's redraw
+#: (a few ms of the GUI thread) leaves the event loop room on a busy bench PC.
+FRAME_MS = 40
+TEXT_EVERY = 3  # frames between updates of the numbers people read (~8 Hz)
+HIST_EVERY = 6  # frames between histogram redraws (~4 Hz)
+MAX_TREND_EVERY = 5  # on a busy PC the trend still redraws at least 5 times a second
 
 
 class MeterView(QWidget, View):
@@ -68,6 +71,8 @@ class MeterView(QWidget, View):
     runningChanged = Signal(bool)
     #: The source's description changed (e.g. the meter identified itself).
     descriptionChanged = Signal(str)
+    #: The trend and histogram exist now (see `lazy_plots`).
+    plotsBuilt = Signal()
 
     def __init__(
         self,
@@ -76,21 +81,30 @@ class MeterView(QWidget, View):
         *,
         capacity: int = DEFAULT_CAPACITY,
         db_path: str | Path | None = None,
+        feed: ReadingFeed | None = None,
+        lazy_plots: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("meterView")
         #: The session database "Log to session" writes (None: the user's default).
         self.db_path = db_path
-        self.feed = ReadingFeed()
+        #: `feed`: one the source already streams into (started before this view was built).
+        self.feed = feed if feed is not None else ReadingFeed()
         self.series = LiveSeries(capacity)
         self.source: Source | None = None
         self._frame = 0
+        self._last_tick = 0.0
+        self._lateness = 0.0  # moving average of how late the frame ticks come (s)
+        self._since_trend = 0
         self._limit_text = ""
         self._limit_unit: str | None = None
         self._worst_since_text: int = NO_VERDICT
         self.stale = False
         self.sound_on_fail = False
         self.alarms = 0  # FAIL transitions seen (the sound is optional, the count is not)
+        #: `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls
+        #: it once the first reading is on screen); until then they are None.
+        self._lazy_plots = lazy_plots
         self._build()
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -200,16 +214,22 @@ class MeterView(QWidget, View):
         side_lay.addStretch(1)
         side.setFixedWidth(330)
 
-        self.trend = TrendView(self.series)
-        self.histogram = HistogramView(self.series)
+        # The plots need pyqtgraph, the costliest import of the start: with
+        # `lazy_plots` the readout shows the first reading while they load.
+        self.trend: TrendView | None = None
+        self.histogram: HistogramView | None = None
         plots = QSplitter(Qt.Orientation.Horizontal)
         plots.setObjectName("plotSplitter")
-        plots.addWidget(self.trend)
-        plots.addWidget(self.histogram)
+        for _ in range(2):
+            waiting = QLabel(self.tr("Loading the plots…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            plots.addWidget(waiting)
         plots.setStretchFactor(0, 3)
         plots.setStretchFactor(1, 1)
         plots.setSizes([900, 300])
         self.plot_splitter = plots
+        if not self._lazy_plots:
+            self.build_plots()
 
         body = QHBoxLayout()
         body.addWidget(side)
@@ -218,6 +238,25 @@ class MeterView(QWidget, View):
         lay.setContentsMargins(10, 10, 10, 10)
         lay.addWidget(strip)
         lay.addLayout(body, 1)
+
+    def build_plots(self) -> None:
+        """Put the trend and the histogram in place (pyqtgraph loads here)."""
+        if self.trend is not None:
+            return
+        from meterlab.gui.histogram import HistogramView
+        from meterlab.gui.trend import TrendView
+
+        self.trend = TrendView(self.series)
+        self.histogram = HistogramView(self.series)
+        for index, widget in enumerate((self.trend, self.histogram)):
+            old = self.plot_splitter.replaceWidget(index, widget)
+            if old is not None:
+                old.deleteLater()
+        self.plotsBuilt.emit()
+
+    @property
+    def plots_built(self) -> bool:
+        return self.trend is not None
 
     # -- session logging ---------------------------------------------------------
     @property
@@ -303,6 +342,8 @@ class MeterView(QWidget, View):
         s = self.setup()
         rng = self.tr("auto range") if s.range is None else fmt_range(s.range, s.unit)
         text = f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
+        if s.nplc < FAST_NPLC:
+            text += " · " + self.tr("auto-zero off")
         if getattr(self, "stale", False):
             text = self.tr("last reading — no new readings") + " · " + text
         self.readout_info.setText(text)
@@ -312,7 +353,10 @@ class MeterView(QWidget, View):
         return bool(self.source is not None and self.source.running)
 
     def start(self) -> None:
-        if self.source is None or self.running:
+        if self.source is None:
+            return
+        if self.running:  # started before this view existed: show it as running
+            self._set_running_ui(True)
             return
         try:
             self.source.configure(self.setup())
@@ -452,7 +496,9 @@ class MeterView(QWidget, View):
         drained = self.feed.drain()
         for event in drained.events:
             self._on_event(event.kind, event.message)
+        first = False
         if drained.batches:
+            first = self.series.ring.total == 0
             before = self.series.counts.copy()
             self.series.ingest(drained.batches)
             if self.series.unit != self._limit_unit and self._limit_text:
@@ -463,15 +509,35 @@ class MeterView(QWidget, View):
                 self._worst_since_text = max(self._worst_since_text, int(max(worst)))
         self._sync_log_limit()
         self._sync_capabilities()
-        self.trend.refresh()
+        # Plots behind another tab are not looked at: they catch up when shown.
+        # One costly redraw per turn of the event loop: the histogram's frames leave
+        # the trend to the next one. And when the ticks come late (the PC is busy)
+        # the trend redraws less often, down to one frame in MAX_TREND_EVERY, so
+        # the event loop catches up instead of falling further behind.
+        shown = self.isVisible()
+        now = time.monotonic()
+        frame_s = FRAME_MS / 1000
+        if self._last_tick:
+            late = max(0.0, now - self._last_tick - frame_s)
+            self._lateness = 0.8 * self._lateness + 0.2 * late
+        self._last_tick = now
         self._frame += 1
-        # Text and histogram on different frames, so no single turn of the event
-        # loop pays for both (keeps the latency tail short).
-        if self._frame % TEXT_EVERY == 0:
+        text_frame = self._frame % TEXT_EVERY == 0 or first
+        hist_frame = (not text_frame and self._frame % HIST_EVERY == TEXT_EVERY // 2
+                      and self.histogram is not None and shown)
+        self._since_trend += 1
+        every = 1 + min(MAX_TREND_EVERY - 1, int(self._lateness / frame_s))
+        due = self._since_trend >= every and not (hist_frame and self._since_trend < 2)
+        if self.trend is not None and shown and due:
+            self._since_trend = 0
+            self.trend.refresh()
+        # Text and histogram on different frames too. The very first reading is
+        # shown at once: it is what someone who just opened the app waits for.
+        if text_frame:
             self._update_text()
             self._refresh_description()
             self.session_panel.refresh()
-        elif self._frame % HIST_EVERY == TEXT_EVERY // 2:  # never a text frame
+        elif hist_frame and self.histogram is not None:
             self.histogram.refresh()
         if self.source is not None and self.start_button.isChecked() and not self.source.running:
             self._set_running_ui(False)
@@ -574,13 +640,7 @@ class MeterView(QWidget, View):
         settings.dut_serial = self.dut_edit.text().strip()
 
     def restore_settings(self, settings: Settings) -> None:
-        function = settings.meter_function
-        if find_dmm_function(function) is None:
-            function = "VOLT:DC"
-        rng = settings.meter_range
-        nplc = settings.meter_nplc
-        trigger = settings.meter_trigger
-        self._show_setup(MeterSetup(function, rng, nplc, trigger))
+        self._show_setup(setup_from_settings(settings))
         if self.source is not None:
             with contextlib.suppress(MeterlabError, ValueError):
                 self.source.configure(self.setup())

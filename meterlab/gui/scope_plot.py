@@ -266,6 +266,7 @@ class LogicPlot(pg.PlotWidget):
         self.row_base: dict[str, float] = {}
         self.boxes: dict[str, pg.PlotDataItem] = {}
         self.labels: list[pg.TextItem] = []
+        self._label_state: list[tuple[str, str] | None] = []  # (text, colour) per label
         self.hint_items: dict[str, pg.TextItem] = {}
         self.annotations: list = []
         self.shown_labels: list[str] = []  # the label texts drawn now (tests, accessibility)
@@ -392,12 +393,21 @@ class LogicPlot(pg.PlotWidget):
             label.setZValue(35)
             self.addItem(label, ignoreBounds=True)
             self.labels.append(label)
-        for label, (x, y, text, colour) in zip(self.labels, shown, strict=False):
-            label.setText(text, color=QColor(colour))
+        # Only what changed: setText re-lays out the label's text document, and a
+        # frame of decoded UART repeats most labels of the frame before.
+        while len(self._label_state) < len(self.labels):
+            self._label_state.append(None)
+        for i, (x, y, text, colour) in enumerate(shown):
+            label = self.labels[i]
+            if self._label_state[i] != (text, colour):
+                self._label_state[i] = (text, colour)
+                label.setText(text, color=QColor(colour))
             label.setPos(x, y)
-            label.show()
+            if not label.isVisible():
+                label.show()
         for label in self.labels[len(shown):]:
-            label.hide()
+            if label.isVisible():
+                label.hide()
         self.shown_labels = [s[2] for s in shown]
 
     def resizeEvent(self, ev) -> None:

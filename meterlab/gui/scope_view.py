@@ -151,6 +151,8 @@ class ScopeView(QWidget, View):
         self._autorun = autorun
         self._first_lines = tuple(initial.lines) if initial and initial.lines else tuple(lines)
         self._window: tuple[float, float] | None = None
+        #: What of `frame` is still to be plotted: 1 traces (then 2), 2 lanes, 0 nothing.
+        self._plot_stage = 0
         self._last_text = 0.0
         self._last_uart = ""
         self._pending_shot: Path | None = None
@@ -361,6 +363,8 @@ class ScopeView(QWidget, View):
         frame = self.worker.take_frame()
         if frame is not None:
             self._draw(frame)
+        elif self._plot_stage and self.isVisible():
+            self._plot_step()
         now = time.monotonic()
         if now - self._last_text >= TEXT_EVERY_S and self.frame is not None:
             self._last_text = now
@@ -500,8 +504,44 @@ class ScopeView(QWidget, View):
 
     # -- drawing --------------------------------------------------------------------------
     def _draw(self, frame: Frame) -> None:
+        """Take `frame` on: numbers and text now, the plots as `_plot` allows.
+
+        Plotting a frame (four traces, the logic lanes, the decoded labels) costs the
+        GUI thread several milliseconds, so it is done only while the view is shown
+        (a hidden scope keeps its newest frame and plots it when shown), and in two
+        turns of the frame timer (traces, then lanes and labels), so no single turn
+        of the event loop pays for all of it.
+        """
         self.frame = frame
         self.frames_drawn += 1
+        self._append_uart(frame)
+        self.save_button.setEnabled(bool(frame.waveforms) or frame.digital is not None)
+        if not frame.deep:
+            self._show_status(frame.status)
+        else:
+            self.status_label.setText(self.tr("Deep capture shown (scope stopped)"))
+        self._plot_stage = 1
+        if self.isVisible():
+            self._plot_step()
+        else:
+            self._update_cursor_text()
+
+    def _plot_step(self) -> None:
+        """Plot the next part of the newest frame (called from the frame timer)."""
+        frame = self.frame
+        if frame is None or not self._plot_stage:
+            return
+        if self._plot_stage == 1:
+            self._plot_stage = 2
+            self._plot_traces(frame)
+            if frame.deep:  # a deep capture is drawn whole: it is rare and asked for
+                self._plot_step()
+            return
+        self._plot_stage = 0
+        self.logic.set_digital(frame.digital)
+        self.logic.set_annotations(frame.decoded.annotations, self._hints(frame))
+
+    def _plot_traces(self, frame: Frame) -> None:
         shown = set()
         for name, wf in frame.waveforms.items():
             n = int(name[2:])
@@ -523,15 +563,11 @@ class ScopeView(QWidget, View):
             span = window[1] - window[0]
             if not (window[0] <= a <= window[1] and window[0] <= b <= window[1]):
                 self.analog.set_cursor_times(window[0] + 0.25 * span, window[0] + 0.75 * span)
-        self.logic.set_digital(frame.digital)
-        self.logic.set_annotations(frame.decoded.annotations, self._hints(frame))
-        self._append_uart(frame)
-        self.save_button.setEnabled(bool(frame.waveforms) or frame.digital is not None)
-        if not frame.deep:
-            self._show_status(frame.status)
-        else:
-            self.status_label.setText(self.tr("Deep capture shown (scope stopped)"))
         self._update_cursor_text()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._plot_step()  # a frame that came while hidden
 
     @staticmethod
     def _frame_window(frame: Frame) -> tuple[float, float] | None:

@@ -25,7 +25,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, replace
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -33,6 +33,9 @@ from meterlab.bench.capabilities import DmmCapabilities, dmm_capabilities
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.readings import OVERLOAD_THRESHOLD, ReadingBatch
 from meterlab.vocabulary import find_dmm_function
+
+if TYPE_CHECKING:
+    from meterlab.gui.settings import Settings
 
 #: The choices of the meter the synthetic source and the simulated bench imitate (a
 #: 34465A), read from its profile like any connected model's: never a list written here.
@@ -45,6 +48,10 @@ def synthetic_capabilities() -> DmmCapabilities:
     from meterlab.profiles import load_profile
 
     return dmm_capabilities(load_profile(shipped_dir("instruments") / SYNTHETIC_PROFILE))
+
+#: Below this many power-line cycles (the digitizing speeds) sources switch the meter's
+#: auto-zero off: its zero measurement after every reading would halve the rate.
+FAST_NPLC = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,14 +252,16 @@ class SyntheticSource:
 
 
 def make_source(
-    *, dmm: str | None = None, demo: bool = False, last_dmm: str | None = None
+    *, dmm: str | None = None, demo: bool = False, last_dmm: str | None = None,
+    bench: object | None = None,
 ) -> Source:
     """Pick the source for a window: the one place where instruments are chosen.
 
-    A resource given now wins; `demo` forces the simulated bench (served
-    in-process on 127.0.0.1); otherwise the last multimeter used; with none of
-    these (first run) the simulated bench. `SyntheticSource` is never chosen
-    here: it is for tests and benchmarks.
+    A resource given now wins; `demo` forces the simulated bench (served by a
+    `meterlab sim` child process on 127.0.0.1; `bench` is one already started);
+    otherwise the last multimeter used; with none of these (first run) the
+    simulated bench. `SyntheticSource` is never chosen here: it is for tests and
+    benchmarks.
     """
     from meterlab.gui.instrument_source import InstrumentSource, SimulatedBenchSource
 
@@ -260,4 +269,17 @@ def make_source(
         return InstrumentSource(dmm)
     if last_dmm and not demo:
         return InstrumentSource(last_dmm)
-    return SimulatedBenchSource()
+    return SimulatedBenchSource(bench=bench)
+
+
+def setup_from_settings(settings: Settings) -> MeterSetup:
+    """The meter setup saved in `settings`.
+
+    Read before the meter view exists, so the meter can start measuring with the
+    user's setup while the view is still being built.
+    """
+    function = settings.meter_function
+    if find_dmm_function(function) is None:
+        function = "VOLT:DC"
+    return MeterSetup(function, settings.meter_range, settings.meter_nplc,
+                      settings.meter_trigger)

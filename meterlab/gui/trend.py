@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from meterlab.gui import style
 from meterlab.gui.decimate import block_decimate, peak_decimate, stride_pick, visible_slice
+from meterlab.gui.plot_grid import FastGrid, LimitBands
 from meterlab.gui.series import BLOCK, LiveSeries
 
 #: Visible time spans offered while following the newest data (seconds; 0 = all).
@@ -28,6 +29,8 @@ SPANS: tuple[tuple[str, float], ...] = (
     ("1 h", 3600.0),
 )
 MAX_FAIL_MARKERS = 2000
+#: While following, the chart moves in steps of this many pixels.
+SCROLL_PX = 6
 
 
 class TimeAxis(pg.DateAxisItem):
@@ -84,43 +87,31 @@ class TrendView(QWidget):
         self.plot = pg.PlotWidget(axisItems={"bottom": TimeAxis(orientation="bottom")})
         self.plot.setObjectName("trendPlot")
         self.plot.setBackground("w")
-        # GridItem, not showGrid(): the axis grid costs ~18 ms per paint on the
-        # raster engine at 1200×600, the grid item under 1 ms.
-        grid = pg.GridItem(pen=pg.mkPen(200, 200, 200, 90), textPen=None)
+        # FastGrid, not showGrid() (the axis grid costs ~18 ms per paint on the raster
+        # engine at 1200×600) nor GridItem (rebuilt line by line in Python whenever
+        # the view moves, i.e. on every frame while following): see plot_grid.py.
+        grid = FastGrid((200, 200, 200, 90), time_x=True)
         grid.setZValue(-6)  # above the opaque bands, below limits and curve
         self.plot.addItem(grid, ignoreBounds=True)
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
         self.plot.getAxis("left").setWidth(64)  # tick text width must not re-lay out the plot
+        for hidden in ("top", "right"):
+            # A hidden axis still follows the range, and with an SI prefix it re-sets its
+            # label text on every move of the view, i.e. every frame: ~1 ms for nothing.
+            self.plot.getAxis(hidden).enableAutoSIPrefix(False)
         self.vb = self.plot.getViewBox()
         self.vb.disableAutoRange()
         self.vb.sigRangeChangedManually.connect(self._user_moved_view)
 
         # Opaque tints (the colours pre-blended with white): the bands lie under
         # everything, and opaque fills cost a fraction of alpha blending per frame.
-        self.band = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.GREEN, 0.18),
-            pen=pg.mkPen(style.GREEN, width=1),
-        )
-        self.warn_low = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
-            pen=pg.mkPen(None),
-        )
-        self.warn_high = pg.LinearRegionItem(
-            orientation="horizontal", movable=False, brush=_tint(style.ORANGE, 0.27),
-            pen=pg.mkPen(None),
-        )
-        for item in (self.band, self.warn_low, self.warn_high):
-            item.setZValue(-10)
-            item.hide()
-            self.plot.addItem(item, ignoreBounds=True)
-        limit_pen = pg.mkPen(style.VERMILLION, width=1, style=Qt.PenStyle.DashLine)
-        self.limit_lines = (pg.InfiniteLine(angle=0, pen=limit_pen),
-                            pg.InfiniteLine(angle=0, pen=limit_pen))
-        for line in self.limit_lines:
-            line.setZValue(-5)
-            line.hide()
-            self.plot.addItem(line, ignoreBounds=True)
+        # One item paints bands and limit lines (see plot_grid.LimitBands).
+        self.bands = LimitBands(pg.mkPen(style.VERMILLION, width=1, style=Qt.PenStyle.DashLine),
+                                pg.mkPen(style.GREEN, width=1))
+        self.bands.setZValue(-10)
+        self.bands.hide()
+        self.plot.addItem(self.bands, ignoreBounds=True)
 
         # A 1-px cosmetic pen takes the raster engine's fast path; 1.5 px costs ~6× per frame.
         self.curve = pg.PlotDataItem(pen=pg.mkPen(style.BLUE, width=1), connect="finite")
@@ -239,8 +230,15 @@ class TrendView(QWidget):
         t_new = float(t_all[cap - 1]) if cap else float(t_all[-1])
         if self.following:
             span = float(self.span_combo.currentData() or 0.0)
-            x0 = t_new - span if span else float(t_all[0])
-            x1 = t_new if t_new > x0 else x0 + 1.0
+            start = float(t_all[0])
+            # Scroll in steps of SCROLL_PX pixels, not on every frame: between steps
+            # only the curve changes, and the time axis and grid (the costliest part
+            # of a frame's paint) are not regenerated 25 times a second.
+            shown = span or max(t_new - start, 1e-3)
+            step = SCROLL_PX * shown / max(self.vb.width(), 100.0)
+            t_q = math.ceil(t_new / step) * step if step > 0 else t_new
+            x0 = t_q - span if span else start
+            x1 = t_q if t_q > x0 else x0 + 1.0
             self.vb.setXRange(x0, x1 + 0.02 * (x1 - x0), padding=0)
         (x0, x1), _ = self.vb.viewRange()
         width = max(int(self.vb.width()), 100)
@@ -320,14 +318,8 @@ class TrendView(QWidget):
         unit = self.series.unit
         self.plot.setLabel("left", self.tr("reading"), units=unit)
         self.plot.getAxis("left").enableAutoSIPrefix(unit not in ("°C", "%", "dB", ""))
-        for line, bound in zip(self.limit_lines, (band.lower, band.upper) if band else (None, None),
-                               strict=True):
-            if bound is not None:
-                line.setValue(bound)
-            _set_visible(line, bound is not None)
         if band is None or (band.lower is None and band.upper is None):
-            for item in (self.band, self.warn_low, self.warn_high):
-                _set_visible(item, False)
+            self.bands.set_levels([], [])
             return
         big = 1e300
         lo = band.lower if band.lower is not None else -big
@@ -335,9 +327,6 @@ class TrendView(QWidget):
         # Green where a reading passes outright, orange where it is only marginal.
         wl = band.warn_lower if band.warn_lower is not None and band.lower is not None else lo
         wh = band.warn_upper if band.warn_upper is not None and band.upper is not None else hi
-        self.band.setRegion((wl, wh))
-        _set_visible(self.band, True)
-        self.warn_low.setRegion((lo, wl))
-        _set_visible(self.warn_low, wl != lo)
-        self.warn_high.setRegion((wh, hi))
-        _set_visible(self.warn_high, wh != hi)
+        green, orange = _tint(style.GREEN, 0.18), _tint(style.ORANGE, 0.27)
+        self.bands.set_levels([(wl, wh, green), (lo, wl, orange), (wh, hi, orange)],
+                              [b for b in (band.lower, band.upper) if b is not None], [wl, wh])

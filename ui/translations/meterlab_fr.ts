@@ -175,22 +175,22 @@
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="81"/>
+        <location filename="../../meterlab/gui/histogram.py" line="89"/>
         <source>Distribution</source>
         <translation>Distribution</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="104"/>
+        <location filename="../../meterlab/gui/histogram.py" line="112"/>
         <source>reading</source>
         <translation>mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="134"/>
+        <location filename="../../meterlab/gui/histogram.py" line="148"/>
         <source>mean</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="139"/>
+        <location filename="../../meterlab/gui/histogram.py" line="153"/>
         <source>The limits lie outside this view.</source>
         <translation>Les limites sont hors de cette vue.</translation>
     </message>
@@ -365,123 +365,123 @@
 <context>
     <name>InstrumentsView</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="112"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
         <source>Instruments</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
         <translation>Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
         <source>Connect…</source>
         <translation>Connecter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="118"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
         <source>Type an address, choose the VISA library, test it</source>
         <translation>Taper une adresse, choisir la bibliothèque VISA, tester</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="120"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="124"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="126"/>
         <source>Search for instruments again and ask each who it is</source>
         <translation>Chercher à nouveau les instruments et demander à chacun qui il est</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="134"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
         <source>Use as multimeter</source>
         <translation>Utiliser comme multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="136"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
         <source>Use as oscilloscope</source>
         <translation>Utiliser comme oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
         <source>Reconnect</source>
         <translation>Reconnecter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="139"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
         <source>Open the connection again and ask *IDN?</source>
         <translation>Rouvrir la connexion et demander *IDN?</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
         <source>Send SCPI commands to this instrument</source>
         <translation>Envoyer des commandes SCPI à cet instrument</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="144"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="148"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="150"/>
         <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
         <translation>Fermer la connexion et la console de cette vue (le multimètre et l&apos;oscilloscope gardent les leurs)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="221"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="225"/>
         <source>Searching for instruments…</source>
         <translation>Recherche des instruments…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="260"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="264"/>
         <source>Multimeter: %1</source>
         <translation>Multimètre : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="263"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="267"/>
         <source>Oscilloscope: %1</source>
         <translation>Oscilloscope : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="378"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
         <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
         <translation>Les ports série ne sont pas interrogés d’office ; appuyez sur Reconnecter pour demander *IDN?.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="389"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="393"/>
         <source>Nothing found — use Connect… to type an address.</source>
         <translation>Rien trouvé — utilisez Connecter… pour taper une adresse.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="390"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="394"/>
         <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
         <translation>%1 dans la liste. Un instrument LAN absent de la liste peut être ajouté avec Connecter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="436"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="440"/>
         <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
         <translation>%1 ne répond toujours pas. Appuyez sur Reconnecter dans Instruments pour réessayer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="444"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="448"/>
         <source>Connected again.</source>
         <translation>De nouveau connecté.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="456"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="460"/>
         <source>The connection to %1 was lost. Reconnecting…</source>
         <translation>La connexion à %1 est perdue. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="512"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="516"/>
         <source>This instrument is not a %1 (its profile says: %2).</source>
         <translation>Cet instrument n&apos;est pas un %1 (son profil dit : %2).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="520"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="524"/>
         <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
         <translation>Sélectionnez un instrument pour l&apos;utiliser, le reconnecter ou ouvrir sa console SCPI.</translation>
     </message>
@@ -515,139 +515,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="118"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
         <source>Starting the meter…</source>
-        <extracomment>The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>The simulated bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>Démarrage du multimètre…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="120"/>
-        <location filename="../../meterlab/gui/main_window.py" line="148"/>
+        <location filename="../../meterlab/gui/main_window.py" line="122"/>
+        <location filename="../../meterlab/gui/main_window.py" line="164"/>
         <source>Meter</source>
         <translation>Multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="176"/>
+        <location filename="../../meterlab/gui/main_window.py" line="211"/>
         <source>The %1 view could not start: %2</source>
         <translation>La vue %1 n&apos;a pas pu démarrer : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="312"/>
+        <location filename="../../meterlab/gui/main_window.py" line="353"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <location filename="../../meterlab/gui/main_window.py" line="354"/>
         <source>&amp;Export readings…</source>
         <translation>&amp;Exporter les mesures…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="318"/>
+        <location filename="../../meterlab/gui/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;Measure</source>
         <translation>&amp;Mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="324"/>
+        <location filename="../../meterlab/gui/main_window.py" line="365"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Démarrer / arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="327"/>
+        <location filename="../../meterlab/gui/main_window.py" line="368"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Une seule mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="330"/>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
         <source>Edit &amp;limit</source>
         <translation>Modifier la &amp;limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="333"/>
+        <location filename="../../meterlab/gui/main_window.py" line="374"/>
         <source>&amp;Clear readings</source>
         <translation>&amp;Effacer les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="339"/>
+        <location filename="../../meterlab/gui/main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="340"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>&amp;Pause trend</source>
         <translation>&amp;Pause de la tendance</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="343"/>
+        <location filename="../../meterlab/gui/main_window.py" line="384"/>
         <source>&amp;Follow newest</source>
         <translation>Suivre les &amp;dernières</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="348"/>
+        <location filename="../../meterlab/gui/main_window.py" line="389"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Son si NON CONFORME</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="352"/>
+        <location filename="../../meterlab/gui/main_window.py" line="393"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="355"/>
+        <location filename="../../meterlab/gui/main_window.py" line="396"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="363"/>
+        <location filename="../../meterlab/gui/main_window.py" line="404"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="405"/>
         <source>&amp;About meterlab</source>
         <translation>À &amp;propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="391"/>
+        <location filename="../../meterlab/gui/main_window.py" line="432"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>La langue change au prochain démarrage de meterlab.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="399"/>
+        <location filename="../../meterlab/gui/main_window.py" line="440"/>
         <source>About meterlab</source>
         <translation>À propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="400"/>
+        <location filename="../../meterlab/gui/main_window.py" line="441"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimètres et oscilloscopes sur le banc, jugés selon leurs tolérances.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="408"/>
+        <location filename="../../meterlab/gui/main_window.py" line="449"/>
         <source>Export readings</source>
         <translation>Exporter les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="409"/>
+        <location filename="../../meterlab/gui/main_window.py" line="450"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="421"/>
+        <location filename="../../meterlab/gui/main_window.py" line="462"/>
         <source>No instrument connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="448"/>
+        <location filename="../../meterlab/gui/main_window.py" line="489"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="448"/>
+        <location filename="../../meterlab/gui/main_window.py" line="489"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -655,149 +655,159 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="160"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="412"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
+        <extracomment>25 frames/s: a strip chart reads as moving smoothly, and each frame&apos;s redraw (a few ms of the GUI thread) leaves the event loop room on a busy bench PC. (text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The trend and histogram exist now (see `lazy_plots`). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built). `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls it once the first reading is on screen); until then they are None.</extracomment>
         <translation>Démarrer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>Start or stop reading (F5)</source>
         <translation>Démarrer ou arrêter les mesures (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="165"/>
         <source>Single</source>
         <translation>Une mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="166"/>
         <source>Take one reading (F6)</source>
         <translation>Prendre une mesure (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="168"/>
         <source>Clear</source>
         <translation>Effacer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="169"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Oublier les mesures affichées (une session garde les siennes)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="181"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>p. ex. 3.3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="192"/>
         <source>Limit</source>
         <translation>Limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="224"/>
+        <source>Loading the plots…</source>
+        <translation>Chargement des graphiques…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="310"/>
         <source>No instrument connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="343"/>
         <source>auto range</source>
         <translation>calibre auto</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="303"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="346"/>
+        <source>auto-zero off</source>
+        <translation>auto-zéro désactivé</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="348"/>
         <source>last reading — no new readings</source>
         <translation>dernière mesure — pas de nouvelles mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="412"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="471"/>
         <source>Accepts %1 … %2</source>
         <translation>Accepte %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="475"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Marginal hors de %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="553"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>Le %1 ne répond pas. Vérifiez le câble et l&apos;adresse ; nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="487"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="557"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>Le %1 ne répond plus. Les mesures déjà prises sont enregistrées. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="490"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="560"/>
         <source>The %1 answers again.</source>
         <translation>Le %1 répond de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="525"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
         <source>synthetic signal</source>
         <translation>signal synthétique</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="597"/>
         <source>simulated multimeter</source>
         <translation>multimètre simulé</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="598"/>
         <source>multimeter</source>
         <translation>multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
         <source>OVERLOAD</source>
         <translation>SURCHARGE</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="615"/>
         <source>no readings</source>
         <translation>aucune mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="617"/>
         <source>invalid limit</source>
         <translation>limite invalide</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="617"/>
         <source>no limit</source>
         <translation>pas de limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="550"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
         <source>waiting</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="628"/>
         <source>%1 readings/s</source>
         <translation>%1 mesures/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="659"/>
         <source>Exporting %1 readings…</source>
         <translation>Export de %1 mesures…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="599"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="663"/>
         <source>Saved the readings to %1</source>
         <translation>Mesures enregistrées dans %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="671"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Impossible d&apos;écrire %1 : %2. Les mesures sont toujours là ; choisissez un autre emplacement.</translation>
     </message>
@@ -918,144 +928,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="143"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="147"/>
         <source>Open file…</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. The unit&apos;s outcome on the badge: a preview while retries are possible, then the one stored with the session (decided by meterlab.bench, never here). Failed units seen (the sound is optional, the count is not).</extracomment>
         <translation>Ouvrir un fichier…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="144"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="148"/>
         <source>Run a plan file from another folder</source>
         <translation>Exécuter un fichier de plan d&apos;un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>e.g. SN-0042</source>
         <translation>p. ex. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
         <source>Plan default</source>
         <translation>Par défaut du plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
         <source>Simple acceptance</source>
         <translation>Acceptation simple</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Avec bande de garde (selon la précision du multimètre)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="171"/>
         <source>Wait for me at each check</source>
         <translation>M&apos;attendre à chaque contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Avec le banc simulé, les sondes se déplacent seules ; cochez ceci pour confirmer vous-même chaque contrôle. Avec de vrais instruments, l&apos;exécution attend toujours.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
         <source>▶  Run</source>
         <translation>▶  Exécuter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Arrêter après la mesure en cours ; la session est gardée et marquée interrompue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="183"/>
         <source>Finish</source>
         <translation>Terminer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="184"/>
         <source>Close the session with the results shown</source>
         <translation>Clore la session avec les résultats affichés</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="196"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="200"/>
         <source>DUT serial</source>
         <translation>N° de série du DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="202"/>
         <source>Decision rule</source>
         <translation>Règle de décision</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="256"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="260"/>
         <source>Retry selected check</source>
         <translation>Refaire le contrôle sélectionné</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="257"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="261"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>Mesurer à nouveau le contrôle sélectionné ; sa ligne montre le nouveau résultat (la session garde les deux)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Banc simulé — les sondes se déplacent seules</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="292"/>
         <source>Multimeter %1</source>
         <translation>Multimètre %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="290"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="294"/>
         <source>Scope %1</source>
         <translation>Oscilloscope %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="291"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="295"/>
         <source>No instruments connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="317"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="321"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Aucun plan trouvé dans limits/. Ouvrez un fichier de plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="326"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="330"/>
         <source>Open a plan</source>
         <translation>Ouvrir un plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="327"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="331"/>
         <source>Plans (*.toml)</source>
         <translation>Plans (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n contrôle</numerusform>
@@ -1063,187 +1073,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="366"/>
         <source>simple</source>
         <translation>simple</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="366"/>
         <source>guarded</source>
         <translation>avec bande de garde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="367"/>
         <source>Plan default (%1)</source>
         <translation>Par défaut du plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="401"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Choisissez d&apos;abord un plan qui se charge sans problème.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="403"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="407"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Saisissez le numéro de série du DUT : la session doit dire quelle unité a été mesurée.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="427"/>
         <source>Connecting to the instruments…</source>
         <translation>Connexion aux instruments…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="467"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="471"/>
         <source>Stopping after the current measurement…</source>
         <translation>Arrêt après la mesure en cours…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="502"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="506"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>Les vues en direct sont en pause pendant l&apos;exécution du plan ; elles reprennent à la clôture de la session.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
         <source>multimeter</source>
         <translation>multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
         <source>oscilloscope</source>
         <translation>oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="532"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
         <source>Connecting to the %1…</source>
         <translation>Connexion au %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="540"/>
         <source>Recording session %1</source>
         <translation>Enregistrement de la session %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="548"/>
         <source>Measuring…</source>
         <translation>Mesure en cours…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="553"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="557"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Le contrôle %1 n&apos;a pas pu être mesuré : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Nouvel essai de %1 ignoré ; son résultat précédent reste.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="565"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
         <source>All checks done.</source>
         <translation>Tous les contrôles sont faits.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="566"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="570"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Refaites une ligne si une sonde a glissé, puis Terminer pour clore la session (Exécuter commence l&apos;unité suivante).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="576"/>
         <source>The run stopped.</source>
         <translation>L&apos;exécution s&apos;est arrêtée.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="593"/>
         <source>Saved as session %1</source>
         <translation>Enregistré comme session %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
         <source>Session %1 saved — %2.</source>
         <translation>Session %1 enregistrée — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Session %1 gardée, marquée %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="601"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>L&apos;exécution a été arrêtée. La session %1 garde ce qui a été mesuré et est marquée %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="606"/>
         <source>Ready for the next unit.</source>
         <translation>Prêt pour l&apos;unité suivante.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="603"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="607"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Saisissez son numéro de série et appuyez sur Exécuter.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Contrôle %1 sur %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="623"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
         <source>Retry</source>
         <translation>Refaire</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="625"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="629"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Appuyez sur Mesurer (Entrée) quand les sondes sont en place, ou sur Ignorer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>Les sondes simulées s&apos;y placent seules.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="630"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="634"/>
         <source>→ your turn</source>
         <translation>→ à vous</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="644"/>
         <source>Choose a plan.</source>
         <translation>Choisissez un plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="643"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="647"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Saisissez le numéro de série du DUT et appuyez sur Exécuter. Le premier contrôle sera : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="645"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
         <source>Ready.</source>
         <translation>Prêt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="653"/>
         <source>not run yet</source>
         <translation>pas encore exécuté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="678"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="682"/>
         <source>nothing measured</source>
         <translation>rien de mesuré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="688"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="692"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 ignoré(s)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="690"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="694"/>
         <source>%1 not measured</source>
         <translation>%1 non mesuré(s)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
         <source>▶  Next unit</source>
         <translation>▶  Unité suivante</translation>
     </message>
@@ -1299,28 +1309,28 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="130"/>
         <source>Time (UTC)</source>
         <extracomment>Points the session plots draw at most (beyond that they show a min/max envelope).</extracomment>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="130"/>
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="131"/>
         <source>Function</source>
         <translation>Fonction</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="131"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="132"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
@@ -1628,210 +1638,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="167"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="173"/>
         <source>Connecting…</source>
-        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
+        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line. What of `frame` is still to be plotted: 1 traces (then 2), 2 lanes, 0 nothing.</extracomment>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="169"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="175"/>
         <source>No oscilloscope connected</source>
         <translation>Aucun oscilloscope connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="184"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="185"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="190"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="191"/>
         <source>Time</source>
         <translation>Temps</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="186"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="192"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Dernière trame — l&apos;oscilloscope ne répond pas</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="220"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="226"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Le texte UART décodé de D0 apparaît ici.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="337"/>
         <source>Run</source>
         <translation>Marche</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="565"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="605"/>
         <source>UART on D0</source>
         <translation>UART sur D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="310"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="316"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Monocoup : en attente de déclenchement…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="337"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="450"/>
         <source>Running</source>
         <translation>En marche</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>L&apos;oscilloscope ne répond plus. La dernière trame reste à l&apos;écran. Reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>L&apos;oscilloscope à %1 ne répond pas. Vérifiez qu&apos;il est allumé, le câble et l&apos;adresse ; nouvel essai…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="396"/>
         <source>Not an oscilloscope — check the address</source>
         <translation>Ce n&apos;est pas un oscilloscope — vérifiez l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="392"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="400"/>
         <source>The oscilloscope answers again.</source>
         <translation>L&apos;oscilloscope répond de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="403"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>L&apos;oscilloscope n&apos;est pas connecté ; réessayez quand il répond.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="399"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="407"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Aucune voie ni ligne logique n&apos;est affichée : il n&apos;y a rien à capturer. Activez-en une d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="415"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="423"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Capture profonde : %1 points par voie. Enregistrez-la avec « Enregistrer la capture… ».</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="430"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Pas de réponse — dernière trame gardée, reconnexion…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="449"/>
         <source>Triggered</source>
         <translation>Déclenché</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="449"/>
         <source>Waiting for trigger</source>
         <translation>En attente de déclenchement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="450"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (sans déclenchement)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="451"/>
         <source>Stopped</source>
         <translation>Arrêté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="453"/>
         <source>Trigger: %1</source>
         <translation>Déclenchement : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="488"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="496"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="489"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="497"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="529"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="522"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Capture profonde affichée (oscilloscope arrêté)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="546"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="586"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 échantillons par bit : trop peu pour décoder. Choisissez un s/div plus court, ou faites une capture profonde.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="550"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="590"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Aucun débit trouvé sur D0 : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="552"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="592"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Horloge trop rapide pour cette base de temps : choisissez un s/div plus court, ou faites une capture profonde.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="559"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="599"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART sur D0 · %1 Bd · %2 octets</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="562"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="602"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 erreurs de trame/parité</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="573"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="613"/>
         <source>deep capture</source>
         <translation>capture profonde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="627"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="667"/>
         <source>Save capture</source>
         <translation>Enregistrer la capture</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="628"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="646"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="686"/>
         <source>There is no capture to save yet.</source>
         <translation>Il n&apos;y a pas encore de capture à enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="669"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="709"/>
         <source>Saving the capture to %1…</source>
         <translation>Enregistrement de la capture dans %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="695"/>
         <source>Saved the capture to %1</source>
         <translation>Capture enregistrée dans %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="663"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="703"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Impossible d&apos;enregistrer la capture : %1 Elle est toujours à l&apos;écran ; choisissez un autre emplacement.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="675"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="715"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Enregistrer l&apos;écran de l&apos;oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="676"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="716"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Images (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="701"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="741"/>
         <source>Could not write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="705"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="745"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Écran de l&apos;oscilloscope enregistré dans %1</translation>
     </message>
@@ -1981,158 +1991,158 @@
 <context>
     <name>SessionDetail</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Limits</source>
         <translation>Limites</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="186"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="186"/>
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="206"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="210"/>
         <source>Results per check</source>
         <translation>Résultats par contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="207"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="211"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="216"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="220"/>
         <source>time since start</source>
         <translation>temps depuis le début</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="218"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="222"/>
         <source>count</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="243"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="247"/>
         <source>Plot check</source>
         <translation>Tracer le contrôle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="279"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="283"/>
         <source>Select a session above to see its results, readings and plots.</source>
         <translation>Sélectionnez une session ci-dessus pour voir ses résultats, mesures et courbes.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="292"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="296"/>
         <source>%1 (%2 readings)</source>
         <translation>%1 (%2 mesures)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="307"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
         <source>Verified: %1 records intact, final hash %2…</source>
         <translation>Vérifiée : %1 enregistrements intacts, empreinte finale %2…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="315"/>
         <source>ALTERED after recording: %1</source>
         <translation>MODIFIÉE après l&apos;enregistrement : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="324"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="328"/>
         <source>cal. due</source>
         <translation>étal. à faire</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="325"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="329"/>
         <source>calibration expired</source>
         <translation>étalonnage expiré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>station</source>
         <translation>poste</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>serial</source>
         <translation>n° de série</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>rule</source>
         <translation>règle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="340"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="341"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="342"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
         <source>When (UTC)</source>
         <translation>Quand (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="343"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="347"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="348"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="349"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="350"/>
         <source>Instruments</source>
         <translation>Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="361"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="365"/>
         <source>not measured</source>
         <translation>non mesuré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="367"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="461"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="371"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
         <source>%1 readings</source>
         <translation>%1 mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="463"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="467"/>
         <source>%1 outside the limits</source>
         <translation>%1 hors limites</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="469"/>
         <source>%1 overload</source>
         <translation>%1 en surcharge</translation>
     </message>
@@ -2509,18 +2519,18 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="684"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Signal synthétique — aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="685"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Banc simulé — connectez un vrai instrument depuis Instruments</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="622"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="686"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Les déclenchements bus et externe ne sont pas encore pris en charge : le multimètre continue de mesurer seul (déclenchement immédiat).</translation>
     </message>
@@ -2569,68 +2579,68 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="138"/>
+        <location filename="../../meterlab/gui/trend.py" line="129"/>
         <source>first failure</source>
-        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
+        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all). While following, the chart moves in steps of this many pixels.</extracomment>
         <translation>premier échec</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="149"/>
+        <location filename="../../meterlab/gui/trend.py" line="140"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="151"/>
+        <location filename="../../meterlab/gui/trend.py" line="142"/>
         <source>Freeze the chart; readings are still recorded</source>
         <translation>Figer le graphique ; les mesures sont toujours enregistrées</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="153"/>
+        <location filename="../../meterlab/gui/trend.py" line="144"/>
         <source>Follow newest</source>
         <translation>Suivre les dernières</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="154"/>
+        <location filename="../../meterlab/gui/trend.py" line="145"/>
         <source>Scroll with the newest readings again</source>
         <translation>Défiler de nouveau avec les dernières mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="159"/>
+        <location filename="../../meterlab/gui/trend.py" line="150"/>
         <source>all</source>
         <translation>tout</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="161"/>
+        <location filename="../../meterlab/gui/trend.py" line="152"/>
         <source>Time span shown while following</source>
         <translation>Durée affichée pendant le suivi</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <location filename="../../meterlab/gui/trend.py" line="159"/>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="173"/>
+        <location filename="../../meterlab/gui/trend.py" line="164"/>
         <source>Span</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="211"/>
+        <location filename="../../meterlab/gui/trend.py" line="202"/>
         <source>⏸ paused</source>
         <translation>⏸ en pause</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="213"/>
+        <location filename="../../meterlab/gui/trend.py" line="204"/>
         <source>● live</source>
         <translation>● en direct</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="215"/>
+        <location filename="../../meterlab/gui/trend.py" line="206"/>
         <source>◌ browsing</source>
         <translation>◌ navigation</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="321"/>
+        <location filename="../../meterlab/gui/trend.py" line="319"/>
         <source>reading</source>
         <translation>mesure</translation>
     </message>

@@ -175,22 +175,22 @@
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="81"/>
+        <location filename="../../meterlab/gui/histogram.py" line="89"/>
         <source>Distribution</source>
         <translation>Verdeling</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="104"/>
+        <location filename="../../meterlab/gui/histogram.py" line="112"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="134"/>
+        <location filename="../../meterlab/gui/histogram.py" line="148"/>
         <source>mean</source>
         <translation>gemiddelde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/histogram.py" line="139"/>
+        <location filename="../../meterlab/gui/histogram.py" line="153"/>
         <source>The limits lie outside this view.</source>
         <translation>De grenzen liggen buiten dit beeld.</translation>
     </message>
@@ -365,123 +365,123 @@
 <context>
     <name>InstrumentsView</name>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="112"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="116"/>
         <source>Instruments</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms; 0 = until dismissed) for the banner. The user picked this address for the multimeter view. The user picked this address for the oscilloscope view. A row was added, identified or changed state (the table shows it already). Discovery finished (identification of the rows may still be running).</extracomment>
         <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="117"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="121"/>
         <source>Connect…</source>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="118"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
         <source>Type an address, choose the VISA library, test it</source>
         <translation>Typ een adres, kies de VISA-bibliotheek, test het</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="120"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="124"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="122"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="126"/>
         <source>Search for instruments again and ask each who it is</source>
         <translation>Opnieuw naar instrumenten zoeken en elk vragen wie het is</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="134"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
         <source>Use as multimeter</source>
         <translation>Gebruiken als multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="136"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="140"/>
         <source>Use as oscilloscope</source>
         <translation>Gebruiken als oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="138"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
         <source>Reconnect</source>
         <translation>Opnieuw verbinden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="139"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="143"/>
         <source>Open the connection again and ask *IDN?</source>
         <translation>De verbinding opnieuw openen en *IDN? vragen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="141"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="145"/>
         <source>Console</source>
         <translation>Console</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="142"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
         <source>Send SCPI commands to this instrument</source>
         <translation>SCPI-commando&apos;s naar dit instrument sturen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="144"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="148"/>
         <source>Disconnect</source>
         <translation>Verbreken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="146"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="150"/>
         <source>Close this view&apos;s connection and console (the meter and scope keep theirs)</source>
         <translation>De verbinding en console van dit beeld sluiten (de meter en de scoop houden de hunne)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="221"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="225"/>
         <source>Searching for instruments…</source>
         <translation>Instrumenten zoeken…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="260"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="264"/>
         <source>Multimeter: %1</source>
         <translation>Multimeter: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="263"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="267"/>
         <source>Oscilloscope: %1</source>
         <translation>Oscilloscoop: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="378"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="382"/>
         <source>Serial ports are not asked on their own; press Reconnect to ask *IDN?.</source>
         <translation>Seriële poorten worden niet vanzelf gevraagd; druk op Opnieuw verbinden om *IDN? te vragen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="389"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="393"/>
         <source>Nothing found — use Connect… to type an address.</source>
         <translation>Niets gevonden — gebruik Verbinden… om een adres te typen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="390"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="394"/>
         <source>%1 listed. A LAN instrument that is not listed can be added with Connect…</source>
         <translation>%1 in de lijst. Een LAN-instrument dat er niet in staat, voegt u toe met Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="436"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="440"/>
         <source>%1 is still not answering. Press Reconnect in Instruments to try again.</source>
         <translation>%1 antwoordt nog steeds niet. Druk op Opnieuw verbinden in Instrumenten om het opnieuw te proberen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="444"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="448"/>
         <source>Connected again.</source>
         <translation>Opnieuw verbonden.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="456"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="460"/>
         <source>The connection to %1 was lost. Reconnecting…</source>
         <translation>De verbinding met %1 is verloren. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="512"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="516"/>
         <source>This instrument is not a %1 (its profile says: %2).</source>
         <translation>Dit instrument is geen %1 (zijn profiel zegt: %2).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/instruments_view.py" line="520"/>
+        <location filename="../../meterlab/gui/instruments_view.py" line="524"/>
         <source>Select an instrument to use it, reconnect it or open its SCPI console.</source>
         <translation>Selecteer een instrument om het te gebruiken, opnieuw te verbinden of de SCPI-console te openen.</translation>
     </message>
@@ -515,139 +515,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="118"/>
+        <location filename="../../meterlab/gui/main_window.py" line="120"/>
         <source>Starting the meter…</source>
-        <extracomment>The in-process bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
+        <extracomment>The simulated bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="120"/>
-        <location filename="../../meterlab/gui/main_window.py" line="148"/>
+        <location filename="../../meterlab/gui/main_window.py" line="122"/>
+        <location filename="../../meterlab/gui/main_window.py" line="164"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="176"/>
+        <location filename="../../meterlab/gui/main_window.py" line="211"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="312"/>
+        <location filename="../../meterlab/gui/main_window.py" line="353"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="313"/>
+        <location filename="../../meterlab/gui/main_window.py" line="354"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="318"/>
+        <location filename="../../meterlab/gui/main_window.py" line="359"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="323"/>
+        <location filename="../../meterlab/gui/main_window.py" line="364"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="324"/>
+        <location filename="../../meterlab/gui/main_window.py" line="365"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="327"/>
+        <location filename="../../meterlab/gui/main_window.py" line="368"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="330"/>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="333"/>
+        <location filename="../../meterlab/gui/main_window.py" line="374"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="339"/>
+        <location filename="../../meterlab/gui/main_window.py" line="380"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="340"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="343"/>
+        <location filename="../../meterlab/gui/main_window.py" line="384"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="348"/>
+        <location filename="../../meterlab/gui/main_window.py" line="389"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="352"/>
+        <location filename="../../meterlab/gui/main_window.py" line="393"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="355"/>
+        <location filename="../../meterlab/gui/main_window.py" line="396"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="363"/>
+        <location filename="../../meterlab/gui/main_window.py" line="404"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="405"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="391"/>
+        <location filename="../../meterlab/gui/main_window.py" line="432"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="399"/>
+        <location filename="../../meterlab/gui/main_window.py" line="440"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="400"/>
+        <location filename="../../meterlab/gui/main_window.py" line="441"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="408"/>
+        <location filename="../../meterlab/gui/main_window.py" line="449"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="409"/>
+        <location filename="../../meterlab/gui/main_window.py" line="450"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="421"/>
+        <location filename="../../meterlab/gui/main_window.py" line="462"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="448"/>
+        <location filename="../../meterlab/gui/main_window.py" line="489"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="448"/>
+        <location filename="../../meterlab/gui/main_window.py" line="489"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -655,149 +655,159 @@
 <context>
     <name>MeterView</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="142"/>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="160"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="412"/>
         <source>Start</source>
-        <extracomment>(text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The session database &quot;Log to session&quot; writes (None: the user&apos;s default).</extracomment>
+        <extracomment>25 frames/s: a strip chart reads as moving smoothly, and each frame&apos;s redraw (a few ms of the GUI thread) leaves the event loop room on a busy bench PC. (text, level, timeout_ms) — shown in the window&apos;s non-blocking banner. The source&apos;s description changed (e.g. the meter identified itself). The trend and histogram exist now (see `lazy_plots`). The session database &quot;Log to session&quot; writes (None: the user&apos;s default). `feed`: one the source already streams into (started before this view was built). `lazy_plots`: the trend and histogram come with `build_plots()` (the app calls it once the first reading is on screen); until then they are None.</extracomment>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="145"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
         <source>Start or stop reading (F5)</source>
         <translation>Metingen starten of stoppen (F5)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="147"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="165"/>
         <source>Single</source>
         <translation>Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="148"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="166"/>
         <source>Take one reading (F6)</source>
         <translation>Neem één meting (F6)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="150"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="168"/>
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="151"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="169"/>
         <source>Forget the readings shown (a session keeps its own)</source>
         <translation>Vergeet de getoonde metingen (een sessie bewaart de hare)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="163"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="181"/>
         <source>e.g. 3.3 V ±3 %</source>
         <translation>bv. 3,3 V ±3 %</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="174"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="192"/>
         <source>Limit</source>
         <translation>Grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="267"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="224"/>
+        <source>Loading the plots…</source>
+        <translation>De grafieken worden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="310"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="300"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="343"/>
         <source>auto range</source>
         <translation>automatisch bereik</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="303"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="346"/>
+        <source>auto-zero off</source>
+        <translation>autozero uit</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/meter_view.py" line="348"/>
         <source>last reading — no new readings</source>
         <translation>laatste meting — geen nieuwe metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="364"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="412"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="423"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="471"/>
         <source>Accepts %1 … %2</source>
         <translation>Aanvaardt %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="427"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="475"/>
         <source>Marginal outside %1 … %2</source>
         <translation>Grensgeval buiten %1 … %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="483"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="553"/>
         <source>The %1 does not answer. Check the cable and the address; trying again…</source>
         <translation>De %1 antwoordt niet. Controleer de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="487"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="557"/>
         <source>The %1 stopped answering. Readings so far are saved. Reconnecting…</source>
         <translation>De %1 antwoordt niet meer. De metingen tot nu toe zijn bewaard. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="490"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="560"/>
         <source>The %1 answers again.</source>
         <translation>De %1 antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="525"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
         <source>synthetic signal</source>
         <translation>synthetisch signaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="527"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="597"/>
         <source>simulated multimeter</source>
         <translation>gesimuleerde multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="528"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="598"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="535"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="605"/>
         <source>OVERLOAD</source>
         <translation>OVERBEREIK</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="545"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="615"/>
         <source>no readings</source>
         <translation>geen metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="617"/>
         <source>invalid limit</source>
         <translation>ongeldige grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="547"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="617"/>
         <source>no limit</source>
         <translation>geen grens</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="550"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
         <source>waiting</source>
         <translation>wachten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="558"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="628"/>
         <source>%1 readings/s</source>
         <translation>%1 metingen/s</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="595"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="659"/>
         <source>Exporting %1 readings…</source>
         <translation>%1 metingen exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="599"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="663"/>
         <source>Saved the readings to %1</source>
         <translation>Metingen bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="607"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="671"/>
         <source>Could not write %1: %2. The readings are still here; choose another place.</source>
         <translation>Kon %1 niet schrijven: %2. De metingen zijn er nog; kies een andere plaats.</translation>
     </message>
@@ -918,144 +928,144 @@
 <context>
     <name>PlanView</name>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="143"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="147"/>
         <source>Open file…</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. True while a run holds the instruments (e.g. to pause a live meter). A session was closed (its full id): the sessions view may refresh. The unit&apos;s outcome on the badge: a preview while retries are possible, then the one stored with the session (decided by meterlab.bench, never here). Failed units seen (the sound is optional, the count is not).</extracomment>
         <translation>Bestand openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="144"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="148"/>
         <source>Run a plan file from another folder</source>
         <translation>Een planbestand uit een andere map uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="156"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="160"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="159"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
         <source>e.g. SN-0042</source>
         <translation>bv. SN-0042</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="163"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
         <source>Plan default</source>
         <translation>Standaard van het plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="164"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="168"/>
         <source>Simple acceptance</source>
         <translation>Eenvoudige aanvaarding</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="165"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
         <source>Guarded (guard band from the meter&apos;s accuracy)</source>
         <translation>Met schutband (uit de nauwkeurigheid van de meter)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="167"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="171"/>
         <source>Wait for me at each check</source>
         <translation>Wacht op mij bij elke controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="169"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="173"/>
         <source>With the simulated bench the probes move by themselves; tick this to confirm each check yourself. With real instruments the run always waits.</source>
         <translation>Op de gesimuleerde werkbank verplaatsen de meetpennen zich vanzelf; vink dit aan om elke controle zelf te bevestigen. Met echte instrumenten wacht de run altijd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="172"/>
-        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
         <source>▶  Run</source>
         <translation>▶  Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="175"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="176"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
         <source>Stop after the current measurement; the session is kept and marked aborted</source>
         <translation>Stoppen na de huidige meting; de sessie wordt bewaard en als afgebroken gemarkeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="179"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="183"/>
         <source>Finish</source>
         <translation>Afronden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="180"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="184"/>
         <source>Close the session with the results shown</source>
         <translation>De sessie afsluiten met de getoonde resultaten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="188"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="192"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="194"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="196"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="200"/>
         <source>DUT serial</source>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="198"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="202"/>
         <source>Decision rule</source>
         <translation>Beslisregel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="256"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="260"/>
         <source>Retry selected check</source>
         <translation>Geselecteerde controle herhalen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="257"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="261"/>
         <source>Measure the selected check again; its row shows the new result (the session keeps both)</source>
         <translation>De geselecteerde controle opnieuw meten; de rij toont het nieuwe resultaat (de sessie bewaart beide)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="284"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
         <source>Simulated bench — the probes move by themselves</source>
         <translation>Gesimuleerde werkbank — de meetpennen bewegen vanzelf</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="288"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="292"/>
         <source>Multimeter %1</source>
         <translation>Multimeter %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="290"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="294"/>
         <source>Scope %1</source>
         <translation>Scoop %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="291"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="295"/>
         <source>No instruments connected</source>
         <translation>Geen instrumenten verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="317"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="321"/>
         <source>No plans found in limits/. Open a plan file.</source>
         <translation>Geen plannen gevonden in limits/. Open een planbestand.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="326"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="330"/>
         <source>Open a plan</source>
         <translation>Een plan openen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="327"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="331"/>
         <source>Plans (*.toml)</source>
         <translation>Plannen (*.toml)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/plan_view.py" line="359"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
         <source>%n check(s)</source>
         <translation>
             <numerusform>%n controle</numerusform>
@@ -1063,187 +1073,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="366"/>
         <source>simple</source>
         <translation>eenvoudig</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="362"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="366"/>
         <source>guarded</source>
         <translation>met schutband</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="363"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="367"/>
         <source>Plan default (%1)</source>
         <translation>Standaard van het plan (%1)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="397"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="401"/>
         <source>Choose a plan that loads without problems first.</source>
         <translation>Kies eerst een plan dat zonder problemen laadt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="403"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="407"/>
         <source>Enter the DUT serial number: the session must say which unit was measured.</source>
         <translation>Vul het serienummer van de DUT in: de sessie moet zeggen welk toestel gemeten werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="423"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="427"/>
         <source>Connecting to the instruments…</source>
         <translation>Verbinden met de instrumenten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="467"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="471"/>
         <source>Stopping after the current measurement…</source>
         <translation>Stoppen na de huidige meting…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="502"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="506"/>
         <source>The live views are paused while the plan runs; they go on when the session is closed.</source>
         <translation>De live beelden pauzeren terwijl het plan loopt; ze gaan verder wanneer de sessie gesloten is.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
         <source>multimeter</source>
         <translation>multimeter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="531"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="535"/>
         <source>oscilloscope</source>
         <translation>oscilloscoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="532"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
         <source>Connecting to the %1…</source>
         <translation>Verbinden met de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="536"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="540"/>
         <source>Recording session %1</source>
         <translation>Sessie %1 wordt opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="544"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="548"/>
         <source>Measuring…</source>
         <translation>Meten…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="553"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="557"/>
         <source>Check %1 could not be measured: %2</source>
         <translation>Controle %1 kon niet gemeten worden: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="558"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="562"/>
         <source>Retry of %1 skipped; its earlier result stands.</source>
         <translation>Herhaling van %1 overgeslagen; het eerdere resultaat blijft.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="565"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="569"/>
         <source>All checks done.</source>
         <translation>Alle controles gedaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="566"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="570"/>
         <source>Retry a row if a probe slipped, then Finish to close the session (Run starts the next unit).</source>
         <translation>Herhaal een rij als een meetpen uitschoot, en kies dan Afronden om de sessie af te sluiten (Starten begint het volgende toestel).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="572"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="576"/>
         <source>The run stopped.</source>
         <translation>De run is gestopt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="589"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="593"/>
         <source>Saved as session %1</source>
         <translation>Bewaard als sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="591"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
         <source>Session %1 saved — %2.</source>
         <translation>Sessie %1 bewaard — %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="595"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="599"/>
         <source>Session %1 kept, marked %2</source>
         <translation>Sessie %1 bewaard, gemarkeerd als %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="597"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="601"/>
         <source>The run was stopped. Session %1 keeps what was measured and is marked %2.</source>
         <translation>De run werd gestopt. Sessie %1 bewaart wat gemeten werd en is gemarkeerd als %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="602"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="606"/>
         <source>Ready for the next unit.</source>
         <translation>Klaar voor het volgende toestel.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="603"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="607"/>
         <source>Enter its serial number and press Run.</source>
         <translation>Vul het serienummer in en druk op Starten.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="620"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="624"/>
         <source>Check %1 of %2 · %3 — %4</source>
         <translation>Controle %1 van %2 · %3 — %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="623"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
         <source>Retry</source>
         <translation>Opnieuw</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="625"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="629"/>
         <source>Press Measure (Enter) when the probes are in place, or Skip.</source>
         <translation>Druk op Meten (Enter) wanneer de meetpennen juist staan, of Overslaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="627"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="631"/>
         <source>The simulated probes move there by themselves.</source>
         <translation>De gesimuleerde meetpennen gaan er vanzelf naartoe.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="630"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="634"/>
         <source>→ your turn</source>
         <translation>→ uw beurt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="640"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="644"/>
         <source>Choose a plan.</source>
         <translation>Kies een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="643"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="647"/>
         <source>Enter the DUT serial number and press Run. The first check will be: %1</source>
         <translation>Vul het serienummer van de DUT in en druk op Starten. De eerste controle wordt: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="645"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
         <source>Ready.</source>
         <translation>Klaar.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="649"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="653"/>
         <source>not run yet</source>
         <translation>nog niet uitgevoerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="678"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="682"/>
         <source>nothing measured</source>
         <translation>niets gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="688"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="692"/>
         <source>⏭ %1 skipped</source>
         <translation>⏭ %1 overgeslagen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="690"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="694"/>
         <source>%1 not measured</source>
         <translation>%1 niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/plan_view.py" line="711"/>
+        <location filename="../../meterlab/gui/plan_view.py" line="715"/>
         <source>▶  Next unit</source>
         <translation>▶  Volgend toestel</translation>
     </message>
@@ -1299,28 +1309,28 @@
 <context>
     <name>ReadingsModel</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="130"/>
         <source>Time (UTC)</source>
         <extracomment>Points the session plots draw at most (beyond that they show a min/max envelope).</extracomment>
         <translation>Tijd (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="126"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="130"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="131"/>
         <source>Function</source>
         <translation>Functie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="131"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="132"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
@@ -1628,210 +1638,210 @@
 <context>
     <name>ScopeView</name>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="167"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="173"/>
         <source>Connecting…</source>
-        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line.</extracomment>
+        <extracomment>The simulated bench&apos;s board at a glance: PWM, UART, 3V3 and VBUS stacked apart, triggered on the UART&apos;s falling start edge so each frame begins with a telemetry line. What of `frame` is still to be plotted: 1 traces (then 2), 2 lanes, 0 nothing.</extracomment>
         <translation>Verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="169"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="175"/>
         <source>No oscilloscope connected</source>
         <translation>Geen oscilloscoop verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="184"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="185"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="190"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="191"/>
         <source>Time</source>
         <translation>Tijd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="186"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="192"/>
         <source>Last frame — the oscilloscope is not answering</source>
         <translation>Laatste beeld — de oscilloscoop antwoordt niet</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="220"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="226"/>
         <source>Decoded UART text from D0 appears here.</source>
         <translation>Gedecodeerde UART-tekst van D0 verschijnt hier.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="337"/>
         <source>Run</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="565"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="605"/>
         <source>UART on D0</source>
         <translation>UART op D0</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="310"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="316"/>
         <source>Single: waiting for a trigger…</source>
         <translation>Enkel: wachten op een trigger…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="331"/>
-        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="337"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="450"/>
         <source>Running</source>
         <translation>Loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="380"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
         <source>The oscilloscope stopped answering. The last frame stays on screen. Reconnecting…</source>
         <translation>De oscilloscoop antwoordt niet meer. Het laatste beeld blijft staan. Opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="383"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="391"/>
         <source>The oscilloscope at %1 does not answer. Check that it is on, the cable and the address; trying again…</source>
         <translation>De oscilloscoop op %1 antwoordt niet. Controleer of hij aan staat, de kabel en het adres; opnieuw proberen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="388"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="396"/>
         <source>Not an oscilloscope — check the address</source>
         <translation>Geen oscilloscoop — controleer het adres</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="392"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="400"/>
         <source>The oscilloscope answers again.</source>
         <translation>De oscilloscoop antwoordt weer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="395"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="403"/>
         <source>The oscilloscope is not connected; try again once it answers.</source>
         <translation>De oscilloscoop is niet verbonden; probeer opnieuw zodra hij antwoordt.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="399"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="407"/>
         <source>No channel or logic line is shown, so there is nothing to capture. Switch one on first.</source>
         <translation>Er wordt geen kanaal of logische lijn getoond, dus er valt niets op te nemen. Zet er eerst een aan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="415"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="423"/>
         <source>Deep capture: %1 points per channel. Save it with “Save capture…”.</source>
         <translation>Diepe opname: %1 punten per kanaal. Bewaar ze met „Opname bewaren…”.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="430"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="438"/>
         <source>Not answering — last frame kept, reconnecting…</source>
         <translation>Antwoordt niet — laatste beeld bewaard, opnieuw verbinden…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="449"/>
         <source>Triggered</source>
         <translation>Getriggerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="441"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="449"/>
         <source>Waiting for trigger</source>
         <translation>Wachten op trigger</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="442"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="450"/>
         <source>Auto (no trigger)</source>
         <translation>Auto (geen trigger)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="443"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="451"/>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="445"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="453"/>
         <source>Trigger: %1</source>
         <translation>Trigger: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="488"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="496"/>
         <source>UART</source>
         <translation>UART</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="489"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="497"/>
         <source>I²C</source>
         <translation>I²C</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="529"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="522"/>
         <source>Deep capture shown (scope stopped)</source>
         <translation>Diepe opname getoond (scoop gestopt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="546"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="586"/>
         <source>%1 samples per bit: too few to decode. Choose a shorter s/div, or take a deep capture.</source>
         <translation>%1 samples per bit: te weinig om te decoderen. Kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="550"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="590"/>
         <source>No baud rate found on D0: choose one.</source>
         <translation>Geen baudrate gevonden op D0: kies er een.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="552"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="592"/>
         <source>Clock too fast for this timebase: choose a shorter s/div, or take a deep capture.</source>
         <translation>Klok te snel voor deze tijdbasis: kies een kortere s/div, of neem een diepe opname.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="559"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="599"/>
         <source>UART on D0 · %1 Bd · %2 bytes</source>
         <translation>UART op D0 · %1 Bd · %2 bytes</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="562"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="602"/>
         <source>%1 framing/parity errors</source>
         <translation>%1 framing-/pariteitsfouten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="573"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="613"/>
         <source>deep capture</source>
         <translation>diepe opname</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="627"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="667"/>
         <source>Save capture</source>
         <translation>Opname bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="628"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="668"/>
         <source>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</source>
         <translation>CSV (*.csv);;NumPy (*.npz);;Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="646"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="686"/>
         <source>There is no capture to save yet.</source>
         <translation>Er is nog geen opname om te bewaren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="669"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="709"/>
         <source>Saving the capture to %1…</source>
         <translation>Opname bewaren in %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="655"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="695"/>
         <source>Saved the capture to %1</source>
         <translation>Opname bewaard in %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="663"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="703"/>
         <source>Could not save the capture: %1 It is still on screen; choose another place.</source>
         <translation>Kon de opname niet bewaren: %1 Ze staat nog op het scherm; kies een andere plaats.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="675"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="715"/>
         <source>Save the scope&apos;s screen</source>
         <translation>Het scherm van de scoop bewaren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="676"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="716"/>
         <source>Images (*.png *.bmp)</source>
         <translation>Afbeeldingen (*.png *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="701"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="741"/>
         <source>Could not write %1: %2</source>
         <translation>Kon %1 niet schrijven: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/scope_view.py" line="705"/>
+        <location filename="../../meterlab/gui/scope_view.py" line="745"/>
         <source>Saved the scope&apos;s screen to %1</source>
         <translation>Het scherm van de scoop bewaard in %1</translation>
     </message>
@@ -1981,158 +1991,158 @@
 <context>
     <name>SessionDetail</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Check</source>
         <translation>Controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="181"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="185"/>
         <source>Limits</source>
         <translation>Grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="186"/>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="182"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="186"/>
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="206"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="210"/>
         <source>Results per check</source>
         <translation>Resultaten per controle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="207"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="211"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="216"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="220"/>
         <source>time since start</source>
         <translation>tijd sinds de start</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="218"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="222"/>
         <source>count</source>
         <translation>aantal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="243"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="247"/>
         <source>Plot check</source>
         <translation>Controle plotten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="279"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="283"/>
         <source>Select a session above to see its results, readings and plots.</source>
         <translation>Selecteer hierboven een sessie om haar resultaten, metingen en grafieken te zien.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="292"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="296"/>
         <source>%1 (%2 readings)</source>
         <translation>%1 (%2 metingen)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="307"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
         <source>Verified: %1 records intact, final hash %2…</source>
         <translation>Geverifieerd: %1 records intact, laatste hash %2…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="311"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="315"/>
         <source>ALTERED after recording: %1</source>
         <translation>GEWIJZIGD na de opname: %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="324"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="328"/>
         <source>cal. due</source>
         <translation>kal. vervalt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="325"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="329"/>
         <source>calibration expired</source>
         <translation>kalibratie verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>station</source>
         <translation>station</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>serial</source>
         <translation>serienummer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="326"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="330"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="340"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
         <source>Outcome</source>
         <translation>Eindoordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="341"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="342"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="343"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="347"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="344"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="348"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="345"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="349"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="346"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="350"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="361"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="365"/>
         <source>not measured</source>
         <translation>niet gemeten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="367"/>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="461"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="371"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
         <source>%1 readings</source>
         <translation>%1 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="463"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="467"/>
         <source>%1 outside the limits</source>
         <translation>%1 buiten de grenzen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_detail.py" line="465"/>
+        <location filename="../../meterlab/gui/sessions_detail.py" line="469"/>
         <source>%1 overload</source>
         <translation>%1 overbereik</translation>
     </message>
@@ -2509,18 +2519,18 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Source</name>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="620"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="684"/>
         <source>Synthetic signal — no instrument connected</source>
         <extracomment>Sentences the Qt-free sources say (descriptions, fixed notices), marked here so lupdate extracts them; messages with details (from drivers) stay as they are.</extracomment>
         <translation>Synthetisch signaal — geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="621"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="685"/>
         <source>Simulated bench — connect a real instrument from Instruments</source>
         <translation>Gesimuleerde werkbank — verbind een echt instrument via Instrumenten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/meter_view.py" line="622"/>
+        <location filename="../../meterlab/gui/meter_view.py" line="686"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
     </message>
@@ -2569,68 +2579,68 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>TrendView</name>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="138"/>
+        <location filename="../../meterlab/gui/trend.py" line="129"/>
         <source>first failure</source>
-        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all).</extracomment>
+        <extracomment>Visible time spans offered while following the newest data (seconds; 0 = all). While following, the chart moves in steps of this many pixels.</extracomment>
         <translation>eerste afkeuring</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="149"/>
+        <location filename="../../meterlab/gui/trend.py" line="140"/>
         <source>Pause</source>
         <translation>Pauze</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="151"/>
+        <location filename="../../meterlab/gui/trend.py" line="142"/>
         <source>Freeze the chart; readings are still recorded</source>
         <translation>Grafiek bevriezen; metingen worden verder opgenomen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="153"/>
+        <location filename="../../meterlab/gui/trend.py" line="144"/>
         <source>Follow newest</source>
         <translation>Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="154"/>
+        <location filename="../../meterlab/gui/trend.py" line="145"/>
         <source>Scroll with the newest readings again</source>
         <translation>Weer meeschuiven met de nieuwste metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="159"/>
+        <location filename="../../meterlab/gui/trend.py" line="150"/>
         <source>all</source>
         <translation>alles</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="161"/>
+        <location filename="../../meterlab/gui/trend.py" line="152"/>
         <source>Time span shown while following</source>
         <translation>Getoonde tijdspanne tijdens het volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="168"/>
+        <location filename="../../meterlab/gui/trend.py" line="159"/>
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="173"/>
+        <location filename="../../meterlab/gui/trend.py" line="164"/>
         <source>Span</source>
         <translation>Spanne</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="211"/>
+        <location filename="../../meterlab/gui/trend.py" line="202"/>
         <source>⏸ paused</source>
         <translation>⏸ gepauzeerd</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="213"/>
+        <location filename="../../meterlab/gui/trend.py" line="204"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="215"/>
+        <location filename="../../meterlab/gui/trend.py" line="206"/>
         <source>◌ browsing</source>
         <translation>◌ bladeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/trend.py" line="321"/>
+        <location filename="../../meterlab/gui/trend.py" line="319"/>
         <source>reading</source>
         <translation>meting</translation>
     </message>

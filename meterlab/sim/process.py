@@ -1,0 +1,129 @@
+"""The simulated bench in a child process (`meterlab sim`), for the desktop app's demo mode.
+
+Served in the app's own interpreter, the simulated 34465A and MSO1104Z compete
+with the GUI for one interpreter lock: the meter view then received about half
+of the 50 kSa/s the simulated meter makes at 0.001 PLC, and the window stuttered.
+A real instrument computes on its own hardware; in its own process the simulator
+does too, and the app talks to it over TCP exactly as to a real one.
+
+`BenchProcess` starts `python -m meterlab sim` on free ports (port 0) and reads
+the two resource lines it prints. It returns at once: the child starts while
+the app imports Qt, and whoever needs an address waits for it (on a worker
+thread; the GUI asks `ready` first). The child stops when `stop()` is called,
+and also when its stdin reaches end of file (`--exit-with-stdin`): the parent
+holds the write end of that pipe and the operating system closes it however the
+parent ends, a crash or a kill included, so no simulator is left listening.
+
+Like the rest of `meterlab.sim` it shares no code with the client side: it only
+starts a process and reads text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable
+
+from meterlab.errors import UsageError
+
+#: How long the simulator may take to listen before the app says it could not start it.
+START_TIMEOUT_S = 30.0
+
+
+class BenchProcess:
+    """`meterlab sim` in a child process; the same addresses as an in-process `SimulatedBench`."""
+
+    def __init__(self, *, seed: int = 1, faults: Iterable[str] = ()) -> None:
+        self.seed = seed
+        cmd = [sys.executable, "-m", "meterlab", "sim", "--dmm-port", "0", "--scope-port", "0",
+               "--seed", str(seed), "--exit-with-stdin", "--no-lan"]
+        for name in faults:
+            cmd += ["--fault", name]
+        self._ready = threading.Event()
+        self._resources: dict[str, str] = {}
+        self._stderr: deque[str] = deque(maxlen=20)
+        self._stopped = False
+        self.proc = subprocess.Popen(  # noqa: S603  (our own interpreter, fixed arguments)
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8", errors="replace", bufsize=1,
+        )
+        threading.Thread(target=self._read_stdout, name="bench-stdout", daemon=True).start()
+        threading.Thread(target=self._read_stderr, name="bench-stderr", daemon=True).start()
+
+    # -- the child's output (reader threads) ----------------------------------------
+    def _read_stdout(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            role, _, resource = line.strip().partition(" ")
+            if role in ("dmm", "scope") and resource:
+                self._resources.setdefault(role, resource)  # the raw socket comes first
+            if len(self._resources) == 2:
+                self._ready.set()
+        self._ready.set()  # ended before or after printing: nobody waits in vain
+
+    def _read_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            if line.strip():
+                self._stderr.append(line.rstrip())
+
+    # -- what callers ask -------------------------------------------------------------
+    @property
+    def ready(self) -> bool:
+        """True once both addresses are known, or the child has ended (never blocks)."""
+        return self._ready.is_set()
+
+    def wait_ready(self, timeout: float = START_TIMEOUT_S) -> BenchProcess:
+        """Wait until both instruments listen; a `UsageError` says why when they do not."""
+        self._ready.wait(timeout)
+        if len(self._resources) < 2:
+            detail = self._stderr[-1] if self._stderr else ""
+            if self._stopped:
+                why = "it was stopped"
+            elif self.proc.poll() is None:
+                why = f"it did not listen within {timeout:g} s"
+            else:
+                why = f"it ended ({detail or f'exit code {self.proc.returncode}'})"
+            raise UsageError(
+                f"The simulated bench could not start: {why}. Nothing was measured; "
+                "start it by hand with `meterlab sim` to see why, or connect a real "
+                "instrument from Instruments.")
+        return self
+
+    @property
+    def dmm_resource(self) -> str:
+        return self.wait_ready()._resources["dmm"]
+
+    @property
+    def scope_resource(self) -> str:
+        return self.wait_ready()._resources["scope"]
+
+    @property
+    def running(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """End the child: close its stdin (it stops itself), then terminate, then kill."""
+        self._stopped = True
+        if self.proc.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout / 2)
+        except subprocess.TimeoutExpired:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout / 2)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self._ready.set()
+
+    def __enter__(self) -> BenchProcess:
+        return self.wait_ready()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

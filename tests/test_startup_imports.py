@@ -1,0 +1,42 @@
+"""What the desktop app's first reading does not wait for: heavy imports it does not need yet.
+
+The window is shown before numpy, pyqtgraph and pyvisa load; `import meterlab`
+does not read package metadata; pyvisa-py's LAN discovery helpers (zeroconf with
+asyncio, psutil) load only when a search uses them, and then work.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def _run(code: str) -> str:
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr
+    return res.stdout.strip()
+
+
+def test_the_window_shell_loads_without_numpy_pyqtgraph_or_pyvisa():
+    out = _run("import sys\nimport meterlab.gui.app, meterlab.gui.main_window, "
+               "meterlab.sim.process\n"
+               "print(','.join(m for m in ('numpy', 'pyqtgraph', 'pyvisa', "
+               "'importlib.metadata') if m in sys.modules))")
+    assert out == ""
+
+
+def test_lan_discovery_helpers_load_only_when_used():
+    # PySide6 first, as in the app: its import hook reads every new module's source.
+    out = _run("import sys\nimport PySide6.QtCore\nimport meterlab.visa, pyvisa_py.tcpip as t\n"
+               "print('asyncio' in sys.modules, 'psutil._pslinux' in sys.modules)\n"
+               "print(t.zeroconf.ServiceListener.__name__, callable(t.psutil.net_if_addrs))\n"
+               "print('asyncio' in sys.modules)")
+    before, used, after = out.splitlines()
+    assert before == "False False"
+    assert used == "ServiceListener True"
+    assert after == "True"
+
+
+def test_version_is_still_there_when_asked_for():
+    assert _run("import meterlab\nprint(meterlab.__version__)")
