@@ -117,3 +117,54 @@ def test_teacher_mode_opens_only_with_the_passphrase(qtbot, bench, tmp_path, mon
     view.show_records()
     qtbot.waitUntil(lambda: view.records.text() != "", timeout=5_000)
     view.shutdown()
+
+
+def test_real_board_leads_confirmed_on_the_picture_graded_against_references(qtbot, bench,
+                                                                             tmp_path):
+    """Connected to 'real' instruments (the simulated bench's sockets, passed as resources):
+    no SCPI moves a lead; the picture records where the trainee says they are."""
+    view = TrainingView(None, db_path=str(tmp_path / "s.sqlite"),
+                        real=(bench.dmm_resource, bench.scope_resource), backend="@py")
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    view.lang.setCurrentText("en")
+    assert view.start_button.isEnabled()
+    row = next(i for i in range(view.list.count())
+               if view.list.item(i).data(Qt.ItemDataRole.UserRole) == "dc-rails")
+    view.list.setCurrentRow(row)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.attempt is not None and view.check_button.isEnabled(),
+                    timeout=10_000)
+    assert view.attempt.real and view.attempt.bench is None
+    meter = pyvisa.ResourceManager("@py").open_resource(
+        bench.dmm_resource, read_termination="\n", write_termination="\n")
+    try:
+        meter.write("CONF:VOLT:DC")
+        meter.write("VOLT:NPLC 1")
+        meter.write("SIM:PROB VBUS,GND")  # the trainee's hands put the leads on the board
+        vbus = float(meter.query("READ?"))
+        view.fields["value"].setText(f"{vbus:.4f} V")
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        assert "Click on the board where this is: red lead" in view.feedback.text()
+        qtbot.mouseClick(view.board, Qt.MouseButton.LeftButton,
+                         pos=view.board.centre("VBUS").toPoint())
+        assert view.board.positions["red"] == "VBUS"
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(view.next_button.isEnabled, timeout=5_000)
+        assert "✔ 2/2" in view.feedback.text()
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+        meter.write("SIM:PROB 3V3,GND")
+        view.fields["value"].setText(f"{float(meter.query('READ?')):.4f} V")
+        # the picture still says VBUS: graded as what the trainee confirmed
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "[wrong-test-point]" in view.feedback.text(), timeout=5_000)
+        qtbot.mouseClick(view.board, Qt.MouseButton.LeftButton,
+                         pos=view.board.centre("3V3").toPoint())
+        qtbot.mouseClick(view.check_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(view.next_button.isEnabled, timeout=5_000)
+        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    finally:
+        meter.close()
+    assert view.score.text() == "score 3/4"
+    view.shutdown()

@@ -4,8 +4,11 @@ The trainee sets the instruments up in the normal Meter and Scope tabs (or any
 SCPI program); this tab only moves the simulator's leads and probes, asks the
 step's answers and shows the feedback. Grading and the record are the same
 `training.session.Attempt` the CLI uses; every call that touches an instrument
-or the store runs on a `TaskRunner` job, never on the GUI thread. It needs the
-in-process simulated bench (demo mode); without it the tab says so.
+or the store runs on a `TaskRunner` job, never on the GUI thread. It runs on the
+in-process simulated bench (demo mode) or, given `real` resources, on a real
+board with real instruments: then the board picture only records where the
+trainee says the leads and probes are (no SCPI), and grading uses the reference
+values. With neither the tab says so.
 """
 
 from __future__ import annotations
@@ -45,18 +48,24 @@ _NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefeni
        "tries left": "pogingen over", "Done: score": "Klaar: score",
        "Choose the next exercise.": "Kies de volgende oefening.",
        "Choose an exercise and press Start.": "Kies een oefening en druk op Start.",
-       "Teacher…": "Leraar…"}
+       "Teacher…": "Leraar…",
+       "Click on the board where this is": "Klik op het bord waar dit zit"}
 
 
 class TrainingView(QWidget, View):
     news = Signal(str, str, int)
 
     def __init__(self, bench: Any, *, db_path: str | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 real: tuple[str | None, str | None] | None = None,
+                 backend: str | None = None) -> None:
         super().__init__(parent)
         from meterlab.training.format import list_exercises
 
         self.bench = bench
+        #: (dmm, scope) resources of real instruments, when there is no simulated bench
+        self.real = real if bench is None and real is not None and any(real) else None
+        self.backend = backend
         self.db_path = db_path
         self.attempt: Any = None
         self.step_index = 0
@@ -144,11 +153,12 @@ class TrainingView(QWidget, View):
         self._busy(False)
         self._words()
         self.lang.currentTextChanged.connect(self._words)
-        if bench is None:
+        if bench is None and self.real is None:
             self.start_button.setEnabled(False)
-            self.instructions.setText("Training runs on the simulated bench: start meterlab "
-                                      "with --demo, or use `meterlab exercise run` in a "
-                                      "terminal.")
+            self.instructions.setText("Training runs on the simulated bench (start meterlab "
+                                      "with --demo) or on a real board with the instruments "
+                                      "connected in the Instruments tab; or use `meterlab "
+                                      "exercise run` in a terminal.")
 
     def w(self, text: str) -> str:
         """`text` in the chosen language."""
@@ -164,7 +174,7 @@ class TrainingView(QWidget, View):
         self.teacher_button.setText(self.w("Teacher…"))
         for b in self.tool_group.buttons():
             b.setText(self.w(_TOOL_NAMES[b.property("tool")]))
-        if self.attempt is None and self.bench is not None:
+        if self.attempt is None and self._can_start:
             self.instructions.setText(self.w("Choose an exercise and press Start."))
 
     # -- teacher mode ---------------------------------------------------------------------
@@ -226,22 +236,27 @@ class TrainingView(QWidget, View):
         from meterlab.units import format_si
 
         a, step = self.attempt, self.step
-        ctx = Context(board=a.bench.board, drawn=a.drawn, parts=a.exercise.scenario.parts)
-        lines = [f"seed {a.drawn.seed}, fault {a.drawn.fault}, "
-                 f"{a.drawn.temperature:.1f} °C"]
+        ctx = Context(board=None if a.real else a.bench.board, drawn=a.drawn,
+                      parts=a.exercise.scenario.parts)
+        lines = ["real board: reference values" if a.real else
+                 f"seed {a.drawn.seed}, fault {a.drawn.fault}, {a.drawn.temperature:.1f} °C"]
         e = step.expect
         if e.instrument != "none":
             lines.append(f"setup: {e.instrument} {e.function} at {e.at or e.digital_at} "
                          f"(ref {e.ref})")
         for ans in step.answers:
             if ans.truth and ans.truth != "tur_ok":
-                value = truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
+                value = a.reference.value(ans.truth) if a.real else \
+                    truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
                 shown = format_si(value, ans.unit) if isinstance(value, float) else value
                 lines.append(f"{ans.key} = {shown}")
         self.solutions.setText("<br>".join(escape(x) for x in lines))
 
     def switch_fault(self) -> None:
         if not self.teacher or self.attempt is None:
+            return
+        if self.attempt.real:
+            self._say(["A real board's faults are switched by hand, not from here."])
             return
         name = self.fault_combo.currentText()
         conn = self.attempt.dmm
@@ -286,11 +301,15 @@ class TrainingView(QWidget, View):
             ex_id = item.data(Qt.ItemDataRole.UserRole)
             item.setText(self._item_text(ex_id, self._progress.get(ex_id, "")))
 
+    @property
+    def _can_start(self) -> bool:
+        return self.bench is not None or self.real is not None
+
     def _busy(self, busy: bool) -> None:
         active = self.attempt is not None
         self.check_button.setEnabled(active and not busy)
         self.next_button.setEnabled(False)
-        self.start_button.setEnabled(self.bench is not None and not busy)
+        self.start_button.setEnabled(self._can_start and not busy)
 
     def _say(self, lines: list[str], colour: str = "#9C0006") -> None:
         self.feedback.setText("<br>".join(f'<span style="color:{colour}">{escape(x)}</span>'
@@ -307,16 +326,18 @@ class TrainingView(QWidget, View):
         from meterlab.training.session import Attempt
 
         item = self.list.currentItem()
-        if item is None or self.bench is None:
+        if item is None or not self._can_start:
             return
         if self.attempt is not None:
             self.attempt.close()
         if self._store is None:
             self._store = SessionStore(self.db_path)
         ex = self.exercises[item.data(Qt.ItemDataRole.UserRole)]
+        dmm, scope = self.real or (None, None)
         attempt = Attempt(ex, seed=secrets.randbelow(100_000), trainee=self.trainee.text(),
                           lang=self.lang.currentText(), store=self._store, bench=self.bench,
-                          power_cycle=False)
+                          power_cycle=False, dmm_resource=dmm, scope_resource=scope,
+                          backend=self.backend if self.real else None)
         self._busy(True)
         self._runner.submit(attempt.start, lambda _r, err: self._started(attempt, err),
                             name="training-start")
@@ -330,7 +351,9 @@ class TrainingView(QWidget, View):
         self.attempt = attempt
         self.step_index = 0
         d = attempt.drawn
-        self.board.positions = {"red": d.dmm_start, "black": "GND", "ch1": d.scope_start}
+        # on a real board nothing is known until the trainee shows where things are
+        self.board.positions = {"black": "GND"} if attempt.real else \
+            {"red": d.dmm_start, "black": "GND", "ch1": d.scope_start}
         self.board.update()
         self._show_step()
 
@@ -358,6 +381,9 @@ class TrainingView(QWidget, View):
     def place(self, tool: str, net: str) -> None:
         """Move a lead or probe on the simulated board (a job: it is SCPI)."""
         if self.attempt is None:
+            return
+        if self.attempt.real:
+            self.board.set_position(tool, net)  # the trainee's word; confirmed at Check
             return
         pos = dict(self.board.positions, **{tool: net})
         if tool in ("red", "black"):
@@ -389,6 +415,8 @@ class TrainingView(QWidget, View):
                 raw[a.key] = text
             except AnswerFormatError as exc:
                 problems.append(f"{a.key}: {exc}")
+        if not problems and self.attempt.real:
+            problems = self._confirm_positions()
         if problems:
             self._say(problems, "#7A4400")
             return
@@ -396,6 +424,19 @@ class TrainingView(QWidget, View):
         self._busy(True)
         self._runner.submit(lambda: self.attempt.submit(step, parsed, raw), self._graded,
                             name="training-grade")
+
+    def _confirm_positions(self) -> list[str]:
+        """Real board: what the picture shows becomes the trainee's confirmation of the leads."""
+        pos = self.board.positions
+        tool_of = {"leads": "red", "ch1": "ch1", "d0": "d0"}
+        for key in self.attempt.needs(self.step):
+            tool = tool_of.get(key)
+            if tool is None or tool not in pos:
+                name = self.w(_TOOL_NAMES.get(tool or "", key)).lower()
+                return [f"{self.w('Click on the board where this is')}: {name}"]
+            text = f"{pos['red']},{pos.get('black', 'GND')}" if key == "leads" else pos[tool]
+            self.attempt.confirm(key, text)
+        return []
 
     def _graded(self, result: Any, err: BaseException | None) -> None:
         self._busy(False)
