@@ -73,9 +73,10 @@ def test_dc_rails_through_the_board_picture(qtbot, bench, tmp_path):
     assert view.score.text() == "score 3/4"
     assert bench.board is demo_board  # the live views' board is back after the exercise
     assert "✘ 3/4" in view.list.item(row).text()
-    view.lang.setCurrentText("nl")  # the list follows the language, progress kept
+    view.lang.setCurrentText("nl")  # the list follows the exercise language, progress kept
     assert view.list.item(row).text().startswith("De DC-voedingsspanningen meten")
-    assert view.check_button.text() == "Controleer" and "Kies" in view.instructions.text()
+    # the tab's own words follow the app's language (English here), not the exercise's
+    assert view.check_button.text() == "Check" and "Choose" in view.instructions.text()
     assert "✘ 3/4" in view.list.item(row).text()
     view.shutdown()
     with SessionStore(db) as store:
@@ -168,3 +169,29 @@ def test_real_board_leads_confirmed_on_the_picture_graded_against_references(qtb
         meter.close()
     assert view.score.text() == "score 3/4"
     view.shutdown()
+
+
+@pytest.mark.parametrize(("lang", "check", "red", "start"), [
+    ("nl", "Controleer", "Rood meetsnoer", "Kies een oefening en druk op Start."),
+    ("fr", "Vérifier", "Cordon rouge", "Choisissez un exercice et appuyez sur Démarrer."),
+])
+def test_the_tabs_words_come_from_the_apps_catalogs(qtbot, qapp, bench, lang, check, red,
+                                                    start):
+    """The labels follow the app's language through the Qt catalogs; an exercise chosen in
+    English keeps its English title next to them."""
+    from meterlab.gui import i18n
+
+    try:
+        assert i18n.install_translators(qapp, lang) == lang
+        view = TrainingView(bench)
+        qtbot.addWidget(view)
+        view.lang.setCurrentText("en")
+        assert view.check_button.text() == check
+        assert view.instructions.text() == start
+        red_button = next(b for b in view.tool_group.buttons() if b.property("tool") == "red")
+        assert red_button.text() == red
+        assert any(view.list.item(i).text().startswith("Measure the DC supply rails — ")
+                   for i in range(view.list.count()))
+    finally:
+        for tr in getattr(qapp, "_meterlab_translators", []):
+            qapp.removeTranslator(tr)

@@ -17,7 +17,7 @@ import secrets
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,18 +38,17 @@ from meterlab.gui.tasks import TaskRunner
 from meterlab.gui.training_board import TOOLS, BoardPicture
 from meterlab.gui.views import View
 
-_TOOL_NAMES = {"red": "Red lead", "black": "Black lead", "ch1": "Scope CH1", "d0": "Logic D0"}
-#: The tab's own words in the exercise's language (the exercises carry nl and en
-#: themselves; these few follow the Language box rather than the app's locale).
-_NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefening",
-       "Check": "Controleer", "Next step": "Volgende stap", "your name": "je naam",
-       "Red lead": "Rode pen", "Black lead": "Zwarte pen", "Scope CH1": "Scope CH1",
-       "Logic D0": "Logisch D0", "step": "stap", "points": "punten",
-       "tries left": "pogingen over", "Done: score": "Klaar: score",
-       "Choose the next exercise.": "Kies de volgende oefening.",
-       "Choose an exercise and press Start.": "Kies een oefening en druk op Start.",
-       "Teacher…": "Leraar…",
-       "Click on the board where this is": "Klik op het bord waar dit zit"}
+# The tab's own words follow the app's language (Qt catalogs, like every view); the
+# exercise's words (instructions, feedback) follow the trainee's Language box.
+_TOOL_NAMES = {"red": QT_TRANSLATE_NOOP("TrainingView", "Red lead"),
+               "black": QT_TRANSLATE_NOOP("TrainingView", "Black lead"),
+               "ch1": QT_TRANSLATE_NOOP("TrainingView", "Scope CH1"),
+               "d0": QT_TRANSLATE_NOOP("TrainingView", "Logic D0")}
+
+
+def tool_name(tool: str) -> str:
+    """A lead's or probe's name in the app's language."""
+    return QCoreApplication.translate("TrainingView", _TOOL_NAMES.get(tool, tool))
 
 
 class TrainingView(QWidget, View):
@@ -63,7 +62,7 @@ class TrainingView(QWidget, View):
         from meterlab.training.format import list_exercises
 
         self.bench = bench
-        #: (dmm, scope) resources of real instruments, when there is no simulated bench
+        # (dmm, scope) resources of real instruments, when there is no simulated bench
         self.real = real if bench is None and real is not None and any(real) else None
         self.backend = backend
         self.db_path = db_path
@@ -92,7 +91,7 @@ class TrainingView(QWidget, View):
         self.list.setCurrentRow(0)
         self._progress: dict[str, str] = {}
         self.lang.currentTextChanged.connect(self._retitle)
-        self.start_button = QPushButton("Start exercise")
+        self.start_button = QPushButton()
         self.start_button.clicked.connect(self.start)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -115,9 +114,9 @@ class TrainingView(QWidget, View):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.fields: dict[str, QLineEdit] = {}
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
-        self.next_button = QPushButton("Next step")
+        self.next_button = QPushButton()
         self.next_button.clicked.connect(self.next_step)
         self.feedback = QLabel("")
         self.feedback.setWordWrap(True)
@@ -136,7 +135,7 @@ class TrainingView(QWidget, View):
         right.addLayout(buttons)
         right.addWidget(self.feedback, 1)
 
-        self.teacher_button = QPushButton("Teacher…")
+        self.teacher_button = QPushButton()
         self.teacher_button.clicked.connect(self._ask_passphrase)
         top.addWidget(self.teacher_button)
         self.teacher_panel = self._teacher_panel()
@@ -152,30 +151,25 @@ class TrainingView(QWidget, View):
         outer.addWidget(self.teacher_panel)
         self._busy(False)
         self._words()
-        self.lang.currentTextChanged.connect(self._words)
         if bench is None and self.real is None:
             self.start_button.setEnabled(False)
-            self.instructions.setText("Training runs on the simulated bench (start meterlab "
-                                      "with --demo) or on a real board with the instruments "
-                                      "connected in the Instruments tab; or use `meterlab "
-                                      "exercise run` in a terminal.")
-
-    def w(self, text: str) -> str:
-        """`text` in the chosen language."""
-        return _NL.get(text, text) if self.lang.currentText() == "nl" else text
+            self.instructions.setText(self.tr(
+                "Training runs on the simulated bench (start meterlab with --demo) or on a "
+                "real board with the instruments connected in the Instruments tab; or use "
+                "`meterlab exercise run` in a terminal."))
 
     def _words(self) -> None:
-        self._trainee_label.setText(self.w("Trainee"))
-        self._lang_label.setText(self.w("Language"))
-        self.trainee.setPlaceholderText(self.w("your name"))
-        self.start_button.setText(self.w("Start exercise"))
-        self.check_button.setText(self.w("Check"))
-        self.next_button.setText(self.w("Next step"))
-        self.teacher_button.setText(self.w("Teacher…"))
+        self._trainee_label.setText(self.tr("Trainee"))
+        self._lang_label.setText(self.tr("Exercise language"))
+        self.trainee.setPlaceholderText(self.tr("your name"))
+        self.start_button.setText(self.tr("Start exercise"))
+        self.check_button.setText(self.tr("Check"))
+        self.next_button.setText(self.tr("Next step"))
+        self.teacher_button.setText(self.tr("Teacher…"))
         for b in self.tool_group.buttons():
-            b.setText(self.w(_TOOL_NAMES[b.property("tool")]))
+            b.setText(tool_name(b.property("tool")))
         if self.attempt is None and self._can_start:
-            self.instructions.setText(self.w("Choose an exercise and press Start."))
+            self.instructions.setText(self.tr("Choose an exercise and press Start."))
 
     # -- teacher mode ---------------------------------------------------------------------
 
@@ -189,29 +183,29 @@ class TrainingView(QWidget, View):
         row = QHBoxLayout()
         self.fault_combo = QComboBox()
         self.fault_combo.addItems([f for f in FAULT_NAMES if f != "none"])
-        switch = QPushButton("Switch fault on")
+        switch = QPushButton(self.tr("Switch fault on"))
         switch.clicked.connect(self.switch_fault)
-        self.records_button = QPushButton("Trainees' records")
+        self.records_button = QPushButton(self.tr("Trainees' records"))
         self.records_button.clicked.connect(self.show_records)
-        row.addWidget(QLabel("Fault"))
+        row.addWidget(QLabel(self.tr("Fault")))
         row.addWidget(self.fault_combo)
         row.addWidget(switch)
         row.addStretch(1)
         row.addWidget(self.records_button)
         self.records = QLabel("")
         self.records.setWordWrap(True)
-        lay.addWidget(QLabel("<b>Teacher</b> — solutions, fault switches, records"))
+        lay.addWidget(QLabel(self.tr("<b>Teacher</b> — solutions, fault switches, records")))
         lay.addWidget(self.solutions)
         lay.addLayout(row)
         lay.addWidget(self.records)
         return panel
 
     def _ask_passphrase(self) -> None:
-        text, ok = QInputDialog.getText(self, "Teacher mode", "Passphrase",
+        text, ok = QInputDialog.getText(self, self.tr("Teacher mode"), self.tr("Passphrase"),
                                         QLineEdit.EchoMode.Password)
         if ok and not self.unlock(text):
-            self._say(["That is not the teacher passphrase (or the station file has none: "
-                       "`meterlab exercise passphrase` prints the line to add)."])
+            self._say([self.tr("That is not the teacher passphrase (or the station file has "
+                               "none: `meterlab exercise passphrase` prints the line to add).")])
 
     def unlock(self, passphrase: str) -> bool:
         """Teacher mode, if `passphrase` matches the hash in the station file."""
@@ -229,7 +223,7 @@ class TrainingView(QWidget, View):
         if not self.teacher:
             return
         if self.attempt is None:
-            self.solutions.setText("No exercise running.")
+            self.solutions.setText(self.tr("No exercise running."))
             return
         from meterlab.training.grade import Context
         from meterlab.training.truth import truth
@@ -256,13 +250,14 @@ class TrainingView(QWidget, View):
         if not self.teacher or self.attempt is None:
             return
         if self.attempt.real:
-            self._say(["A real board's faults are switched by hand, not from here."])
+            self._say([self.tr("A real board's faults are switched by hand, not from here.")])
             return
         name = self.fault_combo.currentText()
         conn = self.attempt.dmm
         self._runner.submit(lambda: conn.write(f"SIM:FAUL {name},1"),
                             lambda _r, err: self._show_solutions() if err is None else
-                            self._say([f"The fault could not be switched: {err}"]),
+                            self._say([self.tr("The fault could not be switched: %1")
+                                       .replace("%1", str(err))]),
                             name="training-fault")
 
     def show_records(self) -> None:
@@ -277,11 +272,13 @@ class TrainingView(QWidget, View):
 
         def done(found: Any, err: BaseException | None) -> None:
             if err is not None:
-                self.records.setText(escape(f"The records could not be read: {err}"))
+                self.records.setText(escape(self.tr("The records could not be read: %1")
+                                            .replace("%1", str(err))))
                 return
             rows = [f"{r.date} {r.trainee or '—'} {r.exercise} {r.score}/{r.max} "
                     f"{' '.join(sorted(set(r.mistakes)))}" for r in found[-20:]]
-            self.records.setText("<br>".join(escape(x) for x in rows) or "No attempts yet.")
+            self.records.setText("<br>".join(escape(x) for x in rows)
+                                 or self.tr("No attempts yet."))
 
         self._runner.submit(work, done, name="training-records")
 
@@ -291,8 +288,9 @@ class TrainingView(QWidget, View):
         ex = self.exercises[ex_id]
         parts = ",".join(str(s) for s in ex.skills)
         mark = f"  {progress}" if progress else ""
-        return f"{ex.title[self.lang.currentText() if hasattr(self, 'lang') else 'en']}" \
-               f" — level {ex.level}, parts {parts}{mark}"
+        title = ex.title[self.lang.currentText() if hasattr(self, "lang") else "en"]
+        return self.tr("%1 — level %2, parts %3").replace("%1", title).replace(
+            "%2", str(ex.level)).replace("%3", parts) + mark
 
     def _retitle(self) -> None:
         """The exercise list in the chosen language (with the progress made so far)."""
@@ -346,7 +344,7 @@ class TrainingView(QWidget, View):
         if err is not None:
             self.attempt = None
             self._busy(False)
-            self._say([f"The exercise could not start: {err}"])
+            self._say([self.tr("The exercise could not start: %1").replace("%1", str(err))])
             return
         self.attempt = attempt
         self.step_index = 0
@@ -363,8 +361,10 @@ class TrainingView(QWidget, View):
         ex = self.attempt.exercise
         intro = f"<p>{escape(ex.intro[lang])}</p>" if ex.intro and self.step_index == 0 else ""
         self.instructions.setText(
-            f"<b>{escape(ex.title[lang])}</b> — {self.w('step')} {self.step_index + 1}/"
-            f"{len(ex.steps)} ({step.points} {self.w('points')}){intro}"
+            f"<b>{escape(ex.title[lang])}</b> — "
+            + escape(self.tr("step %1/%2 (%3 points)").replace("%1", str(self.step_index + 1))
+                     .replace("%2", str(len(ex.steps))).replace("%3", str(step.points)))
+            + f"{intro}"
             f"<p>{escape(step.instructions[lang])}</p>")
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -398,7 +398,8 @@ class TrainingView(QWidget, View):
             if err is None:
                 self.board.set_position(tool, net)
             else:
-                self._say([f"The {_TOOL_NAMES[tool].lower()} could not be moved: {err}"])
+                self._say([self.tr("The %1 could not be moved: %2")
+                           .replace("%1", tool_name(tool).lower()).replace("%2", str(err))])
 
         self._runner.submit(lambda: conn.write(cmd), done, name="training-place")
 
@@ -432,8 +433,8 @@ class TrainingView(QWidget, View):
         for key in self.attempt.needs(self.step):
             tool = tool_of.get(key)
             if tool is None or tool not in pos:
-                name = self.w(_TOOL_NAMES.get(tool or "", key)).lower()
-                return [f"{self.w('Click on the board where this is')}: {name}"]
+                name = tool_name(tool or key).lower()
+                return [self.tr("Click on the board where this is: %1").replace("%1", name)]
             text = f"{pos['red']},{pos.get('black', 'GND')}" if key == "leads" else pos[tool]
             self.attempt.confirm(key, text)
         return []
@@ -441,14 +442,15 @@ class TrainingView(QWidget, View):
     def _graded(self, result: Any, err: BaseException | None) -> None:
         self._busy(False)
         if err is not None:
-            self._say([f"The instruments could not be read: {err}"])
+            self._say([self.tr("The instruments could not be read: %1").replace("%1", str(err))])
             return
         step = self.step
         if result.correct:
             self._say([f"✔ {result.points}/{step.points}"], "#006100")
         else:
             left = self.attempt.tries_left(step)
-            self._say([*result.feedback, f"✘ 0/{step.points} — {self.w('tries left')}: {left}"])
+            self._say([*result.feedback, f"✘ 0/{step.points} — "
+                       + self.tr("tries left: %1").replace("%1", str(left))])
             if left > 0:
                 return
         self.check_button.setEnabled(False)
@@ -470,8 +472,8 @@ class TrainingView(QWidget, View):
             ex_id = self.attempt.exercise.id
             self._progress[ex_id] = f"{'✔' if score == top else '✘'} {score}/{top}"
             item.setText(self._item_text(ex_id, self._progress[ex_id]))
-        self.instructions.setText(f"{self.w('Done: score')} {score}/{top}. "
-                                  f"{self.w('Choose the next exercise.')}")
+        self.instructions.setText(self.tr("Done: score %1/%2. Choose the next exercise.")
+                                  .replace("%1", str(score)).replace("%2", str(top)))
         self.attempt.close()
         self.attempt = None
         self._busy(False)

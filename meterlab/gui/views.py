@@ -112,6 +112,5 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view, pauses_meter=True),
     ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
     ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
-    # "Training" is the same word in Dutch: left unmarked so the shipped .ts/.qm need no change
-    ViewSpec("training", "Training", _training_view),
+    ViewSpec("training", QT_TRANSLATE_NOOP("Views", "Training"), _training_view),
 )
