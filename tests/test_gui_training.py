@@ -195,3 +195,47 @@ def test_the_tabs_words_come_from_the_apps_catalogs(qtbot, qapp, bench, lang, ch
     finally:
         for tr in getattr(qapp, "_meterlab_translators", []):
             qapp.removeTranslator(tr)
+
+
+def test_every_scope_channel_and_logic_clip_is_placed_from_the_picture(qtbot, bench):
+    view = TrainingView(bench)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    row = next(i for i in range(view.list.count())
+               if view.list.item(i).data(Qt.ItemDataRole.UserRole) == "uart-decode")
+    view.list.setCurrentRow(row)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.attempt is not None and view.check_button.isEnabled(),
+                    timeout=10_000)
+    scope = pyvisa.ResourceManager("@py").open_resource(
+        bench.scope_resource, read_termination="\n", write_termination="\n")
+
+    def put(net: str, tool: str) -> None:
+        qtbot.mouseClick(view.board, Qt.MouseButton.LeftButton,
+                         pos=view.board.centre(net).toPoint())
+        qtbot.waitUntil(lambda: view.board.positions.get(tool) == net, timeout=5_000)
+
+    try:
+        assert [view.channel_box.itemText(i) for i in range(view.channel_box.count())] == \
+            ["CH1", "CH2", "CH3", "CH4"]
+        assert view.clip_box.count() == 16
+        view.channel_box.setCurrentIndex(2)  # choosing CH3 picks the scope probe tool
+        assert view.board.tool == "ch3"
+        put("SCL", "ch3")
+        assert scope.query(":SIM:CHAN3?").strip().strip('"') == "SCL"
+        view.clip_box.setCurrentIndex(12)
+        assert view.board.tool == "d12"
+        put("UART_TX", "d12")
+        assert scope.query(":SIM:DIG12?").strip().strip('"') == "UART_TX"
+        view.channel_box.setCurrentIndex(3)
+        put("SDA", "ch4")
+        assert scope.query(":SIM:CHAN4?").strip().strip('"') == "SDA"
+        assert scope.query(":SIM:CHAN3?").strip().strip('"') == "SCL"  # CH3 stayed
+        red = next(b for b in view.tool_group.buttons() if b.property("tool") == "red")
+        qtbot.mouseClick(red, Qt.MouseButton.LeftButton)
+        assert view.board.tool == "red"
+        view.board.grab()  # every marker drawn, several on one test point
+    finally:
+        scope.close()
+    view.shutdown()

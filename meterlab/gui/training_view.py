@@ -35,20 +35,22 @@ from PySide6.QtWidgets import (
 )
 
 from meterlab.gui.tasks import TaskRunner
-from meterlab.gui.training_board import TOOLS, BoardPicture
+from meterlab.gui.training_board import BoardPicture
 from meterlab.gui.views import View
 
 # The tab's own words follow the app's language (Qt catalogs, like every view); the
 # exercise's words (instructions, feedback) follow the trainee's Language box.
 _TOOL_NAMES = {"red": QT_TRANSLATE_NOOP("TrainingView", "Red lead"),
                "black": QT_TRANSLATE_NOOP("TrainingView", "Black lead"),
-               "ch1": QT_TRANSLATE_NOOP("TrainingView", "Scope CH1"),
-               "d0": QT_TRANSLATE_NOOP("TrainingView", "Logic D0")}
+               "ch": QT_TRANSLATE_NOOP("TrainingView", "Scope probe CH%1"),
+               "d": QT_TRANSLATE_NOOP("TrainingView", "Logic clip D%1")}
 
 
 def tool_name(tool: str) -> str:
-    """A lead's or probe's name in the app's language."""
-    return QCoreApplication.translate("TrainingView", _TOOL_NAMES.get(tool, tool))
+    """A lead's or probe's name in the app's language: "red", "ch3", "d12"."""
+    kind = tool.rstrip("0123456789")
+    text = QCoreApplication.translate("TrainingView", _TOOL_NAMES.get(kind, tool))
+    return text.replace("%1", tool[len(kind):])
 
 
 class TrainingView(QWidget, View):
@@ -101,14 +103,23 @@ class TrainingView(QWidget, View):
         self.board.placed.connect(self.place)
         tools = QHBoxLayout()
         self.tool_group = QButtonGroup(self)
-        for key in TOOLS:
+        # red, black, a scope probe (its channel beside it), a logic clip (its line beside it)
+        self.channel_box, self.clip_box = QComboBox(), QComboBox()
+        self.channel_box.addItems([f"CH{n}" for n in range(1, 5)])
+        self.clip_box.addItems([f"D{n}" for n in range(16)])
+        for key, box in (("red", None), ("black", None), ("ch", self.channel_box),
+                         ("d", self.clip_box)):
             b = QRadioButton()
             b.setProperty("tool", key)
             b.setChecked(key == "red")
             self.tool_group.addButton(b)
             tools.addWidget(b)
-        self.tool_group.buttonClicked.connect(
-            lambda b: setattr(self.board, "tool", b.property("tool")))
+            if box is not None:
+                tools.addWidget(box)
+                box.currentIndexChanged.connect(
+                    lambda _i, b=b: (b.setChecked(True), self._pick_tool()))
+        tools.addStretch(1)
+        self.tool_group.buttonClicked.connect(lambda _b: self._pick_tool())
         self.instructions = QLabel()
         self.instructions.setWordWrap(True)
         self.form_host = QWidget()
@@ -167,7 +178,9 @@ class TrainingView(QWidget, View):
         self.next_button.setText(self.tr("Next step"))
         self.teacher_button.setText(self.tr("Teacher…"))
         for b in self.tool_group.buttons():
-            b.setText(tool_name(b.property("tool")))
+            key = b.property("tool")
+            b.setText(self.tr("Scope probe") if key == "ch" else self.tr("Logic clip")
+                      if key == "d" else tool_name(key))
         if self.attempt is None and self._can_start:
             self.instructions.setText(self.tr("Choose an exercise and press Start."))
 
@@ -378,6 +391,16 @@ class TrainingView(QWidget, View):
         self._busy(False)
         self._show_solutions()
 
+    def _pick_tool(self) -> None:
+        """The board's tool from the radio buttons and the channel/clip boxes."""
+        b = self.tool_group.checkedButton()
+        key = b.property("tool") if b is not None else "red"
+        if key == "ch":
+            key = f"ch{self.channel_box.currentIndex() + 1}"
+        elif key == "d":
+            key = f"d{self.clip_box.currentIndex()}"
+        self.board.tool = key
+
     def place(self, tool: str, net: str) -> None:
         """Move a lead or probe on the simulated board (a job: it is SCPI)."""
         if self.attempt is None:
@@ -389,10 +412,10 @@ class TrainingView(QWidget, View):
         if tool in ("red", "black"):
             red, black = pos.get("red", "3V3"), pos.get("black", "GND")
             conn, cmd = self.attempt.dmm, f"SIM:PROB {red},{black}"
-        elif tool == "ch1":
-            conn, cmd = self.attempt.scope, f":SIM:CHAN1 {net}"
+        elif tool.startswith("ch"):
+            conn, cmd = self.attempt.scope, f":SIM:CHAN{tool[2:]} {net}"
         else:
-            conn, cmd = self.attempt.scope, f":SIM:DIG0 {net}"
+            conn, cmd = self.attempt.scope, f":SIM:DIG{tool[1:]} {net}"
 
         def done(_r: Any, err: BaseException | None) -> None:
             if err is None:
@@ -429,11 +452,10 @@ class TrainingView(QWidget, View):
     def _confirm_positions(self) -> list[str]:
         """Real board: what the picture shows becomes the trainee's confirmation of the leads."""
         pos = self.board.positions
-        tool_of = {"leads": "red", "ch1": "ch1", "d0": "d0"}
         for key in self.attempt.needs(self.step):
-            tool = tool_of.get(key)
-            if tool is None or tool not in pos:
-                name = tool_name(tool or key).lower()
+            tool = "red" if key == "leads" else key  # ch1…ch4, d0…d15 are tools themselves
+            if tool not in pos:
+                name = tool_name(tool).lower()
                 return [self.tr("Click on the board where this is: %1").replace("%1", name)]
             text = f"{pos['red']},{pos.get('black', 'GND')}" if key == "leads" else pos[tool]
             self.attempt.confirm(key, text)

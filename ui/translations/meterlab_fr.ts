@@ -2580,156 +2580,166 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
     </message>
     <message>
         <location filename="../../meterlab/gui/training_view.py" line="45"/>
-        <source>Scope CH1</source>
-        <translation>Oscilloscope CH1</translation>
+        <source>Scope probe CH%1</source>
+        <translation>Sonde d&apos;oscilloscope CH%1</translation>
     </message>
     <message>
         <location filename="../../meterlab/gui/training_view.py" line="46"/>
-        <source>Logic D0</source>
-        <translation>Logique D0</translation>
+        <source>Logic clip D%1</source>
+        <translation>Pince logique D%1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="157"/>
+        <location filename="../../meterlab/gui/training_view.py" line="168"/>
         <source>Training runs on the simulated bench (start meterlab with --demo) or on a real board with the instruments connected in the Instruments tab; or use `meterlab exercise run` in a terminal.</source>
         <translation>La formation se fait sur le banc simulé (lancez meterlab avec --demo) ou sur une vraie carte avec les instruments connectés dans l&apos;onglet Instruments ; ou utilisez `meterlab exercise run` dans un terminal.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="162"/>
+        <location filename="../../meterlab/gui/training_view.py" line="173"/>
         <source>Trainee</source>
         <translation>Stagiaire</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="163"/>
+        <location filename="../../meterlab/gui/training_view.py" line="174"/>
         <source>Exercise language</source>
         <translation>Langue de l&apos;exercice</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="164"/>
+        <location filename="../../meterlab/gui/training_view.py" line="175"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="165"/>
+        <location filename="../../meterlab/gui/training_view.py" line="176"/>
         <source>Start exercise</source>
         <translation>Démarrer l&apos;exercice</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="166"/>
+        <location filename="../../meterlab/gui/training_view.py" line="177"/>
         <source>Check</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="167"/>
+        <location filename="../../meterlab/gui/training_view.py" line="178"/>
         <source>Next step</source>
         <translation>Étape suivante</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="168"/>
+        <location filename="../../meterlab/gui/training_view.py" line="179"/>
         <source>Teacher…</source>
         <translation>Enseignant…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="172"/>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Scope probe</source>
+        <translation>Sonde d&apos;oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Logic clip</source>
+        <translation>Pince logique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="185"/>
         <source>Choose an exercise and press Start.</source>
         <translation>Choisissez un exercice et appuyez sur Démarrer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="186"/>
+        <location filename="../../meterlab/gui/training_view.py" line="199"/>
         <source>Switch fault on</source>
         <translation>Activer le défaut</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="188"/>
+        <location filename="../../meterlab/gui/training_view.py" line="201"/>
         <source>Trainees&apos; records</source>
         <translation>Résultats des stagiaires</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="190"/>
+        <location filename="../../meterlab/gui/training_view.py" line="203"/>
         <source>Fault</source>
         <translation>Défaut</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="197"/>
+        <location filename="../../meterlab/gui/training_view.py" line="210"/>
         <source>&lt;b&gt;Teacher&lt;/b&gt; — solutions, fault switches, records</source>
         <translation>&lt;b&gt;Enseignant&lt;/b&gt; — solutions, commutateurs de défauts, résultats</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="204"/>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
         <source>Teacher mode</source>
         <translation>Mode enseignant</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="204"/>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="207"/>
+        <location filename="../../meterlab/gui/training_view.py" line="220"/>
         <source>That is not the teacher passphrase (or the station file has none: `meterlab exercise passphrase` prints the line to add).</source>
         <translation>Ce n&apos;est pas la phrase secrète de l&apos;enseignant (ou le fichier de station n&apos;en a pas : `meterlab exercise passphrase` affiche la ligne à ajouter).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="226"/>
+        <location filename="../../meterlab/gui/training_view.py" line="239"/>
         <source>No exercise running.</source>
         <translation>Aucun exercice en cours.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="253"/>
+        <location filename="../../meterlab/gui/training_view.py" line="266"/>
         <source>A real board&apos;s faults are switched by hand, not from here.</source>
         <translation>Les défauts d&apos;une vraie carte se commutent à la main, pas d&apos;ici.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="259"/>
+        <location filename="../../meterlab/gui/training_view.py" line="272"/>
         <source>The fault could not be switched: %1</source>
         <translation>Le défaut n&apos;a pas pu être commuté : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="275"/>
+        <location filename="../../meterlab/gui/training_view.py" line="288"/>
         <source>The records could not be read: %1</source>
         <translation>Les résultats n&apos;ont pas pu être lus : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="281"/>
+        <location filename="../../meterlab/gui/training_view.py" line="294"/>
         <source>No attempts yet.</source>
         <translation>Pas encore de tentatives.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="292"/>
+        <location filename="../../meterlab/gui/training_view.py" line="305"/>
         <source>%1 — level %2, parts %3</source>
         <translation>%1 — niveau %2, parties %3</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="347"/>
+        <location filename="../../meterlab/gui/training_view.py" line="360"/>
         <source>The exercise could not start: %1</source>
         <translation>L&apos;exercice n&apos;a pas pu démarrer : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="365"/>
+        <location filename="../../meterlab/gui/training_view.py" line="378"/>
         <source>step %1/%2 (%3 points)</source>
         <translation>étape %1/%2 (%3 points)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="401"/>
+        <location filename="../../meterlab/gui/training_view.py" line="424"/>
         <source>The %1 could not be moved: %2</source>
-        <translation>Le %1 n&apos;a pas pu être déplacé : %2</translation>
+        <translation>Impossible de déplacer : %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="437"/>
+        <location filename="../../meterlab/gui/training_view.py" line="459"/>
         <source>Click on the board where this is: %1</source>
         <translation>Cliquez sur la carte à l&apos;endroit où se trouve : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="445"/>
+        <location filename="../../meterlab/gui/training_view.py" line="467"/>
         <source>The instruments could not be read: %1</source>
         <translation>Les instruments n&apos;ont pas pu être lus : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="453"/>
+        <location filename="../../meterlab/gui/training_view.py" line="475"/>
         <source>tries left: %1</source>
         <translation>essais restants : %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/training_view.py" line="475"/>
+        <location filename="../../meterlab/gui/training_view.py" line="497"/>
         <source>Done: score %1/%2. Choose the next exercise.</source>
         <translation>Terminé : score %1/%2. Choisissez l&apos;exercice suivant.</translation>
     </message>
