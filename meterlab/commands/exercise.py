@@ -18,6 +18,16 @@ _SAY = {
     "left": ("pogingen over", "tries left"), "ask": ("Deze stap vraagt", "This step asks for"),
     "ended": ("De antwoorden stopten bij stap", "The answers ended at step"),
     "good": ("Goed", "Correct"), "seed": ("seed", "seed"),
+    "leads": ("Waar zitten het rode en het zwarte snoer? (bv. leads = VBUS,GND)",
+              "Where are the red and black leads? (e.g. leads = VBUS,GND)"),
+    "ch": ("Waar zit de tastkop van kanaal {n}? (bv. ch{n} = LED_PWM)",
+           "Where is the probe of channel {n}? (e.g. ch{n} = LED_PWM)"),
+    "d": ("Waar zit logische klem D{n}? (bv. d{n} = UART_TX)",
+          "Where is logic clip D{n}? (e.g. d{n} = UART_TX)"),
+    "real": ("Echt bord: de instellingen worden via SCPI gelezen; jij bevestigt waar de "
+             "snoeren en tastkoppen zitten. Beoordeeld tegen de richtwaarden.",
+             "Real board: the settings are read over SCPI; you confirm where the leads and "
+             "probes are. Graded against the reference values."),
     "work": ("Werk met de instrumenten vanuit elk programma (meterlab read, SCPI-console …); "
              "geef daarna per stap je antwoorden als sleutel = waarde.",
              "Work the instruments from any program (meterlab read, an SCPI console …); then "
@@ -107,17 +117,27 @@ def records_command(trainee: str | None, xlsx: str | None, pdf: str | None,
 @click.option("--json", "json_file", type=click.Path(dir_okay=False), default=None,
               help="Also write the graded attempt to this JSON file.")
 @click.option("--no-store", is_flag=True, help="Do not record the attempt as a session.")
+@click.option("--dmm", "dmm_resource", default=None, metavar="RESOURCE",
+              help="A real multimeter (with --scope: a real board, no simulator).")
+@click.option("--scope", "scope_resource", default=None, metavar="RESOURCE",
+              help="A real oscilloscope (with --dmm: a real board, no simulator).")
 @db_option
 @visa_option
 def run_command(exercise_id: str, seed: int | None, trainee: str, lang: str,
-                json_file: str | None, no_store: bool, db: str | None,
-                backend: str | None) -> None:
+                json_file: str | None, no_store: bool, dmm_resource: str | None,
+                scope_resource: str | None, db: str | None, backend: str | None) -> None:
     """Run exercise ID on the simulated bench and grade each step from the instruments.
 
     Prints the resources like `meterlab sim` (`dmm …`, `scope …`), then the
     instructions; reads each step's answers (`key = value` lines when standard
     input is not a terminal) and ends with `score N/M`. Exit 0 with full marks,
     1 otherwise, 2 on a usage or instrument error.
+
+    With --dmm/--scope the exercise runs on a real board and real instruments:
+    their settings are read over standard SCPI, the trainee confirms where the
+    leads and probes are (`leads = VBUS,GND`, `ch1 = LED_PWM`, `d0 = UART_TX`
+    before each step's answers), and the answers are graded against the
+    exercise's reference values within their tolerance.
     """
     from meterlab.station import load_station
     from meterlab.store import SessionStore
@@ -129,14 +149,22 @@ def run_command(exercise_id: str, seed: int | None, trainee: str, lang: str,
         seed = secrets.randbelow(100_000)
     store = None if no_store else SessionStore(db)
     attempt = Attempt(ex, seed=seed, trainee=trainee, lang=lang, store=store, backend=backend,
-                      station="" if no_store else load_station().name)
+                      station="" if no_store else load_station().name,
+                      dmm_resource=dmm_resource, scope_resource=scope_resource)
     interactive = sys.stdin.isatty()
     lines = _lines(interactive)
     complete = True
     try:
         attempt.start()
-        click.echo(f"dmm {attempt.bench.dmm_resource}\nscope {attempt.bench.scope_resource}")
+        if attempt.real:
+            for kind in ("dmm", "scope"):
+                if attempt.resources[kind]:
+                    click.echo(f"{kind} {attempt.resources[kind]}")
+        else:
+            click.echo(f"dmm {attempt.bench.dmm_resource}\nscope {attempt.bench.scope_resource}")
         click.echo(f"{ex.title[lang]} — {ex.id}, {_t('seed', lang)} {seed}")
+        if attempt.real:
+            click.echo(_t("real", lang))
         if ex.intro:
             click.echo(ex.intro[lang])
         click.echo(_t("work", lang))
@@ -176,6 +204,8 @@ def _do_step(attempt: Any, step: Any, n: int, total: int, lang: str,
                f"{_t('points', lang)})")
     click.echo(step.instructions[lang])
     while True:
+        if not _confirm(attempt, step, lang, lines):
+            return False
         asked = ", ".join(
             f"{a.key} ({a.prompt.get(lang) + ', ' if a.prompt else ''}"
             f"{'bv.' if lang == 'nl' else 'e.g.'} {a.key} = {a.example})" for a in step.answers)
@@ -196,6 +226,40 @@ def _do_step(attempt: Any, step: Any, n: int, total: int, lang: str,
         if left <= 0:
             return True
         click.echo(f"  {_t('again', lang)} ({left} {_t('left', lang)}).")
+
+
+def _confirm(attempt: Any, step: Any, lang: str, lines: Iterator[str]) -> bool:
+    """On a real board: ask where the leads/probes/clips are; False when the input ran out."""
+    from meterlab.training.answers import AnswerFormatError, split_line
+
+    for key in attempt.needs(step):
+        n = key.lstrip("chd")
+        question = _t("leads" if key == "leads" else key.rstrip("0123456789"), lang)
+        click.echo(question.format(n=n))
+        while True:
+            if sys.stdin.isatty():
+                click.echo(f"{key} = ", nl=False)
+            try:
+                line = next(lines)
+            except StopIteration:
+                return False
+            try:
+                kv = split_line(line, lang) if "=" in line or not sys.stdin.isatty() \
+                    else (key, line)
+            except AnswerFormatError as exc:
+                click.echo(f"  ? {exc}")
+                continue
+            if kv is None:
+                continue
+            if kv[0] != key:
+                click.echo(f"  ? {question.format(n=n)}")
+                continue
+            try:
+                attempt.confirm(key, kv[1])
+                break
+            except ValueError as exc:
+                click.echo(f"  ? {exc}")
+    return True
 
 
 def _collect(step: Any, lang: str, lines: Iterator[str]

@@ -1,7 +1,7 @@
 """The IoT sensor node drawn as a picture: test points, the current link, and where the leads are.
 
-The trainee picks a tool (red lead, black lead, scope probe CH1, logic clip D0)
-and clicks a test point; the picture emits `placed(tool, net)` and the training
+The trainee picks a tool (red lead, black lead, scope probe CH1–CH4, logic clip
+D0–D15) and clicks a test point; the picture emits `placed(tool, net)` and the training
 view moves the simulator's lead or probe there. Markers show where each one is.
 Drawing only: no SCPI here.
 """
@@ -18,10 +18,14 @@ POINTS: dict[str, tuple[float, float]] = {
     "NTC": (0.40, 0.55), "LED_PWM": (0.60, 0.25), "UART_TX": (0.75, 0.25), "SCL": (0.88, 0.25),
     "SDA": (0.88, 0.45), "R1": (0.60, 0.80), "D1": (0.72, 0.80), "C1": (0.84, 0.80),
 }
+#: the scope's channel colours (yellow, cyan, magenta, blue as on the MSO1104Z's screen)
+_CHANNEL_COLOURS = ("#F9A825", "#00ACC1", "#C2185B", "#1565C0")
 TOOLS: dict[str, tuple[str, str]] = {  # tool → (colour, label)
-    "red": ("#D32F2F", "+"), "black": ("#212121", "−"), "ch1": ("#F9A825", "1"),
-    "d0": ("#1565C0", "D0"),
+    "red": ("#D32F2F", "+"), "black": ("#212121", "−"),
+    **{f"ch{n}": (_CHANNEL_COLOURS[n - 1], str(n)) for n in range(1, 5)},
+    **{f"d{n}": ("#6A1B9A", f"D{n}") for n in range(16)},
 }
+MARKERS_PER_ROW = 6  #: markers stack above a test point in rows of this many
 RADIUS = 9.0
 
 
@@ -87,11 +91,15 @@ class BoardPicture(QWidget):
             p.setPen(QColor("white"))
             p.drawText(QRectF(c.x() - 40, c.y() + RADIUS + 1, 80, 14),
                        Qt.AlignmentFlag.AlignHCenter, net)
-        for i, (tool, net) in enumerate(self.positions.items()):
+        stacked: dict[str, int] = {}
+        for tool, net in self.positions.items():
             colour, label = TOOLS[tool]
-            c = self.centre(net) + QPointF(-14 + 9 * i, -RADIUS - 10)
+            i = stacked.get(net, 0)
+            stacked[net] = i + 1
+            row, col = divmod(i, MARKERS_PER_ROW)
+            c = self.centre(net) + QPointF(-22 + 9 * col, -RADIUS - 10 - 15 * row)
             p.setPen(QPen(QColor("white"), 1))
             p.setBrush(QColor(colour))
             p.drawEllipse(c, 7, 7)
-            p.drawText(QRectF(c.x() - 7, c.y() - 7, 14, 14), Qt.AlignmentFlag.AlignCenter, label)
+            p.drawText(QRectF(c.x() - 9, c.y() - 7, 18, 14), Qt.AlignmentFlag.AlignCenter, label)
         p.end()

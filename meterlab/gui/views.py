@@ -100,7 +100,11 @@ def _instruments_view(window: MainWindow) -> QWidget:
 def _training_view(window: MainWindow) -> QWidget:
     from meterlab.gui.training_view import TrainingView
 
-    return TrainingView(window.bench(), db_path=window.db_path)
+    bench = window.bench()
+    res = window.resources()
+    # without the simulated bench: the instruments the window is connected to, a real board
+    real = None if bench is not None or res.simulated else (res.dmm, res.scope)
+    return TrainingView(bench, db_path=window.db_path, real=real, backend=res.backend)
 
 
 VIEWS: tuple[ViewSpec, ...] = (
@@ -108,6 +112,5 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("plan", QT_TRANSLATE_NOOP("Views", "Plan runner"), _plan_view, pauses_meter=True),
     ViewSpec("sessions", QT_TRANSLATE_NOOP("Views", "Sessions"), _sessions_view),
     ViewSpec("instruments", QT_TRANSLATE_NOOP("Views", "Instruments"), _instruments_view),
-    # "Training" is the same word in Dutch: left unmarked so the shipped .ts/.qm need no change
-    ViewSpec("training", "Training", _training_view),
+    ViewSpec("training", QT_TRANSLATE_NOOP("Views", "Training"), _training_view),
 )

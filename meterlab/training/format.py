@@ -52,6 +52,7 @@ from meterlab.tolerance import limit_from
 from meterlab.training.codes import LANGUAGES, MISTAKES
 from meterlab.training.locate import Locator as _Locator
 from meterlab.training.model import Answer, Exercise, Expect, Scenario, Step
+from meterlab.training.reference import parse_reference
 from meterlab.training.truth import FAULT_NAMES, NETS, check_truth, truth_unit
 from meterlab.units import parse_quantity
 
@@ -158,9 +159,9 @@ def parse_exercise(text: str, *, path: str = "<exercise>", sha256: str = "") -> 
         return FileFormatError(message, path=path, line=line, key=key)
 
     for key in data:
-        if key not in ("exercise", "scenario", "step"):
-            raise fail(f'unknown table "[{key}]" (an exercise has [exercise], [scenario] and '
-                       "[[step]])", key, loc.header(key))
+        if key not in ("exercise", "scenario", "step", "reference"):
+            raise fail(f'unknown table "[{key}]" (an exercise has [exercise], [scenario], '
+                       "[reference] and [[step]])", key, loc.header(key))
     head = data.get("exercise")
     if not isinstance(head, dict):
         raise fail("missing the [exercise] table (id, level, skills, title)", "exercise", None)
@@ -201,9 +202,32 @@ def parse_exercise(text: str, *, path: str = "<exercise>", sha256: str = "") -> 
             if any(a.truth == "diagnosis" for a in s.answers):
                 raise fail('a "diagnosis" answer needs [scenario] parts = { fault = "part" }',
                            "parts", loc.step_start(i))
+    reference = _reference(data.get("reference", {}),
+                           lambda k, m: fail(f"[reference], key {k}: {m}", k,
+                                             loc.key_in("reference", k)))
     return Exercise(id=eid, version=str(head.get("version", "1")), level=level,
                     skills=tuple(skills), title=title, intro=intro, scenario=scenario,
-                    steps=tuple(steps), attempts=attempts, path=path, sha256=sha256)
+                    steps=tuple(steps), attempts=attempts, path=path, sha256=sha256,
+                    reference=reference)
+
+
+def _reference(raw: Any, fail: Any) -> dict[str, str]:
+    """`[reference]`: truth = "value unit ±tolerance", the answer key on a real board."""
+    if not isinstance(raw, dict):
+        raise fail("reference", 'expected a table of truth = "3.3 V ±3 %"')
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        problem = check_truth(key)
+        if problem:
+            raise fail(key, problem)
+        if not isinstance(value, str) or not value.strip():
+            raise fail(key, f'expected text such as "3.3 V ±3 %", not {value!r}')
+        try:
+            parse_reference(key, value)
+        except LimitError as exc:
+            raise fail(key, str(exc)) from None
+        out[key] = value
+    return out
 
 
 def _unknown(table: dict[str, Any], known: set[str], fail: Any) -> None:

@@ -3,7 +3,8 @@
 The setup is judged the way a teacher behind the trainee would: from what the
 meter and the scope are actually set to and where the leads and probes actually
 are, not from what the trainee says. The answers are then judged against the
-board's own truth. Each mistake is a stable code (`codes.MISTAKES`) with words
+board's own truth — or, on a real board (`Context.reference`), against the
+reference values within their tolerance. Each mistake is a stable code (`codes.MISTAKES`) with words
 in the trainee's language and, if the exercise has one, a hint.
 """
 
@@ -21,6 +22,7 @@ from meterlab.tolerance import expanded_uncertainty, limit_from, tur
 from meterlab.training.answers import YES
 from meterlab.training.codes import words
 from meterlab.training.format import Answer, Step
+from meterlab.training.reference import Reference
 from meterlab.training.truth import Drawn, truth
 
 #: nets with no supply on them: the unpowered test coupon and ground
@@ -29,6 +31,8 @@ PASSIVE_FUNCTIONS = {"RES", "FRES", "CONT", "DIOD", "CAP"}
 #: the 34465A reads up to 120 % of a range before it overloads
 OVERRANGE = 1.2
 PHYSICAL_PROBE = 10.0  #: the scope's probes on the board are 10:1
+LOGIC_HIGH = 3.3  #: the MCU's logic nets swing 0 V .. 3.3 V
+DIGITAL_NETS = {"LED_PWM", "UART_TX", "SCL", "SDA"}
 TUR_MINIMUM = 4.0
 
 
@@ -55,12 +59,21 @@ class StepResult:
 
 @dataclass
 class Context:
-    """What grading needs besides the step: the board and what the seed drew."""
+    """What grading needs besides the step: the board and what the seed drew.
+
+    On a real board `board` is None and `reference` is the answer key instead.
+    """
 
     board: Any
     drawn: Drawn
     parts: dict[str, str]
     lang: str = "en"
+    reference: Reference | None = None
+
+    def measure(self, function: str, hi: str, lo: str) -> float | None:
+        if self.reference is not None:
+            return self.reference.measure(function, hi, lo)
+        return float(self.board.measure(function, hi, lo))
 
 
 def grade_step(step: Step, state: dict[str, Any], answers: dict[str, Any],
@@ -139,9 +152,12 @@ def _range(d: dict[str, Any], fn: str, at: str, ref: str, ctx: Context,
     if d.get("auto") is not False or d.get("range") is None:
         return  # autorange always fits
     try:
-        value = abs(float(ctx.board.measure(fn, at, ref)))
+        measured = ctx.measure(fn, at, ref)
     except (KeyError, ValueError):
         return
+    if measured is None:
+        return  # a real board with no reference for this reading: no range to judge
+    value = abs(measured)
     if not math.isfinite(value):
         return
     rng = float(d["range"])
@@ -205,12 +221,20 @@ def _trigger(step: Step, s: dict[str, Any], ctx: Context, codes: list[str]) -> N
         return
     if want.startswith("D"):
         return  # a logic line triggers at its threshold
-    t = np.linspace(0.0, 0.02, 200_001)
-    v = ctx.board.analog(net, t) * gain
-    if ac:
-        v = v - v.mean()
+    if ctx.board is None:
+        if net not in DIGITAL_NETS:
+            return  # a real board's analog swing is not known: only the source is judged
+        low, high = 0.0, LOGIC_HIGH * gain
+        if ac:
+            low, high = low - high * 0.5, high * 0.5
+    else:
+        t = np.linspace(0.0, 0.02, 200_001)
+        v = ctx.board.analog(net, t) * gain
+        if ac:
+            v = v - v.mean()
+        low, high = float(v.min()), float(v.max())
     level = trig.get("level")
-    if level is None or not float(v.min()) < level < float(v.max()):
+    if level is None or not low < level < high:
         _add(codes, "no-trigger")
 
 
@@ -239,10 +263,15 @@ def _answer(a: Answer, answers: dict[str, Any], step: Step, ctx: Context,
 
 
 def _truth(name: str, ctx: Context) -> Any:
+    if ctx.reference is not None:
+        return ctx.reference.value(name)
     return truth(name, ctx.board, ctx.drawn, ctx.parts)
 
 
-def _within(a: Answer, value: float, true: float) -> bool:
+def _within(a: Answer, value: float, true: float, ctx: Context) -> bool:
+    ref = ctx.reference.limit(a.truth, a.unit) if ctx.reference is not None else None
+    if ref is not None:
+        return ref.lower <= value <= ref.upper  # a real part: its tolerance, not `accept`
     if true == 0.0:
         return abs(value) < 1e-12
     limit = limit_from(true, a.accept, a.unit)
@@ -256,14 +285,14 @@ def _quantity(a: Answer, given: tuple[float, str], ctx: Context, setup_wrong: bo
         return "unit-or-prefix"
     if not math.isfinite(true):
         return a.mistake  # nothing to read (an open part): a number is never right
-    if _within(a, value, true):
+    if _within(a, value, true, ctx):
         return None
     if true != 0.0 and value != 0.0:
         decades = math.log10(abs(value / true))
         k = round(decades / 3)
         if k != 0 and abs(decades - 3 * k) < 0.05:
             return "unit-or-prefix"
-        if _within(a, -value, true):
+        if _within(a, -value, true, ctx):
             return "reversed-leads"
     # a wrong setup already explains a wrong number: name the cause, not the symptom
     return None if setup_wrong else a.mistake
@@ -275,7 +304,8 @@ def _judged_value(a: Answer, answers: dict[str, Any], step: Step, ctx: Context) 
     source = next(x for x in step.answers if x.key == a.of)
     true = float(_truth(source.truth, ctx))
     given = answers.get(a.of)
-    if isinstance(given, tuple) and given[1] == source.unit and _within(source, given[0], true):
+    if isinstance(given, tuple) and given[1] == source.unit \
+            and _within(source, given[0], true, ctx):
         return float(given[0])  # their own correct reading, with its noise
     return true
 

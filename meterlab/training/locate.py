@@ -14,7 +14,7 @@ import re
 class Locator:
     """Where things are in one exercise file's text (1-based line numbers)."""
 
-    _KEY = re.compile(r'^\s*"?([A-Za-z0-9_\-]+)"?\s*(?:=|\.)')
+    _KEY = re.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_\-]+))\s*(?:=|\.)')
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -32,7 +32,7 @@ class Locator:
             if s.startswith("[") and stop_at_table:
                 return None
             m = self._KEY.match(self.lines[i])
-            if m and m.group(1) == key:
+            if m and (m.group(1) or m.group(2)) == key:
                 return i + 1
             # a key inside an inline table: expect = { function = "VOLT:DC", at = "3V3" }
             if re.search(r'[{,]\s*"?' + re.escape(key) + r'"?\s*=', self.lines[i]):

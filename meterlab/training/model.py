@@ -82,6 +82,8 @@ class Exercise:
     attempts: int = 2
     path: str = ""
     sha256: str = ""
+    #: truth name → reference value ("3.3 V ±3 %"), the answer key on a real board
+    reference: dict[str, str] = field(default_factory=dict)
 
     @property
     def max_score(self) -> int:

@@ -6,6 +6,11 @@ an `Attempt`, let the trainee work the instruments from any program, and call
 grades, and records every try as part of one session of kind "exercise" in the
 store, inside its hash chain: trainee, exercise, seed, each step's bench state,
 answers, mistake codes and points.
+
+With `dmm_resource`/`scope_resource` the attempt runs on a real board with real
+instruments instead: no simulator is started, only standard SCPI is sent, the
+trainee confirms where the leads, probes and logic clips are (`confirm()`), and
+the answer key is the exercise's reference values (`reference.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from typing import Any
 from meterlab.readings import Verdict
 from meterlab.training.format import Exercise, Step
 from meterlab.training.grade import Context, StepResult, feedback, grade_step
+from meterlab.training.reference import Reference
 from meterlab.training.scenario import apply, draw, reload, swap_board
 from meterlab.training.state import read_dmm, read_scope
 
@@ -32,7 +38,8 @@ class Attempt:
 
     def __init__(self, exercise: Exercise, *, seed: int = 0, trainee: str = "",
                  lang: str = "en", store: Any = None, backend: str | None = None,
-                 station: str = "", bench: Any = None, power_cycle: bool = True) -> None:
+                 station: str = "", bench: Any = None, power_cycle: bool = True,
+                 dmm_resource: str | None = None, scope_resource: str | None = None) -> None:
         self.exercise = exercise
         self.seed = seed
         self.trainee = trainee
@@ -51,12 +58,21 @@ class Attempt:
         self.results: list[StepResult] = []
         self.best: dict[str, int] = {}
         self._tries: dict[str, int] = {}
+        self.real = bool(dmm_resource or scope_resource)
+        self.resources = {"dmm": dmm_resource, "scope": scope_resource}
+        self.reference: Reference | None = Reference(exercise.reference) if self.real else None
+        #: where the trainee says the leads, probes and clips are (real board only)
+        self.leads: tuple[str, str] | None = None
+        self.channels: dict[int, str] = {}
+        self.digital: dict[int, str] = {}
 
     # -- life cycle ---------------------------------------------------------------------------
 
     def start(self) -> Attempt:
         from meterlab.sim import SimulatedBench
 
+        if self.real:
+            return self._start_real()
         if self._own_bench:
             self.bench = SimulatedBench(seed=self.seed)
             apply(self.bench, self.drawn)
@@ -76,15 +92,80 @@ class Attempt:
             raise
         return self
 
+    def _start_real(self) -> Attempt:
+        from meterlab.errors import UsageError
+
+        ex = self.exercise
+        for kind in ("dmm", "scope"):
+            if any(s.expect.instrument == kind for s in ex.steps) and not self.resources[kind]:
+                raise UsageError(f"exercise {ex.id} uses the {kind}: give its resource with "
+                                 f"--{kind} RESOURCE.")
+        assert self.reference is not None
+        missing = self.reference.missing([a.truth for s in ex.steps for a in s.answers])
+        if missing:
+            raise UsageError(f"exercise {ex.id} has no reference value for "
+                             f"{', '.join(missing)} on a real board: add them to a "
+                             f"[reference] table in {ex.path or 'the exercise file'}.")
+        try:
+            for kind in ("dmm", "scope"):
+                resource = self.resources[kind]
+                if resource:
+                    setattr(self, kind, _open(resource, kind, self._backend))
+            if self._store is not None:
+                self._begin_record()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def needs(self, step: Step) -> list[str]:
+        """What the trainee must confirm before `step` on a real board: leads, chN, dN."""
+        if not self.real:
+            return []
+        e = step.expect
+        out = []
+        if e.instrument == "dmm":
+            out.append("leads")
+        if e.instrument == "scope" and e.at:
+            out.append(f"ch{e.channel}")
+        if e.instrument == "scope" and e.digital is not None:
+            out.append(f"d{e.digital}")
+        return out
+
+    def confirm(self, key: str, text: str) -> None:
+        """Take the trainee's word for where a lead, probe or clip is; ValueError if unreadable."""
+        from meterlab.sim.board import NETS
+
+        nets = [n.strip().upper() for n in text.replace(";", ",").split(",") if n.strip()]
+        bad = [n for n in nets if n not in NETS]
+        if not nets or bad or (key == "leads" and len(nets) > 2) or \
+                (key != "leads" and len(nets) != 1):
+            example = "leads = VBUS,GND" if key == "leads" else f"{key} = LED_PWM"
+            raise ValueError(f"testpunten: {', '.join(NETS)} (bv. {example})"
+                             if self.lang == "nl"
+                             else f"test points: {', '.join(NETS)} (e.g. {example})")
+        if key == "leads":
+            self.leads = (nets[0], nets[1] if len(nets) > 1 else "GND")
+        elif key.startswith("ch"):
+            self.channels[int(key[2:])] = nets[0]
+        elif key.startswith("d"):
+            self.digital[int(key[1:])] = nets[0]
+        else:
+            raise ValueError(f"unknown position {key!r}")
+
     def _begin_record(self) -> None:
         ex = self.exercise
         notes = {"exercise": ex.id, "trainee": self.trainee, "lang": self.lang,
-                 "skills": list(ex.skills), "level": ex.level, **self.drawn.as_dict()}
+                 "skills": list(ex.skills), "level": ex.level, **self.drawn.as_dict(),
+                 "bench": "real" if self.real else "simulated"}
         self.writer = self._store.begin(
-            operator=self.trainee, station=self._station, dut_type="IoT sensor node (simulated)",
+            operator=self.trainee, station=self._station,
+            dut_type="IoT sensor node" if self.real else "IoT sensor node (simulated)",
             dut_serial=f"seed {self.seed}", plan_name=ex.id, plan_version=ex.version,
             plan_sha256=ex.sha256, kind="exercise", notes=json.dumps(notes, sort_keys=True))
         for role, conn in (("dmm", self.dmm), ("scope", self.scope)):
+            if conn is None:
+                continue
             idn = conn.idn
             self.writer.add_instrument(role=role, resource=conn.resource, maker=idn.maker,
                                        model=idn.model, serial=idn.serial,
@@ -143,13 +224,21 @@ class Attempt:
         """The instruments' settings now (only the instrument the step uses is asked)."""
         state: dict[str, Any] = {}
         if step.expect.instrument == "dmm":
-            d = read_dmm(self.dmm)
+            d = read_dmm(self.dmm, sim=not self.real)
+            if self.real:
+                d["probe"] = list(self.leads) if self.leads else None
             spec = getattr(self.dmm.profile, "spec", None)
             f = spec.function(d["function"]) if spec is not None else None
             d["ranges"] = list(f.ranges) if f is not None else []
             state["dmm"] = d
         elif step.expect.instrument == "scope":
-            state["scope"] = read_scope(self.scope)
+            sc = read_scope(self.scope, sim=not self.real)
+            if self.real:
+                for n, net in self.channels.items():
+                    sc["channels"][str(n)]["net"] = net
+                for n, net in self.digital.items():
+                    sc["la"]["digital"][str(n)]["net"] = net
+            state["scope"] = sc
         return state
 
     def submit(self, step: Step, answers: dict[str, Any], raw: dict[str, str]) -> StepResult:
@@ -157,8 +246,9 @@ class Attempt:
         tries = self._tries.get(step.id, 0) + 1
         self._tries[step.id] = tries
         state = self.bench_state(step)
-        ctx = Context(board=self.bench.board, drawn=self.drawn, parts=self.exercise.scenario.parts,
-                      lang=self.lang)
+        ctx = Context(board=None if self.real else self.bench.board, drawn=self.drawn,
+                      parts=self.exercise.scenario.parts, lang=self.lang,
+                      reference=self.reference)
         codes = grade_step(step, state, answers, ctx)
         points = 0 if codes else (step.points if tries == 1 else step.points // 2)
         self.best[step.id] = max(self.best.get(step.id, 0), points)

@@ -6,6 +6,11 @@ are (the simulator's `SIMulation:PROBe?`) and whether its current fuse is intact
 (`SIMulation:FUSE?`); the scope's probe ratio, coupling, V/div, what each probe and
 logic clip is on, timebase and trigger. A query a real instrument does not know
 (the SIMulation ones) leaves its field None rather than failing the step.
+
+With `sim=False` (a real board and real instruments) only standard SCPI is sent:
+no SIMulation query reaches an instrument that would log it as an error, and the
+lead, probe and clip positions stay None for the caller to fill in from what the
+trainee confirmed.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ def _num(text: str | None) -> float | None:
         return None
 
 
-def read_dmm(conn: Any) -> dict[str, Any]:
+def read_dmm(conn: Any, *, sim: bool = True) -> dict[str, Any]:
     """The multimeter's setup as it stands now."""
     func = canonical_function(_ask(conn, "FUNC?") or "VOLT")
     out: dict[str, Any] = {"function": func, "range": None, "auto": None, "nplc": None}
@@ -48,13 +53,13 @@ def read_dmm(conn: Any) -> dict[str, Any]:
         out["auto"] = None if auto is None else auto.strip() in ("1", "ON")
     if func in _NPLC:
         out["nplc"] = _num(_ask(conn, f"{func}:NPLC?"))
-    probe = _ask(conn, "SIM:PROB?")
+    probe = _ask(conn, "SIM:PROB?") if sim else None
     out["probe"] = [p.strip().upper() for p in probe.split(",")] if probe else None
-    out["fuse"] = _ask(conn, "SIM:FUSE?")
+    out["fuse"] = _ask(conn, "SIM:FUSE?") if sim else None
     return out
 
 
-def read_scope(conn: Any) -> dict[str, Any]:
+def read_scope(conn: Any, *, sim: bool = True) -> dict[str, Any]:
     """The scope's setup: channels, timebase, trigger, logic analyser and the wiring."""
     channels = {}
     for n in range(1, 5):
@@ -63,12 +68,12 @@ def read_scope(conn: Any) -> dict[str, Any]:
             "probe": _num(_ask(conn, f":CHAN{n}:PROB?")),
             "coupling": _ask(conn, f":CHAN{n}:COUP?"),
             "scale": _num(_ask(conn, f":CHAN{n}:SCAL?")),
-            "net": _ask(conn, f":SIM:CHAN{n}?"),
+            "net": _ask(conn, f":SIM:CHAN{n}?") if sim else None,
         }
     digital = {}
     for i in range(16):
         digital[str(i)] = {"on": _ask(conn, f":LA:DIG{i}:DISP?") == "1",
-                           "net": _ask(conn, f":SIM:DIG{i}?")}
+                           "net": _ask(conn, f":SIM:DIG{i}?") if sim else None}
     return {
         "channels": channels,
         "timebase": _num(_ask(conn, ":TIM:SCAL?")),

@@ -2577,6 +2577,184 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
     </message>
 </context>
 <context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="43"/>
+        <source>Red lead</source>
+        <translation>Cordon rouge</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="44"/>
+        <source>Black lead</source>
+        <translation>Cordon noir</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="45"/>
+        <source>Scope probe CH%1</source>
+        <translation>Sonde d&apos;oscilloscope CH%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="46"/>
+        <source>Logic clip D%1</source>
+        <translation>Pince logique D%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="168"/>
+        <source>Training runs on the simulated bench (start meterlab with --demo) or on a real board with the instruments connected in the Instruments tab; or use `meterlab exercise run` in a terminal.</source>
+        <translation>La formation se fait sur le banc simulé (lancez meterlab avec --demo) ou sur une vraie carte avec les instruments connectés dans l&apos;onglet Instruments ; ou utilisez `meterlab exercise run` dans un terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="173"/>
+        <source>Trainee</source>
+        <translation>Stagiaire</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="174"/>
+        <source>Exercise language</source>
+        <translation>Langue de l&apos;exercice</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="175"/>
+        <source>your name</source>
+        <translation>votre nom</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="176"/>
+        <source>Start exercise</source>
+        <translation>Démarrer l&apos;exercice</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="177"/>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="178"/>
+        <source>Next step</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="179"/>
+        <source>Teacher…</source>
+        <translation>Enseignant…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Scope probe</source>
+        <translation>Sonde d&apos;oscilloscope</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Logic clip</source>
+        <translation>Pince logique</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="185"/>
+        <source>Choose an exercise and press Start.</source>
+        <translation>Choisissez un exercice et appuyez sur Démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="199"/>
+        <source>Switch fault on</source>
+        <translation>Activer le défaut</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="201"/>
+        <source>Trainees&apos; records</source>
+        <translation>Résultats des stagiaires</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="203"/>
+        <source>Fault</source>
+        <translation>Défaut</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="210"/>
+        <source>&lt;b&gt;Teacher&lt;/b&gt; — solutions, fault switches, records</source>
+        <translation>&lt;b&gt;Enseignant&lt;/b&gt; — solutions, commutateurs de défauts, résultats</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
+        <source>Teacher mode</source>
+        <translation>Mode enseignant</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="220"/>
+        <source>That is not the teacher passphrase (or the station file has none: `meterlab exercise passphrase` prints the line to add).</source>
+        <translation>Ce n&apos;est pas la phrase secrète de l&apos;enseignant (ou le fichier de station n&apos;en a pas : `meterlab exercise passphrase` affiche la ligne à ajouter).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="239"/>
+        <source>No exercise running.</source>
+        <translation>Aucun exercice en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="266"/>
+        <source>A real board&apos;s faults are switched by hand, not from here.</source>
+        <translation>Les défauts d&apos;une vraie carte se commutent à la main, pas d&apos;ici.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="272"/>
+        <source>The fault could not be switched: %1</source>
+        <translation>Le défaut n&apos;a pas pu être commuté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="288"/>
+        <source>The records could not be read: %1</source>
+        <translation>Les résultats n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="294"/>
+        <source>No attempts yet.</source>
+        <translation>Pas encore de tentatives.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="305"/>
+        <source>%1 — level %2, parts %3</source>
+        <translation>%1 — niveau %2, parties %3</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="360"/>
+        <source>The exercise could not start: %1</source>
+        <translation>L&apos;exercice n&apos;a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="378"/>
+        <source>step %1/%2 (%3 points)</source>
+        <translation>étape %1/%2 (%3 points)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="424"/>
+        <source>The %1 could not be moved: %2</source>
+        <translation>Impossible de déplacer : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="459"/>
+        <source>Click on the board where this is: %1</source>
+        <translation>Cliquez sur la carte à l&apos;endroit où se trouve : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="467"/>
+        <source>The instruments could not be read: %1</source>
+        <translation>Les instruments n&apos;ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="475"/>
+        <source>tries left: %1</source>
+        <translation>essais restants : %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="497"/>
+        <source>Done: score %1/%2. Choose the next exercise.</source>
+        <translation>Terminé : score %1/%2. Choisissez l&apos;exercice suivant.</translation>
+    </message>
+</context>
+<context>
     <name>TrendView</name>
     <message>
         <location filename="../../meterlab/gui/trend.py" line="129"/>
@@ -2696,7 +2874,7 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="107"/>
+        <location filename="../../meterlab/gui/views.py" line="111"/>
         <location filename="../../meterlab/gui/window_instruments.py" line="90"/>
         <source>Scope</source>
         <extracomment>F5/F6 drive this view while it is the current tab; otherwise they drive the meter. True while F5 would stop rather than start (an attribute or a property). The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
@@ -2705,19 +2883,24 @@ The meter source&apos;s description on the window&apos;s own bench (translated i
         <translation>Oscilloscope</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="108"/>
+        <location filename="../../meterlab/gui/views.py" line="112"/>
         <source>Plan runner</source>
         <translation>Lanceur de plans</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="109"/>
+        <location filename="../../meterlab/gui/views.py" line="113"/>
         <source>Sessions</source>
         <translation>Sessions</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="110"/>
+        <location filename="../../meterlab/gui/views.py" line="114"/>
         <source>Instruments</source>
         <translation>Instruments</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="115"/>
+        <source>Training</source>
+        <translation>Formation</translation>
     </message>
 </context>
 <context>

@@ -2577,6 +2577,184 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
     </message>
 </context>
 <context>
+    <name>TrainingView</name>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="43"/>
+        <source>Red lead</source>
+        <translation>Rood meetsnoer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="44"/>
+        <source>Black lead</source>
+        <translation>Zwart meetsnoer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="45"/>
+        <source>Scope probe CH%1</source>
+        <translation>Scope-tastkop CH%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="46"/>
+        <source>Logic clip D%1</source>
+        <translation>Logische klem D%1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="168"/>
+        <source>Training runs on the simulated bench (start meterlab with --demo) or on a real board with the instruments connected in the Instruments tab; or use `meterlab exercise run` in a terminal.</source>
+        <translation>Oefenen gebeurt op de gesimuleerde meetopstelling (start meterlab met --demo) of op een echt bord met de instrumenten verbonden in het tabblad Instrumenten; of gebruik `meterlab exercise run` in een terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="173"/>
+        <source>Trainee</source>
+        <translation>Cursist</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="174"/>
+        <source>Exercise language</source>
+        <translation>Taal van de oefening</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="175"/>
+        <source>your name</source>
+        <translation>je naam</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="176"/>
+        <source>Start exercise</source>
+        <translation>Oefening starten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="177"/>
+        <source>Check</source>
+        <translation>Controleer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="178"/>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="179"/>
+        <source>Teacher…</source>
+        <translation>Leraar…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Scope probe</source>
+        <translation>Scope-tastkop</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="182"/>
+        <source>Logic clip</source>
+        <translation>Logische klem</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="185"/>
+        <source>Choose an exercise and press Start.</source>
+        <translation>Kies een oefening en druk op Start.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="199"/>
+        <source>Switch fault on</source>
+        <translation>Fout inschakelen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="201"/>
+        <source>Trainees&apos; records</source>
+        <translation>Resultaten van de cursisten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="203"/>
+        <source>Fault</source>
+        <translation>Fout</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="210"/>
+        <source>&lt;b&gt;Teacher&lt;/b&gt; — solutions, fault switches, records</source>
+        <translation>&lt;b&gt;Leraar&lt;/b&gt; — oplossingen, foutschakelaars, resultaten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
+        <source>Teacher mode</source>
+        <translation>Leraarsmodus</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="217"/>
+        <source>Passphrase</source>
+        <translation>Wachtzin</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="220"/>
+        <source>That is not the teacher passphrase (or the station file has none: `meterlab exercise passphrase` prints the line to add).</source>
+        <translation>Dat is niet de wachtzin van de leraar (of het stationsbestand heeft er geen: `meterlab exercise passphrase` toont de regel om toe te voegen).</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="239"/>
+        <source>No exercise running.</source>
+        <translation>Geen oefening bezig.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="266"/>
+        <source>A real board&apos;s faults are switched by hand, not from here.</source>
+        <translation>De fouten van een echt bord schakel je met de hand, niet van hieruit.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="272"/>
+        <source>The fault could not be switched: %1</source>
+        <translation>De fout kon niet geschakeld worden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="288"/>
+        <source>The records could not be read: %1</source>
+        <translation>De resultaten konden niet gelezen worden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="294"/>
+        <source>No attempts yet.</source>
+        <translation>Nog geen pogingen.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="305"/>
+        <source>%1 — level %2, parts %3</source>
+        <translation>%1 — niveau %2, delen %3</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="360"/>
+        <source>The exercise could not start: %1</source>
+        <translation>De oefening kon niet starten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="378"/>
+        <source>step %1/%2 (%3 points)</source>
+        <translation>stap %1/%2 (%3 punten)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="424"/>
+        <source>The %1 could not be moved: %2</source>
+        <translation>Niet verplaatst: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="459"/>
+        <source>Click on the board where this is: %1</source>
+        <translation>Klik op het bord waar dit zit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="467"/>
+        <source>The instruments could not be read: %1</source>
+        <translation>De instrumenten konden niet gelezen worden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="475"/>
+        <source>tries left: %1</source>
+        <translation>pogingen over: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/training_view.py" line="497"/>
+        <source>Done: score %1/%2. Choose the next exercise.</source>
+        <translation>Klaar: score %1/%2. Kies de volgende oefening.</translation>
+    </message>
+</context>
+<context>
     <name>TrendView</name>
     <message>
         <location filename="../../meterlab/gui/trend.py" line="129"/>
@@ -2696,7 +2874,7 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="107"/>
+        <location filename="../../meterlab/gui/views.py" line="111"/>
         <location filename="../../meterlab/gui/window_instruments.py" line="90"/>
         <source>Scope</source>
         <extracomment>F5/F6 drive this view while it is the current tab; otherwise they drive the meter. True while F5 would stop rather than start (an attribute or a property). The view&apos;s `runningChanged(bool)` means &quot;I hold the instruments&quot;: the live meter lets go meanwhile (one client per instrument) and resumes afterwards.
@@ -2705,19 +2883,24 @@ The meter source&apos;s description on the window&apos;s own bench (translated i
         <translation>Scoop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="108"/>
+        <location filename="../../meterlab/gui/views.py" line="112"/>
         <source>Plan runner</source>
         <translation>Planuitvoering</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="109"/>
+        <location filename="../../meterlab/gui/views.py" line="113"/>
         <source>Sessions</source>
         <translation>Sessies</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/views.py" line="110"/>
+        <location filename="../../meterlab/gui/views.py" line="114"/>
         <source>Instruments</source>
         <translation>Instrumenten</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/views.py" line="115"/>
+        <source>Training</source>
+        <translation>Training</translation>
     </message>
 </context>
 <context>
