@@ -499,6 +499,8 @@ class Connection:
         """Before asking anything, bring a link that timed out back in step (see
         `meterlab.visa_sync`): a late reply must never be read as the next one's."""
         if not self._out_of_step and not self._owed and self._unasked_waiting():
+            if self._peer_closed():  # readable because the instrument hung up
+                raise self._lost(f"getting ready to {doing}")
             self._position_lost()
         if not self._out_of_step:
             return
@@ -508,6 +510,8 @@ class Connection:
                              self._idn_reply)
         except visa_sync.StillOutOfStep:
             self._position_lost()
+            if self._peer_closed():
+                raise self._lost(f"catching up before it could {doing}") from None
             name = self._idn.model if self._idn else "The instrument"
             raise InstrumentTimeout(
                 f"{name} {_where(self.resource)} has stopped answering: it did not answer "

@@ -212,8 +212,10 @@ def test_gives_up_after_the_bounded_time_keeping_what_was_read(bench: SimulatedB
     rec.wait_for(lambda: rec.n >= 100)
     bench.dmm_server.stop()  # type: ignore[union-attr]
     t0 = time.monotonic()
-    assert acq.wait(10)
-    assert 0.5 <= time.monotonic() - t0 < 5
+    assert acq.wait(15)
+    # noticing the switched-off meter takes up to a few timeouts (1.5 s each) since the
+    # link first tries to catch up in band (visa_sync) before it is taken as lost
+    assert 0.5 <= time.monotonic() - t0 < 10
     assert acq.error is not None
     assert "did not come back within 0.6 s" in str(acq.error)
     assert rec.n == acq.readings >= 100
