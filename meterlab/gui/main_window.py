@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
     With `extra_views` the views listed in `views.VIEWS` (plan runner, …) are
     added after the meter; tests of the meter alone leave them out.
     """
+
+    #: A session was finished and saved by any view (a plan run, a meter log): its id.
+    #: The lab forwarder sends it on at once.
+    sessionFinished = Signal(str)
 
     def __init__(
         self,
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.meter, self.tr("Meter"))
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
+        self.meter.session_panel.sessionFinished.connect(self.sessionFinished)
         self.meter.runningChanged.connect(self.update_run_actions)
         self.meter.descriptionChanged.connect(self._source_identified)
         self._update_mode(source)
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
+            if hasattr(view, "sessionFinished"):
+                view.sessionFinished.connect(self.sessionFinished)
             if spec.key == "instruments":
                 self._connect_instruments_view(view)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
