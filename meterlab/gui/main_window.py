@@ -69,8 +69,8 @@ class MainWindow(QMainWindow):
     added after the meter; tests of the meter alone leave them out.
     """
 
-    #: A session was finished and saved by any view (a plan run, a meter log): its id.
-    #: The lab forwarder sends it on at once.
+    # A session was finished and saved by any view (a plan run, a meter log): its id.
+    # The lab forwarder sends it on at once.
     sessionFinished = Signal(str)
 
     def __init__(

@@ -27,7 +27,7 @@ class SessionPanel(QGroupBox):
     news = Signal(str, str, int)
     # The user toggled logging (True: on); the meter view starts or stops it.
     logToggled = Signal(bool)
-    #: A logged session was closed and saved (its id): the window forwards it to the lab.
+    # A logged session was closed and saved (its id): the window forwards it to the lab.
     sessionFinished = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from meterlab.gui import style
 from meterlab.gui.tasks import run_in_background
 
-#: Individuals drawn at most (the newest), as in the PNG; the figures use every reading.
+# Individuals drawn at most (the newest), as in the PNG; the figures use every reading.
 MAX_POINTS = 5000
-#: Rule numbers written beside at most this many ringed points (the rings are all drawn).
+# Rule numbers written beside at most this many ringed points (the rings are all drawn).
 MAX_LABELS = 50
 
 
@@ -71,7 +71,7 @@ def figures(st: Any) -> list[str]:
 class SpcPanel(QDialog):
     """SPC of one plan in the database at `db_path` (a bench's file or a lab's URL)."""
 
-    #: A computation ended: the number of rows shown (-1: it failed, said in the label).
+    # A computation ended: the number of rows shown (-1: it failed, said in the label).
     computed = Signal(int)
 
     def __init__(self, db_path: str | Path, plans: list[str], plan: str = "",
@@ -121,8 +121,8 @@ class SpcPanel(QDialog):
         self.table = QTableWidget(0, 10)
         self.table.setObjectName("spcTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Check"), self.tr("Station"), self.tr("n"), self.tr("Mean"), self.tr("σ"),
-            self.tr("Cp"), self.tr("Cpk"), self.tr("Out of tol."), self.tr("Overloads"),
+            self.tr("Check"), self.tr("Station"), "n", self.tr("Mean"), "σ",
+            "Cp", "Cpk", self.tr("Out of tol."), self.tr("Overloads"),
             self.tr("Out of control (rule: points)")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
