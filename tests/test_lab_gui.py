@@ -140,3 +140,38 @@ def test_the_statistics_panel_reads_a_lab_database(qtbot, tmp_path, lab_db):
                                                                  by_station=True)]
     assert [[panel.table.item(r, c).text() for c in range(10)] for r in range(2)] == expected
     assert [e[2] for e in expected] == ["20", "20"]
+
+
+def test_a_plan_run_finished_in_the_window_reaches_the_lab_at_once(qtbot, tmp_path, gui_settings,
+                                                                   synthetic, lab_db):
+    from test_gui_plan import SHORT_PLAN, dispose
+    from test_lab import lab_ids
+
+    from meterlab.gui.lab_forwarder import LabForwarder
+    from meterlab.gui.main_window import MainWindow
+    from meterlab.gui.plan_view import PlanView
+    from meterlab.sim import SimulatedBench
+
+    db = tmp_path / "bench.sqlite"
+    plan_file = tmp_path / "rails.toml"
+    plan_file.write_text(SHORT_PLAN.split("[[check]]")[0] + "[[check]]"
+                         + SHORT_PLAN.split("[[check]]")[1], encoding="utf-8")  # vbus only
+    win = MainWindow(synthetic, settings=gui_settings, capacity=100_000, db_path=str(db))
+    qtbot.addWidget(win)
+    fwd = LabForwarder(db, lab_db, win, interval_ms=600_000, first_ms=600_000)
+    fwd.follow(win)
+    with SimulatedBench(seed=5) as bench:
+        plan = PlanView(bench.dmm_resource, bench.scope_resource, simulated=True, db_path=db,
+                        backend="@py", settings=gui_settings)
+        win.add_view("plan", "Plan runner", plan)
+        plan.load(plan_file)
+        plan.serial_edit.setText("SN-LAB")
+        plan.start_run()
+        qtbot.waitUntil(lambda: plan._state == "review", timeout=45_000)
+        sid = plan.session_id
+        with qtbot.waitSignal(fwd.forwarded, timeout=20_000) as got:
+            plan.finish_run()
+        assert got.args == [1] and lab_ids(lab_db) == [sid]
+        plan.shutdown(5.0)
+    fwd.stop()
+    dispose(plan)

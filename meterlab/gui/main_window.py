@@ -184,8 +184,6 @@ class MainWindow(QMainWindow):
             self.add_view(spec.key, title, view)
             if hasattr(view, "news"):
                 self.connect_news(view)
-            if hasattr(view, "sessionFinished"):
-                view.sessionFinished.connect(self.sessionFinished)
             if spec.key == "instruments":
                 self._connect_instruments_view(view)
             if spec.pauses_meter and hasattr(view, "runningChanged"):
@@ -255,6 +253,8 @@ class MainWindow(QMainWindow):
         widget.setObjectName(widget.objectName() or f"{key}View")
         self.views[key] = widget
         self.watch_running(widget)
+        if hasattr(widget, "sessionFinished"):  # the plan runner: forwarded to the lab at once
+            widget.sessionFinished.connect(self.sessionFinished)
         return self.tabs.addTab(widget, title)
 
     def watch_running(self, view: QWidget) -> None:
