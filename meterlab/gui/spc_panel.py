@@ -144,6 +144,7 @@ class SpcPanel(QDialog):
         self.mr_plot.setXLink(self.x_plot)
         for p in (self.x_plot, self.mr_plot):
             p.showGrid(x=True, y=True, alpha=0.2)
+        self.mr_plot.setLabel("bottom", self.tr("reading, oldest session first"))
         self.ooc_item = pg.ScatterPlotItem(size=11, pen=pg.mkPen(style.VERMILLION, width=2),
                                            brush=None, symbol="o")
 
@@ -247,6 +248,8 @@ class SpcPanel(QDialog):
         idx = np.arange(first, x.shape[0])
         unit = st.series.limits.unit
         dash = Qt.PenStyle.DashLine
+        self.x_plot.setLabel("left", units=unit)
+        self.mr_plot.setLabel("left", units=unit)
         self.x_plot.plot(idx, x[first:], pen=pg.mkPen(style.BLUE, width=1), symbol="o",
                          symbolSize=4, symbolBrush=style.BLUE, symbolPen=None)
         for y, pen_style in ((ch.centre, Qt.PenStyle.SolidLine), (ch.ucl, dash), (ch.lcl, dash)):

@@ -2613,32 +2613,37 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
         <translation>Choisissez un plan et appuyez sur Calculer.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="168"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="147"/>
+        <source>reading, oldest session first</source>
+        <translation>mesure, session la plus ancienne d&apos;abord</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="169"/>
         <source>Pick a plan first.</source>
         <translation>Choisissez d&apos;abord un plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="199"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="200"/>
         <source>Computing the statistics of %1…</source>
         <translation>Calcul des statistiques de %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="219"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="220"/>
         <source>Plan %1 in %2. σ: sample standard deviation; Cp/Cpk against each check&apos;s limits; control limits from the mean moving range / 1.128. Out-of-control points (Western Electric rules 1–4) are ringed in red.</source>
         <translation>Plan %1 dans %2. σ : écart type de l&apos;échantillon ; Cp/Cpk par rapport aux limites de chaque contrôle ; limites de contrôle à partir de l&apos;étendue mobile moyenne / 1,128. Les points hors contrôle (règles Western Electric 1–4) sont entourés de rouge.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="226"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="227"/>
         <source>No readings of plan %1 in %2.</source>
         <translation>Aucune mesure du plan %1 dans %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="266"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="269"/>
         <source>%1: individuals, centre %2, UCL %3, LCL %4</source>
         <translation>%1 : valeurs individuelles, centre %2, LSC %3, LIC %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="275"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="278"/>
         <source>moving range, MR̄ %1, UCL %2</source>
         <translation>étendue mobile, MR̄ %1, LSC %2</translation>
     </message>

@@ -2613,32 +2613,37 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
         <translation>Kies een plan en druk op Berekenen.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="168"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="147"/>
+        <source>reading, oldest session first</source>
+        <translation>meting, oudste sessie eerst</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="169"/>
         <source>Pick a plan first.</source>
         <translation>Kies eerst een plan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="199"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="200"/>
         <source>Computing the statistics of %1…</source>
         <translation>De statistiek van %1 wordt berekend…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="219"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="220"/>
         <source>Plan %1 in %2. σ: sample standard deviation; Cp/Cpk against each check&apos;s limits; control limits from the mean moving range / 1.128. Out-of-control points (Western Electric rules 1–4) are ringed in red.</source>
         <translation>Plan %1 in %2. σ: standaardafwijking van de steekproef; Cp/Cpk ten opzichte van de grenzen van elke controle; regelgrenzen uit het gemiddelde bewegende bereik / 1,128. Punten buiten controle (Western Electric-regels 1–4) zijn rood omcirkeld.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="226"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="227"/>
         <source>No readings of plan %1 in %2.</source>
         <translation>Geen metingen van plan %1 in %2.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="266"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="269"/>
         <source>%1: individuals, centre %2, UCL %3, LCL %4</source>
         <translation>%1: individuele waarden, centrum %2, UCL %3, LCL %4</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/spc_panel.py" line="275"/>
+        <location filename="../../meterlab/gui/spc_panel.py" line="278"/>
         <source>moving range, MR̄ %1, UCL %2</source>
         <translation>bewegend bereik, MR̄ %1, UCL %2</translation>
     </message>
