@@ -42,8 +42,9 @@ def test_the_statistics_panel_shows_the_spc_figures_and_rings_the_points_out_of_
     v.show()
     qtbot.waitUntil(lambda: v.table.rowCount() == 4, timeout=10_000)
     v.table.selectRow(next(r for r in range(4) if v.sessions[r].plan_name == "rail"))
-    panel = v.open_spc()
-    qtbot.addWidget(panel)
+    v.spc_button.click()  # "Statistics…"
+    panel = v.spc_panel
+    assert panel.isVisible()
     assert panel.plan_combo.currentText() == "rail"
     assert sorted(panel.plan_combo.itemText(i) for i in range(panel.plan_combo.count())) == \
         ["other", "rail"]

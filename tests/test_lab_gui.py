@@ -164,6 +164,8 @@ def test_a_plan_run_finished_in_the_window_reaches_the_lab_at_once(qtbot, tmp_pa
         plan = PlanView(bench.dmm_resource, bench.scope_resource, simulated=True, db_path=db,
                         backend="@py", settings=gui_settings)
         win.add_view("plan", "Plan runner", plan)
+        sessions = SessionsView(db, settings=gui_settings)
+        win.add_view("sessions", "Sessions", sessions)
         plan.load(plan_file)
         plan.serial_edit.setText("SN-LAB")
         plan.start_run()
@@ -172,6 +174,10 @@ def test_a_plan_run_finished_in_the_window_reaches_the_lab_at_once(qtbot, tmp_pa
         with qtbot.waitSignal(fwd.forwarded, timeout=20_000) as got:
             plan.finish_run()
         assert got.args == [1] and lab_ids(lab_db) == [sid]
+        # … and the Sessions tab marks it at once, without waiting to be shown again.
+        status = COLUMNS.index("status")
+        qtbot.waitUntil(lambda: sessions.table.rowCount() == 1 and sessions.table.item(
+            0, status).text().endswith("✔ lab"), timeout=10_000)
         plan.shutdown(5.0)
     fwd.stop()
     dispose(plan)
