@@ -6,7 +6,7 @@
 The meter shots (pass, fail, dropout; English and Dutch) come from the main window
 in demo mode after it has streamed for a while, logging to a session. The scope,
 plan runner, sessions and instruments views come from their own renderers
-(`meterlab.gui.scope_demo`, `plan_screenshots`, `instruments_shot`), each run in
+(`meterlab.gui.scope_demo`, `plan_screenshots`, `instruments_shot`, `spc_shot`), each run in
 its own process (one QApplication each). Everything runs on the simulated bench
 on 127.0.0.1 (the demo window's in its own `meterlab sim` process), with
 throw-away settings and session database.
@@ -130,6 +130,7 @@ def _all_views(out: Path, seconds: float) -> int:
          "--deep-screenshot", str(out / "scope-i2c.png")],
         [py, "-m", "meterlab.gui.plan_screenshots", str(out)],
         [py, "-m", "meterlab.gui.instruments_shot", str(out), "en", "nl"],
+        [py, "-m", "meterlab.gui.spc_shot", str(out)],
     ]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     failed = 0

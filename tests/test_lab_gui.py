@@ -81,3 +81,103 @@ def test_the_sessions_view_browses_and_verifies_a_lab_database(qtbot, tmp_path, 
     with qtbot.waitSignal(v.verified, timeout=15_000) as got:
         v.verify(ids[0])
     assert got.args == [ids[0], True]
+
+
+def test_a_session_finished_in_the_app_is_forwarded_at_once_the_timer_stays_as_retry(
+        qtbot, tmp_path, gui_settings, synthetic, lab_db):
+    from test_lab import lab_ids
+
+    from meterlab.gui.lab_forwarder import LabForwarder
+    from meterlab.gui.main_window import MainWindow
+
+    db = tmp_path / "bench.sqlite"
+    win = MainWindow(synthetic, settings=gui_settings, capacity=100_000, db_path=str(db))
+    qtbot.addWidget(win)
+    win.show()
+    # Neither the first round nor the timer comes within this test: only the finish does.
+    fwd = LabForwarder(db, lab_db, win, interval_ms=600_000, first_ms=600_000)
+    fwd.follow(win)
+    assert fwd._timer.isActive() and fwd._timer.interval() == 600_000
+    assert win.meter.start_logging()
+    log = win.meter.session_log
+    qtbot.waitUntil(lambda: log.readings > 5, timeout=10_000)
+    with qtbot.waitSignal(fwd.forwarded, timeout=20_000) as got:
+        win.meter.stop_logging()
+    assert got.args == [1] and lab_ids(lab_db) == [log.session_id]
+    win.meter.stop()
+
+    # A session finished while a round is going gets a round of its own right after.
+    rounds: list[int] = []
+    fwd.forwarded.connect(rounds.append)
+    first = record(db, "bench-A", np.full(5, 3.3))
+    fwd.poke()
+    later = record(db, "bench-A", np.full(5, 3.3))
+    fwd.session_finished(later)
+    qtbot.waitUntil(lambda: len(rounds) == 2, timeout=20_000)
+    assert sum(rounds) == 2 and sorted(lab_ids(lab_db)) == sorted([log.session_id, first,
+                                                                  later])
+    fwd.stop()
+
+
+def test_the_statistics_panel_reads_a_lab_database(qtbot, tmp_path, lab_db):
+    from meterlab.gui.spc_panel import SpcPanel, figures
+    from meterlab.spc import check_stats, load_series
+    from meterlab.store import SessionStore
+
+    rng = np.random.default_rng(5)
+    for name in ("a", "b"):
+        db = tmp_path / f"{name}.sqlite"
+        record(db, f"bench-{name.upper()}", 3.3 + rng.normal(0, 0.004, 20))
+        assert CliRunner().invoke(cli, ["sync", "--to", lab_db, "--db", str(db)]).exit_code == 0
+    panel = SpcPanel(lab_db, ["rail"], "rail")
+    qtbot.addWidget(panel)
+    panel.by_station.setChecked(True)
+    with qtbot.waitSignal(panel.computed, timeout=20_000) as got:
+        panel.compute()
+    assert got.args == [2]
+    with SessionStore(lab_db) as store:
+        expected = [figures(check_stats(s)) for s in load_series(store, "rail",
+                                                                 by_station=True)]
+    assert [[panel.table.item(r, c).text() for c in range(10)] for r in range(2)] == expected
+    assert [e[2] for e in expected] == ["20", "20"]
+
+
+def test_a_plan_run_finished_in_the_window_reaches_the_lab_at_once(qtbot, tmp_path, gui_settings,
+                                                                   synthetic, lab_db):
+    from test_gui_plan import SHORT_PLAN, dispose
+    from test_lab import lab_ids
+
+    from meterlab.gui.lab_forwarder import LabForwarder
+    from meterlab.gui.main_window import MainWindow
+    from meterlab.gui.plan_view import PlanView
+    from meterlab.sim import SimulatedBench
+
+    db = tmp_path / "bench.sqlite"
+    plan_file = tmp_path / "rails.toml"
+    plan_file.write_text(SHORT_PLAN.split("[[check]]")[0] + "[[check]]"
+                         + SHORT_PLAN.split("[[check]]")[1], encoding="utf-8")  # vbus only
+    win = MainWindow(synthetic, settings=gui_settings, capacity=100_000, db_path=str(db))
+    qtbot.addWidget(win)
+    fwd = LabForwarder(db, lab_db, win, interval_ms=600_000, first_ms=600_000)
+    fwd.follow(win)
+    with SimulatedBench(seed=5) as bench:
+        plan = PlanView(bench.dmm_resource, bench.scope_resource, simulated=True, db_path=db,
+                        backend="@py", settings=gui_settings)
+        win.add_view("plan", "Plan runner", plan)
+        sessions = SessionsView(db, settings=gui_settings)
+        win.add_view("sessions", "Sessions", sessions)
+        plan.load(plan_file)
+        plan.serial_edit.setText("SN-LAB")
+        plan.start_run()
+        qtbot.waitUntil(lambda: plan._state == "review", timeout=45_000)
+        sid = plan.session_id
+        with qtbot.waitSignal(fwd.forwarded, timeout=20_000) as got:
+            plan.finish_run()
+        assert got.args == [1] and lab_ids(lab_db) == [sid]
+        # … and the Sessions tab marks it at once, without waiting to be shown again.
+        status = COLUMNS.index("status")
+        qtbot.waitUntil(lambda: sessions.table.rowCount() == 1 and sessions.table.item(
+            0, status).text().endswith("✔ lab"), timeout=10_000)
+        plan.shutdown(5.0)
+    fwd.stop()
+    dispose(plan)

@@ -2,7 +2,10 @@
 
 When the station file names a lab database (`lab_db` under `[station]`), the app does
 what `meterlab sync` does — `lab_sync.forward`, exactly once per session — shortly after
-it starts and then every minute, on a background thread (`gui/tasks.py`). The bench never
+it starts, at once whenever a plan run or a meter log finishes a session (the window's
+`sessionFinished`), and every minute as a retry, on a background thread (`gui/tasks.py`).
+A session finished while a round is going gets a round of its own right after, since the
+round under way may have listed the bench's sessions before it was closed. The bench never
 waits for the server: a lab that cannot be reached is said once in the banner ("forwarding
 will resume"), and said again only after it was reached in between.
 """
@@ -33,11 +36,20 @@ class LabForwarder(QObject):
         self.url = url
         self._busy = False
         self._away = False
+        self._again = False
+        self._window: Any = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.poke)
         self._timer.start()
         QTimer.singleShot(first_ms, self.poke)
+
+    def session_finished(self, _session_id: str = "") -> None:
+        """A session was just closed on this bench: forward now, or right after this round."""
+        if self._busy:
+            self._again = True
+            return
+        self.poke()
 
     def poke(self) -> None:
         """Forward now (unless a round is still going)."""
@@ -53,8 +65,13 @@ class LabForwarder(QObject):
 
         run_in_background(work, self._done, self._failed, self, "lab-forward")
 
-    def _done(self, report: Any) -> None:
+    def _next(self) -> None:
         self._busy = False
+        if self._again:
+            self._again = False
+            self.poke()
+
+    def _done(self, report: Any) -> None:
         self._away = False
         if report.sent:
             self.message.emit(self.tr("%n session(s) forwarded to the lab database.", "",
@@ -64,20 +81,32 @@ class LabForwarder(QObject):
                                       "verify (%2). It stays on this bench.")
                               .replace("%1", sid[:8]).replace("%2", why), "error")
         self.forwarded.emit(len(report.sent))
+        self._next()
 
     def _failed(self, exc: BaseException) -> None:
         from meterlab.lab_sync import LabUnreachable
 
-        self._busy = False
         if isinstance(exc, LabUnreachable):
             if not self._away:
                 self._away = True
                 self.message.emit(self.tr("The lab database cannot be reached (%1). Sessions "
                                           "stay on this bench; forwarding will resume.")
                                   .replace("%1", str(exc)), "warning")
-            return
-        self.message.emit(self.tr("Forwarding to the lab database stopped: %1")
-                          .replace("%1", str(exc)), "error")
+        else:
+            self.message.emit(self.tr("Forwarding to the lab database stopped: %1")
+                              .replace("%1", str(exc)), "error")
+        self._next()
+
+    def follow(self, window: Any) -> None:
+        """Forward each session the window finishes at once; show its "✔ lab" after."""
+        self._window = window
+        window.sessionFinished.connect(self.session_finished)
+        self.forwarded.connect(self._refresh_sessions)
+
+    def _refresh_sessions(self, sent: int) -> None:
+        view = self._window.views.get("sessions") if self._window is not None else None
+        if sent and view is not None:
+            view.refresh()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -98,4 +127,5 @@ def start_lab_forwarder(window: Any, db_path: str | Path | None) -> LabForwarder
         return None
     fwd = LabForwarder(db_path or default_db_path(), url, window)
     fwd.message.connect(lambda text, level: window.banner.show_message(text, level))
+    fwd.follow(window)
     return fwd

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
     With `extra_views` the views listed in `views.VIEWS` (plan runner, …) are
     added after the meter; tests of the meter alone leave them out.
     """
+
+    # A session was finished and saved by any view (a plan run, a meter log): its id.
+    # The lab forwarder sends it on at once.
+    sessionFinished = Signal(str)
 
     def __init__(
         self,
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(0, self.meter, self.tr("Meter"))
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
+        self.meter.session_panel.sessionFinished.connect(self.sessionFinished)
         self.meter.runningChanged.connect(self.update_run_actions)
         self.meter.descriptionChanged.connect(self._source_identified)
         self._update_mode(source)
@@ -289,6 +294,8 @@ class MainWindow(QMainWindow):
         widget.setObjectName(widget.objectName() or f"{key}View")
         self.views[key] = widget
         self.watch_running(widget)
+        if hasattr(widget, "sessionFinished"):  # the plan runner: forwarded to the lab at once
+            widget.sessionFinished.connect(self.sessionFinished)
         return self.tabs.addTab(widget, title)
 
     def watch_running(self, view: QWidget) -> None:

@@ -27,6 +27,8 @@ class SessionPanel(QGroupBox):
     news = Signal(str, str, int)
     # The user toggled logging (True: on); the meter view starts or stops it.
     logToggled = Signal(bool)
+    # A logged session was closed and saved (its id): the window forwards it to the lab.
+    sessionFinished = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +102,7 @@ class SessionPanel(QGroupBox):
             self.news.emit(
                 self.tr("Session %1 saved: %2 readings").replace("%1", log.short_id)
                 .replace("%2", str(log.readings)), "info", 8000)
+            self.sessionFinished.emit(log.session_id)
         self.label.setText(self.tr("Not logging"))
 
     def sync_limit(self, limit: object | None, text: str, unit: str, function: str) -> None:

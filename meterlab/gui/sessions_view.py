@@ -91,6 +91,7 @@ class SessionsView(QWidget, View):
         self.sessions: list[Any] = []
         self.current: SessionData | None = None
         self.export_dialog: ExportDialog | None = None
+        self.spc_panel: Any = None
         self._loading = ""
         self._generation = 0
         self._shown = False
@@ -132,6 +133,10 @@ class SessionsView(QWidget, View):
         self.verify_button.setToolTip(self.tr("Recompute the session's hash chain: shows "
                                               "whether any record was altered since"))
         self.verify_button.clicked.connect(self.verify_selected)
+        self.spc_button = QPushButton(self.tr("Statistics…"))
+        self.spc_button.setToolTip(self.tr("Cp, Cpk and the control chart of a plan's checks "
+                                           "across its sessions (as meterlab spc)"))
+        self.spc_button.clicked.connect(self.open_spc)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Filter:")))
@@ -144,6 +149,7 @@ class SessionsView(QWidget, View):
         bar.addSpacing(20)
         bar.addWidget(self.export_button)
         bar.addWidget(self.verify_button)
+        bar.addWidget(self.spc_button)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("sessionsTable")
@@ -402,6 +408,23 @@ class SessionsView(QWidget, View):
             self.news.emit(_words(exc), "error", 0)
 
         run_in_background(work, done, failed, self, "sessions-verify")
+
+    # -- statistics ----------------------------------------------------------------------------
+    def open_spc(self) -> Any:
+        """The SPC panel (non-modal) on this database, on the selected session's plan."""
+        from meterlab.gui.spc_panel import SpcPanel  # pyqtgraph's charts load here
+
+        plans = sorted({s.plan_name for s in self.sessions if s.plan_name})
+        ids = self.selected_ids()
+        plan = next((s.plan_name for s in self.sessions if ids and s.id == ids[0]), "")
+        if self.spc_panel is not None:
+            self.spc_panel.close()
+            self.spc_panel.deleteLater()
+        self.spc_panel = SpcPanel(self.db_path, plans, plan or "", self)
+        self.spc_panel.show()
+        if self.spc_panel.plan_combo.currentText():
+            self.spc_panel.compute()
+        return self.spc_panel
 
     # -- export ------------------------------------------------------------------------------------
     def open_export_dialog(self) -> ExportDialog | None:

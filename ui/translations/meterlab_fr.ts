@@ -489,7 +489,7 @@
 <context>
     <name>LabForwarder</name>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="60"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="77"/>
         <source>%n session(s) forwarded to the lab database.</source>
         <translation>
             <numerusform>%n session transmise à la base du labo.</numerusform>
@@ -497,17 +497,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="63"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="80"/>
         <source>Session %1 was not forwarded: its records do not verify (%2). It stays on this bench.</source>
         <translation>La session %1 n&apos;a pas été transmise : ses enregistrements ne se vérifient pas (%2). Elle reste sur ce banc.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="75"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="92"/>
         <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
         <translation>La base du labo est injoignable (%1). Les sessions restent sur ce banc ; la transmission reprendra.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="79"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="96"/>
         <source>Forwarding to the lab database stopped: %1</source>
         <translation>La transmission vers la base du labo s&apos;est arrêtée : %1</translation>
     </message>
@@ -515,139 +515,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="124"/>
         <source>Starting the meter…</source>
         <extracomment>The simulated bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>Démarrage du multimètre…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="122"/>
-        <location filename="../../meterlab/gui/main_window.py" line="164"/>
+        <location filename="../../meterlab/gui/main_window.py" line="126"/>
+        <location filename="../../meterlab/gui/main_window.py" line="168"/>
         <source>Meter</source>
         <translation>Multimètre</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="211"/>
+        <location filename="../../meterlab/gui/main_window.py" line="216"/>
         <source>The %1 view could not start: %2</source>
         <translation>La vue %1 n&apos;a pas pu démarrer : %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="353"/>
+        <location filename="../../meterlab/gui/main_window.py" line="360"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="354"/>
+        <location filename="../../meterlab/gui/main_window.py" line="361"/>
         <source>&amp;Export readings…</source>
         <translation>&amp;Exporter les mesures…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="359"/>
+        <location filename="../../meterlab/gui/main_window.py" line="366"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
         <source>&amp;Measure</source>
         <translation>&amp;Mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="365"/>
+        <location filename="../../meterlab/gui/main_window.py" line="372"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Démarrer / arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="368"/>
+        <location filename="../../meterlab/gui/main_window.py" line="375"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Une seule mesure</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="371"/>
+        <location filename="../../meterlab/gui/main_window.py" line="378"/>
         <source>Edit &amp;limit</source>
         <translation>Modifier la &amp;limite</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="374"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>&amp;Clear readings</source>
         <translation>&amp;Effacer les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="380"/>
+        <location filename="../../meterlab/gui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="381"/>
+        <location filename="../../meterlab/gui/main_window.py" line="388"/>
         <source>&amp;Pause trend</source>
         <translation>&amp;Pause de la tendance</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="384"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>&amp;Follow newest</source>
         <translation>Suivre les &amp;dernières</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="389"/>
+        <location filename="../../meterlab/gui/main_window.py" line="396"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Son si NON CONFORME</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="393"/>
+        <location filename="../../meterlab/gui/main_window.py" line="400"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="396"/>
+        <location filename="../../meterlab/gui/main_window.py" line="403"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="404"/>
+        <location filename="../../meterlab/gui/main_window.py" line="411"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="405"/>
+        <location filename="../../meterlab/gui/main_window.py" line="412"/>
         <source>&amp;About meterlab</source>
         <translation>À &amp;propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="432"/>
+        <location filename="../../meterlab/gui/main_window.py" line="439"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>La langue change au prochain démarrage de meterlab.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="440"/>
+        <location filename="../../meterlab/gui/main_window.py" line="447"/>
         <source>About meterlab</source>
         <translation>À propos de meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="441"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimètres et oscilloscopes sur le banc, jugés selon leurs tolérances.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="449"/>
+        <location filename="../../meterlab/gui/main_window.py" line="456"/>
         <source>Export readings</source>
         <translation>Exporter les mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="450"/>
+        <location filename="../../meterlab/gui/main_window.py" line="457"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="462"/>
+        <location filename="../../meterlab/gui/main_window.py" line="469"/>
         <source>No instrument connected</source>
         <translation>Aucun instrument connecté</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="489"/>
+        <location filename="../../meterlab/gui/main_window.py" line="496"/>
         <source>&amp;Stop</source>
         <translation>&amp;Arrêter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="489"/>
+        <location filename="../../meterlab/gui/main_window.py" line="496"/>
         <source>&amp;Start</source>
         <translation>&amp;Démarrer</translation>
     </message>
@@ -2150,69 +2150,69 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="33"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="35"/>
         <source>Session</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="40"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="42"/>
         <source>your name</source>
         <translation>votre nom</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="43"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
         <source>serial number</source>
         <translation>numéro de série</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="44"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="47"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
-        <location filename="../../meterlab/gui/session_panel.py" line="92"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="48"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="94"/>
         <source>Log to session</source>
         <translation>Enregistrer en session</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="50"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
         <source>Record every reading and its verdict in a session (Sessions view)</source>
         <translation>Enregistrer chaque mesure et son verdict dans une session (vue Sessions)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
-        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="54"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="106"/>
         <source>Not logging</source>
         <translation>Pas d&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="66"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="68"/>
         <source>Connect a multimeter before logging a session.</source>
         <translation>Connectez un multimètre avant d&apos;enregistrer une session.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="83"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="85"/>
         <source>Stop logging</source>
         <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="84"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="86"/>
         <source>Logging to session %1</source>
         <translation>Enregistrement dans la session %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="101"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
         <source>Session %1 saved: %2 readings</source>
         <translation>Session %1 enregistrée : %2 mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="117"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="120"/>
         <source>Session %1 · %2 readings</source>
         <translation>Session %1 · %2 mesures</translation>
     </message>
@@ -2220,134 +2220,144 @@
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="290"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="296"/>
         <source>lab</source>
         <translation>labo</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="298"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
         <source>This session has reached the lab database (meterlab sync).</source>
         <translation>Cette session a atteint la base du labo (meterlab sync).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="103"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="104"/>
         <source>DUT serial</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok). A bench&apos;s file (Path) or a lab database&apos;s URL (str): the view browses either.</extracomment>
         <translation>N° de série du DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
         <source>operator</source>
         <translation>opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="109"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="110"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="119"/>
         <source>any verdict</source>
         <translation>tout verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="122"/>
         <source>with %1</source>
         <translation>avec %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
         <source>Read the database again (also done each time this tab is shown)</source>
         <translation>Relire la base de données (fait aussi à chaque affichage de cet onglet)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>Écrire la ou les sessions sélectionnées en CSV, XLSX, Parquet, JSON ou rapport PDF (Ctrl+Maj+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="131"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>Recalculer la chaîne d&apos;empreintes de la session : montre si un enregistrement a été modifié depuis</translation>
     </message>
     <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="136"/>
+        <source>Statistics…</source>
+        <translation>Statistiques…</translation>
+    </message>
+    <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="137"/>
+        <source>Cp, Cpk and the control chart of a plan&apos;s checks across its sessions (as meterlab spc)</source>
+        <translation>Cp, Cpk et la carte de contrôle des contrôles d&apos;un plan sur ses sessions (comme meterlab spc)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="142"/>
         <source>Filter:</source>
         <translation>Filtre :</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>Start (UTC)</source>
         <translation>Début (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>Operator</source>
         <translation>Opérateur</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="308"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="314"/>
         <source>No unit outcome: a log of readings without a plan, or a run still going</source>
         <translation>Pas de résultat d’unité : un relevé de mesures sans plan, ou un essai encore en cours</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="319"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="325"/>
         <source>The unit&apos;s outcome, decided when the session finished and stored with it</source>
         <translation>Le résultat de l’unité, décidé à la fin de la session et enregistré avec elle</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="153"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="159"/>
         <source>Readings by verdict</source>
         <translation>Mesures par verdict</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="261"/>
         <location filename="../../meterlab/gui/sessions_view.py" line="267"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="273"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2358,57 +2368,57 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="264"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="270"/>
         <source>No session matches these filters.</source>
         <translation>Aucune session ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="274"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="280"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 session(s) dans %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="286"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="292"/>
         <source>cal. expired</source>
         <translation>étal. expiré</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="362"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="368"/>
         <source>Opening session %1…</source>
         <translation>Ouverture de la session %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="393"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="399"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 session(s) sur %2 ont été MODIFIÉES après l&apos;enregistrement : %3. Détails sous la session.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="398"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="404"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 session(s) vérifiée(s) : chaque enregistrement est tel qu’il a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="411"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="434"/>
         <source>Select one or more sessions to export.</source>
         <translation>Sélectionnez une ou plusieurs sessions à exporter.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="447"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 session(s) exportée(s) vers %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="456"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="479"/>
         <source>Exporting to %1…</source>
         <translation>Export vers %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="467"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="490"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Impossible de lire ou d&apos;écrire un fichier : %1. Rien n&apos;a été changé dans la base de données.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="493"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Un problème est survenu (%1). La base de données n&apos;a pas changé.</translation>
     </message>
@@ -2533,6 +2543,119 @@ Les exécutions du lanceur de plans et les mesures enregistrées depuis le multi
         <location filename="../../meterlab/gui/meter_view.py" line="686"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Les déclenchements bus et externe ne sont pas encore pris en charge : le multimètre continue de mesurer seul (déclenchement immédiat).</translation>
+    </message>
+</context>
+<context>
+    <name>SpcPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="81"/>
+        <source>Statistics (SPC)</source>
+        <translation>Statistiques (MSP)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="96"/>
+        <source>all checks</source>
+        <translation>tous les contrôles</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="98"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="104"/>
+        <source>By station</source>
+        <translation>Par poste</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="105"/>
+        <source>One row and one chart per check and station</source>
+        <translation>Une ligne et une carte par contrôle et par poste</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="106"/>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="112"/>
+        <source>Plan:</source>
+        <translation>Plan :</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="114"/>
+        <source>Check:</source>
+        <translation>Contrôle :</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Station</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="125"/>
+        <source>Out of tol.</source>
+        <translation>Hors tol.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="125"/>
+        <source>Overloads</source>
+        <translation>Surcharges</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="126"/>
+        <source>Out of control (rule: points)</source>
+        <translation>Hors contrôle (règle : points)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="135"/>
+        <source>Pick a plan and press Compute.</source>
+        <translation>Choisissez un plan et appuyez sur Calculer.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="147"/>
+        <source>reading, oldest session first</source>
+        <translation>mesure, session la plus ancienne d&apos;abord</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="169"/>
+        <source>Pick a plan first.</source>
+        <translation>Choisissez d&apos;abord un plan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="200"/>
+        <source>Computing the statistics of %1…</source>
+        <translation>Calcul des statistiques de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="220"/>
+        <source>Plan %1 in %2. σ: sample standard deviation; Cp/Cpk against each check&apos;s limits; control limits from the mean moving range / 1.128. Out-of-control points (Western Electric rules 1–4) are ringed in red.</source>
+        <translation>Plan %1 dans %2. σ : écart type de l&apos;échantillon ; Cp/Cpk par rapport aux limites de chaque contrôle ; limites de contrôle à partir de l&apos;étendue mobile moyenne / 1,128. Les points hors contrôle (règles Western Electric 1–4) sont entourés de rouge.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="227"/>
+        <source>No readings of plan %1 in %2.</source>
+        <translation>Aucune mesure du plan %1 dans %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="269"/>
+        <source>%1: individuals, centre %2, UCL %3, LCL %4</source>
+        <translation>%1 : valeurs individuelles, centre %2, LSC %3, LIC %4</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="278"/>
+        <source>moving range, MR̄ %1, UCL %2</source>
+        <translation>étendue mobile, MR̄ %1, LSC %2</translation>
     </message>
 </context>
 <context>

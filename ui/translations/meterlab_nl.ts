@@ -489,7 +489,7 @@
 <context>
     <name>LabForwarder</name>
     <message numerus="yes">
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="60"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="77"/>
         <source>%n session(s) forwarded to the lab database.</source>
         <translation>
             <numerusform>%n sessie doorgestuurd naar de labodatabank.</numerusform>
@@ -497,17 +497,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="63"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="80"/>
         <source>Session %1 was not forwarded: its records do not verify (%2). It stays on this bench.</source>
         <translation>Sessie %1 is niet doorgestuurd: haar records kloppen niet (%2). Ze blijft op deze bank.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="75"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="92"/>
         <source>The lab database cannot be reached (%1). Sessions stay on this bench; forwarding will resume.</source>
         <translation>De labodatabank is niet bereikbaar (%1). De sessies blijven op deze bank; het doorsturen wordt hervat.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/lab_forwarder.py" line="79"/>
+        <location filename="../../meterlab/gui/lab_forwarder.py" line="96"/>
         <source>Forwarding to the lab database stopped: %1</source>
         <translation>Het doorsturen naar de labodatabank is gestopt: %1</translation>
     </message>
@@ -515,139 +515,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="120"/>
+        <location filename="../../meterlab/gui/main_window.py" line="124"/>
         <source>Starting the meter…</source>
         <extracomment>The simulated bench once the meter has moved to another instrument. The scope picked in the Instruments view (None: the default one). The session database the plan runner writes and the sessions view reads (None: the store&apos;s default in the user&apos;s data folder).</extracomment>
         <translation>De meter start…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="122"/>
-        <location filename="../../meterlab/gui/main_window.py" line="164"/>
+        <location filename="../../meterlab/gui/main_window.py" line="126"/>
+        <location filename="../../meterlab/gui/main_window.py" line="168"/>
         <source>Meter</source>
         <translation>Meter</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="211"/>
+        <location filename="../../meterlab/gui/main_window.py" line="216"/>
         <source>The %1 view could not start: %2</source>
         <translation>Het beeld %1 kon niet starten: %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="353"/>
+        <location filename="../../meterlab/gui/main_window.py" line="360"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="354"/>
+        <location filename="../../meterlab/gui/main_window.py" line="361"/>
         <source>&amp;Export readings…</source>
         <translation>Metingen &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="359"/>
+        <location filename="../../meterlab/gui/main_window.py" line="366"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="364"/>
+        <location filename="../../meterlab/gui/main_window.py" line="371"/>
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="365"/>
+        <location filename="../../meterlab/gui/main_window.py" line="372"/>
         <source>&amp;Start / stop</source>
         <translation>&amp;Start / stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="368"/>
+        <location filename="../../meterlab/gui/main_window.py" line="375"/>
         <source>Single &amp;reading</source>
         <translation>&amp;Eén meting</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="371"/>
+        <location filename="../../meterlab/gui/main_window.py" line="378"/>
         <source>Edit &amp;limit</source>
         <translation>&amp;Grens bewerken</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="374"/>
+        <location filename="../../meterlab/gui/main_window.py" line="381"/>
         <source>&amp;Clear readings</source>
         <translation>Metingen &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="380"/>
+        <location filename="../../meterlab/gui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="381"/>
+        <location filename="../../meterlab/gui/main_window.py" line="388"/>
         <source>&amp;Pause trend</source>
         <translation>Trend &amp;pauzeren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="384"/>
+        <location filename="../../meterlab/gui/main_window.py" line="391"/>
         <source>&amp;Follow newest</source>
         <translation>&amp;Nieuwste volgen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="389"/>
+        <location filename="../../meterlab/gui/main_window.py" line="396"/>
         <source>&amp;Sound on FAIL</source>
         <translation>&amp;Geluid bij AFGEKEURD</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="393"/>
+        <location filename="../../meterlab/gui/main_window.py" line="400"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="396"/>
+        <location filename="../../meterlab/gui/main_window.py" line="403"/>
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="404"/>
+        <location filename="../../meterlab/gui/main_window.py" line="411"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="405"/>
+        <location filename="../../meterlab/gui/main_window.py" line="412"/>
         <source>&amp;About meterlab</source>
         <translation>&amp;Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="432"/>
+        <location filename="../../meterlab/gui/main_window.py" line="439"/>
         <source>The language changes the next time meterlab starts.</source>
         <translation>De taal verandert wanneer meterlab opnieuw start.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="440"/>
+        <location filename="../../meterlab/gui/main_window.py" line="447"/>
         <source>About meterlab</source>
         <translation>Over meterlab</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="441"/>
+        <location filename="../../meterlab/gui/main_window.py" line="448"/>
         <source>meterlab %1 — multimeters and oscilloscopes on the bench, judged against their tolerances.</source>
         <translation>meterlab %1 — multimeters en oscilloscopen op de werkbank, getoetst aan hun toleranties.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="449"/>
+        <location filename="../../meterlab/gui/main_window.py" line="456"/>
         <source>Export readings</source>
         <translation>Metingen exporteren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="450"/>
+        <location filename="../../meterlab/gui/main_window.py" line="457"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="462"/>
+        <location filename="../../meterlab/gui/main_window.py" line="469"/>
         <source>No instrument connected</source>
         <translation>Geen instrument verbonden</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="489"/>
+        <location filename="../../meterlab/gui/main_window.py" line="496"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/main_window.py" line="489"/>
+        <location filename="../../meterlab/gui/main_window.py" line="496"/>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
@@ -2150,69 +2150,69 @@
 <context>
     <name>SessionPanel</name>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="33"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="35"/>
         <source>Session</source>
         <translation>Sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="40"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="42"/>
         <source>your name</source>
         <translation>uw naam</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="43"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
         <source>serial number</source>
         <translation>serienummer</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="44"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="45"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="47"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="46"/>
-        <location filename="../../meterlab/gui/session_panel.py" line="92"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="48"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="94"/>
         <source>Log to session</source>
         <translation>Opslaan in sessie</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="50"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
         <source>Record every reading and its verdict in a session (Sessions view)</source>
         <translation>Elke meting met haar oordeel in een sessie bewaren (tabblad Sessies)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="52"/>
-        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="54"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="106"/>
         <source>Not logging</source>
         <translation>Niet aan het opslaan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="66"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="68"/>
         <source>Connect a multimeter before logging a session.</source>
         <translation>Verbind eerst een multimeter om een sessie op te slaan.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="83"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="85"/>
         <source>Stop logging</source>
         <translation>Opslaan stoppen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="84"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="86"/>
         <source>Logging to session %1</source>
         <translation>Metingen gaan naar sessie %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="101"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="103"/>
         <source>Session %1 saved: %2 readings</source>
         <translation>Sessie %1 bewaard: %2 metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/session_panel.py" line="117"/>
+        <location filename="../../meterlab/gui/session_panel.py" line="120"/>
         <source>Session %1 · %2 readings</source>
         <translation>Sessie %1 · %2 metingen</translation>
     </message>
@@ -2220,134 +2220,144 @@
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="290"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="296"/>
         <source>lab</source>
         <translation>labo</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="298"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="304"/>
         <source>This session has reached the lab database (meterlab sync).</source>
         <translation>Deze sessie heeft de labodatabank bereikt (meterlab sync).</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="103"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="104"/>
         <source>DUT serial</source>
         <extracomment>(text, level &quot;info&quot;|&quot;warning&quot;|&quot;error&quot;, timeout_ms) for the window&apos;s banner. The sessions table was (re)filled; the int is the number of rows. A session was opened in the detail panel (its id). An export ended: (path, error text or &quot;&quot;). A verification ended: (session id, ok). A bench&apos;s file (Path) or a lab database&apos;s URL (str): the view browses either.</extracomment>
         <translation>Serienummer DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="105"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="106"/>
         <source>operator</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="109"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="110"/>
         <source>Since</source>
         <translation>Sinds</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="118"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="119"/>
         <source>any verdict</source>
         <translation>elk oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="121"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="122"/>
         <source>with %1</source>
         <translation>met %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="123"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
         <source>Refresh</source>
         <translation>Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="124"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="125"/>
         <source>Read the database again (also done each time this tab is shown)</source>
         <translation>De databank opnieuw lezen (gebeurt ook telkens dit tabblad getoond wordt)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="127"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
         <source>Export…</source>
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="128"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="129"/>
         <source>Write the selected session(s) to CSV, XLSX, Parquet, JSON or a PDF report (Ctrl+Shift+E)</source>
         <translation>De geselecteerde sessie(s) naar CSV, XLSX, Parquet, JSON of een PDF-rapport schrijven (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="131"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
         <source>Verify</source>
         <translation>Verifiëren</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="132"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="133"/>
         <source>Recompute the session&apos;s hash chain: shows whether any record was altered since</source>
         <translation>De hashketen van de sessie herberekenen: toont of een record sindsdien gewijzigd werd</translation>
     </message>
     <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="136"/>
+        <source>Statistics…</source>
+        <translation>Statistiek…</translation>
+    </message>
+    <message>
         <location filename="../../meterlab/gui/sessions_view.py" line="137"/>
+        <source>Cp, Cpk and the control chart of a plan&apos;s checks across its sessions (as meterlab spc)</source>
+        <translation>Cp, Cpk en de regelkaart van de controles van een plan over zijn sessies (zoals meterlab spc)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/sessions_view.py" line="142"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>Start (UTC)</source>
         <translation>Start (UTC)</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="151"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="157"/>
         <source>DUT</source>
         <translation>DUT</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Readings</source>
         <translation>Metingen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="152"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="158"/>
         <source>Outcome</source>
         <translation>Eindoordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="308"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="314"/>
         <source>No unit outcome: a log of readings without a plan, or a run still going</source>
         <translation>Geen eindoordeel: een log van metingen zonder plan, of een run die nog loopt</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="319"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="325"/>
         <source>The unit&apos;s outcome, decided when the session finished and stored with it</source>
         <translation>Het eindoordeel over het toestel, bepaald bij het afsluiten van de sessie en ermee bewaard</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="153"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="159"/>
         <source>Readings by verdict</source>
         <translation>Metingen per oordeel</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="261"/>
         <location filename="../../meterlab/gui/sessions_view.py" line="267"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="273"/>
         <source>No sessions yet.
 
 Runs from the Plan runner and readings you log from the Meter are recorded here, in
@@ -2358,57 +2368,57 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
 %1</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="264"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="270"/>
         <source>No session matches these filters.</source>
         <translation>Geen sessie voldoet aan deze filters.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="274"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="280"/>
         <source>%1 session(s) in %2</source>
         <translation>%1 sessie(s) in %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="286"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="292"/>
         <source>cal. expired</source>
         <translation>kal. verlopen</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="362"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="368"/>
         <source>Opening session %1…</source>
         <translation>Sessie %1 openen…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="393"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="399"/>
         <source>%1 of %2 session(s) were ALTERED after recording: %3. Details under the session.</source>
         <translation>%1 van %2 sessie(s) werden GEWIJZIGD na de opname: %3. Details onder de sessie.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="398"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="404"/>
         <source>%1 session(s) verified: every record is as it was written.</source>
         <translation>%1 sessie(s) geverifieerd: elk record is zoals het geschreven werd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="411"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="434"/>
         <source>Select one or more sessions to export.</source>
         <translation>Selecteer een of meer sessies om te exporteren.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="447"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
         <source>Exported %1 session(s) to %2</source>
         <translation>%1 sessie(s) geëxporteerd naar %2</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="456"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="479"/>
         <source>Exporting to %1…</source>
         <translation>Exporteren naar %1…</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="467"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="490"/>
         <source>Could not read or write a file: %1. Nothing in the database was changed.</source>
         <translation>Kon een bestand niet lezen of schrijven: %1. Er werd niets in de databank veranderd.</translation>
     </message>
     <message>
-        <location filename="../../meterlab/gui/sessions_view.py" line="470"/>
+        <location filename="../../meterlab/gui/sessions_view.py" line="493"/>
         <source>Something went wrong (%1). The database is unchanged.</source>
         <translation>Er ging iets mis (%1). De databank is ongewijzigd.</translation>
     </message>
@@ -2533,6 +2543,119 @@ Runs uit de Planuitvoering en metingen die u vanuit de Meter logt, worden hier b
         <location filename="../../meterlab/gui/meter_view.py" line="686"/>
         <source>Bus and external triggers are not supported yet: the multimeter keeps measuring on its own (immediate trigger).</source>
         <translation>Bus- en externe triggers worden nog niet ondersteund: de multimeter blijft zelf meten (onmiddellijke trigger).</translation>
+    </message>
+</context>
+<context>
+    <name>SpcPanel</name>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="81"/>
+        <source>Statistics (SPC)</source>
+        <translation>Statistiek (SPC)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="96"/>
+        <source>all checks</source>
+        <translation>alle controles</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="98"/>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="104"/>
+        <source>By station</source>
+        <translation>Per station</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="105"/>
+        <source>One row and one chart per check and station</source>
+        <translation>Eén rij en één kaart per controle en station</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="106"/>
+        <source>Compute</source>
+        <translation>Berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="112"/>
+        <source>Plan:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="114"/>
+        <source>Check:</source>
+        <translation>Controle:</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="124"/>
+        <source>Mean</source>
+        <translation>Gemiddelde</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="125"/>
+        <source>Out of tol.</source>
+        <translation>Buiten tol.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="125"/>
+        <source>Overloads</source>
+        <translation>Overbelastingen</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="126"/>
+        <source>Out of control (rule: points)</source>
+        <translation>Buiten controle (regel: punten)</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="135"/>
+        <source>Pick a plan and press Compute.</source>
+        <translation>Kies een plan en druk op Berekenen.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="147"/>
+        <source>reading, oldest session first</source>
+        <translation>meting, oudste sessie eerst</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="169"/>
+        <source>Pick a plan first.</source>
+        <translation>Kies eerst een plan.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="200"/>
+        <source>Computing the statistics of %1…</source>
+        <translation>De statistiek van %1 wordt berekend…</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="220"/>
+        <source>Plan %1 in %2. σ: sample standard deviation; Cp/Cpk against each check&apos;s limits; control limits from the mean moving range / 1.128. Out-of-control points (Western Electric rules 1–4) are ringed in red.</source>
+        <translation>Plan %1 in %2. σ: standaardafwijking van de steekproef; Cp/Cpk ten opzichte van de grenzen van elke controle; regelgrenzen uit het gemiddelde bewegende bereik / 1,128. Punten buiten controle (Western Electric-regels 1–4) zijn rood omcirkeld.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="227"/>
+        <source>No readings of plan %1 in %2.</source>
+        <translation>Geen metingen van plan %1 in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="269"/>
+        <source>%1: individuals, centre %2, UCL %3, LCL %4</source>
+        <translation>%1: individuele waarden, centrum %2, UCL %3, LCL %4</translation>
+    </message>
+    <message>
+        <location filename="../../meterlab/gui/spc_panel.py" line="278"/>
+        <source>moving range, MR̄ %1, UCL %2</source>
+        <translation>bewegend bereik, MR̄ %1, UCL %2</translation>
     </message>
 </context>
 <context>
