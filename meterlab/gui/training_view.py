@@ -221,9 +221,9 @@ class TrainingView(QWidget, View):
         if self.attempt is None:
             self.solutions.setText("No exercise running.")
             return
+        from meterlab.gui.fmt import fmt_si
         from meterlab.training.grade import Context
         from meterlab.training.truth import truth
-        from meterlab.units import format_si
 
         a, step = self.attempt, self.step
         ctx = Context(board=a.bench.board, drawn=a.drawn, parts=a.exercise.scenario.parts)
@@ -236,7 +236,7 @@ class TrainingView(QWidget, View):
         for ans in step.answers:
             if ans.truth and ans.truth != "tur_ok":
                 value = truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
-                shown = format_si(value, ans.unit) if isinstance(value, float) else value
+                shown = fmt_si(value, ans.unit) if isinstance(value, float) else value
                 lines.append(f"{ans.key} = {shown}")
         self.solutions.setText("<br>".join(escape(x) for x in lines))
 
