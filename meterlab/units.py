@@ -54,11 +54,13 @@ def localise(text: str, lang: str | None) -> str:
 
     Formatted values never contain thousands separators (engineering notation
     keeps at most three digits before the point), so the only mark to swap is
-    the decimal point; unit symbols contain no points.
+    the decimal point. Only a point between two digits is swapped, so a limit
+    text such as "3.2 V .. 3.4 V" keeps its range dots.
     """
-    return text.replace(".", ",") if uses_decimal_comma(lang) else text
+    return _DECIMAL_POINT.sub(",", text) if uses_decimal_comma(lang) else text
 
 
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 

@@ -268,3 +268,11 @@ def test_localised_text_reads_back_as_the_english_text_does(value, unit, digits,
     assert "." not in local
     assert local == english.replace(".", ",")
     assert parse_quantity(local, unit, lang) == parse_quantity(english, unit)
+
+
+def test_localise_swaps_only_decimal_points_not_range_dots():
+    from meterlab.units import delocalise, localise
+
+    assert localise("3.2 V .. 3.4 V", "fr") == "3,2 V .. 3,4 V"
+    assert delocalise("3,2 V .. 3,4 V", "fr") == "3.2 V .. 3.4 V"
+    assert localise("3.2 V .. 3.4 V", "en") == "3.2 V .. 3.4 V"
