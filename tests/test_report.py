@@ -193,7 +193,7 @@ def test_report_speaks_the_language_asked_for_with_its_decimal_mark(session, lan
     try:
         story = _session_story(store, info, _styles(), store.readings(sid))
         rows = check_rows(info, check_statistics(info, store.readings(sid)))
-        word, colour, detail = conclusion(info, rows)
+        word, colour, _detail = conclusion(info, rows)
     finally:
         _LANG.reset(token)
     text = "\n".join(_texts(story))
@@ -223,7 +223,7 @@ def test_export_cli_writes_a_french_report(session, tmp_path, monkeypatch):
     from meterlab.cli import cli
     from meterlab.report import _LANG
 
-    store, sid = session
+    _store, sid = session
     db = tmp_path / "s.sqlite"  # the fixture's database
     seen = []
     import meterlab.report as report
