@@ -36,7 +36,7 @@ from meterlab.gui.training_board import TOOLS, BoardPicture
 from meterlab.gui.views import View
 
 _TOOL_NAMES = {"red": "Red lead", "black": "Black lead", "ch1": "Scope CH1", "d0": "Logic D0"}
-#: The tab's own words in the exercise's language (the exercises carry nl and en
+#: The tab's own words in the exercise's language (the exercises carry nl, en and fr
 #: themselves; these few follow the Language box rather than the app's locale).
 _NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefening",
        "Check": "Controleer", "Next step": "Volgende stap", "your name": "je naam",
@@ -46,6 +46,15 @@ _NL = {"Trainee": "Cursist", "Language": "Taal", "Start exercise": "Start oefeni
        "Choose the next exercise.": "Kies de volgende oefening.",
        "Choose an exercise and press Start.": "Kies een oefening en druk op Start.",
        "Teacher…": "Leraar…"}
+_FR = {"Trainee": "Apprenant", "Language": "Langue", "Start exercise": "Commencer l'exercice",
+       "Check": "Vérifier", "Next step": "Étape suivante", "your name": "votre nom",
+       "Red lead": "Cordon rouge", "Black lead": "Cordon noir", "Scope CH1": "Oscillo CH1",
+       "Logic D0": "Logique D0", "step": "étape", "points": "points",
+       "tries left": "essais restants", "Done: score": "Terminé : score",
+       "Choose the next exercise.": "Choisissez l'exercice suivant.",
+       "Choose an exercise and press Start.": "Choisissez un exercice et appuyez sur Commencer.",
+       "Teacher…": "Enseignant…"}
+_WORDS = {"nl": _NL, "fr": _FR}
 
 
 class TrainingView(QWidget, View):
@@ -68,7 +77,7 @@ class TrainingView(QWidget, View):
         top = QHBoxLayout()
         self.trainee = QLineEdit()
         self.lang = QComboBox()
-        self.lang.addItems(["nl", "en"])
+        self.lang.addItems(["nl", "en", "fr"])  # French texts fall back to English per file
         self._trainee_label, self._lang_label = QLabel(), QLabel()
         top.addWidget(self._trainee_label)
         top.addWidget(self.trainee, 1)
@@ -152,7 +161,7 @@ class TrainingView(QWidget, View):
 
     def w(self, text: str) -> str:
         """`text` in the chosen language."""
-        return _NL.get(text, text) if self.lang.currentText() == "nl" else text
+        return _WORDS.get(self.lang.currentText(), {}).get(text, text)
 
     def _words(self) -> None:
         self._trainee_label.setText(self.w("Trainee"))

@@ -21,8 +21,8 @@ VERDICTS: dict[str, str] = {
     "INDETERMINATE": "INDETERMINATE", "ONBESLIST": "INDETERMINATE",
     "ONBEPAALD": "INDETERMINATE", "UNDECIDED": "INDETERMINATE",
 }
-YES = {"YES", "Y", "JA", "J", "TRUE", "1"}
-NO = {"NO", "N", "NEE", "FALSE", "0"}
+YES = {"YES", "Y", "JA", "J", "OUI", "TRUE", "1"}
+NO = {"NO", "N", "NEE", "NON", "FALSE", "0"}
 _KELVIN = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:K|kelvin)$", re.IGNORECASE)
 _LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 

@@ -82,6 +82,11 @@ MISTAKES: dict[str, tuple[str, str]] = {
 }
 
 LANGUAGES = ("nl", "en")
+#: Languages an exercise file may add; a text not given in one reads as FALLBACK_LANGUAGE.
+OPTIONAL_LANGUAGES = ("fr",)
+FALLBACK_LANGUAGE = "en"
+#: Every language a trainee can choose.
+ALL_LANGUAGES = (*LANGUAGES, *OPTIONAL_LANGUAGES)
 
 
 def words(code: str, lang: str) -> str:
