@@ -395,3 +395,13 @@ def test_run_in_french_gives_french_instructions_and_reads_french_answers():
     ans = next(a for s in find_exercise("tolerance-decisions").steps for a in s.answers
                if a.kind == "yesno")
     assert parse_answer(ans, "oui", "fr") is True and parse_answer(ans, "non", "fr") is False
+    with pytest.raises(AnswerFormatError, match="répondez oui ou non"):
+        parse_answer(ans, "peut-être", "fr")
+
+
+def test_french_feedback_names_every_mistake():
+    from meterlab.training.codes import MISTAKES, words
+
+    for code in MISTAKES:
+        assert words(code, "fr") not in (words(code, "en"), words(code, "nl")), code
+    assert words("reversed-leads", "fr").startswith("Les cordons sont inversés")
