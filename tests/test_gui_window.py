@@ -370,6 +370,9 @@ def test_readout_and_limit_field_use_the_languages_decimal_mark(qtbot, qapp, win
         written = "3.3 V ±5 %" if lang == "en" else "3,3 V ±5 %"
         assert meter.apply_limit(written), meter.limit_message_text
         assert not meter.limit_message.isVisible()
+        low, high = ("3.135 V", "3.465 V") if lang == "en" else ("3,135 V", "3,465 V")
+        qtbot.waitUntil(lambda: low in meter.limit_info.text(), timeout=3000)
+        assert high in meter.limit_info.text()
         qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
         if lang == "en":
             assert not meter.apply_limit("3,3 V ±5 %")  # English keeps the decimal point

@@ -40,6 +40,11 @@ def fmt_reading(value: float, unit: str, overload: bool = False, digits: int = 4
     return format_reading(value, unit, overload, digits, ui_language())
 
 
+def fmt_local(text: str) -> str:
+    """Numeric text made elsewhere ("0.02", "1.5 k") with the app language's decimal mark."""
+    return localise(text, ui_language())
+
+
 def fmt_value(value: float | None, unit: str, digits: int = 5) -> str:
     """A reading for a label: `3.3012 V`, `4.7000 kΩ`, or a dash when there is none."""
     if value is None or not math.isfinite(value):

@@ -34,7 +34,7 @@ from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value, ui_language
+from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_local, fmt_range, fmt_value
 from meterlab.gui.histogram import HistogramView
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
@@ -46,7 +46,6 @@ from meterlab.gui.tasks import run_in_background
 from meterlab.gui.trend import TrendView
 from meterlab.gui.views import View
 from meterlab.readings import Verdict
-from meterlab.units import localise
 from meterlab.vocabulary import find_dmm_function
 
 if TYPE_CHECKING:
@@ -299,7 +298,7 @@ class MeterView(QWidget, View):
     def _update_readout_info(self) -> None:
         s = self.setup()
         rng = self.tr("auto range") if s.range is None else fmt_range(s.range, s.unit)
-        nplc = localise(f"{s.nplc:g}", ui_language())
+        nplc = fmt_local(f"{s.nplc:g}")
         text = f"{self.function_combo.currentText()} · {rng} · {nplc} PLC"
         if getattr(self, "stale", False):
             text = self.tr("last reading — no new readings") + " · " + text
@@ -636,7 +635,7 @@ def translate_description(text: str) -> str:
 
 def _fmt_rate(rate: float) -> str:
     if rate >= 1000:
-        return f"{rate / 1000:.1f} k"
+        return fmt_local(f"{rate / 1000:.1f} k")
     if rate >= 10:
         return f"{rate:.0f}"
-    return f"{rate:.1f}"
+    return fmt_local(f"{rate:.1f}")

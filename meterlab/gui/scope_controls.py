@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui import scope_events as ev
-from meterlab.gui.fmt import fmt_range, fmt_si, ui_language
+from meterlab.gui.fmt import fmt_local, fmt_range, fmt_si, ui_language
 from meterlab.gui.scope_decode import DecodeSettings
 from meterlab.gui.scope_events import ScopeCommand, ScopeState
 from meterlab.gui.scope_plot import CHANNEL_COLOURS
@@ -61,7 +61,7 @@ def count_label(n: int) -> str:
     """3000 → "3 k", 1200000 → "1.2 M": memory depths as a front panel writes them."""
     for div, prefix in ((1_000_000, "M"), (1_000, "k")):
         if n >= div:
-            return f"{n / div:g} {prefix}"
+            return fmt_local(f"{n / div:g} {prefix}")
     return str(n)
 
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui import scope_events as ev
-from meterlab.gui.fmt import DASH, fmt_range, fmt_si
+from meterlab.gui.fmt import DASH, fmt_local, fmt_range, fmt_si
 from meterlab.gui.scope_controls import ScopeControls
 from meterlab.gui.scope_events import Frame, ScopeCommand, ScopeEvent, ScopeState
 from meterlab.gui.scope_measurements import ScopeMeasurements
@@ -544,7 +544,7 @@ class ScopeView(QWidget, View):
             if row == "uart" and why == "samples":
                 out["uart"] = self.tr("%1 samples per bit: too few to decode. Choose a shorter "
                                       "s/div, or take a deep capture.").replace(
-                    "%1", f"{value:.1f}")
+                    "%1", fmt_local(f"{value:.1f}"))
             elif row == "uart":
                 out["uart"] = self.tr("No baud rate found on D0: choose one.")
             elif row == "i2c":
