@@ -117,3 +117,16 @@ def test_teacher_mode_opens_only_with_the_passphrase(qtbot, bench, tmp_path, mon
     view.show_records()
     qtbot.waitUntil(lambda: view.records.text() != "", timeout=5_000)
     view.shutdown()
+
+
+def test_the_tab_starts_in_the_apps_language_and_speaks_french(qtbot, qapp):
+    qapp.setProperty("meterlabLanguage", "fr")
+    try:
+        view = TrainingView(None)
+        qtbot.addWidget(view)
+    finally:
+        qapp.setProperty("meterlabLanguage", None)
+    assert view.lang.currentText() == "fr"
+    assert view._lang_label.text() == "Langue"
+    titles = [view.list.item(i).text() for i in range(view.list.count())]
+    assert any("Mesurer les tensions d'alimentation continues" in t for t in titles), titles

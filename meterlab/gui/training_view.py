@@ -78,6 +78,10 @@ class TrainingView(QWidget, View):
         self.trainee = QLineEdit()
         self.lang = QComboBox()
         self.lang.addItems(["nl", "en", "fr"])  # French texts fall back to English per file
+        from meterlab.gui.fmt import ui_language
+
+        if ui_language() in ("nl", "en", "fr"):  # start in the app's language
+            self.lang.setCurrentText(str(ui_language()))
         self._trainee_label, self._lang_label = QLabel(), QLabel()
         top.addWidget(self._trainee_label)
         top.addWidget(self.trainee, 1)
