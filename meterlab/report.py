@@ -74,7 +74,7 @@ def _n(n: int) -> str:
     if lang == "nl":
         return text.replace(",", ".")
     if lang == "fr":
-        return text.replace(",", "\u202f")  # narrow no-break space, as French typesetting has
+        return text.replace(",", "\u00a0")  # a no-break space (the report font has no narrow one)
     return text
 
 FONT, BOLD, MONO = "MeterlabSans", "MeterlabSans-Bold", "Courier"

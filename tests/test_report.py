@@ -211,6 +211,16 @@ def test_report_catalogs_are_complete_and_the_pdf_takes_a_language(session, tmp_
     from meterlab.report_text import missing, resolve
 
     assert missing("nl") == [] and missing("fr") == []
+    from reportlab.pdfbase import pdfmetrics
+
+    from meterlab.report import BOLD, FONT
+    from meterlab.report_text import _CATALOGS
+
+    _register_fonts()
+    for name in (FONT, BOLD):  # a glyph the font lacks would print as a box
+        face = pdfmetrics.getFont(name).face
+        chars = {c for cat in _CATALOGS.values() for t in cat.values() for c in t}
+        assert {c for c in chars if ord(c) not in face.charToGlyph} == set(), name
     assert resolve("fr_BE") == "fr" and resolve("de") == "en"
     store, sid = session
     out = export_sessions(store, [sid], tmp_path / "r.pdf", lang="fr")
@@ -240,3 +250,19 @@ def test_export_cli_writes_a_french_report(session, tmp_path, monkeypatch):
                                    "-o", str(tmp_path / "nl.pdf")])
     assert res.exit_code == 0, res.output
     assert seen == ["fr", "nl"]  # no --lang: the system's language
+
+
+def test_counts_group_thousands_as_the_language_does_with_glyphs_the_font_has():
+    from reportlab.pdfbase import pdfmetrics
+
+    from meterlab.report import _LANG, FONT, _n
+
+    _register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    for lang, text in (("en", "1,234,567"), ("nl", "1.234.567"), ("fr", "1\u00a0234\u00a0567")):
+        token = _LANG.set(lang)
+        try:
+            assert _n(1234567) == text
+        finally:
+            _LANG.reset(token)
+        assert all(ord(c) in face.charToGlyph for c in text)
