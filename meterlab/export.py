@@ -90,8 +90,12 @@ def guess_format(path: str | Path, fmt: str | None) -> str:
 
 
 def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str | Path,
-                    fmt: str | None = None) -> Path:
+                    fmt: str | None = None, lang: str | None = "en") -> Path:
     """Write the sessions (ids, prefixes or "latest") to `path` in `fmt`; returns the path.
+
+    `lang` is the PDF report's language ("en", "nl", "fr"; None: the system's).
+    Data formats (CSV, XLSX, Parquet, JSON) ignore it: they are read by machines
+    and always write a decimal point.
 
     The file is written beside its final name and moved into place at the end, so an
     interrupted export never leaves half a file under the name asked for.
@@ -108,7 +112,7 @@ def export_sessions(store: SessionStore, session_ids: Sequence[str], path: str |
         if f == "pdf":
             from meterlab.report import write_report
 
-            write_report(store, ids, tmp)
+            write_report(store, ids, tmp, lang)
         else:
             # Piece by piece from the store: memory stays flat whatever the session's size.
             from meterlab import export_stream as es

@@ -11,6 +11,11 @@ Qt-free, so the CLI and headless machines render it. The text font is Bitstream
 Vera, which reportlab ships, so a report looks the same on every machine; it has
 Ω, µ and ±, and verdicts are written as words in coloured cells (never colour alone).
 
+A report is written in English, Dutch or French (`write_report(..., lang=)`),
+numbers with the decimal mark of that language. The language is held in a
+context variable for the duration of one `write_report`, so the many small
+drawing helpers need no extra parameter and concurrent reports cannot mix.
+
 Why one long module: the report is one document (cover, per-session story, plots,
 integrity block) drawn with one set of styles; split, its parts would pass the styles
 and the page geometry back and forth.
@@ -22,6 +27,7 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -51,8 +57,29 @@ from reportlab.platypus.flowables import Flowable
 from meterlab import __version__
 from meterlab.export import check_statistics
 from meterlab.readings import Verdict
+from meterlab.report_text import resolve as resolve_language
+from meterlab.report_text import tr
 from meterlab.store import SessionInfo, SessionStore
-from meterlab.units import format_si
+from meterlab.units import format_si, localise
+
+#: The language of the report being written ("en" outside `write_report`).
+_LANG: ContextVar[str] = ContextVar("meterlab_report_language", default="en")
+
+
+def _t(key: str, **fields: object) -> str:
+    """`key` in the current report's language."""
+    return tr(key, _LANG.get(), **fields)
+
+
+def _n(n: int) -> str:
+    """A count with the thousands separator of the report's language (1,234 / 1.234 / 1 234)."""
+    text = f"{n:,}"
+    lang = _LANG.get()
+    if lang == "nl":
+        return text.replace(",", ".")
+    if lang == "fr":
+        return text.replace(",", "\u00a0")  # a no-break space (the report font has no narrow one)
+    return text
 
 FONT, BOLD, MONO = "MeterlabSans", "MeterlabSans-Bold", "Courier"
 PAGE_W, PAGE_H = A4
@@ -131,7 +158,7 @@ def _si(value: float | None, unit: str, digits: int = 4) -> str:
         return "—"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
-    return format_si(value, unit, digits)
+    return format_si(value, unit, digits, _LANG.get())
 
 
 def _utc(text: str | None) -> str:
@@ -162,9 +189,9 @@ def check_rows(info: SessionInfo, stats: list[dict[str, Any]]) -> list[dict[str,
             judged = [Verdict[k] for k, c in (s["counts"] or {}).items() if c]
             value, n, over = s["mean"], s["n"], s["overloads"] == s["n"]
             verdict = max(judged) if judged else None
-            how = "mean of readings" if n > 1 else ""
+            how = _t("mean of readings") if n > 1 else ""
         else:
-            value, verdict, n, over, how = None, None, 0, False, "not measured"
+            value, verdict, n, over, how = None, None, 0, False, _t("not measured")
         rows.append({"check": cid, "title": lim.title if lim else "", "unit": unit,
                      "function": lim.function if lim else (s and ""), "limit": lim,
                      "value": value, "verdict": verdict, "n": n, "overload": over, "how": how,
@@ -217,7 +244,7 @@ def trend_drawing(t: np.ndarray, v: np.ndarray, lim: Any, unit: str, w: float, h
     d = Drawing(w, h)
     left, bottom, right, top = 46, 30, 6, 14
     pw, ph = w - left - right, h - bottom - top
-    d.add(String(left, h - 10, "Trend", fontName=BOLD, fontSize=7.5, fillColor=INK))
+    d.add(String(left, h - 10, _t("Trend"), fontName=BOLD, fontSize=7.5, fillColor=INK))
     ok = np.isfinite(v)
     lo, hi = _y_range(v, lim)
     ticks = [y for y in nice_ticks(lo, hi, 5) if lo <= y <= hi]
@@ -246,7 +273,7 @@ def trend_drawing(t: np.ndarray, v: np.ndarray, lim: Any, unit: str, w: float, h
         d.add(Polygon(band, fillColor=colors.HexColor("#BBDEFB"), strokeColor=None))
         pts = [c for x, y in zip(mid_x, mean_y, strict=True) for c in (px(x), py(y))]
         d.add(PolyLine(pts, strokeColor=TRACE, strokeWidth=0.8))
-        note = "band: min–max per time slice, line: mean"
+        note = _t("band: min–max per time slice, line: mean")
     else:
         note = ""
         if len(tx) > 1:
@@ -264,9 +291,9 @@ def trend_drawing(t: np.ndarray, v: np.ndarray, lim: Any, unit: str, w: float, h
             stamp = dt.datetime.fromtimestamp(x, dt.UTC).strftime("%H:%M:%S")
             d.add(String(px(x), bottom - 8, stamp, fontName=FONT, fontSize=6, textAnchor=anchor,
                          fillColor=MUTED))
-        label = f"time (UTC), {_si(span, 's', 3)} from first to last reading"
+        label = _t("time (UTC), {span} from first to last reading", span=_si(span, "s", 3))
     else:
-        label = "a single reading"
+        label = _t("a single reading")
     d.add(String(left, 11, label, fontName=FONT, fontSize=6, fillColor=MUTED))
     extras = [x for x in (note, f"{n_bad} overload/error ticked at top" if n_bad else "") if x]
     if extras:
@@ -326,6 +353,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
     """Writes "page n of N" and the footer once the page count is known."""
 
     footer: tuple[str, str] = ("", "")
+    lang: str = "en"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -351,7 +379,8 @@ class _NumberedCanvas(rl_canvas.Canvas):
         self.line(MARGIN, 12 * mm, PAGE_W - MARGIN, 12 * mm)
         self.drawString(MARGIN, 8.5 * mm, left)
         self.drawRightString(PAGE_W - MARGIN, 8.5 * mm,
-                             f"{right}page {self._pageNumber} of {total}")
+                             right + tr("page {n} of {total}", self.lang,
+                                        n=self._pageNumber, total=total))
 
 
 def conclusion(info: SessionInfo, rows: list[dict[str, Any]]) -> tuple[str, Verdict | None, str]:
@@ -363,20 +392,27 @@ def conclusion(info: SessionInfo, rows: list[dict[str, Any]]) -> tuple[str, Verd
         key = r["verdict"].name.lower() if r["verdict"] is not None else "not measured"
         counts[key] = counts.get(key, 0) + 1
     order = [v.name.lower() for v in sorted(Verdict, reverse=True)] + ["not measured"]
-    detail = ", ".join(f"{counts[k]} {k}" for k in order if k in counts) or "no checks"
+    detail = ", ".join(f"{counts[k]} {_t(k)}" for k in order if k in counts) or _t("no checks")
     if info.outcome is None:
-        return "NO OUTCOME", None, "a log of readings, no plan"
-    return str(info.outcome), info.outcome.colour_verdict, detail
+        return _t("NO OUTCOME"), None, _t("a log of readings, no plan")
+    return _outcome_word(info.outcome), info.outcome.colour_verdict, detail
+
+
+def _outcome_word(outcome: Any) -> str:
+    """The unit outcome word in the report's language (the GUI's word for it)."""
+    word = str(outcome)
+    return word if _LANG.get() == "en" else _t(f"outcome:{word}")
 
 
 def _outcome_text(info: SessionInfo) -> str:
     """The stored outcome in words, with where it comes from."""
     if info.outcome is None:
-        return "none: a log of readings without a plan"
+        return _t("none: a log of readings without a plan")
     if info.chain_version < 2:
         return (f"{info.outcome} — recorded before outcomes were stored; given once by the "
                 f"outcome rule from the recorded results when the database was upgraded")
-    return f"{info.outcome} — decided when the session finished; part of its hash chain"
+    return _t("{outcome} — decided when the session finished; part of its hash chain",
+              outcome=_outcome_word(info.outcome))
 
 
 class _Badge(Flowable):
@@ -401,8 +437,9 @@ class _Badge(Flowable):
         c.setFont(BOLD, 17)
         c.drawCentredString(self.width / 2, self.height / 2 + 0.5, self.word)
         c.setFont(FONT, 6.5)
-        c.drawCentredString(self.width / 2, 5.2 * mm, "unit outcome")
-        c.drawCentredString(self.width / 2, 2.2 * mm, f"checks: {self.detail}"[:60])
+        c.drawCentredString(self.width / 2, 5.2 * mm, _t("unit outcome"))
+        c.drawCentredString(self.width / 2, 2.2 * mm,
+                            _t("checks: {detail}", detail=self.detail)[:60])
 
 
 def _grid(data: list[list[Any]], widths: Sequence[float], *, header: bool = True,
@@ -430,10 +467,11 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
     rows = check_rows(info, stats)
     story: list[Any] = []
     heading = Table([[
-        [_p("Measurement report", st["title"]),
-         _p(f"{info.plan_name or 'Ad-hoc measurement'}"
-            f"{' · version ' + info.plan_version if info.plan_version else ''}", st["base"]),
-         _p(f"Session {info.id}", st["small"])],
+        [_p(_t("Measurement report"), st["title"]),
+         _p(f"{info.plan_name or _t('Ad-hoc measurement')}"
+            f"{_t(' · version {v}', v=info.plan_version) if info.plan_version else ''}",
+            st["base"]),
+         _p(_t("Session {id}", id=info.id), st["small"])],
         _Badge(*conclusion(info, rows))]], colWidths=[BODY_W - 56 * mm, 56 * mm])
     heading.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -450,12 +488,13 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
 
     dut = " ".join(x for x in (info.dut_type, info.dut_serial and f"s/n {info.dut_serial}") if x)
     kv = [
-        ("Station", info.station or "—"), ("Operator", info.operator or "—"),
-        ("Device under test", dut or "—"), ("Start", _utc(info.start_utc)),
-        ("Plan", f"{info.plan_name or '—'} "
-                 f"{('v' + info.plan_version) if info.plan_version else ''}"),
-        ("End", _utc(info.end_utc)),
-        ("Decision rule", info.rule), ("Software", f"meterlab {info.meterlab_version}"),
+        (_t("Station"), info.station or "—"), (_t("Operator"), info.operator or "—"),
+        (_t("Device under test"), dut or "—"), (_t("Start"), _utc(info.start_utc)),
+        (_t("Plan"), f"{info.plan_name or '—'} "
+                     f"{('v' + info.plan_version) if info.plan_version else ''}"),
+        (_t("End"), _utc(info.end_utc)),
+        (_t("Decision rule"), info.rule),
+        (_t("Software"), f"meterlab {info.meterlab_version}"),
     ]
     cells = []
     for i in range(0, len(kv), 2):
@@ -463,23 +502,25 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
         for k, v in kv[i:i + 2]:
             row += [_p(k, st["head"]), _p(v, st["cell"])]
         cells.append(row)
-    cells.append([_p("Plan SHA-256", st["head"]), _p(info.plan_sha256 or "—", st["mono"]), "", ""])
-    cells.append([_p("Unit outcome", st["head"]), _p(_outcome_text(info), st["cell"]), "", ""])
+    cells.append([_p(_t("Plan SHA-256"), st["head"]), _p(info.plan_sha256 or "—", st["mono"]),
+                  "", ""])
+    cells.append([_p(_t("Unit outcome"), st["head"]), _p(_outcome_text(info), st["cell"]),
+                  "", ""])
     t = _grid(cells, [31 * mm, BODY_W / 2 - 31 * mm, 22 * mm, BODY_W / 2 - 22 * mm],
               header=False, extra=[("SPAN", (1, k), (3, k)) for k in (len(cells) - 2,
                                                                       len(cells) - 1)])
     story += [t]
     if info.notes:
-        story += [Spacer(1, 2), _p(f"Notes: {info.notes}", st["small"])]
+        story += [Spacer(1, 2), _p(_t("Notes: {notes}", notes=info.notes), st["small"])]
 
-    story.append(_p("Instruments", st["h2"]))
-    inst_rows = [[_p(h, st["head"]) for h in ("Role", "Instrument", "Serial", "Firmware",
-                                               "Calibration due")]]
+    story.append(_p(_t("Instruments"), st["h2"]))
+    inst_rows = [[_p(_t(h), st["head"]) for h in ("Role", "Instrument", "Serial", "Firmware",
+                                                  "Calibration due")]]
     extra: list[tuple[Any, ...]] = []
     for k, inst in enumerate(info.instruments, 1):
-        due = inst.cal_due or "not in station file"
+        due = inst.cal_due or _t("not in station file")
         if inst.cal_expired:
-            due += "  EXPIRED"
+            due += "  " + _t("EXPIRED")
             extra += [("BACKGROUND", (4, k), (4, k), VERDICT_FILL[Verdict.FAIL]),
                       ("TEXTCOLOR", (4, k), (4, k), VERDICT_INK[Verdict.FAIL])]
         inst_rows.append([_p(inst.role, st["cell"]),
@@ -488,7 +529,7 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
                           _p(inst.serial, st["cell"]), _p(inst.firmware, st["cell"]),
                           _p(due, st["cell"])])
     if not info.instruments:
-        inst_rows.append([_p("No instrument identity was recorded for this session.",
+        inst_rows.append([_p(_t("No instrument identity was recorded for this session."),
                              st["small"]), "", "", "", ""])
         extra.append(("SPAN", (0, 1), (-1, 1)))
     story.append(_grid(inst_rows, [16 * mm, 62 * mm, 32 * mm, 34 * mm, BODY_W - 144 * mm],
@@ -502,15 +543,15 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
             f"reading it produced is marked (column 'calibration expired' in the exports); "
             f"treat its verdicts as indicative only.", st, Verdict.FAIL))
 
-    story.append(_p("Decision rule", st["h2"]))
-    story.append(_p(_RULE_TEXT.get(info.rule, f"Decision rule: {info.rule}."), st["base"]))
+    story.append(_p(_t("Decision rule"), st["h2"]))
+    story.append(_p(_rule_text(info.rule), st["base"]))
 
-    story.append(_p("Checks", st["h2"]))
+    story.append(_p(_t("Checks"), st["h2"]))
     story.append(_checks_table(rows, st))
-    counts = ", ".join(f"{n:,} {k.lower()}" for k, n in info.counts.items() if n)
+    counts = ", ".join(f"{_n(n)} {_t(k.lower())}" for k, n in info.counts.items() if n)
     story.append(Spacer(1, 2))
-    story.append(_p(f"{info.n_readings:,} readings recorded" + (f": {counts}." if counts
-                                                                else "."), st["small"]))
+    story.append(_p(_t("{n} readings recorded", n=_n(info.n_readings))
+                    + (f": {counts}." if counts else "."), st["small"]))
 
     repeated = [r for r in rows if r["stats"] is not None and r["stats"]["n"] > 1]
     if repeated:
@@ -518,23 +559,33 @@ def _session_story(store: SessionStore, info: SessionInfo, st: dict[str, Paragra
         for k, r in enumerate(repeated):
             block = _plot_block(r, st)
             if k == 0:  # the heading stays with its first plot
-                block.insert(0, _p("Trends and distributions", st["h2"]))
+                block.insert(0, _p(_t("Trends and distributions"), st["h2"]))
             story.append(KeepTogether(block))
 
     story.append(CondPageBreak(70 * mm))
-    story.append(_p("Integrity", st["h2"]))
+    story.append(_p(_t("Integrity"), st["h2"]))
+    english = _LANG.get() == "en"
     if info.final_hash:
         story.append(_p("Every record of this session is chained with SHA-256; the final hash "
                         "below changes if any stored value, verdict or detail is altered. "
-                        f"Confirm it with: meterlab verify {info.short_id}", st["base"]))
+                        f"Confirm it with: meterlab verify {info.short_id}" if english
+                        else _t("integrity", id=info.short_id), st["base"]))
         story.append(Spacer(1, 2))
-        story.append(_p(f"Final hash (SHA-256): {info.final_hash}", st["mono"]))
+        story.append(_p(_t("Final hash (SHA-256): {hash}", hash=info.final_hash), st["mono"]))
     else:
         story.append(_p("This session was still being recorded when the report was made, so it "
-                        "has no final hash yet.", st["base"]))
+                        "has no final hash yet." if english else _t("no final hash"),
+                        st["base"]))
     story.append(Spacer(1, 10 * mm))
     story.append(_signatures(st))
     return story
+
+
+def _rule_text(rule: str) -> str:
+    """The decision rule explained in the report's language."""
+    if _LANG.get() != "en" and rule in _RULE_TEXT:
+        return _t(f"rule:{rule}")
+    return _RULE_TEXT.get(rule, f"{_t('Decision rule')}: {rule}.")
 
 
 def _notice(text: str, st: dict[str, ParagraphStyle], v: Verdict) -> Table:
@@ -558,23 +609,25 @@ def _limits_text(lim: Any) -> str:
 
 def _checks_table(rows: list[dict[str, Any]], st: dict[str, ParagraphStyle]) -> Table:
     head = ["Check", "Nominal", "Limits", "Value", "Verdict", "Readings"]
-    data: list[list[Any]] = [[_p(h, st["head"]) for h in head]]
+    data: list[list[Any]] = [[_p(_t(h), st["head"]) for h in head]]
     extra: list[tuple[Any, ...]] = []
     for k, r in enumerate(rows, 1):
         lim = r["limit"]
-        title = [_p(r["check"] or "(no check)", st["head"])]
+        title = [_p(r["check"] or _t("(no check)"), st["head"])]
         if r["title"] or lim is not None:
             title.append(_p(" · ".join(x for x in (r["title"], lim.function if lim else "",
-                                                   f"limit {lim.limit_text}" if lim else "")
+                                                   _t("limit {text}", text=localise(
+                                                       lim.limit_text, _LANG.get()))
+                                                   if lim else "")
                                        if x), st["small"]))
-        value = "OVERLOAD" if r["overload"] else _si(r["value"], r["unit"], 5)
+        value = _t("OVERLOAD") if r["overload"] else _si(r["value"], r["unit"], 5)
         val_cell = [_p(value, st["cell"])]
         if r["how"]:
             val_cell.append(_p(r["how"], st["small"]))
         v = r["verdict"]
         data.append([title, _p(_si(lim.nominal, lim.unit) if lim else "—", st["cell"]),
                      _p(_limits_text(lim), st["cell"]), val_cell,
-                     _p(v.name if v is not None else "not judged", st["head"]),
+                     _p(_t(v.name) if v is not None else _t("not judged"), st["head"]),
                      _reading_counts(r, st)])
         if v is not None:
             extra += [("BACKGROUND", (4, k), (4, k), VERDICT_FILL[v])]
@@ -586,9 +639,9 @@ def _reading_counts(r: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[An
     """How many readings stand behind the row, and how they were judged one by one."""
     s = r["stats"]
     if s is None:
-        return [_p(str(r["n"]) if r["n"] else "—", st["cell"])]
-    parts = [f"{n:,} {k.lower()}" for k, n in (s["counts"] or {}).items() if n]
-    out = [_p(f"{s['n']:,}", st["cell"])]
+        return [_p(_n(r["n"]) if r["n"] else "—", st["cell"])]
+    parts = [f"{_n(n)} {_t(k.lower())}" for k, n in (s["counts"] or {}).items() if n]
+    out = [_p(_n(s["n"]), st["cell"])]
     if parts:
         out.append(_p(", ".join(parts), st["small"]))
     return out
@@ -600,15 +653,16 @@ def _plot_block(r: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Any]:
     unit = r["unit"]
     t, v = s["t"], s["values"]
     head = f"{r['check']}" + (f" — {r['title']}" if r["title"] else "")
-    figures = [f"n = {s['n']:,}", f"mean {_si(s['mean'], unit, 5)}",
-               f"std dev {_si(s['std'], unit, 3)}",
-               f"min {_si(s['min'], unit, 5)}", f"max {_si(s['max'], unit, 5)}"]
+    lang = _LANG.get()
+    figures = [f"n = {_n(s['n'])}", _t("mean {x}", x=_si(s["mean"], unit, 5)),
+               _t("std dev {x}", x=_si(s["std"], unit, 3)),
+               _t("min {x}", x=_si(s["min"], unit, 5)), _t("max {x}", x=_si(s["max"], unit, 5))]
     if s["cp"] is not None and s["n_valid"] >= MIN_CAPABILITY_N:
-        figures += [f"Cp {s['cp']:.2f}", f"Cpk {s['cpk']:.2f}"]
+        figures += [localise(f"Cp {s['cp']:.2f}", lang), localise(f"Cpk {s['cpk']:.2f}", lang)]
     elif s["cp"] is not None:
-        figures.append(f"Cp/Cpk need ≥ {MIN_CAPABILITY_N} readings")
+        figures.append(_t("Cp/Cpk need ≥ {n} readings", n=MIN_CAPABILITY_N))
     if s["overloads"] or s["errors"]:
-        figures.append(f"{s['overloads']} overload, {s['errors']} error")
+        figures.append(f"{s['overloads']} {_t('overload')}, {s['errors']} {_t('error')}")
     if s["n_valid"] >= MIN_HISTOGRAM_N:
         w1, w2, h = BODY_W * 0.62, BODY_W * 0.38, 48 * mm
         plots = Table([[trend_drawing(t, v, lim, unit, w1, h),
@@ -624,11 +678,13 @@ def _plot_block(r: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Any]:
 
 def _signatures(st: dict[str, ParagraphStyle]) -> Table:
     line = "_" * 34
-    data = [[_p("Measured by", st["head"]), "", _p("Reviewed / approved (quality)", st["head"])],
-            [_p(f"Name  {line}", st["cell"]), "", _p(f"Name  {line}", st["cell"])],
-            [_p(f"Date  {line}", st["cell"]), "", _p(f"Date  {line}", st["cell"])],
-            [_p(f"Signature  {line[:-5]}", st["cell"]), "",
-             _p(f"Signature  {line[:-5]}", st["cell"])]]
+    name, date, sign = _t("Name"), _t("Date"), _t("Signature")
+    data = [[_p(_t("Measured by"), st["head"]), "",
+             _p(_t("Reviewed / approved (quality)"), st["head"])],
+            [_p(f"{name}  {line}", st["cell"]), "", _p(f"{name}  {line}", st["cell"])],
+            [_p(f"{date}  {line}", st["cell"]), "", _p(f"{date}  {line}", st["cell"])],
+            [_p(f"{sign}  {line[:-5]}", st["cell"]), "",
+             _p(f"{sign}  {line[:-5]}", st["cell"])]]
     t = Table(data, colWidths=[BODY_W * 0.45, BODY_W * 0.1, BODY_W * 0.45])
     t.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 6),
                            ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -682,12 +738,13 @@ def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
     per_session = [(info, check_rows(info, streamed[info.id] if streamed is not None
                                      else check_statistics(info, frame))) for info in infos]
     story: list[Any] = [
-        _p("Measurement sessions — overview", st["title"]),
-        _p(f"{len(infos)} sessions, {_utc(infos[0].start_utc)} to {_utc(infos[-1].start_utc)}",
-           st["base"]),
+        _p(_t("Measurement sessions — overview"), st["title"]),
+        _p(_t("{n} sessions, {first} to {last}", n=len(infos), first=_utc(infos[0].start_utc),
+              last=_utc(infos[-1].start_utc)), st["base"]),
         Spacer(1, 4 * mm)]
     head = ["Start", "DUT", "Operator", "Plan", "Status", "Result", "Session"]
-    data: list[list[Any]] = [[_p(h, st["head"]) for h in head]]
+    data: list[list[Any]] = [[_p(_t(h) if h != "Session" else _t("Session {id}", id="").strip(),
+                                 st["head"]) for h in head]]
     extra: list[tuple[Any, ...]] = []
     for k, (info, rows) in enumerate(per_session, 1):
         word, colour, detail = conclusion(info, rows)
@@ -712,13 +769,13 @@ def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
                 checks.setdefault(r["check"], []).append((info, r))
     shown = {cid: entries for cid, entries in checks.items() if len(entries) > 1}
     if shown:
-        story.append(_p("Across units", st["h2"]))
+        story.append(_p(_t("Across units"), st["h2"]))
     for cid, entries in shown.items():
         first = entries[0][1]
         unit = first["unit"]
         values = [r["value"] for _, r in entries]
         block = [_p(f"{cid}" + (f" — {first['title']}" if first["title"] else "")
-                    + f"  ({len(entries)} sessions)", st["head"]),
+                    + _t("  ({n} sessions)", n=len(entries)), st["head"]),
                  units_drawing([i.dut_serial or i.short_id for i, _ in entries], values,
                                [r["verdict"] for _, r in entries], first["limit"], unit,
                                BODY_W, 40 * mm),
@@ -727,8 +784,20 @@ def _overview_story(infos: list[SessionInfo], st: dict[str, ParagraphStyle],
     return story
 
 
-def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Path) -> None:
-    """Write the report for one or more sessions (each starting on a new page) to `path`."""
+def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Path,
+                 lang: str | None = "en") -> None:
+    """Write the report for one or more sessions (each starting on a new page) to `path`.
+
+    `lang` is "en", "nl" or "fr"; None follows the system language (LANG).
+    """
+    token = _LANG.set(resolve_language(lang))
+    try:
+        _write_report(store, session_ids, path)
+    finally:
+        _LANG.reset(token)
+
+
+def _write_report(store: SessionStore, session_ids: Sequence[str], path: str | Path) -> None:
     _register_fonts()
     st = _styles()
     ids = [store.resolve(s) for s in session_ids]
@@ -752,7 +821,8 @@ def write_report(store: SessionStore, session_ids: Sequence[str], path: str | Pa
                 f"{(first.final_hash or 'not closed')[:16]}…")
     else:
         left = f"meterlab {__version__} · {len(infos)} sessions"
-    canvas_cls = type("_Canvas", (_NumberedCanvas,), {"footer": (left, f"printed {made} · ")})
+    canvas_cls = type("_Canvas", (_NumberedCanvas,),
+                      {"footer": (left, _t("printed {when} · ", when=made)), "lang": _LANG.get()})
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN, bottomMargin=18 * mm,
                             title=f"Measurement report {first.plan_name} "

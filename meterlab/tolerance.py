@@ -44,7 +44,7 @@ from meterlab.tolerance_parse import (
     tokenize,
     unit_of,
 )
-from meterlab.units import format_si, parse_quantity, snap
+from meterlab.units import delocalise, format_si, parse_quantity, snap
 
 RULES = ("simple", "guarded")
 
@@ -206,24 +206,31 @@ class Limit:
 # --- building limits from text --------------------------------------------------------------
 
 
-def parse_limit(text: str, unit: str | None = None) -> Limit:
+def parse_limit(text: str, unit: str | None = None, lang: str | None = None) -> Limit:
     """Read a limit such as "3.3 V ±3 %", "3.2 V .. 3.4 V", ">= 4.75 V", "4k7 E24".
 
     `unit` is the unit the check measures in: quantities written without a unit
     take it, and a limit in another unit is an error rather than a guess.
+    `lang` "nl"/"fr" also reads a decimal comma ("3,3 V ±3 %"); the limit's
+    `text` is then kept with points, so stored sessions re-read anywhere.
     """
+    if isinstance(text, str):
+        text = delocalise(text, lang)
     return _build(text, unit, nominal=None)
 
 
-def limit_from(nominal: float | str, tolerance: str, unit: str) -> Limit:
+def limit_from(nominal: float | str, tolerance: str, unit: str,
+               lang: str | None = None) -> Limit:
     """A limit from a nominal given apart from its tolerance (plan files: nominal + tolerance).
 
     `tolerance` is "±3 %", "+5 %/-2 %", "±(0.5 % + 2 Hz)", "E24", optionally with
     "warn …"; a band ("3.2 V .. 3.4 V", ">= 4.75 V") is accepted too, with the
     nominal required to lie inside it.
     """
+    if isinstance(tolerance, str):
+        tolerance = delocalise(tolerance, lang)
     if isinstance(nominal, str):
-        nominal, nom_unit = parse_quantity(nominal, unit)
+        nominal, nom_unit = parse_quantity(nominal, unit, lang)
         if unit and nom_unit != unit_of(unit):
             raise LimitError(f'nominal is in {nom_unit}, but the check measures {unit_of(unit)}')
     nominal = float(nominal)

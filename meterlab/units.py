@@ -39,6 +39,40 @@ _SHORT = re.compile(r"^([+-]?\d+)([pnuµmkKMGRVA])(\d+)\s*(.*)$")
 
 _UNIT_LIST = ", ".join(UNITS)
 
+#: Languages that write a decimal comma (3,30 V). Machine formats (CSV, JSON, SCPI)
+#: never pass a language, so they always keep the point.
+DECIMAL_COMMA_LANGUAGES = frozenset({"nl", "fr"})
+
+
+def uses_decimal_comma(lang: str | None) -> bool:
+    """Whether people reading `lang` ("nl", "fr_FR", None = machine/English) expect 3,30."""
+    return bool(lang) and lang.replace("-", "_").split("_")[0].lower() in DECIMAL_COMMA_LANGUAGES
+
+
+def localise(text: str, lang: str | None) -> str:
+    """Formatted text for readers of `lang`: the decimal point becomes a comma in nl/fr.
+
+    Formatted values never contain thousands separators (engineering notation
+    keeps at most three digits before the point), so the only mark to swap is
+    the decimal point. Only a point between two digits is swapped, so a limit
+    text such as "3.2 V .. 3.4 V" keeps its range dots.
+    """
+    return _DECIMAL_POINT.sub(",", text) if uses_decimal_comma(lang) else text
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+def delocalise(text: str, lang: str | None) -> str:
+    """Input written in `lang` with the machine's decimal point: "3,3 V" → "3.3 V" in nl/fr.
+
+    Only a comma between two digits is a decimal mark; meterlab's grammars use
+    no comma elsewhere, so nothing else can be misread. English input is left
+    alone, so "3,3" there still gets the "use a decimal point" message.
+    """
+    return _DECIMAL_COMMA.sub(".", text) if uses_decimal_comma(lang) else text
+
 
 def canonical_unit(unit: str) -> str:
     """The canonical spelling of a unit ("ohm" → "Ω"); unknown units are returned as given."""
@@ -71,15 +105,17 @@ def split_quantity(text: str) -> tuple[float, str | None]:
     return value, (None if unit == _BARE else unit)
 
 
-def parse_quantity(text: str, default_unit: str | None = None) -> tuple[float, str]:
+def parse_quantity(text: str, default_unit: str | None = None,
+                   lang: str | None = None) -> tuple[float, str]:
     """Read "3.3 V", "3V3", "4k7", "4.7 kΩ", "2.2uF", "25 °C" as (value in base unit, unit).
 
     A number without a unit takes `default_unit` (the unit of the check it belongs
     to); without one it is refused, because a bare "4.7" could be anything.
+    With `lang` "nl" or "fr", "3,3 V" is read as people there write it.
     """
     if not isinstance(text, str):
         raise LimitError(f"quantity {text!r}: expected text such as \"3.3 V\"")
-    src = _normalise_text(text)
+    src = delocalise(_normalise_text(text), lang)
     default = (default_unit if default_unit == _BARE
                else canonical_unit(default_unit) if default_unit else None)
     m = _SHORT.match(src)
@@ -107,7 +143,7 @@ def parse_quantity(text: str, default_unit: str | None = None) -> tuple[float, s
         if unit in NO_PREFIX:
             raise LimitError(f'quantity "{text}": {unit} takes no SI prefix')
         return _finite(snap(number * scale), text), unit
-    if re.match(r"^[+-]?\d+,\d", src):
+    if re.match(r"^[+-]?\d+,\d", src):  # only reached in English (see delocalise)
         raise LimitError(f'quantity "{text}": use a decimal point, not a comma, e.g. "3.3 V"')
     m = _PLAIN.match(src)
     if not m:
@@ -188,12 +224,17 @@ def _check_digits(digits: int) -> int:
     return int(digits)
 
 
-def format_si(value: float, unit: str, digits: int = 4) -> str:
+def format_si(value: float, unit: str, digits: int = 4, lang: str | None = None) -> str:
     """A value for people: "3.300 V", "42.07 mA", "4.700 kΩ"; NaN (no reading) is "—".
 
     `digits` counts significant digits, kept even when they are zeros: "3.300 V"
-    says the meter resolved millivolts, "3.3 V" would not.
+    says the meter resolved millivolts, "3.3 V" would not. `lang` "nl"/"fr" writes
+    a decimal comma ("3,300 V"); None (exports, SCPI, the CLI) keeps the point.
     """
+    return localise(_format_si(value, unit, digits), lang)
+
+
+def _format_si(value: float, unit: str, digits: int = 4) -> str:
     digits = _check_digits(digits)
     unit = canonical_unit(unit) if unit else ""
     v = float(value)
@@ -220,11 +261,12 @@ def _plain(v: float, unit: str, digits: int) -> str:
     return f"{body} {unit}".rstrip()
 
 
-def format_reading(value: float, unit: str, overload: bool = False, digits: int = 4) -> str:
+def format_reading(value: float, unit: str, overload: bool = False, digits: int = 4,
+                   lang: str | None = None) -> str:
     """A reading as shown on a display: "OVERLOAD" wins over any number."""
     if overload:
         return "OVERLOAD"
-    return format_si(value, unit, digits)
+    return format_si(value, unit, digits, lang)
 
 
 _SF_BY_EXP = {12: "T", 9: "G", 6: "M", 3: "k", 0: "", -3: "m", -6: "µ", -9: "n",
@@ -232,7 +274,7 @@ _SF_BY_EXP = {12: "T", 9: "G", 6: "M", 3: "k", 0: "", -3: "m", -6: "µ", -9: "n"
 
 
 def format_si_many(values: np.ndarray, unit: str, digits: int = 4,
-                   overload: np.ndarray | None = None) -> list[str]:
+                   overload: np.ndarray | None = None, lang: str | None = None) -> list[str]:
     """`format_si` for a whole array (tables, exports), much faster than quantiphy per value.
 
     Rounding goes through Python's exact decimal formatting of each value, the
@@ -252,9 +294,11 @@ def format_si_many(values: np.ndarray, unit: str, digits: int = 4,
         elif v != v:
             out.append(DASH)
         elif v in (math.inf, -math.inf) or plain:
-            out.append(format_si(v, unit, digits))
+            out.append(_format_si(v, unit, digits))
         else:
             out.append(_engineering(v, unit, prec))
+    if uses_decimal_comma(lang):
+        out = [localise(t, lang) for t in out]
     return out
 
 

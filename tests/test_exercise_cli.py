@@ -347,3 +347,61 @@ def test_a_broken_user_exercise_is_left_out_of_the_list_and_named(tmp_path, monk
     out, err = capsys.readouterr()
     assert "dc-rails" in out
     assert f"{mine / 'typo.toml'}:3:" in err and "level" in err
+
+
+# --- French ------------------------------------------------------------------------------
+
+
+def test_french_is_optional_per_text_and_falls_back_to_english():
+    ex = parse_exercise(GOOD, path="mine.toml")
+    assert ex.title["fr"] == "b" and ex.steps[0].instructions["fr"] == "b"
+    ex = parse_exercise(GOOD.replace('title = { nl = "a", en = "b" }',
+                                     'title = { nl = "a", en = "b", fr = "c" }'), path="m.toml")
+    assert ex.title == {"nl": "a", "en": "b", "fr": "c"}
+    for bad in ('fr = ""', 'fr = 3', 'de = "d"'):
+        text = GOOD.replace('instructions = { nl = "a", en = "b" }',
+                            f'instructions = {{ nl = "a", en = "b", {bad} }}')
+        with pytest.raises(FileFormatError) as exc:
+            parse_exercise(text, path="mine.toml")
+        assert (exc.value.line, exc.value.key) == (9, "instructions"), bad
+
+
+def test_every_shipped_exercise_speaks_french():
+    for path in sorted((ROOT / "limits/exercises").glob("*.toml")):
+        ex = find_exercise(str(path))
+        texts = [ex.title, ex.intro, *(s.instructions for s in ex.steps),
+                 *(h for s in ex.steps for h in s.hints.values()),
+                 *(a.prompt for s in ex.steps for a in s.answers if a.prompt)]
+        for t in texts:
+            if t:
+                assert t["fr"] != t["en"], (path.name, t["en"])
+
+
+def test_run_in_french_gives_french_instructions_and_reads_french_answers():
+    from click.testing import CliRunner
+
+    from meterlab.cli import cli
+    from meterlab.training.scenario import draw
+
+    ex = find_exercise("fault-hunt-power")
+    seed = next(n for n in range(100) if draw(ex, n).fault == "none")
+    result = CliRunner().invoke(cli, ["exercise", "run", ex.id, "--seed", str(seed), "--lang",
+                                      "fr", "--no-store"], input="diagnosis = none\n")
+    assert result.exit_code == 0, result.output
+    assert "Recherche de panne : l'alimentation" in result.stdout
+    assert "Quelle pièce est défectueuse ?" in result.stdout
+    assert "Juste: 5/5" in result.stdout
+    assert run("exercise", "list", "--lang", "fr") == 0
+    ans = next(a for s in find_exercise("tolerance-decisions").steps for a in s.answers
+               if a.kind == "yesno")
+    assert parse_answer(ans, "oui", "fr") is True and parse_answer(ans, "non", "fr") is False
+    with pytest.raises(AnswerFormatError, match="répondez oui ou non"):
+        parse_answer(ans, "peut-être", "fr")
+
+
+def test_french_feedback_names_every_mistake():
+    from meterlab.training.codes import MISTAKES, words
+
+    for code in MISTAKES:
+        assert words(code, "fr") not in (words(code, "en"), words(code, "nl")), code
+    assert words("reversed-leads", "fr").startswith("Les cordons sont inversés")

@@ -239,3 +239,15 @@ def test_every_scope_channel_and_logic_clip_is_placed_from_the_picture(qtbot, be
     finally:
         scope.close()
     view.shutdown()
+
+
+def test_the_tab_starts_in_the_apps_language_and_speaks_french(qtbot, qapp):
+    qapp.setProperty("meterlabLanguage", "fr")
+    try:
+        view = TrainingView(None)
+        qtbot.addWidget(view)
+    finally:
+        qapp.setProperty("meterlabLanguage", None)
+    assert view.lang.currentText() == "fr"
+    titles = [view.list.item(i).text() for i in range(view.list.count())]
+    assert any("Mesurer les tensions d'alimentation continues" in t for t in titles), titles

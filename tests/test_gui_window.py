@@ -11,6 +11,7 @@ import sys
 import time
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -249,6 +250,7 @@ def test_dutch_translation_covers_every_string_and_loads(qtbot, qapp, tmp_path):
     finally:
         for tr in getattr(qapp, "_meterlab_translators", []):
             qapp.removeTranslator(tr)
+        qapp.setProperty("meterlabLanguage", None)  # later tests format in English
 
 
 def test_help_does_not_load_qt():
@@ -358,3 +360,28 @@ def test_garbage_is_collected_on_the_gui_thread(qtbot, qapp):
     finally:
         gc.callbacks.remove(note)
     assert seen and set(seen) == {threading.main_thread().name}
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("en", "."), ("nl", ","), ("fr", ",")])
+def test_readout_and_limit_field_use_the_languages_decimal_mark(qtbot, qapp, window, lang, mark):
+    qapp.setProperty("meterlabLanguage", lang)  # what install_translators records
+    try:
+        meter = window.meter
+        meter.start()
+        qtbot.waitUntil(lambda: meter.readout.text().endswith(" V"), timeout=3000)
+        number = meter.readout.text().split(" ")[0]
+        other = "," if mark == "." else "."
+        assert mark in number and other not in number, meter.readout.text()
+        # The limit as the placeholder in this language writes it is accepted.
+        written = "3.3 V ±5 %" if lang == "en" else "3,3 V ±5 %"
+        assert meter.apply_limit(written), meter.limit_message_text
+        assert not meter.limit_message.isVisible()
+        low, high = ("3.135 V", "3.465 V") if lang == "en" else ("3,135 V", "3,465 V")
+        qtbot.waitUntil(lambda: low in meter.limit_info.text(), timeout=3000)
+        assert high in meter.limit_info.text()
+        qtbot.waitUntil(lambda: meter.badge.verdict == Verdict.PASS, timeout=5000)
+        if lang == "en":
+            assert not meter.apply_limit("3,3 V ±5 %")  # English keeps the decimal point
+    finally:
+        meter.stop()
+        qapp.setProperty("meterlabLanguage", None)

@@ -70,3 +70,4 @@ def test_french_translation_covers_every_string_and_loads(qtbot, qapp, tmp_path)
     finally:
         for tr in getattr(qapp, "_meterlab_translators", []):
             qapp.removeTranslator(tr)
+        qapp.setProperty("meterlabLanguage", None)  # later tests format in English

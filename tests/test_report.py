@@ -172,3 +172,97 @@ def test_several_sessions_open_with_an_overview_across_units(tmp_path):
         assert text.count("PASS") == 2 and text.count("FAIL") == 1
         out = export_sessions(store, [i.id for i in infos], tmp_path / "r.pdf")
         assert len(re.findall(rb"/Type /Page\b", out.read_bytes())) >= 4
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("fr", ("Rapport de mesure", "Opérateur", "Appareil testé", "Règle de décision",
+            "Acceptation avec bande de garde", "NON CONFORME", "CONFORME", "INDÉTERMINÉ",
+            "3,300 V", "3,201 V … 3,399 V", "4,465 kΩ … 4,935 kΩ", "non mesuré", "3,3040 V",
+            "Mesuré par", "Intégrité", "limite 3,3 V ±3 %", "EXPIRÉ")),
+    ("nl", ("Meetrapport", "Te testen toestel", "Beslisregel", "AFGEKEURD", "GOED",
+            "3,300 V", "3,201 V … 3,399 V", "niet gemeten", "Gemeten door", "Integriteit",
+            "VERVALLEN")),
+])
+def test_report_speaks_the_language_asked_for_with_its_decimal_mark(session, lang, words):
+    from meterlab.report import _LANG
+
+    store, sid = session
+    info = store.session(sid)
+    _register_fonts()
+    token = _LANG.set(lang)
+    try:
+        story = _session_story(store, info, _styles(), store.readings(sid))
+        rows = check_rows(info, check_statistics(info, store.readings(sid)))
+        word, colour, _detail = conclusion(info, rows)
+    finally:
+        _LANG.reset(token)
+    text = "\n".join(_texts(story))
+    for expected in words:
+        assert expected in text, expected
+    for english in ("Measurement report", "Device under test", "Measured by", "3.300 V"):
+        assert english not in text, english
+    assert word == {"fr": "NON CONFORME", "nl": "AFGEKEURD"}[lang]
+    assert colour is Verdict.FAIL
+    # The language is only for this report: the next one is English again.
+    assert conclusion(info, rows)[0] == "FAIL"
+
+
+def test_report_catalogs_are_complete_and_the_pdf_takes_a_language(session, tmp_path):
+    from meterlab.report_text import missing, resolve
+
+    assert missing("nl") == [] and missing("fr") == []
+    from reportlab.pdfbase import pdfmetrics
+
+    from meterlab.report import BOLD, FONT
+    from meterlab.report_text import _CATALOGS
+
+    _register_fonts()
+    for name in (FONT, BOLD):  # a glyph the font lacks would print as a box
+        face = pdfmetrics.getFont(name).face
+        chars = {c for cat in _CATALOGS.values() for t in cat.values() for c in t}
+        assert {c for c in chars if ord(c) not in face.charToGlyph} == set(), name
+    assert resolve("fr_BE") == "fr" and resolve("de") == "en"
+    store, sid = session
+    out = export_sessions(store, [sid], tmp_path / "r.pdf", lang="fr")
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_cli_writes_a_french_report(session, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from meterlab.cli import cli
+    from meterlab.report import _LANG
+
+    _store, sid = session
+    db = tmp_path / "s.sqlite"  # the fixture's database
+    seen = []
+    import meterlab.report as report
+
+    real = report._write_report
+    monkeypatch.setattr(report, "_write_report",
+                        lambda *a, **k: (seen.append(_LANG.get()), real(*a, **k))[1])
+    res = CliRunner().invoke(cli, ["export", "--db", str(db), sid[:8], "--format", "pdf",
+                                   "--lang", "fr", "-o", str(tmp_path / "fr.pdf")])
+    assert res.exit_code == 0, res.output
+    assert seen == ["fr"] and (tmp_path / "fr.pdf").stat().st_size > 1000
+    monkeypatch.setenv("LC_ALL", "nl_NL.UTF-8")
+    res = CliRunner().invoke(cli, ["export", "--db", str(db), sid[:8], "--format", "pdf",
+                                   "-o", str(tmp_path / "nl.pdf")])
+    assert res.exit_code == 0, res.output
+    assert seen == ["fr", "nl"]  # no --lang: the system's language
+
+
+def test_counts_group_thousands_as_the_language_does_with_glyphs_the_font_has():
+    from reportlab.pdfbase import pdfmetrics
+
+    from meterlab.report import _LANG, FONT, _n
+
+    _register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    for lang, text in (("en", "1,234,567"), ("nl", "1.234.567"), ("fr", "1\u00a0234\u00a0567")):
+        token = _LANG.set(lang)
+        try:
+            assert _n(1234567) == text
+        finally:
+            _LANG.reset(token)
+        assert all(ord(c) in face.charToGlyph for c in text)

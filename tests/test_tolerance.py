@@ -470,3 +470,38 @@ def test_limit_from_random_tolerances(tolerance: str, nominal: float, unit: str)
         return
     assert_consistent(lim)
     assert lim.nominal == pytest.approx(nominal, rel=1e-11)
+
+
+# --- a decimal comma where the language writes one ------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_a_limit_written_with_decimal_commas_reads_as_with_points(lang):
+    for local, english in [("3,3 V ±3 %", "3.3 V ±3 %"),           # the Dutch placeholder
+                           ("3,2 V .. 3,4 V", "3.2 V .. 3.4 V"),
+                           ("5 V +2,5 %/-1,5 %", "5 V +2.5 %/-1.5 %"),
+                           (">= 4,75 V", ">= 4.75 V"),
+                           ("1 kHz ±(0,5 % + 2 Hz)", "1 kHz ±(0.5 % + 2 Hz)"),
+                           ("3,3 V ±5 % warn ±2,5 %", "3.3 V ±5 % warn ±2.5 %")]:
+        got, want = parse_limit(local, "V" if "Hz" not in local else "Hz", lang), \
+            parse_limit(english, "V" if "Hz" not in english else "Hz")
+        assert (got.lower, got.upper, got.nominal, got.warn_lower, got.warn_upper) == (
+            want.lower, want.upper, want.nominal, want.warn_lower, want.warn_upper)
+        assert got.text == want.text  # stored with points: re-read anywhere
+    lim = limit_from("3,3 V", "±3 %", "V", lang)
+    assert (lim.lower, lim.upper) == (3.201, 3.399)
+
+
+def test_english_input_still_refuses_a_decimal_comma_and_keeps_points():
+    with pytest.raises(LimitError, match="decimal point"):
+        parse_limit("3,3 V ±3 %", "V")
+    with pytest.raises(LimitError, match="decimal point"):
+        parse_limit("3,3 V ±3 %", "V", "en")
+    assert parse_limit("3.3 V ±3 %", "V", "nl").upper == 3.399
+
+
+@given(st.integers(0, 999), st.integers(1, 999), st.integers(1, 9))
+def test_any_comma_limit_in_nl_equals_the_point_limit(whole, frac, pct):
+    local = f"{whole},{frac} V ±{pct} %"
+    english = local.replace(",", ".")
+    assert parse_limit(local, "V", "nl").upper == parse_limit(english, "V").upper

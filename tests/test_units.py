@@ -220,3 +220,59 @@ def test_function_unit_normalises_scpi_spellings(function: str, key: str, unit: 
 def test_unknown_function_is_a_user_error() -> None:
     with pytest.raises(MeterlabError, match="unknown DMM function"):
         function_unit("VOLT:XX")
+
+
+# --- the decimal mark follows the reader's language -----------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    (None, "3.300 V"), ("en", "3.300 V"), ("nl", "3,300 V"), ("fr", "3,300 V"),
+    ("fr_FR", "3,300 V"), ("nl-BE", "3,300 V"), ("de", "3.300 V"),
+])
+def test_format_si_writes_the_decimal_mark_of_the_language(lang, text):
+    assert format_si(3.3, "V", 4, lang) == text
+
+
+def test_every_formatter_follows_the_language_and_machine_output_keeps_the_point():
+    assert format_si(0.04207, "A", 4, "nl") == "42,07 mA"
+    assert format_si(25.5, "°C", 3, "fr") == "25,5 °C"
+    assert format_reading(3.3, "V", True, 4, "fr") == "OVERLOAD"
+    assert format_si_many(np.array([3.3, 4700.0, np.nan]), "V", 4, lang="fr") == [
+        "3,300 V", "4,700 kV", "—"]
+    # Default (exports, CLI, SCPI) is unchanged.
+    assert format_si(3.3, "V") == "3.300 V"
+    assert format_si_many(np.array([3.3]), "V") == ["3.300 V"]
+
+
+def test_decimal_comma_is_read_only_where_the_language_writes_it():
+    assert parse_quantity("3,3 V", lang="nl") == (3.3, "V")
+    assert parse_quantity("4,7 kΩ", lang="fr") == (4700.0, "Ω")
+    assert parse_quantity("3.3 V", lang="fr") == (3.3, "V")  # a point is still understood
+    with pytest.raises(LimitError, match="decimal point"):
+        parse_quantity("3,3 V", lang="en")
+    with pytest.raises(LimitError, match="decimal point"):
+        parse_quantity("3,3 V")
+
+
+@given(
+    st.floats(min_value=1e-15, max_value=1e12, allow_nan=False),
+    st.sampled_from(["V", "A", "Ω", "Hz", "s", "F"]),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from(["nl", "fr"]),
+    st.booleans(),
+)
+def test_localised_text_reads_back_as_the_english_text_does(value, unit, digits, lang, neg):
+    v = -value if neg else value
+    english = format_si(v, unit, digits)
+    local = format_si(v, unit, digits, lang)
+    assert "." not in local
+    assert local == english.replace(".", ",")
+    assert parse_quantity(local, unit, lang) == parse_quantity(english, unit)
+
+
+def test_localise_swaps_only_decimal_points_not_range_dots():
+    from meterlab.units import delocalise, localise
+
+    assert localise("3.2 V .. 3.4 V", "fr") == "3,2 V .. 3,4 V"
+    assert delocalise("3,2 V .. 3,4 V", "fr") == "3.2 V .. 3.4 V"
+    assert localise("3.2 V .. 3.4 V", "en") == "3.2 V .. 3.4 V"

@@ -35,7 +35,18 @@ _SAY = {
 }
 
 
+_SAY_FR = {
+    "step": "Étape", "points": "points", "answers": "Réponses", "again": "Réessayez",
+    "left": "essais restants", "ask": "Cette étape demande",
+    "ended": "Les réponses se sont arrêtées à l'étape", "good": "Juste", "seed": "seed",
+    "work": ("Utilisez les instruments depuis n'importe quel programme (meterlab read, console "
+             "SCPI …) ; donnez ensuite les réponses de chaque étape sous la forme clé = valeur."),
+}
+
+
 def _t(key: str, lang: str) -> str:
+    if lang == "fr":
+        return _SAY_FR[key]
     nl, en = _SAY[key]
     return nl if lang == "nl" else en
 
@@ -46,7 +57,8 @@ def command() -> None:
 
 
 @command.command("list")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="en", help="Language of titles.")
+@click.option("--lang", type=click.Choice(["nl", "en", "fr"]), default="en",
+              help="Language of titles.")
 def list_command(lang: str) -> None:
     """Every exercise: id, sub-skills of competency 9, level, title."""
     from meterlab.training.format import list_exercises
@@ -112,7 +124,7 @@ def records_command(trainee: str | None, xlsx: str | None, pdf: str | None,
               help="Scenario seed (default: a random one, printed); the same seed gives the "
                    "same board.")
 @click.option("--trainee", default="", help="Who does the exercise (recorded).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="en",
+@click.option("--lang", type=click.Choice(["nl", "en", "fr"]), default="en",
               help="Language of instructions and feedback.")
 @click.option("--json", "json_file", type=click.Path(dir_okay=False), default=None,
               help="Also write the graded attempt to this JSON file.")
@@ -208,7 +220,8 @@ def _do_step(attempt: Any, step: Any, n: int, total: int, lang: str,
             return False
         asked = ", ".join(
             f"{a.key} ({a.prompt.get(lang) + ', ' if a.prompt else ''}"
-            f"{'bv.' if lang == 'nl' else 'e.g.'} {a.key} = {a.example})" for a in step.answers)
+            f"{ {'nl': 'bv.', 'fr': 'p. ex.'}.get(lang, 'e.g.')} {a.key} = {a.example})"
+            for a in step.answers)
         click.echo(f"{_t('answers', lang)}: {asked}")
         sys.stdout.flush()
         got = _collect(step, lang, lines)
@@ -292,7 +305,7 @@ def _collect(step: Any, lang: str, lines: Iterator[str]
         key, text = kv
         if key not in wanted:
             say(f"{_t('ask', lang)}: {', '.join(wanted)} — "
-                f"{'niet' if lang == 'nl' else 'not'} {key!r}")
+                f"{ {'nl': 'niet', 'fr': 'pas'}.get(lang, 'not')} {key!r}")
             continue
         try:
             parsed[key] = parse_answer(wanted[key], text, lang)

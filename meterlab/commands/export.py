@@ -20,8 +20,10 @@ from meterlab.commands.sessions import db_option, open_existing
 @click.option("--since", default=None,
               help="Add every session started on/after this UTC date (trends across units).")
 @click.option("--dut", default=None, help="Add every session of this DUT serial number.")
+@click.option("--lang", type=click.Choice(["en", "nl", "fr"]), default=None,
+              help="Language of the PDF report (default: the system language, else English).")
 def command(db: str | None, sessions: tuple[str, ...], fmt: str | None, output: Path,
-            since: str | None, dut: str | None) -> None:
+            since: str | None, dut: str | None, lang: str | None) -> None:
     """Export SESSIONS (ids, id prefixes or "latest") into one file.
 
     Several sessions, or --since/--dut, go into the same file so trends across units
@@ -36,6 +38,6 @@ def command(db: str | None, sessions: tuple[str, ...], fmt: str | None, output: 
     f = guess_format(output, fmt)
     with open_existing(db) as store:
         ids = select_sessions(store, sessions, since=since, dut=dut)
-        path = export_sessions(store, ids, output, f)
+        path = export_sessions(store, ids, output, f, lang)
         n = sum(store.session(i).n_readings for i in ids)
     click.echo(f"Wrote {len(ids)} session(s), {n:,} readings, to {path} ({f}).")

@@ -24,12 +24,17 @@ class Band:
     nominal: float | None = None
 
 
-def parse(text: str, unit: str) -> object:
-    """Parse tolerance text for readings in `unit`; raises MeterlabError in words."""
+def parse(text: str, unit: str, lang: str | None = None) -> object:
+    """Parse tolerance text for readings in `unit`; raises MeterlabError in words.
+
+    `lang` is the app's language: in nl and fr "3,3 V ±3 %" is accepted, as the
+    placeholder there suggests; None means the app's chosen language.
+    """
+    from meterlab.gui.fmt import ui_language
     from meterlab.tolerance import parse_limit
 
     try:
-        return parse_limit(text, unit)
+        return parse_limit(text, unit, ui_language() if lang is None else lang)
     except MeterlabError:
         raise
     except ValueError as exc:  # a parser slip must still reach the user as a sentence

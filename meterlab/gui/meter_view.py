@@ -39,7 +39,7 @@ from meterlab.gui import limits as limits_mod
 from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
-from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_range, fmt_value
+from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_local, fmt_range, fmt_value
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.settings import Settings
@@ -341,7 +341,8 @@ class MeterView(QWidget, View):
     def _update_readout_info(self) -> None:
         s = self.setup()
         rng = self.tr("auto range") if s.range is None else fmt_range(s.range, s.unit)
-        text = f"{self.function_combo.currentText()} · {rng} · {s.nplc:g} PLC"
+        nplc = fmt_local(f"{s.nplc:g}")
+        text = f"{self.function_combo.currentText()} · {rng} · {nplc} PLC"
         if s.nplc < FAST_NPLC:
             text += " · " + self.tr("auto-zero off")
         if getattr(self, "stale", False):
@@ -698,7 +699,7 @@ def translate_description(text: str) -> str:
 
 def _fmt_rate(rate: float) -> str:
     if rate >= 1000:
-        return f"{rate / 1000:.1f} k"
+        return fmt_local(f"{rate / 1000:.1f} k")
     if rate >= 10:
         return f"{rate:.0f}"
-    return f"{rate:.1f}"
+    return fmt_local(f"{rate:.1f}")

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from meterlab.gui.fmt import DASH
+from meterlab.gui.fmt import DASH, fmt_reading
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.plan import Check, Plan
 from meterlab.runner import CheckResult
-from meterlab.units import format_reading
 
 COLUMNS = ("check", "title", "value", "limits", "verdict", "note")
 COL = {name: i for i, name in enumerate(COLUMNS)}
@@ -153,7 +152,7 @@ class PlanTable(QTableWidget):
             self._set(row, "verdict", "⏭ " + self.tr("SKIPPED"), fg=SKIPPED_FG, bold=True)
             self._set(row, "note", self.tr("skipped by the operator"), fg=SKIPPED_FG)
             return
-        value = format_reading(result.value, c.unit, result.overload)
+        value = fmt_reading(result.value, c.unit, result.overload)
         if result.overload:
             value = self.tr("OVERLOAD")
         tip = value

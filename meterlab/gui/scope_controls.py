@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui import scope_events as ev
-from meterlab.gui.fmt import fmt_range
+from meterlab.gui.fmt import fmt_local, fmt_range, fmt_si, ui_language
 from meterlab.gui.scope_decode import DecodeSettings
 from meterlab.gui.scope_events import ScopeCommand, ScopeState
 from meterlab.gui.scope_plot import CHANNEL_COLOURS
 from meterlab.gui.settings import Settings
-from meterlab.units import format_si, parse_quantity
+from meterlab.units import parse_quantity
 
 BAUDS = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
 PROBES = (1.0, 10.0)
@@ -61,7 +61,7 @@ def count_label(n: int) -> str:
     """3000 → "3 k", 1200000 → "1.2 M": memory depths as a front panel writes them."""
     for div, prefix in ((1_000_000, "M"), (1_000, "k")):
         if n >= div:
-            return f"{n / div:g} {prefix}"
+            return fmt_local(f"{n / div:g} {prefix}")
     return str(n)
 
 
@@ -350,7 +350,7 @@ class ScopeControls(QWidget):
     def set_trigger_level(self, volts: float) -> None:
         """Set the trigger level (what dragging the T marker does)."""
         self._filling = True
-        self.level_edit.setText(format_si(volts, "V", 3))
+        self.level_edit.setText(fmt_si(volts, "V", 3))
         self._filling = False
         self._send(ev.SetTrigger(level=volts))
 
@@ -383,7 +383,7 @@ class ScopeControls(QWidget):
         if not text:
             return None
         try:
-            value, _unit = parse_quantity(text, unit)
+            value, _unit = parse_quantity(text, unit, ui_language())
         except (MeterlabError, ValueError) as exc:
             self.problem.emit(self.tr("'%1' is not a value in %2: %3").replace("%1", text)
                               .replace("%2", unit).replace("%3", str(exc)))
@@ -406,12 +406,12 @@ class ScopeControls(QWidget):
             tb = state.timebase
             i = nearest(TIMEBASES, tb.scale)
             self.tdiv_combo.setCurrentIndex(i)
-            self.position_edit.setText(format_si(tb.offset, "s", 4))
+            self.position_edit.setText(fmt_si(tb.offset, "s", 4))
             tr = state.trigger
             self.trig_source.setCurrentIndex(max(0, self.trig_source.findData(tr.source)))
             self.trig_slope.setCurrentIndex(max(0, self.trig_slope.findData(tr.slope)))
             self.trig_sweep.setCurrentIndex(max(0, self.trig_sweep.findData(tr.sweep)))
-            self.level_edit.setText(format_si(tr.level, "V", 3))
+            self.level_edit.setText(fmt_si(tr.level, "V", 3))
             self.logic_check.setChecked(state.logic)
             if self.depth_combo.count() == 1 and state.memory_depths:
                 for d in state.memory_depths:
@@ -434,7 +434,7 @@ class ScopeControls(QWidget):
             for s in scales:
                 self.vdiv_combo.addItem(self.tr("%1/div").replace("%1", fmt_range(s, "V")), s)
             self.vdiv_combo.setCurrentIndex(nearest(scales, ch.scale))
-            self.offset_edit.setText(format_si(ch.offset, "V", 3))
+            self.offset_edit.setText(fmt_si(ch.offset, "V", 3))
             self.coupling_combo.setCurrentIndex(max(0, self.coupling_combo.findData(ch.coupling)))
             self.probe_combo.setCurrentIndex(nearest(list(PROBES), ch.probe))
         finally:

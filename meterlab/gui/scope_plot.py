@@ -21,8 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
 
-from meterlab.gui.fmt import DASH
-from meterlab.units import format_si
+from meterlab.gui.fmt import DASH, fmt_si
 
 V_DIVS = 8
 H_DIVS = 12
@@ -44,7 +43,7 @@ MAX_LABELS = 300
 def volts_label(value: float, digits: int = 3) -> str:
     if value is None or not math.isfinite(value):
         return DASH
-    return format_si(value, "V", digits)
+    return fmt_si(value, "V", digits)
 
 
 class DivisionAxis(pg.AxisItem):

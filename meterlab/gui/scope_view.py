@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from meterlab.errors import MeterlabError
 from meterlab.gui import scope_events as ev
-from meterlab.gui.fmt import DASH, fmt_range
+from meterlab.gui.fmt import DASH, fmt_local, fmt_range, fmt_si
 from meterlab.gui.scope_controls import ScopeControls
 from meterlab.gui.scope_events import Frame, ScopeCommand, ScopeEvent, ScopeState
 from meterlab.gui.scope_measurements import ScopeMeasurements
@@ -55,7 +55,6 @@ from meterlab.gui.scope_worker import ScopeWorker
 from meterlab.gui.settings import Settings
 from meterlab.gui.tasks import run_in_background
 from meterlab.gui.views import View
-from meterlab.units import format_si
 
 FRAME_MS = 33
 TEXT_EVERY_S = 0.25  # numbers people read change at most 4× a second
@@ -483,7 +482,7 @@ class ScopeView(QWidget, View):
         parts.append(f"&nbsp;<b>{fmt_range(tb.scale, 's')}/div</b>")
         tr = self.state.trigger
         slope = {"POS": "↑", "NEG": "↓"}.get(tr.slope, "↕")
-        level = f" {format_si(tr.level, 'V', 3)}" if tr.source.startswith("CH") else ""
+        level = f" {fmt_si(tr.level, 'V', 3)}" if tr.source.startswith("CH") else ""
         parts.append(f"&nbsp;&nbsp;<span style='color:#B35C00; font-weight:700;'>T</span> "
                      f"{tr.source} {slope}{level}")
         self.channel_legend.setText("".join(parts))
@@ -585,7 +584,7 @@ class ScopeView(QWidget, View):
             if row == "uart" and why == "samples":
                 out["uart"] = self.tr("%1 samples per bit: too few to decode. Choose a shorter "
                                       "s/div, or take a deep capture.").replace(
-                    "%1", f"{value:.1f}")
+                    "%1", fmt_local(f"{value:.1f}"))
             elif row == "uart":
                 out["uart"] = self.tr("No baud rate found on D0: choose one.")
             elif row == "i2c":
@@ -640,11 +639,11 @@ class ScopeView(QWidget, View):
     def _update_cursor_text(self) -> None:
         r = self.cursor_readout()
         parts = [
-            f"A {format_si(r['a'], 's', 4)}",
-            f"B {format_si(r['b'], 's', 4)}",
-            f"Δt {format_si(r['dt'], 's', 4)}",
-            f"1/Δt {format_si(r['inv_dt'], 'Hz', 4)}",
-            f"ΔV(CH{self.controls.active}) {format_si(r['dv'], 'V', 3)}",
+            f"A {fmt_si(r['a'], 's', 4)}",
+            f"B {fmt_si(r['b'], 's', 4)}",
+            f"Δt {fmt_si(r['dt'], 's', 4)}",
+            f"1/Δt {fmt_si(r['inv_dt'], 'Hz', 4)}",
+            f"ΔV(CH{self.controls.active}) {fmt_si(r['dv'], 'V', 3)}",
         ]
         self.cursor_label.setText("   ".join(parts))
 

@@ -39,12 +39,11 @@ from PySide6.QtWidgets import (
 
 from meterlab.gui import style
 from meterlab.gui.decimate import peak_decimate, stride_pick
-from meterlab.gui.fmt import DASH
+from meterlab.gui.fmt import DASH, fmt_reading, fmt_si
 from meterlab.gui.plan_table import VerdictDelegate, rule_word, status_word
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, outcome_word, verdict_word
 from meterlab.readings import Verdict
 from meterlab.store import SessionInfo
-from meterlab.units import format_reading, format_si
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Points the session plots draw at most (beyond that they show a min/max envelope).
@@ -146,7 +145,7 @@ class ReadingsModel(QAbstractTableModel):
             if col == "function":
                 return d.function.at(row)
             if col == "value":
-                return format_reading(float(d.value[row]), d.unit.at(row),
+                return fmt_reading(float(d.value[row]), d.unit.at(row),
                                       bool(d.overload[row]), 5)
             if col == "verdict":
                 if code < 0:
@@ -365,7 +364,7 @@ class SessionDetail(QWidget):
                 value, verdict, note = DASH, None, self.tr("not measured")
             else:
                 v = math.nan if r.value is None else float(r.value)
-                value = format_reading(v, unit, r.overload)
+                value = fmt_reading(v, unit, r.overload)
                 verdict, note = r.verdict, r.note
                 if r.n > 1:
                     note = self.tr("%1 readings").replace("%1", str(r.n)) + " · " + note
@@ -490,11 +489,11 @@ def _limits_text(c: Any) -> str:
     lo = c.lower if c.lower is not None and math.isfinite(c.lower) else None
     hi = c.upper if c.upper is not None and math.isfinite(c.upper) else None
     if lo is not None and hi is not None:
-        return f"{format_si(lo, c.unit)} … {format_si(hi, c.unit)}"
+        return f"{fmt_si(lo, c.unit)} … {fmt_si(hi, c.unit)}"
     if lo is not None:
-        return f"≥ {format_si(lo, c.unit)}"
+        return f"≥ {fmt_si(lo, c.unit)}"
     if hi is not None:
-        return f"≤ {format_si(hi, c.unit)}"
+        return f"≤ {fmt_si(hi, c.unit)}"
     return c.limit_text or DASH
 
 

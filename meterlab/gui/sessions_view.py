@@ -458,13 +458,16 @@ class SessionsView(QWidget, View):
         self.settings.sessions_export_dir = path.parent
         self.settings.sessions_export_format = fmt
         db = self.db_path
+        from meterlab.gui.fmt import ui_language
+
+        lang = ui_language() or "en"  # the PDF report speaks the app's language
 
         def work() -> Path:
             from meterlab.export import export_sessions  # pandas and friends load here
             from meterlab.store import SessionStore
 
             with SessionStore(db) as store:
-                return export_sessions(store, session_ids, path, fmt)
+                return export_sessions(store, session_ids, path, fmt, lang)
 
         def done(out: Path) -> None:
             self.news.emit(self.tr("Exported %1 session(s) to %2").replace(

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLayout, QWidget
 
 from meterlab.bench.capabilities import DmmCapabilities
-from meterlab.gui.fmt import fmt_range
+from meterlab.gui.fmt import fmt_local, fmt_range
 from meterlab.gui.sources import MeterSetup
 
 
@@ -136,7 +136,8 @@ class SetupPanel(QGroupBox):
         else:  # named speeds (Rigol): the view sets no NPLC; the meter keeps its own
             values = (keep,)
         label = self.tr("%1 PLC")
-        _refill(self.nplc_combo, [(label.replace("%1", f"{v:g}"), v) for v in values], keep)
+        _refill(self.nplc_combo,
+                [(label.replace("%1", fmt_local(f"{v:g}")), v) for v in values], keep)
         self.nplc_combo.setEnabled(caps is None or bool(caps.nplc))
 
     def _fill_triggers(self, keep: str) -> None:

@@ -78,7 +78,11 @@ class TrainingView(QWidget, View):
         top = QHBoxLayout()
         self.trainee = QLineEdit()
         self.lang = QComboBox()
-        self.lang.addItems(["nl", "en"])
+        self.lang.addItems(["nl", "en", "fr"])  # French texts fall back to English per file
+        from meterlab.gui.fmt import ui_language
+
+        if ui_language() in ("nl", "en", "fr"):  # start in the app's language
+            self.lang.setCurrentText(str(ui_language()))
         self._trainee_label, self._lang_label = QLabel(), QLabel()
         top.addWidget(self._trainee_label)
         top.addWidget(self.trainee, 1)
@@ -238,9 +242,9 @@ class TrainingView(QWidget, View):
         if self.attempt is None:
             self.solutions.setText(self.tr("No exercise running."))
             return
+        from meterlab.gui.fmt import fmt_si
         from meterlab.training.grade import Context
         from meterlab.training.truth import truth
-        from meterlab.units import format_si
 
         a, step = self.attempt, self.step
         ctx = Context(board=None if a.real else a.bench.board, drawn=a.drawn,
@@ -255,7 +259,7 @@ class TrainingView(QWidget, View):
             if ans.truth and ans.truth != "tur_ok":
                 value = a.reference.value(ans.truth) if a.real else \
                     truth(ans.truth, ctx.board, ctx.drawn, ctx.parts)
-                shown = format_si(value, ans.unit) if isinstance(value, float) else value
+                shown = fmt_si(value, ans.unit) if isinstance(value, float) else value
                 lines.append(f"{ans.key} = {shown}")
         self.solutions.setText("<br>".join(escape(x) for x in lines))
 

@@ -21,8 +21,8 @@ VERDICTS: dict[str, str] = {
     "INDETERMINATE": "INDETERMINATE", "ONBESLIST": "INDETERMINATE",
     "ONBEPAALD": "INDETERMINATE", "UNDECIDED": "INDETERMINATE",
 }
-YES = {"YES", "Y", "JA", "J", "TRUE", "1"}
-NO = {"NO", "N", "NEE", "FALSE", "0"}
+YES = {"YES", "Y", "JA", "J", "OUI", "TRUE", "1"}
+NO = {"NO", "N", "NEE", "NON", "FALSE", "0"}
 _KELVIN = re.compile(r"^([-+]?\d+(?:\.\d+)?)\s*(?:K|kelvin)$", re.IGNORECASE)
 _LINE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_]*)\s*[=:]\s*(.*?)\s*$")
 
@@ -42,7 +42,9 @@ def split_line(line: str, lang: str = "en") -> tuple[str, str] | None:
             lang, f"schrijf één antwoord per regel als sleutel = waarde (key = value), bv. "
                   f"value = 3.30 V (niet {s[:40]!r})",
             f"write one answer per line as key = value, e.g. value = 3.30 V "
-            f"(not {s[:40]!r})"))
+            f"(not {s[:40]!r})",
+            f"écrivez une réponse par ligne sous la forme clé = valeur (key = value), p. ex. "
+            f"value = 3,30 V (pas {s[:40]!r})"))
     return m.group(1).lower(), m.group(2)
 
 
@@ -52,7 +54,8 @@ def parse_answer(answer: Answer, text: str, lang: str = "en") -> Any:
     example = f"{answer.key} = {answer.example}"
     if not raw:
         raise AnswerFormatError(_say(lang, f"nog geen antwoord; schrijf bv. {example}",
-                                     f"no answer yet; write e.g. {example}"))
+                                     f"no answer yet; write e.g. {example}",
+                                     f"pas encore de réponse ; écrivez p. ex. {example}"))
     kind = answer.kind
     if kind == "quantity":
         src = re.sub(r"(?<=\d),(?=\d)", ".", raw)  # a decimal comma, as Dutch is written
@@ -64,7 +67,8 @@ def parse_answer(answer: Answer, text: str, lang: str = "en") -> Any:
         except LimitError:
             raise AnswerFormatError(_say(
                 lang, f"geef een getal met eenheid, bv. {example}",
-                f"give a number with its unit, e.g. {example}")) from None
+                f"give a number with its unit, e.g. {example}",
+                f"donnez un nombre avec son unité, p. ex. {example}")) from None
         return value, unit
     if kind == "verdict":
         v = VERDICTS.get(raw.upper())
@@ -72,7 +76,9 @@ def parse_answer(answer: Answer, text: str, lang: str = "en") -> Any:
             raise AnswerFormatError(_say(lang, f"antwoord PASS, MARGINAL, FAIL of "
                                                f"INDETERMINATE (bv. {example})",
                                          f"answer PASS, MARGINAL, FAIL or INDETERMINATE "
-                                         f"(e.g. {example})"))
+                                         f"(e.g. {example})",
+                                         f"répondez PASS, MARGINAL, FAIL ou INDETERMINATE "
+                                         f"(p. ex. {example})"))
         return v
     if kind == "yesno":
         if raw.upper() in YES:
@@ -80,21 +86,27 @@ def parse_answer(answer: Answer, text: str, lang: str = "en") -> Any:
         if raw.upper() in NO:
             return False
         raise AnswerFormatError(_say(lang, f"antwoord ja of nee (bv. {answer.key} = nee)",
-                                     f"answer yes or no (e.g. {answer.key} = no)"))
+                                     f"answer yes or no (e.g. {answer.key} = no)",
+                                     f"répondez oui ou non (p. ex. {answer.key} = non)"))
     if kind == "choice":
         for option in answer.options:
             if option.casefold() == raw.casefold():
                 return option
-        raise AnswerFormatError(_say(lang, "kies een van: ", "choose one of: ")
+        raise AnswerFormatError(_say(lang, "kies een van: ", "choose one of: ",
+                                     "choisissez parmi : ")
                                 + ", ".join(answer.options))
     if kind == "number":
         try:
             return int(raw, 0) if not re.fullmatch(r"0[0-9]+", raw) else int(raw, 10)
         except ValueError:
             raise AnswerFormatError(_say(lang, f"geef een geheel getal, bv. {example}",
-                                         f"give a whole number, e.g. {example}")) from None
+                                         f"give a whole number, e.g. {example}",
+                                         f"donnez un nombre entier, p. ex. {example}")) from None
     return raw
 
 
-def _say(lang: str, nl: str, en: str) -> str:
+def _say(lang: str, nl: str, en: str, fr: str | None = None) -> str:
+    """The message in the trainee's language; French falls back to English where missing."""
+    if lang == "fr" and fr:
+        return fr
     return nl if lang == "nl" else en

@@ -82,9 +82,55 @@ MISTAKES: dict[str, tuple[str, str]] = {
 }
 
 LANGUAGES = ("nl", "en")
+#: Languages an exercise file may add; a text not given in one reads as FALLBACK_LANGUAGE.
+OPTIONAL_LANGUAGES = ("fr",)
+FALLBACK_LANGUAGE = "en"
+#: Every language a trainee can choose.
+ALL_LANGUAGES = (*LANGUAGES, *OPTIONAL_LANGUAGES)
+
+
+#: code → French words; kept apart so the (nl, en) pairs above keep their shape.
+MISTAKES_FR: dict[str, str] = {
+    "wrong-function": "L'instrument est réglé sur la mauvaise fonction pour cette grandeur.",
+    "ac-dc": ("AC et DC confondus : DC pour une tension ou un courant continu, AC pour "
+              "l'ondulation qui s'y ajoute."),
+    "range-overload": ("Le calibre est trop petit : le multimètre (ou l'écran) sature. "
+                       "Choisissez un calibre plus grand ou le calibre automatique."),
+    "range-resolution": ("Le calibre est bien trop grand : vous perdez de la résolution. "
+                         "Choisissez le plus petit calibre qui contient encore la valeur."),
+    "current-in-parallel": (
+        "Un courant se mesure en série (à la place du cavalier de courant), jamais en "
+        "parallèle sur une tension : le fusible du multimètre a fondu. Remplacez-le d'abord "
+        "(sur le banc simulé : envoyez SIMulation:FUSE:REPLace au multimètre)."),
+    "resistance-powered": ("Une résistance se mesure uniquement circuit hors tension : cette "
+                           "mesure est fausse."),
+    "probe-ratio": ("Le réglage de sonde de l'oscilloscope ne correspond pas à la sonde (×10) : "
+                    "toutes les tensions sont fausses d'un facteur 10."),
+    "wrong-test-point": "Les cordons ou la sonde sont sur le mauvais point de test.",
+    "reversed-leads": "Les cordons sont inversés : rouge sur le point de test, noir sur GND.",
+    "no-trigger": ("L'oscilloscope ne se déclenche pas sur ce signal : choisissez la bonne "
+                   "source et un niveau à l'intérieur du signal."),
+    "timebase": ("La base de temps ne convient pas : affichez quelques périodes (ou le front "
+                 "entier) à l'écran."),
+    "unit-or-prefix": ("Unité ou préfixe faux (m, k, µ …) : les chiffres peuvent être justes, "
+                       "l'ordre de grandeur ne l'est pas."),
+    "misread-value": "La valeur donnée ne correspond pas à ce qu'affiche l'instrument.",
+    "wrong-verdict": ("Votre décision (conforme/non conforme) ne découle pas de la mesure et "
+                      "de la tolérance."),
+    "ignored-warn-band": ("La valeur est dans les limites mais hors de la bande "
+                          "d'avertissement : c'est MARGINAL, pas simplement conforme."),
+    "tur-too-low": ("Ce multimètre est trop grossier pour cette tolérance (TUR inférieur à 4) : "
+                    "son incertitude est trop grande pour décider conforme ou non conforme."),
+    "wrong-diagnosis": ("Ce n'est pas la pièce défectueuse : comparez vos mesures aux valeurs "
+                        "de référence."),
+    "nplc-too-low": ("Le temps d'intégration (NPLC) est trop court pour cette précision : "
+                     "choisissez au moins 1 NPLC."),
+}
 
 
 def words(code: str, lang: str) -> str:
     """The general feedback for `code` in `lang` (English when the language is unknown)."""
+    if lang == "fr" and code in MISTAKES_FR:
+        return MISTAKES_FR[code]
     nl, en = MISTAKES[code]
     return nl if lang == "nl" else en

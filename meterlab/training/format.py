@@ -6,7 +6,7 @@ An exercise reads like the worksheet it replaces (see docs/training.md)::
     id = "dc-rails"
     level = 1                     # 1 first weeks … 3 end of the year
     skills = [1, 3]               # parts of competency 9 it trains (1–5)
-    title = { nl = "…", en = "…" }
+    title = { nl = "…", en = "…", fr = "…" }   # fr optional: English until translated
 
     [scenario]                    # what changes from one trainee (seed) to the next
     temperature = [18.0, 32.0]    # °C, drawn
@@ -49,7 +49,12 @@ from meterlab.errors import FileFormatError, LimitError
 from meterlab.paths import shipped_dir, user_dir
 from meterlab.plan import DMM_FUNCTIONS
 from meterlab.tolerance import limit_from
-from meterlab.training.codes import LANGUAGES, MISTAKES
+from meterlab.training.codes import (
+    FALLBACK_LANGUAGE,
+    LANGUAGES,
+    MISTAKES,
+    OPTIONAL_LANGUAGES,
+)
 from meterlab.training.locate import Locator as _Locator
 from meterlab.training.model import Answer, Exercise, Expect, Scenario, Step
 from meterlab.training.reference import parse_reference
@@ -237,12 +242,31 @@ def _unknown(table: dict[str, Any], known: set[str], fail: Any) -> None:
 
 
 def _lang_text(value: Any, fail: Any, *, required: bool) -> dict[str, str]:
+    """Dutch and English are required; French is optional and falls back to English.
+
+    Every language in OPTIONAL_LANGUAGES is always present in the result, so
+    readers can index `text[lang]` without checking: a teacher can add French
+    file by file, and until then a French trainee reads the English text.
+    """
     if value is None and not required:
         return {}
     if not isinstance(value, dict) or not all(isinstance(value.get(g), str) and value[g].strip()
                                               for g in LANGUAGES):
-        raise fail('give the text in Dutch and English, e.g. { nl = "Meet …", en = "Measure …" }')
-    return {g: value[g].strip() for g in LANGUAGES}
+        raise fail('give the text in Dutch and English, e.g. { nl = "Meet …", en = "Measure …" }'
+                   ' (French optional: fr = "Mesurez …")')
+    out = {g: value[g].strip() for g in LANGUAGES}
+    for g in OPTIONAL_LANGUAGES:
+        extra = value.get(g)
+        if extra is None:
+            out[g] = out[FALLBACK_LANGUAGE]
+        elif isinstance(extra, str) and extra.strip():
+            out[g] = extra.strip()
+        else:
+            raise fail(f'{g} = … must be a non-empty text, e.g. {g} = "Mesurez …"')
+    unknown = sorted(set(value) - set(LANGUAGES) - set(OPTIONAL_LANGUAGES))
+    if unknown:
+        raise fail(f'unknown language "{unknown[0]}" (expected nl, en and optionally fr)')
+    return out
 
 
 def _net(value: Any, fail: Any) -> str:
