@@ -59,6 +59,7 @@ class Tally:
     uncaught: int = 0
     seconds: float = 0.0
     next_progress: int = PROGRESS_EVERY
+    waited: int = 0  # simulator only: a wait for a trigger that never comes, cut short
     first: list[str] = field(default_factory=list)
 
     def crash(self, what: str, exc: BaseException) -> None:
@@ -363,6 +364,32 @@ def _headers(inst: object) -> list[str]:
     return words
 
 
+class _Waited(BaseException):
+    """Raised out of a simulated wait that would last for ever (READ? waiting for a BUS
+    trigger that never comes, as the real meter does until the client clears it)."""
+
+
+class _TickCondition:
+    """Stands in for the meter's Condition: a wait moves the tick clock on instead of
+    sleeping, and the 200th wait in one message ends it (see `_Waited`)."""
+
+    def __init__(self, clock: _TickClock) -> None:
+        self.clock = clock
+        self.waits = 0
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.waits += 1
+        if self.waits > 200:
+            raise _Waited
+        self.clock.now += timeout or 0.5
+        return False
+
+    def notify_all(self) -> None:
+        pass
+
+    notify = notify_all
+
+
 _EXC_NAME = re.compile(r"^[A-Z]\w*(Error|Exception|Exit|Interrupt)$|^[A-Z]\w*Error\b")
 
 
@@ -375,9 +402,14 @@ def fuzz_sim_commands(examples: int) -> Tally:
     t = Tally("simulator command parser")
     board = Board(seed=1)
     insts = [Keysight34465A(board, seed=1), RigolMSO1104Z(board, seed=1)]
+    conds = []
     for inst in insts:
-        inst.clock = _TickClock()  # type: ignore[attr-defined]
+        clock = _TickClock()
+        inst.clock = clock  # type: ignore[attr-defined]
         inst.sleep = lambda seconds: None  # type: ignore[method-assign]
+        if hasattr(inst, "_cond"):
+            inst._cond = _TickCondition(clock)  # type: ignore[attr-defined]
+            conds.append(inst._cond)  # type: ignore[attr-defined]
     known = sorted({h for inst in insts for h in _headers(inst)}) or ["*IDN"]
     header = st.one_of(
         st.sampled_from(known),
@@ -405,8 +437,14 @@ def fuzz_sim_commands(examples: int) -> Tally:
         inst.errors.clear()  # type: ignore[attr-defined]
         t.inputs += 1
         started = time.perf_counter()
+        for cond in conds:
+            cond.waits = 0
         try:
             inst.execute(msg, conns[which])
+        except _Waited:
+            t.waited += 1  # (execute's `with self.lock` released the lock)
+            inst.reset()  # type: ignore[attr-defined]
+            return
         except Exception as exc:
             t.crash(repr(msg), exc)
             return
@@ -452,7 +490,9 @@ def main(argv: list[str] | None = None) -> int:
         tally = TARGETS[name](args.examples)
         rows.append(tally)
         print(f"{tally.name}: {tally.inputs:,} inputs, {tally.refused:,} refused with the "
-              f"documented error, {tally.uncaught} uncaught ({tally.seconds:.0f} s)", flush=True)
+              f"documented error, {tally.uncaught} uncaught ({tally.seconds:.0f} s)"
+              + (f"; {tally.waited:,} waited for a trigger that never came (cut short, "
+                 "as a client's timeout would)" if tally.waited else ""), flush=True)
         for line in tally.first:
             print("   ", line, flush=True)
     print()
