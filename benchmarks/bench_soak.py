@@ -218,7 +218,8 @@ def report(r: SoakResult) -> None:
     print(f"soak {r.seconds / 60:.1f} min, meter view open, Log to session, NPLC 0.001, "
           f"auto-zero {'on' if r.autozero else 'off'}")
     print(f"  readings: meter produced {r.produced:,}, store holds {r.stored:,} "
-          f"({rate / 1000:.1f} kSa/s), lost {r.produced - r.stored:,}, "
+          f"({rate / 1000:.1f} kSa/s = {rate / 50_000:.2f}× the meter's 50 kSa/s; "
+          f"stored/produced {r.stored / max(r.produced, 1):.6f}), lost {r.produced - r.stored:,}, "
           f"gaps marked {r.gaps}, acquisitions {r.acquisitions}, verify "
           f"{'ok' if r.verified else 'FAILED'}")
     print(f"  resident memory: {first.rss_mb:.0f} MB at start, {last.rss_mb:.0f} MB at end; "
