@@ -30,5 +30,5 @@ def test_a_sample_of_generated_inputs_is_accepted_or_refused_with_the_documented
     tally = fuzz.TARGETS[target](100)
     assert tally.inputs >= 100
     assert tally.uncaught == 0, tally.first
-    # The inputs reach past the first refusal: some are accepted, some refused.
-    assert 0 < tally.refused < tally.inputs
+    # The inputs are near misses: the loaders and the simulator turn them down by name.
+    assert tally.refused > 0
