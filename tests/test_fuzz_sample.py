@@ -32,3 +32,21 @@ def test_a_sample_of_generated_inputs_is_accepted_or_refused_with_the_documented
     assert tally.uncaught == 0, tally.first
     # The inputs are near misses: the loaders and the simulator turn them down by name.
     assert tally.refused > 0
+
+
+def test_an_exception_other_than_the_documented_one_is_counted_as_uncaught(fuzz) -> None:
+    from meterlab.errors import LimitError
+
+    tally = fuzz.Tally("probe")
+
+    def refuse() -> None:
+        raise LimitError("refused")
+
+    def crash() -> None:
+        raise KeyError("boom")
+
+    fuzz._run(tally, "a", refuse, (LimitError,))
+    fuzz._run(tally, "b", crash, (LimitError,))
+    fuzz._run(tally, "c", lambda: None, (LimitError,))
+    assert (tally.inputs, tally.refused, tally.uncaught) == (3, 1, 1)
+    assert tally.first and "KeyError" in tally.first[0] and "'b'" in tally.first[0]
