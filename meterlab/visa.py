@@ -256,6 +256,7 @@ class Connection:
         self._error_queue = True
         self._idn: Idn | None = None
         self._idn_reply: str | None = None
+        self._watch: tuple[Any, Any] | None = None
         # Out of step: a reply may still be in flight (after a timeout) or the position in
         # the reply stream is unknown (garbled reply, broken-off block). `_owed` lists the
         # replies asked for and not yet read, in order (visa_sync.LINE / BLOCK).
@@ -327,6 +328,7 @@ class Connection:
             self._close_quietly()
             raise self._no_answer(str(exc)) from None
         self._check_socket()
+        self._watch = self._socket_watch()
 
     def _check_socket(self) -> None:
         """pyvisa-py reports a refused TCP connection as opened; ask the socket itself."""
@@ -479,21 +481,34 @@ class Connection:
         self._out_of_step = True
         self._owed = []
 
+    def _socket_watch(self) -> tuple[Any, Any] | None:
+        """pyvisa-py's session and a poll object on its socket, looked up once per
+        connection (asked before every question, so it must cost next to nothing)."""
+        sock = self._raw_socket()
+        if sock is None or not hasattr(select, "poll"):
+            return None
+        try:
+            session = self._inst.visalib.sessions[self._inst.session]
+            poller = select.poll()
+            poller.register(sock, select.POLLIN)
+        except (OSError, ValueError, KeyError, AttributeError):
+            return None
+        return session, poller
+
     def _unasked_waiting(self) -> bool:
         """Are there bytes nobody asked for (a reply sent twice, a late one, a stray status
         line)? Read as the next answer they would shift every reply after them by one.
         One select() on the socket: cheap enough for every question."""
-        sock = self._raw_socket()
-        if sock is None:
+        watch = self._watch
+        if watch is None:
             return False
+        session, poller = watch
+        if getattr(session, "_pending_buffer", None):
+            return True
         try:
-            session = self._inst.visalib.sessions[self._inst.session]
-            if getattr(session, "_pending_buffer", None):
-                return True
-            readable, _, _ = select.select([sock], [], [], 0)
-        except (OSError, ValueError, KeyError, AttributeError):
+            return bool(poller.poll(0))
+        except (OSError, ValueError):
             return False
-        return bool(readable)
 
     def _ensure_in_step(self, doing: str) -> None:
         """Before asking anything, bring a link that timed out back in step (see
@@ -766,6 +781,7 @@ class Connection:
             with contextlib.suppress(Exception):
                 self._inst.close()
         self._inst = None
+        self._watch = None
 
     def close(self) -> None:
         with self.lock:
