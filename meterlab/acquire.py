@@ -34,7 +34,14 @@ from typing import Protocol
 
 import numpy as np
 
-from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout, MeterlabError
+from meterlab.errors import (
+    ConnectionLost,
+    InstrumentError,
+    InstrumentRefused,
+    InstrumentTimeout,
+    MeterlabError,
+    ReplyCutOff,
+)
 from meterlab.readings import ReadingBatch
 
 log = logging.getLogger(__name__)
@@ -462,10 +469,9 @@ def fault_kind(exc: InstrumentError) -> str:
     instrument's error queue) or "garbled" (a reply that is not what was asked for)."""
     if isinstance(exc, ConnectionLost):
         return "lost"
-    text = str(exc)
-    if "did not answer" in text or "was cut off" in text:
+    if isinstance(exc, InstrumentTimeout | ReplyCutOff):
         return "stalled"
-    if " refused " in text:
+    if isinstance(exc, InstrumentRefused):
         return "refused"
     return "garbled"
 

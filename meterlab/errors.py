@@ -37,6 +37,11 @@ class InstrumentTimeout(InstrumentError):
     """
 
 
+class ReplyCutOff(InstrumentError):
+    """A reply stopped short of what it announced (a data block cut off): like a timeout,
+    a fault of the link, not a reply that was wrong."""
+
+
 class NoAnswer(InstrumentError):
     """Nothing answers at the address: switched off, wrong address, cable, firewall."""
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from meterlab.errors import InstrumentError
+from meterlab.errors import InstrumentError, ReplyCutOff
 from meterlab.readings import OVERLOAD_THRESHOLD
 
 #: Longest definite-length block accepted (bytes). A header promising more is far more
@@ -106,7 +106,7 @@ def block_header(data: bytes) -> tuple[int, int]:
             "The instrument may be in a different data format or answering another command."
         )
     if len(data) < start + 2:
-        raise InstrumentError("The data block header was cut off after '#'.")
+        raise ReplyCutOff("The data block header was cut off after '#'.")
     ndig = data[start + 1] - 0x30
     if not 0 <= ndig <= 9:
         raise InstrumentError(
@@ -117,7 +117,7 @@ def block_header(data: bytes) -> tuple[int, int]:
         return start + 2, -1
     digits = data[start + 2 : start + 2 + ndig]
     if len(digits) < ndig:
-        raise InstrumentError(
+        raise ReplyCutOff(
             f"The data block header was cut off: {_show(data[start:])} promises {ndig} length "
             "digits."
         )
@@ -147,7 +147,7 @@ def split_block(data: bytes) -> tuple[bytes, bytes]:
         return body, b""
     end = head + length
     if len(data) < end:
-        raise InstrumentError(
+        raise ReplyCutOff(
             f"The data block was cut off: the header promised {length} bytes but only "
             f"{len(data) - head} arrived. Check the cable or network and increase the timeout."
         )

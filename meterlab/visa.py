@@ -115,6 +115,7 @@ from meterlab.errors import (  # noqa: E402
     InstrumentRefused,
     InstrumentTimeout,
     NoAnswer,
+    ReplyCutOff,
 )
 from meterlab.scpi import Idn, block_header, parse_error, parse_idn  # noqa: E402
 from meterlab.visa_readers import RawReply, _SocketReader, _VisaReader  # noqa: E402
@@ -660,7 +661,7 @@ class Connection:
                 if started:
                     self._position_lost()  # part of the block may still be on its way
                 if started and isinstance(err, InstrumentTimeout):
-                    err = InstrumentError(
+                    err = ReplyCutOff(
                         f"The data block for '{command}' from {self.resource} was cut off "
                         f"(nothing more arrived within {self._timeout_ms / 1000:g} s). Check "
                         "the cable or network, or increase the timeout for deep memories.",
