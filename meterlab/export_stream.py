@@ -75,13 +75,14 @@ def export_frames(store: SessionStore, infos: list[SessionInfo], ids: list[str],
                 yield sid, rest
 
 
-def unmeasured_count(store: SessionStore, infos: list[SessionInfo]) -> int:
-    """How many rows `export_frames` adds for checks without readings (sizes a sheet)."""
+def unmeasured_count(infos: list[SessionInfo],
+                     stats: dict[str, list[dict[str, Any]]]) -> int:
+    """How many rows `export_frames` adds for checks without readings (sizes a sheet),
+    from the statistics pass already made (`check_statistics_stream`: a row per check that
+    has readings), so the store is not asked again."""
     n = 0
     for info in infos:
-        with store.lock:
-            have = {r[0] for r in store.connection.execute(
-                "SELECT DISTINCT check_id FROM batches WHERE session_id=?", (info.id,))}
+        have = {row["check"] for row in stats.get(info.id, [])}
         n += sum(1 for cid, _ in info.last_results() if cid not in have)
     return n
 

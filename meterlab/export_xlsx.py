@@ -103,7 +103,7 @@ def write_xlsx_stream(store: SessionStore, infos: list[SessionInfo], ids: list[s
     wb = Workbook(write_only=True)
     _summary(wb, infos, None, stats)
     # the readings, and a row for each check without readings (export_frames)
-    total = sum(info.n_readings for info in infos) + unmeasured_count(store, infos)
+    total = sum(info.n_readings for info in infos) + unmeasured_count(infos, stats)
     units = sorted({s["unit"] for rows in stats.values() for s in rows})
     per_sheet = XLSX_MAX_ROWS - 1
     ws, room, sheet_no = None, 0, 0
