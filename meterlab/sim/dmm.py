@@ -88,6 +88,8 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
         self.memory = ReadingMemory(MEMORY_SIZE)
         self.acq: Acquisition | None = None
         self.acq_serial = 0
+        #: readings made by acquisitions already ended (SIMulation:READings? adds the running one)
+        self.produced_done = 0
         self.clock = time.monotonic
         self.ident = "DEFAULT"
         #: the 3 A current input's fuse; blown by the A input across a voltage, it stays
@@ -196,6 +198,7 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
         """Function change, CONFigure, *RST: abort and clear reading memory."""
         if self.acq is not None:
             self.acq.end = self.acq.produced
+            self.produced_done += self.acq.produced
         self.acq = None
         self.memory.clear()
         if hasattr(self, "ques_condition"):

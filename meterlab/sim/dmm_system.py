@@ -88,6 +88,7 @@ class SystemMixin:
         t.add("SIMulation:TRIGger", set=lambda c: (c.expect(0), self.external_trigger()))
         t.add("SIMulation:FUSE", query=self._fuse_q)
         t.add("SIMulation:FUSE:REPLace", set=self._fuse_replace)
+        t.add("SIMulation:READings", query=self._readings_q)
 
     def reset_system(self) -> None:
         """The *RST part of the display (the beeper and identity are non-volatile)."""
@@ -237,6 +238,17 @@ class SystemMixin:
     def _probe_q(self, c: Call) -> str:
         c.expect(0)
         return f'"{self.probe[0]},{self.probe[1]}"'
+
+    # -- SIMulation:READings? ------------------------------------------------------------------
+
+    def _readings_q(self, c: Call) -> str:
+        """`<acquisitions>,<readings>`: how many acquisitions ran since power-on and how many
+        readings they made, overwritten ones included. Lets a test or benchmark with the
+        bench in another process compare what a client stored against what the meter made."""
+        c.expect(0)
+        self._catch_up()
+        running = self.acq.produced if self.acq is not None else 0
+        return f"{self.acq_serial:d},{self.produced_done + running:d}"
 
     # -- SIMulation:FUSE ----------------------------------------------------------------------
 
