@@ -57,6 +57,19 @@ def read_csv(path: Path) -> list[dict[str, str]]:
     return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 
+def _stop_after_rows(path: Path, stop: Callable[[], object], rows: int = 3) -> None:
+    """Call `stop` once `path` holds a header and `rows` readings (or after 30 s)."""
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        try:
+            if path.read_bytes().count(b"\n") > rows:
+                break
+        except FileNotFoundError:
+            pass
+        time.sleep(0.02)
+    stop()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -229,14 +242,17 @@ def test_meter_dropping_out_gives_up_and_keeps_what_was_read(
         bench: SimulatedBench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with SimulatedBench(seed=4) as own:  # this one gets switched off
         out_csv, db = tmp_path / "drop.csv", tmp_path / "s.db"
-        killer = threading.Timer(0.8, own.dmm_server.stop)  # type: ignore[union-attr]
+        # Switched off once readings have been written (a fixed delay made the test
+        # depend on how fast a loaded machine gets to the first reading).
+        killer = threading.Thread(target=_stop_after_rows, daemon=True,
+                                  args=(out_csv, own.dmm_server.stop))  # type: ignore[union-attr]
         killer.start()
         try:
             code, lines, err = run(["read", own.dmm_resource, "--count", "0", "--nplc", "0.2",
                                     "--give-up", "1", "--csv", str(out_csv), "--db", str(db)],
                                    capsys)
         finally:
-            killer.cancel()
+            killer.join(timeout=30)
     assert code == 2
     rows = read_csv(out_csv)
     assert len(rows) == len(lines) > 0

@@ -836,7 +836,7 @@ _PARAMS = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_HEADERS), st.integers(0, 17),
                           st.lists(_PARAMS, max_size=3)), min_size=1, max_size=6))
 def test_no_command_sequence_crashes_a_handler(commands):

@@ -446,7 +446,7 @@ def assert_consistent(lim: Limit) -> None:
     lim.evaluate(np.array([lim.lower, lim.upper, 0.0, math.nan]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(mutated(), st.text(max_size=30)), st.sampled_from([None, "V", "A", "Ω", "%"]))
 def test_random_and_near_miss_expressions_parse_consistently_or_raise_limit_error(
         text: str, unit: str | None) -> None:
@@ -460,7 +460,7 @@ def test_random_and_near_miss_expressions_parse_consistently_or_raise_limit_erro
         assert lim.unit == unit
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.one_of(mutated(), st.text(max_size=20)),
        st.floats(allow_nan=True, allow_infinity=True), st.sampled_from(["V", "Hz", "%"]))
 def test_limit_from_random_tolerances(tolerance: str, nominal: float, unit: str) -> None:
