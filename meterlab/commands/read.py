@@ -410,7 +410,7 @@ class _Run:
         elif event.state is State.RUNNING and self.away:
             self.away = False
             self.back = True
-            _err(event.message if event.lossless else
+            _err(event.message if event.lossless or event.resumed else
                  f"The {self.model} answers again; reading on (the gap is marked).")
 
     # -- the end ---------------------------------------------------------------------
