@@ -51,7 +51,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from meterlab.drivers.dmm_profile import DmmSpec, FunctionSpec, fill
-from meterlab.drivers.dmm_resume import QUERIES, Resumed, readings_in_block, same_acquisition
+from meterlab.drivers.dmm_resume import (
+    OPER_MEASURING,
+    OPER_WAITING_FOR_TRIGGER,
+    QUERIES,
+    Resumed,
+    readings_in_block,
+    same_acquisition,
+)
 from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout, UsageError
 from meterlab.profiles import require_profile
 from meterlab.readings import OVERLOAD_THRESHOLD, ReadingBatch
@@ -149,6 +156,9 @@ class Multimeter:
         self._in_flight: int | None = 0
         # A drained batch not yet handed on (the status query after it failed).
         self._held: ReadingBatch | None = None
+        # A counted stream resumed after losing an unknown number of readings: its end is
+        # asked of the meter (idle, memory empty) instead of counted.
+        self._ask_end = False
         self._conf_style = self._cmd["function"].lstrip(":").upper().startswith("CONF")
         thr = self.spec.overload * 0.9 if self.spec.overload < OVERLOAD_THRESHOLD else None
         self._overload_threshold = thr or OVERLOAD_THRESHOLD
@@ -578,6 +588,7 @@ class Multimeter:
             return
         self._ensure_function()
         self._stream_remaining = count
+        self._in_flight, self._held, self._ask_end = 0, None, False
         mode = self.spec.fast_read
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?"):
@@ -707,6 +718,8 @@ class Multimeter:
         connection or, after a broken link, the resumed one) instead of being dropped."""
         self._count_down(values.shape[0])
         batch = self._batch(self._stamp(values.shape[0]), values, f)
+        if self._ask_end and not len(batch) and self._acquisition_over():
+            self._stream_remaining = 0
         try:
             overflowed = self._overflowed()
         except InstrumentError:
@@ -763,8 +776,17 @@ class Multimeter:
         lost, self._in_flight = self._in_flight, 0
         if lost and self._stream_remaining is not None:
             self._count_down(lost)
+        self._ask_end = lost is None and self._stream_remaining is not None
         self._stream_t_last = time.time()
         return Resumed(lost)
+
+    def _acquisition_over(self) -> bool:
+        """The meter has finished measuring and its memory is empty (asked after an empty
+        drain of a counted stream that lost readings nobody could count)."""
+        condition = int(self._number(self.conn.query(self._cmd["measuring_query"])))
+        if condition & (OPER_MEASURING | OPER_WAITING_FOR_TRIGGER):
+            return False
+        return int(self._number(self.conn.query(self._cmd["points"]))) == 0
 
     def _count_down(self, n: int) -> None:
         if self._stream_remaining is not None:

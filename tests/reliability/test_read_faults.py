@@ -150,8 +150,9 @@ def exact_sequence(values: np.ndarray, bench: SimulatedBench) -> bool:
 def missing_at_gaps(values: np.ndarray, gap_at: np.ndarray, bench: SimulatedBench) -> int:
     """How many of the meter's readings are not stored, asserting that the stored ones are
     its sequence from the first reading to the last it produced, each once and in order,
-    with readings missing only right before a gap mark (noise makes every reading unique,
-    so a segment's place in the sequence is found from its first value)."""
+    with readings missing only right before a gap mark (a segment's place in the sequence
+    is where its first readings match: one value alone may match a neighbour by chance at
+    9 digits, a run of them does not)."""
     acq = bench.dmm.acq
     assert acq is not None
     expected = bench.dmm._generate(acq, 0, acq.produced)
@@ -161,15 +162,24 @@ def missing_at_gaps(values: np.ndarray, gap_at: np.ndarray, bench: SimulatedBenc
     for a, b in pairwise(bounds):
         seg = values[a:b]
         if a > 0:  # after a gap mark the sequence may skip what was lost
-            hits = np.flatnonzero(np.abs(expected[pos:] - seg[0]) < 1e-7)
-            assert hits.size, f"reading {a} is none the meter produced after reading {pos}"
-            missing += int(hits[0])
-            pos += int(hits[0])
+            skip = find_run(expected[pos:], seg[:8])
+            assert skip is not None, f"readings from {a} on are none the meter produced"
+            missing += skip
+            pos += skip
         assert np.allclose(seg, expected[pos:pos + seg.shape[0]], rtol=0, atol=1e-7), \
             f"readings {a}…{b} are not the meter's sequence (lost or repeated inside)"
         pos += seg.shape[0]
     assert pos == acq.produced, f"{acq.produced - pos} reading(s) missing at the end"
     return missing
+
+
+def find_run(seq: np.ndarray, run: np.ndarray) -> int | None:
+    """Where `run` first occurs in `seq` (to the 9 digits sent), or None."""
+    for j in np.flatnonzero(np.abs(seq - run[0]) < 1e-7):
+        if np.allclose(seq[j:j + run.shape[0]], run, rtol=0, atol=1e-7) and \
+                seq[j:j + run.shape[0]].shape == run.shape:
+            return int(j)
+    return None
 
 
 def told_lost(err: str) -> int | None:
