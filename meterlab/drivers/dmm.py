@@ -769,8 +769,14 @@ class Multimeter:
                 raise
             except InstrumentError:
                 pass
-            if not same_acquisition(self.conn, dict(self._cmd), samples=st.sample_count,
-                                    triggers=st.trigger_count, source=st.trigger_source):
+            try:
+                same = same_acquisition(self.conn, dict(self._cmd), samples=st.sample_count,
+                                        triggers=st.trigger_count, source=st.trigger_source)
+            except ConnectionLost:
+                raise
+            except InstrumentError:  # it answers *IDN? but not this: cannot tell, start anew
+                same = False
+            if not same:
                 self._streaming = False
                 return None
         lost, self._in_flight = self._in_flight, 0
