@@ -388,7 +388,7 @@ class Acquisition:
             what = "none was lost"
         if lost != 0:
             self.gaps += 1
-        self._status(State.RUNNING, f"The {self.name} answers again, still measuring: the "
+        self._status(State.RUNNING, f"The {self.name} answers again and kept measuring: the "
                      f"readings it took meanwhile follow; {what}.", resumed=True,
                      lossless=lost == 0)
         return True

@@ -176,3 +176,40 @@ def test_a_counted_run_across_a_broken_link_ends_by_itself(
     else:  # the fault hit the status reply after a drain: nothing was lost
         assert marks == 0 and back[0].lossless
     assert [e.state for e in run.events][-1] is State.STOPPED
+
+
+class StatusDropLink(FaultLink):
+    """Drops the connection on the status reply that follows a drain (`STAT:QUES:EVEN?`
+    after `R?`), the one moment a reply is lost whose question removed no reading."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(host, port)
+        self.armed = False
+
+    def _send_reply(self, reply: bytes, client: object) -> bool:
+        if self.armed and reply.strip().lstrip(b"+-").isdigit():
+            self.armed = False
+            self.drop()
+        return super()._send_reply(reply, client)  # type: ignore[arg-type]
+
+
+def test_a_link_broken_on_the_status_reply_loses_no_reading(bench: SimulatedBench) -> None:
+    """The drain's readings had arrived whole when the link broke on the question after
+    it: they are handed on (not dropped with the failed question), the acquisition is
+    taken up again, and no gap is marked because nothing is missing."""
+    with StatusDropLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
+        acq = Acquisition(opener(link.resource), poll=0.05, backoff=(0.2,))
+        run = Run(acq)
+        acq.start()
+        run.wait_for(lambda: run.n >= 300)
+        started = bench.dmm.acq
+        link.armed = True
+        run.wait_for(lambda: any(e.resumed for e in run.events))
+        held = run.n
+        run.wait_for(lambda: run.n >= held + 300)
+        acq.stop()
+    assert acq.error is None and bench.dmm.acq is started and started is not None
+    (back,) = [e for e in run.events if e.resumed]
+    assert back.lossless and "none was lost" in back.message
+    assert split_at_gaps(run, bench) == (0, 0) and acq.gaps == 0
+    assert run.n == started.produced  # every reading the meter took, once
