@@ -55,7 +55,9 @@ log = logging.getLogger(__name__)
 
 
 class Meter(Protocol):
-    """What the engine needs of a multimeter driver (`close()` is used when present)."""
+    """What the engine needs of a multimeter driver. Used when present: `close()`;
+    `can_resume`, `resume_stream()` (take a stream up again on a new connection after a
+    broken link, see `Multimeter.resume_stream`) and `stream_exhausted`."""
 
     def start_stream(self) -> None: ...
     def fetch_available(self, max_n: int = ...) -> ReadingBatch: ...
