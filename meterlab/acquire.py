@@ -8,7 +8,13 @@ and must only queue the batch (never block on I/O longer than a flush).
 
 When the instrument stops answering, everything already read has been handed
 on; the engine reports the loss in words, reconnects with backoff, and marks the
-first batch after the gap (`gap_before`) so a trend shows the break. A caller
+first batch after the gap (`gap_before`) so a trend shows the break. Where the
+link broke during a buffered stream (dropped, garbled, a block cut off) the meter
+itself went on measuring into its memory: a driver that can tell it is still in the
+same acquisition (`resume_stream`) is reconnected and drained on, so only the
+readings of the reply the fault destroyed are lost, and the gap is marked only when
+some were (with their count where the driver knows it). A meter that was restarted
+meanwhile gets a fresh acquisition, as after any other loss. A caller
 that cannot wait forever (the CLI) sets `give_up`: after that many seconds
 without the meter the run ends with `error` set, instead of retrying for ever
 as the GUI does while someone walks over to switch the meter back on.
@@ -40,6 +46,7 @@ from meterlab.errors import (
     InstrumentRefused,
     InstrumentTimeout,
     MeterlabError,
+    NoAnswer,
     ReplyCutOff,
 )
 from meterlab.readings import ReadingBatch
@@ -48,7 +55,9 @@ log = logging.getLogger(__name__)
 
 
 class Meter(Protocol):
-    """What the engine needs of a multimeter driver (`close()` is used when present)."""
+    """What the engine needs of a multimeter driver. Used when present: `close()`;
+    `can_resume`, `resume_stream()` (take a stream up again on a new connection after a
+    broken link, see `Multimeter.resume_stream`) and `stream_exhausted`."""
 
     def start_stream(self) -> None: ...
     def fetch_available(self, max_n: int = ...) -> ReadingBatch: ...
@@ -73,6 +82,8 @@ class StatusEvent:
     readings: int
     error: str = ""
     lossless: bool = False  # back after a stall with nothing missed: no gap to mark
+    #: back on the same acquisition after a broken link; `message` says what was lost
+    resumed: bool = False
 
 
 Subscriber = Callable[[ReadingBatch], None]
@@ -141,6 +152,11 @@ class Acquisition:
         self._trouble_since: float | None = None  # monotonic time of the first failure
         self._wrong = 0  # wrong answers in a row, without a reading in between
         self._broken: set[int] = set()
+        # A meter whose link broke mid-stream, to be resumed on a new connection.
+        self._parked: Meter | None = None
+        self._gap_pending = False  # a break not yet marked (decided when resumed or not)
+        self._resumed_gap = False
+        self._last_t = 0.0  # when the last drain was asked (resumed drains start there)
 
     # -- subscription -------------------------------------------------------------------
 
@@ -240,9 +256,9 @@ class Acquisition:
                     log.exception("subscriber %r failed; it keeps getting batches", callback)
 
     def _status(self, state: State, message: str, error: str = "", *,
-                lossless: bool = False) -> None:
+                lossless: bool = False, resumed: bool = False) -> None:
         self.state = state
-        event = StatusEvent(state, message, self.readings, error, lossless)
+        event = StatusEvent(state, message, self.readings, error, lossless, resumed)
         with self._lock:
             listeners = list(self._listeners)
         for callback in listeners:
@@ -263,6 +279,9 @@ class Acquisition:
                 f"The {self.readings} readings taken before are kept.")
         finally:
             self._close_meter()
+            parked, self._parked = self._parked, None
+            if parked is not None:
+                _close_link(parked)
             if self.error is not None:
                 self._status(State.STOPPED, f"The {self.name} stopped after {self.readings} "
                              f"readings: {self.error}", str(self.error))
@@ -273,31 +292,60 @@ class Acquisition:
         gap = False
         attempt = 0
         while not self._done():
-            try:
-                self._meter = self._open_meter()
-            except InstrumentError as exc:
-                gap = True
-                delay = self._wait_time(attempt, exc)
-                attempt += 1
-                self._status(State.RECONNECTING,
-                             f"The {self.name} does not answer. Readings so far are saved. "
-                             f"Trying again in {delay:.1f} s…", str(exc))
-                self._stop.wait(delay)
-                continue
-            except MeterlabError as exc:  # a setting or profile problem: retrying won't help
-                self._fail(exc)
+            resumed = False
+            if self._parked is not None:
+                try:
+                    resumed = self._take_up()
+                except InstrumentError as exc:
+                    delay = self._wait_time(attempt, exc)
+                    attempt += 1
+                    self._status(State.RECONNECTING,
+                                 f"The {self.name} does not answer. Readings so far are "
+                                 f"saved. Trying again in {delay:.1f} s…", str(exc))
+                    self._stop.wait(delay)
+                    continue
+            if resumed:
+                gap = self._resumed_gap
+            else:
+                if self._gap_pending:
+                    self._gap_pending = False
+                    gap = True
+                    self.gaps += 1
+                try:
+                    self._meter = self._open_meter()
+                except InstrumentError as exc:
+                    gap = True
+                    delay = self._wait_time(attempt, exc)
+                    attempt += 1
+                    self._status(State.RECONNECTING,
+                                 f"The {self.name} does not answer. Readings so far are saved. "
+                                 f"Trying again in {delay:.1f} s…", str(exc))
+                    self._stop.wait(delay)
+                    continue
+                except MeterlabError as exc:  # a setting or profile problem: retrying won't help
+                    self._fail(exc)
+                self._status(State.RUNNING, f"The {self.name} is measuring.")
             attempt = 0
-            self._status(State.RUNNING, f"The {self.name} is measuring.")
             try:
                 if self.interval is None:
-                    self._stream(self._meter, gap)
+                    self._stream(self._meter, gap, resumed=resumed)
                 else:
                     self._timed(self._meter, gap)
                 break  # stopped on request, or the count is reached
             except InstrumentError as exc:
                 gap = True
-                self.gaps += 1
-                self._close_meter()
+                meter = self._meter
+                if (self.interval is None and meter is not None
+                        and getattr(meter, "can_resume", False)):
+                    # The link broke, not (we hope) the meter's acquisition: keep the driver
+                    # and its stream to take up on a new connection; no ABORt is sent.
+                    self._meter = None
+                    self._parked = meter
+                    _close_link(meter)
+                    self._gap_pending = True
+                else:
+                    self.gaps += 1
+                    self._close_meter()
                 kind = fault_kind(exc)
                 if kind not in ("lost", "stalled"):  # the link, not the meter: give_up bounds it
                     self._wrong += 1
@@ -310,6 +358,42 @@ class Acquisition:
                 self._stop.wait(delay)
             except MeterlabError as exc:
                 self._fail(exc)
+
+    def _take_up(self) -> bool:
+        """Take the parked meter up again; True when its acquisition goes on. A meter still
+        away raises (the caller backs off); one restarted meanwhile is closed and False
+        returned, so a fresh acquisition is started (its gap marked)."""
+        meter = self._parked
+        assert meter is not None
+        try:
+            got = meter.resume_stream()  # type: ignore[attr-defined]
+        except (ConnectionLost, InstrumentTimeout, NoAnswer):
+            raise  # still away: try again after the back-off
+        except InstrumentError:  # it answers, but not so that it can be trusted: start anew
+            got = None
+        self._parked = None
+        if got is None:
+            _close_link(meter)
+            return False
+        self._meter = meter
+        self._gap_pending = False
+        self._trouble_since = None
+        lost = got.lost
+        self._resumed_gap = lost != 0
+        if lost is None:
+            what = ("readings it sent as the link broke are lost; how many is not known "
+                    "(the gap is marked)")
+        elif lost:
+            what = (f"{lost} reading{'s' if lost != 1 else ''} it sent as the link broke "
+                    f"{'were' if lost != 1 else 'was'} lost (the gap is marked)")
+        else:
+            what = "none was lost"
+        if lost != 0:
+            self.gaps += 1
+        self._status(State.RUNNING, f"The {self.name} answers again and kept measuring: the "
+                     f"readings it took meanwhile follow; {what}.", resumed=True,
+                     lossless=lost == 0)
+        return True
 
     def _wait_time(self, attempt: int, exc: MeterlabError) -> float:
         """Backoff before the next attempt; give up when the meter has been away too long."""
@@ -374,13 +458,16 @@ class Acquisition:
         self._status(State.RUNNING, f"The {self.name} is measuring.")
         return True
 
-    def _stream(self, meter: Meter, gap: bool) -> None:
+    def _stream(self, meter: Meter, gap: bool, *, resumed: bool = False) -> None:
         # Time stamps: the readings of one drain were measured after the previous request
         # reached the meter and before this one did. The time a request is sent is the
         # better estimate of that moment than the time its reply has fully arrived (a big
         # block takes a while on the wire, and this thread may wait for the GIL).
-        last_t = self._clock()
-        self._start_stream(meter)
+        if resumed:
+            last_t = self._last_t  # what it holds was measured since the last drain
+        else:
+            last_t = self._clock()
+            self._start_stream(meter)
         stalled = False
         while True:
             if not self._resume.is_set():
@@ -414,7 +501,9 @@ class Acquisition:
             if len(batch):
                 self._emit(_stamp(batch, last_t, asked, gap))
                 gap = False
-            last_t = asked  # (an empty drain says nothing was measured before it, either)
+            last_t = self._last_t = asked  # (an empty drain: nothing measured before it)
+            if getattr(meter, "stream_exhausted", False):
+                break  # a counted stream whose last readings went down with a broken reply
             if len(batch) >= self.max_batch:
                 continue  # more is waiting: drain before sleeping
             self._stop.wait(self.poll)
@@ -444,6 +533,14 @@ class Acquisition:
             next_t = max(next_t + self.interval, time.monotonic())
             if self._stop.wait(max(0.0, next_t - time.monotonic())):
                 return
+
+
+def _close_link(meter: Meter) -> None:
+    """Close the connection only: the meter's acquisition is left running (no ABORt)."""
+    close = getattr(meter, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):
+            close()
 
 
 def _first_sentence(text: str) -> str:

@@ -264,6 +264,12 @@ class Connection:
         self._out_of_step = False
         self._owed: list[tuple[str, str]] = []  # (kind, command header)
         self._inst: Any = None
+        #: Data bytes the last `#` block header announced (None: no header was read). After
+        #: a block that broke off, it tells a caller how much the lost reply held.
+        self.last_block_length: int | None = None
+        #: Whether the last block query reached the wire (False: it failed before it was
+        #: sent, so the instrument cannot have acted on it).
+        self.last_block_asked = False
         if profile is not None:
             self._take_settings(profile)
         self._open()
@@ -610,9 +616,12 @@ class Connection:
         ask already took out of the meter's memory: throwing it away would lose them.
         """
         with self.lock:
+            self.last_block_length = None
+            self.last_block_asked = False
             inst = self._require_open()
             claimed = (claim_late and self._out_of_step
                        and self._owed == [(visa_sync.BLOCK, _header(command))])
+            self.last_block_asked = claimed  # the late reply's question did reach the wire
             if not claimed:
                 self._ensure_in_step(f"ask '{command}'")
             term = inst.read_termination
@@ -624,6 +633,7 @@ class Connection:
             try:
                 if not claimed:
                     inst.write(command)
+                    self.last_block_asked = True
                     self._owed.append((visa_sync.BLOCK, _header(command)))
                 head = bytes(reader.read(2))
                 started = True
@@ -642,6 +652,7 @@ class Connection:
                     )
                 digits = bytes(reader.read(ndig))
                 _, length = block_header(head + digits)
+                self.last_block_length = length
                 if progress is not None:
                     progress(0, length)
                 data = reader.read(length, progress) if length else b""

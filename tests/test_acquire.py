@@ -172,13 +172,20 @@ def test_interval_mode_takes_one_reading_per_interval(bench: SimulatedBench) -> 
     assert np.all(np.abs(rec.values() - 3.3) < 0.05)
 
 
-def test_meter_killed_mid_stream_reconnects_and_marks_the_gap(bench: SimulatedBench) -> None:
+def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
+        bench: SimulatedBench) -> None:
+    """The meter's LAN goes away (its server stops: every connection dropped) while it
+    measures into memory. The engine reports the loss, retries, and when the meter answers
+    again still in the same acquisition it drains on: every reading it took, the ones
+    measured while it was unreachable too, arrives once and in order, and no gap is marked
+    because none was lost."""
     port = bench.dmm_server.port  # type: ignore[union-attr]
     acq = Acquisition(opener(bench.dmm_resource, nplc=0.02), poll=0.02, backoff=(0.1, 0.2))
     rec = Recorder(acq)
     acq.start()
     rec.wait_for(lambda: rec.n >= 300)
-    bench.dmm_server.stop()  # type: ignore[union-attr]  # the meter is switched off
+    running = bench.dmm.acq
+    bench.dmm_server.stop()  # type: ignore[union-attr]
     rec.wait_for(lambda: State.RECONNECTING in rec.states())
     before = rec.n
     lost = next(e for e in rec.events if e.state is State.RECONNECTING)
@@ -194,14 +201,49 @@ def test_meter_killed_mid_stream_reconnects_and_marks_the_gap(bench: SimulatedBe
         acq.stop()
         restarted.stop()
     assert acq.error is None
+    assert bench.dmm.acq is running  # taken up again, not started anew
+    back = [e for e in rec.events if e.state is State.RUNNING and e.resumed]
+    assert len(back) == 1 and "none was lost" in back[0].message and back[0].lossless
+    assert rec.n == running.produced  # type: ignore[union-attr]  # the meter's own count
+    assert same_readings(rec.values(), bench)  # in order, none twice, none missing
+    assert np.all(np.diff(rec.times()) > 0)
+    assert not any(b.gap_before for b in rec.batches) and acq.gaps == 0
+    assert rec.states()[-2:] == [State.RUNNING, State.STOPPED]
+
+
+def test_meter_restarted_while_away_gets_a_new_acquisition_and_a_gap(
+        bench: SimulatedBench) -> None:
+    """Switched off and on again (*RST state) while unreachable: it is idle with its
+    power-on counts, so the engine does not take it for its acquisition; it configures
+    and starts a new one, and the first batch after the loss is marked."""
+    port = bench.dmm_server.port  # type: ignore[union-attr]
+    acq = Acquisition(opener(bench.dmm_resource, nplc=0.02), poll=0.02, backoff=(0.1, 0.2))
+    rec = Recorder(acq)
+    acq.start()
+    rec.wait_for(lambda: rec.n >= 300)
+    running = bench.dmm.acq
+    bench.dmm_server.stop()  # type: ignore[union-attr]
+    rec.wait_for(lambda: State.RECONNECTING in rec.states())
+    before = rec.n
+    with bench.dmm.lock:
+        bench.dmm.reset()  # the power cycle
+    restarted = InstrumentServer(bench.dmm, port=port).start()
+    try:
+        rec.wait_for(lambda: rec.n >= before + 200)
+    finally:
+        acq.stop()
+        restarted.stop()
+    assert acq.error is None
+    assert bench.dmm.acq is not running and not any(e.resumed for e in rec.events)
     with rec.lock:
         sizes = np.cumsum([len(b) for b in rec.batches])
         first_new = int(np.searchsorted(sizes, before, side="right"))
         assert rec.batches[first_new].gap_before
         assert not any(b.gap_before for b in rec.batches[:first_new])
         assert not any(b.gap_before for b in rec.batches[first_new + 1:])
+        after = np.concatenate([b.values for b in rec.batches[first_new:]])
     assert acq.gaps == 1
-    assert rec.states()[-2:] == [State.RUNNING, State.STOPPED]
+    assert same_readings(after, bench)  # the new acquisition from its first reading
 
 
 def test_gives_up_after_the_bounded_time_keeping_what_was_read(bench: SimulatedBench) -> None:

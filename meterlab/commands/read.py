@@ -392,8 +392,7 @@ class _Run:
             lines = [f"{t}  {v:>12}  {words[int(c)]}"
                      for t, v, c in zip(stamps, values, verdicts.tolist(), strict=True)]
         try:
-            sys.stdout.write("\n".join(lines) + "\n")
-            sys.stdout.flush()
+            _write_all("\n".join(lines) + "\n")
         except BrokenPipeError:  # `meterlab read … | head`: the reader left; stop politely
             self.stdout_ok = False
             with contextlib.suppress(OSError):
@@ -410,7 +409,7 @@ class _Run:
         elif event.state is State.RUNNING and self.away:
             self.away = False
             self.back = True
-            _err(event.message if event.lossless else
+            _err(event.message if event.lossless or event.resumed else
                  f"The {self.model} answers again; reading on (the gap is marked).")
 
     # -- the end ---------------------------------------------------------------------
@@ -458,6 +457,29 @@ class _Run:
 
 
 # -- output helpers -------------------------------------------------------------------------
+
+
+def _write_all(text: str) -> None:
+    """Write every byte of `text` to stdout. An unbuffered stdout (python -u,
+    PYTHONUNBUFFERED) hands a big write to the pipe in one call, and a signal (Ctrl-C)
+    arriving while a full pipe blocks it returns a partial count that the text layer does
+    not retry: the rest of a batch's lines (hundreds after a stall) would vanish from the
+    output while the CSV and the session hold them."""
+    out = sys.stdout
+    raw = getattr(out, "buffer", None)
+    if raw is None:  # replaced by a plain text stream (tests, an IDE): it writes it all
+        out.write(text)
+        out.flush()
+        return
+    out.flush()
+    data = memoryview(text.encode(out.encoding or "utf-8", "replace"))
+    while data:
+        n = raw.write(data)
+        if n is None:  # a non-blocking stdout that is full: wait for the reader
+            time.sleep(0.005)
+            continue
+        data = data[n:]
+    raw.flush()
 
 
 def _err(text: str) -> None:

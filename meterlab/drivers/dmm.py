@@ -28,6 +28,8 @@ Public API::
         .start_stream(count=None) -> None            # None: until stop_stream()
         .fetch_available(max_n=None) -> ReadingBatch # what the meter holds now, erased there
         .stop_stream() -> ReadingBatch               # the readings still in memory
+        .resume_stream() -> Resumed | None           # after a broken link: drain on
+        .stream_exhausted: bool                      # a counted stream has nothing more
         .streaming: bool   .function: str | None   .unit: str   .range: float | None
         .stream_rate_estimate() -> float             # readings/s at the present settings
         .forget_state() -> None
@@ -49,7 +51,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from meterlab.drivers.dmm_profile import DmmSpec, FunctionSpec, fill
-from meterlab.errors import InstrumentError, UsageError
+from meterlab.drivers.dmm_resume import (
+    OPER_MEASURING,
+    OPER_WAITING_FOR_TRIGGER,
+    QUERIES,
+    Resumed,
+    readings_in_block,
+    same_acquisition,
+)
+from meterlab.errors import ConnectionLost, InstrumentError, InstrumentTimeout, UsageError
 from meterlab.profiles import require_profile
 from meterlab.readings import OVERLOAD_THRESHOLD, ReadingBatch
 from meterlab.scpi import Idn, format_number, parse_block, parse_number, parse_numbers
@@ -141,6 +151,14 @@ class Multimeter:
         self._stream_remaining: int | None = None
         self._stream_t_last = 0.0
         self._trace_next = 1
+        # Readings a drain took out of the meter whose reply has not been read whole: 0,
+        # a count, or None (not known). After a broken link they are the ones lost.
+        self._in_flight: int | None = 0
+        # A drained batch not yet handed on (the status query after it failed).
+        self._held: ReadingBatch | None = None
+        # A counted stream resumed after losing an unknown number of readings: its end is
+        # asked of the meter (idle, memory empty) instead of counted.
+        self._ask_end = False
         self._conf_style = self._cmd["function"].lstrip(":").upper().startswith("CONF")
         thr = self.spec.overload * 0.9 if self.spec.overload < OVERLOAD_THRESHOLD else None
         self._overload_threshold = thr or OVERLOAD_THRESHOLD
@@ -570,6 +588,7 @@ class Multimeter:
             return
         self._ensure_function()
         self._stream_remaining = count
+        self._in_flight, self._held, self._ask_end = 0, None, False
         mode = self.spec.fast_read
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?"):
@@ -631,6 +650,9 @@ class Multimeter:
         none is returned twice. `gap_before` is set if the meter's memory overflowed."""
         if not self._streaming:
             raise UsageError("Start the stream before fetching readings from it.")
+        if self._held is not None:
+            held, self._held = self._held, None
+            return held
         f = self._fspec(self._state.function or self.spec.default_function)
         limit = max_n or self.spec.memory
         if self._stream_remaining is not None:
@@ -643,20 +665,31 @@ class Multimeter:
             if mode == "R?":
                 # claim_late: after a stall, the late reply to the drain that timed out
                 # holds readings already taken out of the meter's memory
-                payload = self.conn.query_binary_block(fill(self._cmd["drain"], n=limit),
-                                                       claim_late=True)
+                self._in_flight = None
+                try:
+                    payload = self.conn.query_binary_block(fill(self._cmd["drain"], n=limit),
+                                                           claim_late=True)
+                except InstrumentTimeout:
+                    raise  # stalled: the reply may still come (claimed by the next drain)
+                except InstrumentError:  # lost, cut off, garbled: the header tells how many
+                    self._in_flight = (readings_in_block(self.conn.last_block_length)
+                                       if self.conn.last_block_asked else 0)
+                    raise
                 values = self._numbers(payload)
-                gap = self._overflowed()
+                self._in_flight = 0
+                return self._after_drain(values, f)
             elif mode == "DATA:REMove?":
                 points = int(self._number(self.conn.query(self._cmd["points"])))
                 k = min(points, limit)
                 if k == 0:
                     values = np.empty(0)
                 else:
+                    self._in_flight = k
                     reply = self.conn.query(fill(self._cmd["drain"], n=k))
                     values = self._numbers(parse_block(reply.encode("latin-1"))
                                            if reply.startswith("#") else reply)
-                gap = self._overflowed()
+                    self._in_flight = 0
+                return self._after_drain(values, f)
             elif mode == "TRACe":
                 end = int(self._number(self.conn.query(self._cmd["trace_end"])))
                 last = min(end, self._trace_next + limit - 1)
@@ -678,6 +711,88 @@ class Multimeter:
                 return batch
         self._count_down(values.shape[0])
         return self._batch(self._stamp(values.shape[0]), values, f, gap=gap)
+
+    def _after_drain(self, values: np.ndarray, f: FunctionSpec) -> ReadingBatch:
+        """Count the drained readings down and ask whether the memory overflowed. If that
+        question fails, the readings are held and handed on by the next fetch (on this
+        connection or, after a broken link, the resumed one) instead of being dropped."""
+        self._count_down(values.shape[0])
+        batch = self._batch(self._stamp(values.shape[0]), values, f)
+        if self._ask_end and not len(batch) and self._acquisition_over():
+            self._stream_remaining = 0
+        try:
+            overflowed = self._overflowed()
+        except InstrumentError:
+            if len(batch):
+                self._held = batch
+            raise
+        return replace(batch, gap_before=True, gap_reason="overflow") if overflowed else batch
+
+    @property
+    def stream_exhausted(self) -> bool:
+        """A counted stream whose readings have all been taken or lost: nothing more will
+        come (the engine stops waiting for readings that went down with a broken reply)."""
+        return (self._streaming and self._held is None and self._stream_remaining is not None
+                and self._stream_remaining <= 0)
+
+    @property
+    def can_resume(self) -> bool:
+        """This model can tell whether it is still in a stream's acquisition (its profile
+        names the queries), so a broken link need not end the acquisition."""
+        return (self.spec.fast_read in ("R?", "DATA:REMove?")
+                and all(self._cmd.get(k) for k in QUERIES))
+
+    def resume_stream(self) -> Resumed | None:
+        """After the link broke mid-stream: reconnect and, if the meter is still in the
+        acquisition this stream started, go on draining it (nothing is sent that changes
+        the meter: no *CLS, no configuration, no INIT). None when it is not (restarted,
+        reconfigured, another instrument, or a model that cannot tell): the caller then
+        closes this driver and starts afresh. A meter still away raises, as opening does.
+
+        The status registers are left as they are (no *CLS), so a memory overflow while
+        the link was down is still reported by the next drain."""
+        if not (self._streaming and self.can_resume):
+            self._streaming = False
+            return None
+        try:
+            self.conn.reconnect(attempts=1)
+        except (ConnectionLost, InstrumentTimeout):
+            raise
+        except InstrumentError:  # another instrument answers now: never mix their readings
+            self._streaming = False
+            return None
+        st = self._state
+        with self.conn.lock:
+            try:
+                self.conn.read_error_queue()  # what the broken link left (-410, -420 …)
+            except ConnectionLost:
+                raise
+            except InstrumentError:
+                pass
+            try:
+                same = same_acquisition(self.conn, dict(self._cmd), samples=st.sample_count,
+                                        triggers=st.trigger_count, source=st.trigger_source)
+            except ConnectionLost:
+                raise
+            except InstrumentError:  # it answers *IDN? but not this: cannot tell, start anew
+                same = False
+            if not same:
+                self._streaming = False
+                return None
+        lost, self._in_flight = self._in_flight, 0
+        if lost and self._stream_remaining is not None:
+            self._count_down(lost)
+        self._ask_end = lost is None and self._stream_remaining is not None
+        self._stream_t_last = time.time()
+        return Resumed(lost)
+
+    def _acquisition_over(self) -> bool:
+        """The meter has finished measuring and its memory is empty (asked after an empty
+        drain of a counted stream that lost readings nobody could count)."""
+        condition = int(self._number(self.conn.query(self._cmd["measuring_query"])))
+        if condition & (OPER_MEASURING | OPER_WAITING_FOR_TRIGGER):
+            return False
+        return int(self._number(self.conn.query(self._cmd["points"]))) == 0
 
     def _count_down(self, n: int) -> None:
         if self._stream_remaining is not None:
@@ -711,6 +826,9 @@ class Multimeter:
             return self._batch(np.empty(0), np.empty(0), f)
         mode = self.spec.fast_read
         parts: list[ReadingBatch] = []
+        if self._held is not None:
+            parts.append(self._held)
+            self._held = None
         with self.conn.lock:
             if mode in ("R?", "DATA:REMove?", "TRACe"):
                 self.conn.write(self._cmd["abort"])

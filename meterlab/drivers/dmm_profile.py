@@ -68,6 +68,13 @@ COMMANDS: dict[str, str] = {
     "points": "DATA:POIN?",
     # asked after each drain; bit 14 set = reading memory overflowed (readings lost)
     "overflow_query": "",
+    # After the link broke mid-stream: is the meter still in the acquisition meterlab
+    # started? (operation condition register, SCPI-99 bit 4 measuring / bit 5 waiting for
+    # trigger, and the counts the stream set). Empty: a fresh acquisition is started instead.
+    "measuring_query": "",
+    "sample_count_query": "",
+    "trigger_count_query": "",
+    "trigger_source_query": "",
     # DMM6500 trace-buffer flow (fast_read = "TRACe")
     "trace_clear": ':TRAC:CLE "defbuffer1"',
     "trace_start": ':TRIG:LOAD "SimpleLoop",{n}',

@@ -48,6 +48,19 @@ class _OwnedMeter:
     def read_batch(self, n: int) -> Any:
         return self._meter.read_batch(n)
 
+    @property
+    def can_resume(self) -> bool:
+        return bool(getattr(self._meter, "can_resume", False))
+
+    @property
+    def stream_exhausted(self) -> bool:
+        return bool(getattr(self._meter, "stream_exhausted", False))
+
+    def resume_stream(self) -> Any:
+        """After a broken link: the same meter, still measuring, drained on (see
+        `Multimeter.resume_stream`)."""
+        return self._meter.resume_stream()
+
     def read(self) -> Any:
         return self._meter.read()
 

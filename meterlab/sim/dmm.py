@@ -15,6 +15,14 @@ Queries that wait (READ?, FETCh?, DATA:REMove? …,WAIT, *OPC?) release the
 instrument lock while waiting, so another connection can drain readings with
 R? or send ABORt meanwhile.
 
+The trigger system and reading memory belong to the meter, not to a connection: a
+client that disconnects (or whose link breaks mid-reply) leaves the acquisition
+running and its readings in memory for the next connection, as on the real meter,
+where a measurement ends only by ABORt, *RST, CONFigure/MEASure?, a function change,
+a device clear or its count being reached (Truevolt Operating and Service Guide,
+INITiate and ABORt). A reply whose connection is gone is lost with it: R? has
+already removed its readings from memory.
+
 Why one long module: the 34465A's measurement model (functions, ranges, overload, NPLC
 timing, reading memory) is one state machine; its configuration, triggering and system
 commands are in their own modules.
@@ -195,8 +203,15 @@ class Keysight34465A(ConfigMixin, SystemMixin, TriggerMixin, CalcMixin, SimInstr
             cond.notify_all()
 
     def _drop_acquisition(self) -> None:
-        """Function change, CONFigure, *RST: abort and clear reading memory."""
+        """Function change, CONFigure, *RST: abort and clear reading memory.
+
+        The readings measured up to now count as produced even though nobody asked for
+        them before they were cleared: the meter did take them (SIMulation:READings? and
+        the fault suite count what a restart threw away)."""
         if self.acq is not None:
+            acq = self.acq
+            if acq.end is None:
+                acq.produced = max(acq.produced, acq.available(self.clock()))
             self.acq.end = self.acq.produced
             self.produced_done += self.acq.produced
         self.acq = None
