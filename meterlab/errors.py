@@ -42,6 +42,13 @@ class ReplyCutOff(InstrumentError):
     a fault of the link, not a reply that was wrong."""
 
 
+class GarbledReply(InstrumentError):
+    """A reply that is not text where a line of text was read (bytes that are no
+    characters): most often binary data (a screen dump, FORMat REAL readings) read as a
+    line, else a link that mangles bytes. Callers that can help (the SCPI console's hint
+    about binary queries) decide on this type, never on the word "garbled" in a message."""
+
+
 class NoAnswer(InstrumentError):
     """Nothing answers at the address: switched off, wrong address, cable, firewall."""
 

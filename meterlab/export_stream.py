@@ -23,6 +23,7 @@ import pandas as pd
 
 from meterlab.export import (
     _JSON_ROW,
+    PARQUET_WRITE,
     csv_columns,
     csv_head,
     json_columns,
@@ -33,6 +34,7 @@ from meterlab.export import (
     parquet_table,
     write_csv_rows,
 )
+from meterlab.export_ahead import ReadAhead
 from meterlab.readings import Verdict
 from meterlab.stats import RunningStats, capability
 from meterlab.store import SessionInfo, SessionStore
@@ -115,21 +117,29 @@ def write_json_stream(store: SessionStore, infos: list[SessionInfo], ids: list[s
 def write_parquet_stream(store: SessionStore, infos: list[SessionInfo], ids: list[str],
                          path: str | Path) -> None:
     """One row group per piece; the schema (and the sessions' metadata) is fixed by the
-    first piece, so every piece must and does build the same column types."""
+    first piece, so every piece must and does build the same column types.
+
+    The pieces are read from the store and turned into Arrow tables in a second thread,
+    one piece ahead, while this one writes: pyarrow's writer lets go of the GIL, so
+    reading and writing overlap instead of taking turns (a third of the time was
+    reading). Memory stays flat: at most three pieces exist at once."""
     _, pq = need_pyarrow()
     meta = parquet_meta(infos)
     writer = None
+    tables = ReadAhead(parquet_table(piece) for _, piece in
+                       export_frames(store, infos, ids, chunk=5 * CHUNK))
     try:
-        for _, piece in export_frames(store, infos, ids, chunk=5 * CHUNK):
-            table = parquet_table(piece)
+        for table in tables:
             if writer is None:
                 writer = pq.ParquetWriter(str(path), table.schema.with_metadata(meta),
-                                          compression="zstd")
+                                          **PARQUET_WRITE)
             writer.write_table(table)
+            del table
         if writer is None:  # no readings: still a file with the columns and the metadata
             empty = parquet_table(_empty_frame(store)).replace_schema_metadata(meta)
-            pq.write_table(empty, str(path), compression="zstd")
+            pq.write_table(empty, str(path), **PARQUET_WRITE)
     finally:
+        tables.close()
         if writer is not None:
             writer.close()
 

@@ -101,7 +101,7 @@ def frame_from_rows(rows: list[tuple[Any, ...]], *, with_time: bool = True) -> p
         "gap_before": gap,
         "cal_expired": cal,
         "source": data["source"],
-    }, columns=list(COLUMNS))
+    }, columns=list(COLUMNS), copy=False)  # arrays are fresh: no copy into 2-D blocks
     return frame
 
 

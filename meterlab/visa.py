@@ -111,6 +111,7 @@ from pyvisa import errors as visa_errors  # noqa: E402
 from meterlab import visa_sync  # noqa: E402
 from meterlab.errors import (  # noqa: E402
     ConnectionLost,
+    GarbledReply,
     InstrumentError,
     InstrumentRefused,
     InstrumentTimeout,
@@ -454,7 +455,7 @@ class Connection:
             return self._lost(doing)
         if isinstance(exc, UnicodeDecodeError):
             self._position_lost()
-            return InstrumentError(
+            return GarbledReply(
                 f"{name} {where} sent a garbled reply while {doing} (not text). Check the "
                 "cable and that no other program talks to the instrument at the same time.",
                 resource=self.resource,

@@ -76,6 +76,58 @@ def test_parquet_in_pieces_holds_every_reading(store: SessionStore, tmp_path: Pa
     assert table["check"].astype(str).tolist()[-12:] == [""] * 4 + ["x"] * 8
 
 
+def test_parquet_in_pieces_equals_the_whole_frame_parquet(
+        store: SessionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read ahead in a second thread, in many row groups, the file still holds exactly
+    what the whole-frame writer writes, checks without readings included."""
+    import pyarrow.parquet as pq
+
+    from meterlab.export import write_parquet
+    from meterlab.export_checks import with_unmeasured_checks
+
+    w = store.begin(operator="=cmd|' /C calc'!A0", dut_serial="SN-3")
+    w.add_check(check_id="ok", title="rail", function="VOLT:DC", unit="V",
+                limit_text="±1 V", lower=-1.0, upper=1.0, nominal=0.0)
+    w.add_check(check_id="broke", title="meter fault", function="RES", unit="Ω",
+                limit_text="≤ 10 Ω", lower=None, upper=10.0, nominal=None)
+    w.add_check(check_id="never", title="not reached", function="CURR:DC", unit="A",
+                limit_text="≤ 1 A", lower=None, upper=1.0, nominal=None)
+    w.append(ReadingBatch(t=100.0 + np.arange(6), values=np.linspace(-0.5, 0.5, 6),
+                          overload=np.zeros(6, bool)),
+             check_id="ok", verdicts=np.zeros(6, np.int8), margins=np.full(6, 0.5))
+    w.add_result(check_id="broke", value=np.nan, verdict=Verdict.ERROR, note="no reply")
+    w.finish()
+    monkeypatch.setattr(export_stream, "CHUNK", 2)  # Parquet pieces of 10 readings
+    ids = [s.id for s in store.sessions()]
+    infos = [store.session(i) for i in ids]
+    export_sessions(store, ids, tmp_path / "a.parquet")
+    write_parquet(infos, with_unmeasured_checks(infos, store.readings(ids)), tmp_path / "b.parquet")
+    a, b = (pq.read_table(tmp_path / n) for n in ("a.parquet", "b.parquet"))
+    assert pq.ParquetFile(tmp_path / "a.parquet").metadata.num_row_groups >= 8
+    assert a.num_rows == 53 + 12 + 6 + 2
+    assert a.to_pylist() == b.to_pylist()
+    last = a.slice(a.num_rows - 2).to_pylist()
+    assert [(r["check"], r["verdict"], r["time_utc"]) for r in last] == [
+        ("broke", "ERROR", None), ("never", "NOT RUN", None)]
+
+
+def test_parquet_encodes_values_plain_and_repeating_columns_as_dictionaries(
+        store: SessionStore, tmp_path: Path) -> None:
+    """Why the write is fast: no futile dictionary for times, values and margins (which
+    never repeat); the repeating columns still dictionary-encoded; min/max kept for the
+    columns one selects row groups by."""
+    import pyarrow.parquet as pq
+
+    export_sessions(store, [s.id for s in store.sessions()], tmp_path / "a.parquet")
+    group = pq.ParquetFile(tmp_path / "a.parquet").metadata.row_group(0)
+    cols = {group.column(i).path_in_schema: group.column(i) for i in range(group.num_columns)}
+    assert not any(cols[c].has_dictionary_page for c in ("time_utc", "value", "margin"))
+    assert all(cols[c].has_dictionary_page for c in ("session_id", "check", "verdict", "range"))
+    assert all(cols[c].is_stats_set and cols[c].statistics.has_min_max
+               for c in ("session_id", "time_utc", "check", "value"))
+    assert cols["time_utc"].compression == "ZSTD"
+
+
 def test_xlsx_continues_on_further_sheets_past_the_row_limit(
         store: SessionStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export_xlsx, "XLSX_MAX_ROWS", 21)  # 20 readings per sheet

@@ -261,6 +261,32 @@ def test_console_works_without_a_profile(qtbot, gui_settings):
         server.close()
 
 
+def test_console_hints_at_binary_data_for_a_reply_that_is_no_text(qtbot, gui_settings):
+    """The hint about binary queries follows the error's type (GarbledReply: bytes that are
+    no text, read as a line), not the word "garbled": a block that is longer than its
+    header says is garbled too, but was already read as a block, so no hint."""
+    server = LineServer("ACME Instruments,XM-9000,SN42,1.0",
+                        {b"HCOP:IMAGE?": b"\xff\xd8\xff\xe0\x00\x10JFIF\n",
+                         b"WAV:DATA?": b"#15HELLOXX\n"})
+    view = InstrumentsView(settings=gui_settings, refresh_on_show=False)
+    qtbot.addWidget(view)
+    try:
+        view.add_instrument(server.resource, "@py")
+        qtbot.waitUntil(lambda: view.entries[server.resource].state == State.CONNECTED,
+                        timeout=10_000)
+        view.open_console()
+        console = view.consoles[server.resource]
+        console.set_timeout(0.5)
+        out = run(qtbot, console, "HCOP:IMAGE?")
+        assert "garbled reply" in out and "answers with binary data" in out
+        out = run(qtbot, console, "WAV:DATA?")
+        assert "garbled" in out and "binary data" not in out
+        assert "XM-9000" in run(qtbot, console, "*IDN?")  # back in step after both
+    finally:
+        view.close_all()
+        server.close()
+
+
 def test_console_waits_for_the_connection_lock(qtbot, view, bench):
     console = console_for(qtbot, view, bench.dmm_resource)
     conn = view.entries[bench.dmm_resource].conn

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from meterlab.errors import ConnectionLost, InstrumentError
+from meterlab.errors import ConnectionLost, GarbledReply, InstrumentError
 from meterlab.visa import (
     Connection,
     list_resources,
@@ -134,7 +134,7 @@ def test_timeout_message_and_late_reply_is_not_mistaken_for_the_next() -> None:
 def test_garbled_reply() -> None:
     pairs = [q("*IDN?", IDN), q("READ?", b"\xff\xfe\x00garbage\n")]
     with TranscriptServer(pairs) as srv, _open(srv) as conn:
-        with pytest.raises(InstrumentError, match=r"34465A at .* sent a garbled reply"):
+        with pytest.raises(GarbledReply, match=r"34465A at .* sent a garbled reply"):
             conn.query("READ?")
         srv.assert_complete()
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meterlab.errors import ConnectionLost, MeterlabError
+from meterlab.errors import ConnectionLost, GarbledReply, MeterlabError
 from meterlab.gui import instruments_probe as probe
 from meterlab.gui.settings import Settings
 from meterlab.gui.tasks import TaskRunner
@@ -345,7 +345,7 @@ class ScpiConsole(QWidget):
                 "check the error queue.").replace("%1", f"{self.timeout_s:g}"))
         elif isinstance(error, MeterlabError):
             text = str(error)
-            if "garbled" in text:
+            if isinstance(error, GarbledReply):  # bytes that are no text: binary data?
                 text += " " + self.tr(
                     "If this query answers with binary data, the console reads it as a block "
                     "only for …DATA? queries, and for READ?/FETCh? after FORMat REAL.")
