@@ -52,6 +52,21 @@ class InstrumentBench:
         self.dmm = dmm
         self.scope = scope
 
+    def recover(self, check: Check) -> None:
+        """Reopen the instrument `check` needs if its link broke during an earlier check.
+
+        A dropped connection stays dropped: without this every later check of the plan
+        would end in ERROR too. The instrument may have been power-cycled (its settings
+        back to *RST), so the driver's cache of what it set is forgotten and the check
+        configures from scratch. Few, quick attempts: a bench that stays away costs each
+        later check about a second, not the 30 s a logging run waits.
+        """
+        driver = self.dmm if check.instrument == "dmm" else self.scope
+        if driver is None or not getattr(driver.conn, "lost", False):
+            return
+        driver.conn.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
+        driver.forget_state()
+
     # -- multimeter ------------------------------------------------------------------------
 
     def measure_dmm(self, check: Check) -> ReadingBatch:

@@ -29,6 +29,7 @@ Public API::
         .check_errors(context) -> None     (raises InstrumentError listing them)
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
         .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
+        .lost: bool                  (a ConnectionLost was raised; reconnect() clears it)
         .close() -> None             (also a context manager)
     list_resources(backend=None, *, timeout_s=3.0) -> list[str]
     resource_for_host(host, profile=None) -> str     # "TCPIP::host::5025::SOCKET" / "::INSTR"
@@ -263,6 +264,9 @@ class Connection:
         # replies asked for and not yet read, in order (visa_sync.LINE / BLOCK).
         self._out_of_step = False
         self._owed: list[tuple[str, str]] = []  # (kind, command header)
+        # The link broke (ConnectionLost was raised): nothing more will pass until a
+        # reconnect, so a caller that goes on (the next check of a plan) reopens first.
+        self._broken = False
         self._inst: Any = None
         if profile is not None:
             self._take_settings(profile)
@@ -459,6 +463,7 @@ class Connection:
 
     def _lost(self, doing: str) -> ConnectionLost:
         self._out_of_step = True
+        self._broken = True
         return ConnectionLost(
             f"The connection to {self.resource} was lost while {doing}. Everything read "
             "before is kept. Check that the instrument is still switched on and its cable, "
@@ -755,6 +760,7 @@ class Connection:
                     self._open()
                     self._out_of_step = False
                     self._owed = []
+                    self._broken = False
                     break
                 except InstrumentError as exc:
                     last = exc
@@ -772,6 +778,7 @@ class Connection:
                 self._idn = None
                 new = self.idn
                 if (new.model, new.serial) != (old.model, old.serial):
+                    self._idn, self._broken = old, True  # not ours: never measure with it
                     raise InstrumentError(
                         f"After reconnecting, {self.resource} answers as {new} instead of "
                         f"{old}. Check the address.", resource=self.resource,
@@ -791,6 +798,12 @@ class Connection:
     @property
     def closed(self) -> bool:
         return self._inst is None
+
+    @property
+    def lost(self) -> bool:
+        """The link broke (a ConnectionLost was raised) and has not been reopened since:
+        every further question would fail the same way, so reconnect before going on."""
+        return self._broken
 
     def __enter__(self) -> Connection:
         return self

@@ -130,6 +130,11 @@ class Oscilloscope:
     def close(self) -> None:
         self.conn.close()
 
+    def forget_state(self) -> None:
+        """After a reconnect: drop settings queued for a message that never left (the
+        driver caches nothing else; every read selects its source and format afresh)."""
+        self.dialect._queued.clear()
+
     def __enter__(self) -> Oscilloscope:
         return self
 

@@ -16,7 +16,8 @@ or a crashed instrument would:
   back to power-on), as a power cycle would.
 
 `FaultLink(host, port).start()` listens on a free port (`.port`, `.resource`); it logs
-what it did in `.events` (time, what). Run by hand:
+what it was told and when each fault acted on a reply in `.events` (monotonic time,
+what; "acted: …" for the latter), so a test can tell which question a fault hit. Run by hand:
 `python -m meterlab.sim.faultlink --target 127.0.0.1:5025 --port 6025`, then type fault
 commands (`drop`, `stall 5`, `garbage XYZ`, `truncate 10`, `lengthen 10`, `delay 0.2`,
 `repeat`, `restart`) on its standard input.
@@ -112,6 +113,10 @@ class FaultLink:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def acted_at(self) -> float | None:
+        """When a fault first acted on a reply (time.monotonic()), or None if none did."""
+        return next((t for t, what in list(self.events) if what.startswith("acted")), None)
+
     # -- faults ---------------------------------------------------------------------------
 
     def _log(self, what: str) -> None:
@@ -154,6 +159,7 @@ class FaultLink:
 
     def restart(self) -> None:
         """A power cycle: connections drop, the instrument comes back in its *RST state."""
+        self._log("acted: restart")
         self._drop_all()
         with contextlib.suppress(OSError), socket.create_connection(self.target, 2) as s:
             s.sendall(b"*RST;*CLS\n*OPC?\n")
@@ -247,6 +253,12 @@ class FaultLink:
             delay = f.delay
             stall_until = f.stall_until
         wait = max(delay, stall_until - time.monotonic())
+        if stall_until - time.monotonic() > 0:
+            self._log("acted: stall")
+        if drop or garbage or delta or repeat:
+            what = "drop" if drop else "garbage" if garbage else "repeat" if repeat else \
+                f"block {delta:+d}"
+            self._log(f"acted: {what}")
         if wait > 0:
             time.sleep(wait)
         if drop:
