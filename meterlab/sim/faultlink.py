@@ -15,6 +15,10 @@ or a crashed instrument would:
 * `restart()` — every connection is dropped and the instrument is sent `*RST` (its state
   back to power-on), as a power cycle would.
 
+`at_block(n, fault)` calls `fault(link)` just before the n-th `#` block holding data goes
+out (counted from 1 over the link's life), so the fault acts on that block: the middle
+of a scope's deep memory read, read window by window, can be hit exactly.
+
 `FaultLink(host, port).start()` listens on a free port (`.port`, `.resource`); it logs
 what it was told and when each fault acted on a reply in `.events` (monotonic time,
 what; "acted: …" for the latter), so a test can tell which question a fault hit. Run by hand:
@@ -31,6 +35,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -89,6 +94,9 @@ class FaultLink:
         self.f = _Faults()
         self.events: list[tuple[float, str]] = []
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
+        self._blocks = 0
+        self._delay_logged = False
+        self._at_block: dict[int, Callable[[FaultLink], None]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._accept, name="faultlink", daemon=True)
@@ -112,6 +120,11 @@ class FaultLink:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def at_block(self, n: int, fault: Callable[[FaultLink], None]) -> None:
+        """Switch `fault` on just before the n-th data block (from 1) is sent."""
+        with self.f.lock:
+            self._at_block[n] = fault
 
     def acted_at(self) -> float | None:
         """When a fault first acted on a reply (time.monotonic()), or None if none did."""
@@ -150,6 +163,7 @@ class FaultLink:
     def delay(self, seconds: float) -> None:
         with self.f.lock:
             self.f.delay = max(0.0, seconds)
+            self._delay_logged = False
         self._log(f"delay {seconds:g}")
 
     def repeat(self) -> None:
@@ -243,6 +257,12 @@ class FaultLink:
 
     def _send_reply(self, reply: bytes, client: socket.socket) -> bool:
         f = self.f
+        if _block_data_length(reply) > 0:
+            with f.lock:
+                self._blocks += 1
+                armed = self._at_block.pop(self._blocks, None)
+            if armed is not None:
+                armed(self)
         with f.lock:
             drop, f.drop = f.drop, False
             garbage, f.garbage = f.garbage, b""
@@ -255,6 +275,9 @@ class FaultLink:
         wait = max(delay, stall_until - time.monotonic())
         if stall_until - time.monotonic() > 0:
             self._log("acted: stall")
+        elif delay > 0 and not self._delay_logged:
+            self._delay_logged = True
+            self._log("acted: delay")
         if drop or garbage or delta or repeat:
             what = "drop" if drop else "garbage" if garbage else "repeat" if repeat else \
                 f"block {delta:+d}"

@@ -19,7 +19,6 @@ The figures (checks lost, seconds the run took longer than a clean one) are prin
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from _child import child_env
 
 from meterlab.plan import find_plan, load_plan
 from meterlab.sim import SimulatedBench
@@ -68,8 +68,7 @@ def run_plan(bench: SimulatedBench, tmp: Path, role: str = "dmm",
     with FaultLink("127.0.0.1", dmm_port if role == "dmm" else scope_port) as link:
         dmm = link.resource if role == "dmm" else f"TCPIP::127.0.0.1::{dmm_port}::SOCKET"
         scope = link.resource if role == "scope" else f"TCPIP::127.0.0.1::{scope_port}::SOCKET"
-        env = {**os.environ, "PYTHONUNBUFFERED": "1",
-               "METERLAB_STATION": str(tmp / "no-station.toml"), "COLUMNS": "200"}
+        env = child_env(METERLAB_STATION=str(tmp / "no-station.toml"))
         started = time.monotonic()
         proc = subprocess.Popen(
             [sys.executable, "-m", "meterlab", "run", PLAN, "--dmm", dmm, "--scope", scope,
