@@ -30,6 +30,8 @@ Public API::
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
         .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
         .lost: bool                  (a ConnectionLost was raised; reconnect() clears it)
+        .unasked_waiting() -> bool   (bytes arrived that no question asked for)
+        .peer_closed() -> bool       (the instrument's side hung up; never blocks)
         .close() -> None             (also a context manager)
     list_resources(backend=None, *, timeout_s=3.0) -> list[str]
     resource_for_host(host, profile=None) -> str     # "TCPIP::host::5025::SOCKET" / "::INSTR"
@@ -515,6 +517,20 @@ class Connection:
             return bool(poller.poll(0))
         except (OSError, ValueError):
             return False
+
+    def peer_closed(self) -> bool:
+        """Has the instrument's side closed the link (restarted, cable pulled and the
+        switch said so)? Asked between steps, so a dead link is reopened before a step
+        rather than failing it. Never blocks; False where it cannot be told."""
+        with self.lock:
+            return self._inst is not None and self._peer_closed()
+
+    def unasked_waiting(self) -> bool:
+        """Right after a reply: did more arrive than was asked for? Then the reply just read
+        may itself be foreign (a forged or repeated line ahead of the real answer), and a
+        verdict must not rest on it. Only raw sockets can tell (False elsewhere)."""
+        with self.lock:
+            return not self._owed and self._unasked_waiting()
 
     def _ensure_in_step(self, doing: str) -> None:
         """Before asking anything, bring a link that timed out back in step (see

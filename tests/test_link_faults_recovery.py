@@ -23,6 +23,7 @@ from meterlab.readings import Verdict
 from meterlab.runner import CheckResult, PlanRunner
 from meterlab.sim import SimulatedBench
 from meterlab.sim.faultlink import FaultLink
+from meterlab.visa import open_instrument
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,48 @@ def test_a_dropped_meter_link_costs_only_the_check_in_flight(bench: SimulatedBen
     assert results["ntc"].verdict is Verdict.ERROR and "lost" in results["ntc"].message
     # reopened before r1 moved its probe, and configured afresh after the *RST
     assert results["r1"].verdict is Verdict.PASS, results["r1"].message
+
+
+def test_errors_logged_while_the_link_was_down_are_not_the_next_checks(
+        bench: SimulatedBench) -> None:
+    """A restart that cuts a measurement short leaves e.g. -230 "data stale" in the queue:
+    read away on reopening (as at opening), not reported as r1's refused configuration."""
+    plan = load_plan(find_plan("iot-sensor-node"))
+    with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
+        dmm = open_dmm(link.resource, timeout_ms=1000)
+        try:
+            def restart_leaving_an_error(result: CheckResult) -> None:
+                if result.check.id == "ntc":
+                    link.restart()
+                    with open_instrument(bench.dmm_resource) as other:
+                        other.write("SYST:BOGUS")  # -113 in the meter's queue
+
+            run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True,
+                          on_result=restart_leaving_an_error)
+            results = {r.check.id: r for r in run.run({"ntc", "r1"})}
+        finally:
+            dmm.close()
+    assert results["r1"].verdict is Verdict.PASS, results["r1"].message
+
+
+def test_a_reply_injected_ahead_of_the_real_one_is_not_judged(bench: SimulatedBench) -> None:
+    """A well-formed line ahead of the meter's answer cannot be told from it by its shape;
+    that more arrived than was asked for can: the check is ERROR, never FAIL on it."""
+    plan = load_plan(find_plan("iot-sensor-node"))
+    ntc = next(c for c in plan.checks if c.id == "ntc")
+    with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
+        dmm = open_dmm(link.resource, timeout_ms=1000)
+        try:
+            run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True)
+            assert run.run_check(ntc).verdict is Verdict.PASS
+            # measured again, nothing is configured: the next reply is the READ?'s
+            link.garbage(b"+4.9E+00\n")  # 4.9 V: far outside ntc's 1.65 V ± 5 %
+            again = run.run_check(ntc)
+            after = run.run_check(ntc)
+        finally:
+            dmm.close()
+    assert again.verdict is Verdict.ERROR and "more than was asked" in again.message, again
+    assert after.verdict is Verdict.PASS, after.message  # the link caught up
 
 
 def test_a_failing_probe_move_is_that_checks_error_not_the_end_of_the_run() -> None:

@@ -15,9 +15,10 @@ or a crashed instrument would:
 * `restart()` — every connection is dropped and the instrument is sent `*RST` (its state
   back to power-on), as a power cycle would.
 
-`at_block(n, fault)` calls `fault(link)` just before the n-th `#` block holding data goes
-out (counted from 1 over the link's life), so the fault acts on that block: the middle
-of a scope's deep memory read, read window by window, can be hit exactly.
+`at_block(n, fault)` calls `fault(link)` just before the n-th `#` block holding data from
+now goes out, `at_reply(n, fault)` before the n-th reply of any kind, so the fault acts on
+exactly that reply: the middle of a scope's deep memory read (read window by window), or
+a restart while a measurement's answer is on its way.
 
 `FaultLink(host, port).start()` listens on a free port (`.port`, `.resource`); it logs
 what it was told and when each fault acted on a reply in `.events` (monotonic time,
@@ -94,9 +95,10 @@ class FaultLink:
         self.f = _Faults()
         self.events: list[tuple[float, str]] = []
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
-        self._blocks = 0
+        self._blocks = self._replies = 0
         self._delay_logged = False
         self._at_block: dict[int, Callable[[FaultLink], None]] = {}
+        self._at_reply: dict[int, Callable[[FaultLink], None]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._accept, name="faultlink", daemon=True)
@@ -122,9 +124,14 @@ class FaultLink:
         self.stop()
 
     def at_block(self, n: int, fault: Callable[[FaultLink], None]) -> None:
-        """Switch `fault` on just before the n-th data block (from 1) is sent."""
+        """Switch `fault` on just before the n-th data block from now (1: the next) is sent."""
         with self.f.lock:
-            self._at_block[n] = fault
+            self._at_block[self._blocks + n] = fault
+
+    def at_reply(self, n: int, fault: Callable[[FaultLink], None]) -> None:
+        """Switch `fault` on just before the n-th reply from now (1: the next) is sent."""
+        with self.f.lock:
+            self._at_reply[self._replies + n] = fault
 
     def acted_at(self) -> float | None:
         """When a fault first acted on a reply (time.monotonic()), or None if none did."""
@@ -257,12 +264,15 @@ class FaultLink:
 
     def _send_reply(self, reply: bytes, client: socket.socket) -> bool:
         f = self.f
-        if _block_data_length(reply) > 0:
-            with f.lock:
+        with f.lock:
+            self._replies += 1
+            armed = [self._at_reply.pop(self._replies, None)]
+            if _block_data_length(reply) > 0:
                 self._blocks += 1
-                armed = self._at_block.pop(self._blocks, None)
-            if armed is not None:
-                armed(self)
+                armed.append(self._at_block.pop(self._blocks, None))
+        for fault in armed:
+            if fault is not None:
+                fault(self)
         with f.lock:
             drop, f.drop = f.drop, False
             garbage, f.garbage = f.garbage, b""

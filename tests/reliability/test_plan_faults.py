@@ -19,6 +19,7 @@ The figures (checks lost, seconds the run took longer than a clean one) are prin
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 import threading
@@ -130,11 +131,20 @@ def assert_stored(r: Run) -> None:
     assert measured == r.verdicts, (measured, r.verdicts)
 
 
+def check_seconds(r: Run, check: str) -> float:
+    """How long `check` took: from the row before it to its own row."""
+    i = CHECKS.index(check)
+    return r.printed_at[check] - r.printed_at[CHECKS[i - 1]] if i else math.nan
+
+
 def report(name: str, r: Run, clean: Run) -> None:
     lost = [c for c, v in r.verdicts.items() if v != clean.verdicts[c]]
+    hit = in_flight(r)
+    extra = "—" if hit is None else \
+        f"{check_seconds(r, hit) - check_seconds(clean, hit):+.1f} s"
     print(f"\nFAULT {name} (plan run): {len(r.verdicts)} checks, {len(lost)} lost "
-          f"({', '.join(lost) or '—'}), in flight {in_flight(r) or '—'}, "
-          f"{r.seconds - clean.seconds:+.1f} s against a clean run")
+          f"({', '.join(lost) or '—'}), in flight {hit or '—'}, which took {extra} "
+          f"against a clean run; whole run {r.seconds:.1f} s (clean {clean.seconds:.1f} s)")
 
 
 #: The checks measured by each instrument, in plan order.
@@ -148,7 +158,11 @@ FAULTS = [
     ("a reply sent twice", "dmm", lambda link: link.repeat(), "vbus", True),
     ("garbage bytes", "dmm", lambda link: link.garbage(), "vbus", True),
     ("drop mid-reply", "dmm", lambda link: link.drop(), "vbus", True),
+    # between two checks: the link is found closed and reopened before the next one
     ("instrument restarted (*RST)", "dmm", lambda link: link.restart(), "vbus_ripple", True),
+    # while an answer is on its way: the check in flight loses it
+    ("restarted mid-reply", "dmm", lambda link: link.at_reply(1, lambda lk: lk.restart()),
+     "vbus", True),
     ("scope: stall past the timeout", "scope", lambda link: link.stall(TIMEOUT_S * 1.5), "r1",
      True),
     ("scope: drop mid-reply", "scope", lambda link: link.drop(), "r1", True),
