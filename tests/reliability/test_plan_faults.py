@@ -11,7 +11,8 @@ in flight. Then it asserts what a person relies on:
 * the command ends promptly, exit code 2 and one line on stderr naming the check when one
   could not be measured, no traceback (a clean run exits 2 too: `--only` leaves checks
   not run, so the unit is not judged; the line then says "not run");
-* the session is stored with every check of the plan, and it verifies.
+* the session is stored with every check of the plan, and it verifies; its CSV export
+  lists every check of the plan and each measured check's verdict, ERROR included.
 
 The figures (checks lost, seconds the run took longer than a clean one) are printed with
 `-s`; README.md holds the table.
@@ -31,6 +32,7 @@ from pathlib import Path
 import pytest
 from _child import child_env
 
+from meterlab.export import export_sessions
 from meterlab.plan import find_plan, load_plan
 from meterlab.sim import SimulatedBench
 from meterlab.sim.faultlink import FaultLink
@@ -124,11 +126,21 @@ def assert_stored(r: Run) -> None:
     with SessionStore(r.db) as store:
         (info,) = store.sessions()
         (verdict,) = store.verify()
-    assert verdict.ok, verdict.problems
-    assert info.status == "complete"
-    assert [c for c, _ in info.last_results()] == [c.id for c in plan.checks]
-    measured = {c: res.verdict.name for c, res in info.last_results() if res is not None}
-    assert measured == r.verdicts, (measured, r.verdicts)
+        assert verdict.ok, verdict.problems
+        assert info.status == "complete"
+        assert [c for c, _ in info.last_results()] == [c.id for c in plan.checks]
+        measured = {c: res.verdict.name for c, res in info.last_results() if res is not None}
+        assert measured == r.verdicts, (measured, r.verdicts)
+        # the export shows every check of the plan, and each measured one's verdict
+        out = export_sessions(store, [info.id], r.db.with_suffix(".csv"), "csv", None)
+    head = [ln for ln in Path(out).read_text(encoding="utf-8").splitlines()
+            if ln.startswith("#")]
+    for check in plan.checks:
+        assert any(ln.startswith(f"# check {check.id},") for ln in head), check.id
+    results = {ln.split(",", 1)[0][len("# result "):]: ln.split(",", 1)[1].lstrip('"')
+               for ln in head if ln.startswith("# result ")}
+    for check, verdict in r.verdicts.items():
+        assert results.get(check, "").startswith(f"{verdict} "), (check, results)
 
 
 def check_seconds(r: Run, check: str) -> float:
