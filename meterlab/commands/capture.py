@@ -72,8 +72,9 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
             backend: str | None, single_precision: bool, timeout: float | None) -> None:
     """Capture scope channels and save them with a time column, in volts and 0/1.
 
-    Deep-memory reads show a progress bar on stderr. If the scope stops answering
-    half-way, everything read up to then is still written to the file.
+    Deep-memory reads show a progress bar on stderr. A memory read that breaks off
+    (a stalled or dropped link) is read again while the scope still holds the record;
+    if it cannot be, everything read up to then is written to the file, marked partial.
     """
     import numpy as np
 
