@@ -52,6 +52,43 @@ class InstrumentBench:
         self.dmm = dmm
         self.scope = scope
 
+    def recover(self, check: Check) -> None:
+        """Reopen the instrument `check` needs if its link broke during an earlier check
+        or between checks (the instrument hung up: restarted, switched off and on).
+
+        A dropped connection stays dropped: without this every later check of the plan
+        would end in ERROR too. The instrument may have been power-cycled (its settings
+        back to *RST), so the driver's cache of what it set is forgotten and the check
+        configures from scratch. Few, quick attempts: a bench that stays away costs each
+        later check about a second, not the 30 s a logging run waits.
+        """
+        driver = self.dmm if check.instrument == "dmm" else self.scope
+        if driver is None:
+            return
+        conn = driver.conn
+        if not getattr(conn, "lost", False) and not getattr(conn, "peer_closed", bool)():
+            return
+        from meterlab.bench.instruments import take_over
+
+        driver.conn.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
+        driver.forget_state()
+        # What the instrument logged while the link was down (a -230 "data stale" when a
+        # restart cut a measurement short) is not this check's: read it away, as at opening.
+        take_over(driver.conn)
+
+    @staticmethod
+    def _trusted(check: Check, conn: object, batch: ReadingBatch) -> ReadingBatch:
+        """The check's readings, unless more arrived than was asked for: then one of the
+        replies read may be foreign (a line injected or repeated ahead of the real answer),
+        and the check is not judged on it. The link catches up before the next question."""
+        if getattr(conn, "unasked_waiting", lambda: False)():
+            raise InstrumentError(
+                f'Check "{check.id}": the instrument sent more than was asked for, so the '
+                "reading may not be this check's own. It was not judged; check the cable and "
+                "that no other program talks to the instrument, then measure again.",
+                resource=getattr(conn, "resource", None))
+        return batch
+
     # -- multimeter ------------------------------------------------------------------------
 
     def measure_dmm(self, check: Check) -> ReadingBatch:
@@ -60,8 +97,8 @@ class InstrumentBench:
         self.dmm.configure(check.measure, range=check.range if check.range else "auto",
                            nplc=check.nplc)
         if check.readings == 1:
-            return self.dmm.read()
-        return self.dmm.read_batch(check.readings)
+            return self._trusted(check, self.dmm.conn, self.dmm.read())
+        return self._trusted(check, self.dmm.conn, self.dmm.read_batch(check.readings))
 
     def uncertainty(self, check: Check, values: np.ndarray) -> np.ndarray | None:
         """Expanded uncertainty from the meter profile's 1-year accuracy for this range."""
@@ -89,20 +126,26 @@ class InstrumentBench:
         elif check.measure == "I2CACK":
             value = self._i2c_ack(check)
         else:
-            # the driver gives duty cycles as fractions; the plan speaks in % (the factor)
-            factor = scope_measurement(check.measure).factor
-            values = []
-            for _ in range(check.readings):
-                v = self.scope.measure(check.measure, check.source, strict=True)
-                values.append(v * factor if math.isfinite(v) else v)
-            batch = _one(values[-1], check.unit, check.measure, check.source)
-            if len(values) > 1:
-                batch = ReadingBatch(t=np.full(len(values), time.time()),
-                                     values=np.array(values), overload=np.zeros(len(values), bool),
-                                     function=check.measure, unit=check.unit,
-                                     source=check.source)
-            return batch
-        return _one(value, check.unit, check.measure, check.source)
+            return self._trusted(check, self.scope.conn, self._scope_values(check))
+        return self._trusted(check, self.scope.conn,
+                             _one(value, check.unit, check.measure, check.source))
+
+    def _scope_values(self, check: Check) -> ReadingBatch:
+        """The scope's own automatic measurement, `check.readings` times."""
+        assert self.scope is not None
+        # the driver gives duty cycles as fractions; the plan speaks in % (the factor)
+        factor = scope_measurement(check.measure).factor
+        values = []
+        for _ in range(check.readings):
+            v = self.scope.measure(check.measure, check.source, strict=True)
+            values.append(v * factor if math.isfinite(v) else v)
+        batch = _one(values[-1], check.unit, check.measure, check.source)
+        if len(values) > 1:
+            batch = ReadingBatch(t=np.full(len(values), time.time()),
+                                 values=np.array(values), overload=np.zeros(len(values), bool),
+                                 function=check.measure, unit=check.unit,
+                                 source=check.source)
+        return batch
 
     def _apply_settings(self, check: Check) -> None:
         assert self.scope is not None

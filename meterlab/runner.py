@@ -113,9 +113,22 @@ class PlanRunner:
         return RunResult(self.plan, results, self.writer.id if self.writer else "")
 
     def run_check(self, check: Check) -> CheckResult:
-        """Prompt, measure, judge and record one check; instrument errors become ERROR."""
-        if self.probe_mover is not None:
-            self.probe_mover(check)
+        """Prompt, measure, judge and record one check; instrument errors become ERROR.
+
+        Before anything is sent for the check, a bench that has a `recover(check)` method
+        (`InstrumentBench`) reopens an instrument whose link broke during an earlier
+        check, so a dropped connection or a restarted instrument costs the check in flight,
+        not every check after it. Moving the simulated probes is I/O too: its failure is
+        this check's ERROR, not the end of the run.
+        """
+        try:
+            recover = getattr(self.bench, "recover", None)
+            if recover is not None:
+                recover(check)
+            if self.probe_mover is not None:
+                self.probe_mover(check)
+        except MeterlabError as exc:
+            return self._error(check, exc)
         if self.prompt is not None and not self.prompt(check):
             result = CheckResult(check, skipped=True, message="skipped")
             self._report(result)
@@ -126,13 +139,7 @@ class PlanRunner:
             else:
                 batch = self.bench.measure_scope(check)
         except MeterlabError as exc:
-            result = CheckResult(check, verdict=Verdict.ERROR, message=str(exc))
-            if self.writer is not None:
-                self.writer.add_result(check_id=check.id, value=math.nan,
-                                       verdict=int(Verdict.ERROR), note=str(exc)[:500],
-                                       role=check.instrument)
-            self._report(result)
-            return result
+            return self._error(check, exc)
         value, over = reduce_values(batch.values, batch.overload, check.reduce)
         uncertainty = None
         warning = ""
@@ -157,6 +164,16 @@ class PlanRunner:
             self.writer.add_result(check_id=check.id, value=value, verdict=int(verdict),
                                    margin=result.margin, overload=over, n=len(batch),
                                    note=f"{ev.rule} rule" + (f"; {warning}" if warning else ""),
+                                   role=check.instrument)
+        self._report(result)
+        return result
+
+    def _error(self, check: Check, exc: MeterlabError) -> CheckResult:
+        """The check could not be measured: ERROR, recorded with the reason."""
+        result = CheckResult(check, verdict=Verdict.ERROR, message=str(exc))
+        if self.writer is not None:
+            self.writer.add_result(check_id=check.id, value=math.nan,
+                                   verdict=int(Verdict.ERROR), note=str(exc)[:500],
                                    role=check.instrument)
         self._report(result)
         return result

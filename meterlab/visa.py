@@ -29,6 +29,9 @@ Public API::
         .check_errors(context) -> None     (raises InstrumentError listing them)
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
         .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
+        .lost: bool                  (a ConnectionLost was raised; reconnect() clears it)
+        .unasked_waiting() -> bool   (bytes arrived that no question asked for)
+        .peer_closed() -> bool       (the instrument's side hung up; never blocks)
         .close() -> None             (also a context manager)
     list_resources(backend=None, *, timeout_s=3.0) -> list[str]
     resource_for_host(host, profile=None) -> str     # "TCPIP::host::5025::SOCKET" / "::INSTR"
@@ -264,6 +267,9 @@ class Connection:
         # replies asked for and not yet read, in order (visa_sync.LINE / BLOCK).
         self._out_of_step = False
         self._owed: list[tuple[str, str]] = []  # (kind, command header)
+        # The link broke (ConnectionLost was raised): nothing more will pass until a
+        # reconnect, so a caller that goes on (the next check of a plan) reopens first.
+        self._broken = False
         self._inst: Any = None
         #: Data bytes the last `#` block header announced (None: no header was read). After
         #: a block that broke off, it tells a caller how much the lost reply held.
@@ -466,6 +472,7 @@ class Connection:
 
     def _lost(self, doing: str) -> ConnectionLost:
         self._out_of_step = True
+        self._broken = True
         return ConnectionLost(
             f"The connection to {self.resource} was lost while {doing}. Everything read "
             "before is kept. Check that the instrument is still switched on and its cable, "
@@ -517,6 +524,20 @@ class Connection:
             return bool(poller.poll(0))
         except (OSError, ValueError):
             return False
+
+    def peer_closed(self) -> bool:
+        """Has the instrument's side closed the link (restarted, cable pulled and the
+        switch said so)? Asked between steps, so a dead link is reopened before a step
+        rather than failing it. Never blocks; False where it cannot be told."""
+        with self.lock:
+            return self._inst is not None and self._peer_closed()
+
+    def unasked_waiting(self) -> bool:
+        """Right after a reply: did more arrive than was asked for? Then the reply just read
+        may itself be foreign (a forged or repeated line ahead of the real answer), and a
+        verdict must not rest on it. Only raw sockets can tell (False elsewhere)."""
+        with self.lock:
+            return not self._owed and self._unasked_waiting()
 
     def _ensure_in_step(self, doing: str) -> None:
         """Before asking anything, bring a link that timed out back in step (see
@@ -767,6 +788,7 @@ class Connection:
                     self._open()
                     self._out_of_step = False
                     self._owed = []
+                    self._broken = False
                     break
                 except InstrumentError as exc:
                     last = exc
@@ -784,6 +806,7 @@ class Connection:
                 self._idn = None
                 new = self.idn
                 if (new.model, new.serial) != (old.model, old.serial):
+                    self._idn, self._broken = old, True  # not ours: never measure with it
                     raise InstrumentError(
                         f"After reconnecting, {self.resource} answers as {new} instead of "
                         f"{old}. Check the address.", resource=self.resource,
@@ -803,6 +826,12 @@ class Connection:
     @property
     def closed(self) -> bool:
         return self._inst is None
+
+    @property
+    def lost(self) -> bool:
+        """The link broke (a ConnectionLost was raised) and has not been reopened since:
+        every further question would fail the same way, so reconnect before going on."""
+        return self._broken
 
     def __enter__(self) -> Connection:
         return self

@@ -50,6 +50,8 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     (["read", "{dead}", "--give-up", "1e308"], "--give-up"),
     (["idn", "{dead}", "--timeout", "1e308"], "--timeout"),
     (["capture", "{dead}", "--points", "99999999999999999999", "--out", "x.csv"], "--points"),
+    (["capture", "{dead}", "--timeout", "1e308", "--out", "x.csv"], "--timeout"),
+    (["run", "iot-sensor-node", "--dmm", "{dead}", "--timeout", "1e308"], "--timeout"),
 ])
 def test_absurd_numbers_are_usage_errors_naming_the_option(
         args: list[str], option: str, capsys: pytest.CaptureFixture[str]) -> None:

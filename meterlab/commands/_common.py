@@ -40,18 +40,33 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-def open_dmm(resource: str, backend: str | None) -> Multimeter:
+def timeout_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--timeout S: seconds to wait for each answer. A short one makes a silent or stalled
+    instrument cost seconds rather than the profile's (5 s a question, 20 s a block)."""
+    return click.option(
+        "--timeout", type=click.FloatRange(min=0.05, max=MAX_TIMEOUT), default=None,
+        metavar="S", help="Seconds to wait for each answer (default: the instrument profile's).",
+    )(f)
+
+
+def timeout_ms(timeout: float | None) -> int | None:
+    """--timeout in seconds → the connection's milliseconds (None: the profile's)."""
+    return None if timeout is None else max(1, int(timeout * 1000))
+
+
+def open_dmm(resource: str, backend: str | None, timeout_ms: int | None = None) -> Multimeter:
     """`meterlab.bench.instruments.open_dmm` (kept for callers of the old name)."""
     from meterlab.bench.instruments import open_dmm as open_
 
-    return open_(resource, backend=backend)
+    return open_(resource, backend=backend, timeout_ms=timeout_ms)
 
 
-def open_scope(resource: str, backend: str | None) -> Oscilloscope:
+def open_scope(resource: str, backend: str | None,
+               timeout_ms: int | None = None) -> Oscilloscope:
     """`meterlab.bench.instruments.open_scope` (kept for callers of the old name)."""
     from meterlab.bench.instruments import open_scope as open_
 
-    return open_(resource, backend=backend)
+    return open_(resource, backend=backend, timeout_ms=timeout_ms)
 
 
 @dataclass
@@ -68,7 +83,8 @@ class Instruments:
 @contextlib.contextmanager
 def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
                 need_dmm: bool = True, need_scope: bool = True, seed: int = 0,
-                faults: tuple[str, ...] = ()) -> Iterator[Instruments]:
+                faults: tuple[str, ...] = (), timeout_ms: int | None = None,
+                ) -> Iterator[Instruments]:
     """Open the given instruments, or start the simulated bench in-process when none is given."""
     bench = None
     if dmm is None and scope is None:
@@ -91,10 +107,10 @@ def instruments(dmm: str | None, scope: str | None, backend: str | None, *,
                          "--dmm/--scope given, send SIMulation:FAULt to that bench instead.")
     opened: list[Any] = []
     try:
-        d = open_dmm(dmm, backend) if dmm and need_dmm else None
+        d = open_dmm(dmm, backend, timeout_ms) if dmm and need_dmm else None
         if d is not None:
             opened.append(d.conn)
-        s = open_scope(scope, backend) if scope and need_scope else None
+        s = open_scope(scope, backend, timeout_ms) if scope and need_scope else None
         if s is not None:
             opened.append(s.conn)
         yield Instruments(d, s, bench)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from meterlab.commands._common import MAX_POINTS
+from meterlab.commands._common import MAX_POINTS, timeout_ms, timeout_option
 from meterlab.errors import InstrumentError, MeterlabError, UsageError
 
 if TYPE_CHECKING:
@@ -67,12 +67,14 @@ def _si(value: float, unit: str) -> str:
               help="VISA backend: @py (built in, default) or @ivi (system VISA).")
 @click.option("--float32", "single_precision", is_flag=True,
               help="Keep volts as float32 (halves memory for 24 Mpts records).")
+@timeout_option
 def command(resource: str, channels: str, memory: bool, points: int | None, out: str,
-            backend: str | None, single_precision: bool) -> None:
+            backend: str | None, single_precision: bool, timeout: float | None) -> None:
     """Capture scope channels and save them with a time column, in volts and 0/1.
 
-    Deep-memory reads show a progress bar on stderr. If the scope stops answering
-    half-way, everything read up to then is still written to the file.
+    Deep-memory reads show a progress bar on stderr. A memory read that breaks off
+    (a stalled or dropped link) is read again while the scope still holds the record;
+    if it cannot be, everything read up to then is written to the file, marked partial.
     """
     import numpy as np
 
@@ -83,7 +85,7 @@ def command(resource: str, channels: str, memory: bool, points: int | None, out:
     analog, digital = parse_channels(channels)
     path = check_capture_path(out)
     mode = "memory" if memory else "screen"
-    with open_scope(resource, backend=backend) as scope, \
+    with open_scope(resource, backend=backend, timeout_ms=timeout_ms(timeout)) as scope, \
             _progress(enabled=memory) as bar:
         resume = False
         if digital and not scope.logic_enabled():

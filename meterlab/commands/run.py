@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from meterlab.commands._common import db_option, shown, visa_option
+from meterlab.commands._common import db_option, shown, timeout_option, visa_option
 
 
 @click.command("run")
@@ -24,11 +24,12 @@ from meterlab.commands._common import db_option, shown, visa_option
 @click.option("--fault", "faults", multiple=True, metavar="NAME",
               help="Fault to switch on in the in-process simulated bench (repeatable).")
 @click.option("--no-store", is_flag=True, help="Do not record the run as a session.")
+@timeout_option
 @db_option
 @visa_option
 def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, operator: str,
             rule: str | None, only: tuple[str, ...], simulated: bool, seed: int,
-            faults: tuple[str, ...], no_store: bool, db: str | None,
+            faults: tuple[str, ...], no_store: bool, timeout: float | None, db: str | None,
             backend: str | None) -> None:
     """Drive the instruments through every check of PLAN and judge each result.
 
@@ -40,7 +41,7 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
 
     from meterlab.bench.plan_run import PlanInstruments, PlanRun, needed_instruments
     from meterlab.bench.session import start_session
-    from meterlab.commands._common import instruments
+    from meterlab.commands._common import instruments, timeout_ms
     from meterlab.errors import UsageError
     from meterlab.plan import find_plan, load_plan
 
@@ -54,7 +55,7 @@ def command(plan: str, dmm: str | None, scope: str | None, dut_serial: str, oper
     err = Console(stderr=True, highlight=False)
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     with instruments(dmm, scope, backend, need_dmm="dmm" in needs, need_scope="scope" in needs,
-                     seed=seed, faults=faults) as inst:
+                     seed=seed, faults=faults, timeout_ms=timeout_ms(timeout)) as inst:
         if inst.simulated:
             err.print("Simulated bench — meterlab moves the probes itself.")
         opened = PlanInstruments(inst.dmm, inst.scope)

@@ -19,7 +19,7 @@ import math
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -80,6 +80,21 @@ class CaptureInterrupted(InstrumentError):
         self.capture = capture
 
 
+_Read = TypeVar("_Read", Waveform, DigitalCapture)
+
+
+def _noted(exc: MeterlabError, note: str) -> MeterlabError:
+    """`exc` with a sentence added; what it carries (the part read) stays with it."""
+    exc.args = (f"{exc} {note}", *exc.args[1:])
+    return exc
+
+
+def _starts_with(whole: Waveform | DigitalCapture, part: Waveform | DigitalCapture) -> bool:
+    a = whole.y if isinstance(whole, Waveform) else whole.lanes
+    b = part.y if isinstance(part, Waveform) else part.lanes
+    return len(b) <= len(a) and bool(np.array_equal(a[:len(b)], b))
+
+
 def image_format(data: bytes) -> str:
     """'png', 'bmp', 'jpeg' or 'tiff' from the image's magic bytes; '' if unknown."""
     if data[:8] == b"\x89PNG\r\n\x1a\n":
@@ -129,6 +144,11 @@ class Oscilloscope:
 
     def close(self) -> None:
         self.conn.close()
+
+    def forget_state(self) -> None:
+        """After a reconnect: drop settings queued for a message that never left (the
+        driver caches nothing else; every read selects its source and format afresh)."""
+        self.dialect._queued.clear()
 
     def __enter__(self) -> Oscilloscope:
         return self
@@ -348,11 +368,13 @@ class Oscilloscope:
                     cap.meta["stopped_by_driver"] = True
                 for src in analog:
                     cb = progress(src) if progress else None
-                    cap.waveforms.append(self.read_waveform(src, mode, points, cb,
-                                                            dtype=dtype))
+                    cap.waveforms.append(self._read_twice_if_needed(
+                        mode, lambda s=src, c=cb: self.read_waveform(s, mode, points, c,
+                                                                     dtype=dtype)))
                 if digital:
                     cb = progress("digital") if progress else None
-                    cap.digital = self.read_digital(digital, mode, points, cb)
+                    cap.digital = self._read_twice_if_needed(
+                        mode, lambda: self.read_digital(digital, mode, points, cb))
         except MeterlabError as exc:
             part = getattr(exc, "partial", None)
             if isinstance(part, Waveform):
@@ -363,6 +385,42 @@ class Oscilloscope:
                 cap.digital = part
             raise CaptureInterrupted(str(exc), cap, resource=self.resource) from exc
         return cap
+
+    def _read_twice_if_needed(self, mode: str, read: Callable[[], _Read]) -> _Read:
+        """A memory read that broke off (a stalled, garbled or dropped link) is read once
+        more, whole, once the link is back in step (reopened if it was lost).
+
+        Safe because a stopped scope's memory holds one record until someone starts it
+        again: the second read returns the same points, and the part that arrived the
+        first time must equal the start of it. If the scope is no longer stopped (it was
+        restarted, or someone pressed RUN), the record is gone and the first failure is
+        reported, with what arrived. The screen is not read again: it changes while the
+        scope runs, so a second read would be another record.
+        """
+        try:
+            return read()
+        except UsageError:
+            raise
+        except MeterlabError as first:
+            if mode != "memory":
+                raise
+            try:
+                if getattr(self.conn, "lost", False):
+                    self.conn.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
+                self.forget_state()
+                stopped = self.trigger_status() == "STOP"  # asking brings the link in step
+            except MeterlabError:
+                raise first from None
+            if not stopped:
+                raise _noted(first, "The scope no longer holds that record (it is not "
+                                    "stopped: was it restarted?), so it was not read again.") \
+                    from None
+            again = read()
+            part = getattr(first, "partial", None)
+            if part is not None and not _starts_with(again, part):
+                raise _noted(first, "Read again, the scope's record differed from the part "
+                                    "read first, so neither is kept as whole.") from None
+            return again
 
     def measure(self, item: str, source: str = "CH1", *, strict: bool = False) -> float:
         """The scope's own automatic measurement, by generic name (VPP, VRMS, FREQ, PDUT,

@@ -15,8 +15,14 @@ or a crashed instrument would:
 * `restart()` — every connection is dropped and the instrument is sent `*RST` (its state
   back to power-on), as a power cycle would.
 
+`at_block(n, fault)` calls `fault(link)` just before the n-th `#` block holding data from
+now goes out, `at_reply(n, fault)` before the n-th reply of any kind, so the fault acts on
+exactly that reply: the middle of a scope's deep memory read (read window by window), or
+a restart while a measurement's answer is on its way.
+
 `FaultLink(host, port).start()` listens on a free port (`.port`, `.resource`); it logs
-what it did in `.events` (time, what). Run by hand:
+what it was told and when each fault acted on a reply in `.events` (monotonic time,
+what; "acted: …" for the latter), so a test can tell which question a fault hit. Run by hand:
 `python -m meterlab.sim.faultlink --target 127.0.0.1:5025 --port 6025`, then type fault
 commands (`drop`, `stall 5`, `garbage XYZ`, `truncate 10`, `lengthen 10`, `delay 0.2`,
 `repeat`, `restart`) on its standard input.
@@ -30,6 +36,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -88,6 +95,10 @@ class FaultLink:
         self.f = _Faults()
         self.events: list[tuple[float, str]] = []
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
+        self._blocks = self._replies = 0
+        self._delay_logged = False
+        self._at_block: dict[int, Callable[[FaultLink], None]] = {}
+        self._at_reply: dict[int, Callable[[FaultLink], None]] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._accept, name="faultlink", daemon=True)
@@ -111,6 +122,20 @@ class FaultLink:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def at_block(self, n: int, fault: Callable[[FaultLink], None]) -> None:
+        """Switch `fault` on just before the n-th data block from now (1: the next) is sent."""
+        with self.f.lock:
+            self._at_block[self._blocks + n] = fault
+
+    def at_reply(self, n: int, fault: Callable[[FaultLink], None]) -> None:
+        """Switch `fault` on just before the n-th reply from now (1: the next) is sent."""
+        with self.f.lock:
+            self._at_reply[self._replies + n] = fault
+
+    def acted_at(self) -> float | None:
+        """When a fault first acted on a reply (time.monotonic()), or None if none did."""
+        return next((t for t, what in list(self.events) if what.startswith("acted")), None)
 
     # -- faults ---------------------------------------------------------------------------
 
@@ -145,6 +170,7 @@ class FaultLink:
     def delay(self, seconds: float) -> None:
         with self.f.lock:
             self.f.delay = max(0.0, seconds)
+            self._delay_logged = False
         self._log(f"delay {seconds:g}")
 
     def repeat(self) -> None:
@@ -154,6 +180,7 @@ class FaultLink:
 
     def restart(self) -> None:
         """A power cycle: connections drop, the instrument comes back in its *RST state."""
+        self._log("acted: restart")
         self._drop_all()
         with contextlib.suppress(OSError), socket.create_connection(self.target, 2) as s:
             s.sendall(b"*RST;*CLS\n*OPC?\n")
@@ -238,6 +265,15 @@ class FaultLink:
     def _send_reply(self, reply: bytes, client: socket.socket) -> bool:
         f = self.f
         with f.lock:
+            self._replies += 1
+            armed = [self._at_reply.pop(self._replies, None)]
+            if _block_data_length(reply) > 0:
+                self._blocks += 1
+                armed.append(self._at_block.pop(self._blocks, None))
+        for fault in armed:
+            if fault is not None:
+                fault(self)
+        with f.lock:
             drop, f.drop = f.drop, False
             garbage, f.garbage = f.garbage, b""
             delta = f.block_delta if _block_data_length(reply) > abs(f.block_delta) else 0
@@ -247,6 +283,15 @@ class FaultLink:
             delay = f.delay
             stall_until = f.stall_until
         wait = max(delay, stall_until - time.monotonic())
+        if stall_until - time.monotonic() > 0:
+            self._log("acted: stall")
+        elif delay > 0 and not self._delay_logged:
+            self._delay_logged = True
+            self._log("acted: delay")
+        if drop or garbage or delta or repeat:
+            what = "drop" if drop else "garbage" if garbage else "repeat" if repeat else \
+                f"block {delta:+d}"
+            self._log(f"acted: {what}")
         if wait > 0:
             time.sleep(wait)
         if drop:
