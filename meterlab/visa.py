@@ -161,6 +161,22 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
         return rm
 
 
+def prepare(backend: str | None = None) -> bool:
+    """Open the shared resource manager now, so the first connection does not wait for it.
+
+    pyvisa-py looks for libusb and the other USB back-ends when it loads (a search
+    that starts external programs: about half a second), and a first connection
+    pays for it. The desktop app calls this on a background thread while its
+    instrument (or the simulated bench's process) is still starting. False when
+    the library cannot load; the connection that needs it says why, in words.
+    """
+    try:
+        _manager(backend or default_backend())
+    except InstrumentError:
+        return False
+    return True
+
+
 # -- discovery -----------------------------------------------------------------------------
 
 

@@ -18,11 +18,11 @@ def _run(code: str) -> str:
     return res.stdout.strip()
 
 
-def test_the_window_shell_loads_without_numpy_pyqtgraph_or_pyvisa():
+def test_the_window_shell_loads_without_numpy_pyqtgraph_pyvisa_or_the_simulator():
     out = _run("import sys\nimport meterlab.gui.app, meterlab.gui.main_window, "
                "meterlab.sim.process\n"
                "print(','.join(m for m in ('numpy', 'pyqtgraph', 'pyvisa', "
-               "'importlib.metadata') if m in sys.modules))")
+               "'importlib.metadata', 'meterlab.sim.bench') if m in sys.modules))")
     assert out == ""
 
 
@@ -40,3 +40,21 @@ def test_lan_discovery_helpers_load_only_when_used():
 
 def test_version_is_still_there_when_asked_for():
     assert _run("import meterlab\nprint(meterlab.__version__)")
+
+
+def test_the_quicker_look_for_pyside_in_imported_modules_gives_the_same_answers():
+    import inspect
+
+    import pyvisa
+
+    import meterlab.gui.main_window
+    import meterlab.visa
+    from meterlab.gui.qtcompat import _uses_pyside
+
+    for module in (meterlab.gui.main_window, meterlab.visa, pyvisa, sys, inspect):
+        try:
+            expected = "PySide6" in inspect.getsource(module)
+        except (OSError, TypeError):
+            expected = False
+        assert _uses_pyside(module) is expected, module.__name__
+    assert _uses_pyside(meterlab.gui.main_window)  # both answers occur above

@@ -78,9 +78,17 @@ def build_window(
     # one loads numpy, the meter view and pyvisa (started before the shell, it
     # competed with the shell's first paint on a busy PC).
     started[0] = _start_bench(settings, demo=demo, dmm=dmm)
-    from meterlab.gui.lab_forwarder import start_lab_forwarder
+    from meterlab.gui.startup import prepare_instruments
 
-    window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
+    prepare_instruments()  # pyvisa loads while the bench starts and the view is built
+    window.lab_forwarder = None  # type: ignore[attr-defined]
+
+    def forward_to_lab() -> None:  # its first round is seconds away: after the views
+        from meterlab.gui.lab_forwarder import start_lab_forwarder
+
+        window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
+
+    window.after_views(forward_to_lab)
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
 
