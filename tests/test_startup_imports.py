@@ -58,3 +58,14 @@ def test_the_quicker_look_for_pyside_in_imported_modules_gives_the_same_answers(
             expected = False
         assert _uses_pyside(module) is expected, module.__name__
     assert _uses_pyside(meterlab.gui.main_window)  # both answers occur above
+
+
+def test_opening_pyvisa_py_runs_no_library_search_and_keeps_usb():
+    # pyusb's search for libusb runs ldconfig and a C compiler per name it does not
+    # find; with libusb-package installed (the usb extra, the dev tools) none runs.
+    out = _run("import ctypes.util\ncalls = []\nreal = ctypes.util.find_library\n"
+               "ctypes.util.find_library = lambda name: calls.append(name) or real(name)\n"
+               "import meterlab.visa as v\nprint(v.prepare(), calls)\n"
+               "import pyvisa_py.highlevel as h\n"
+               "print(h.PyVisaLibrary.get_debug_info()['USB INSTR'].startswith('Available'))")
+    assert out.splitlines() == ["True []", "True"]

@@ -34,21 +34,29 @@ def build_window(
     file and `db_path` at a session database (tests, benchmarks, screenshots); by
     default the user's own settings and sessions are used.
     """
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+
+    from meterlab.gui.settings import Settings
+
+    QCoreApplication.setOrganizationName("meterlab")  # where the user's settings live
+    QCoreApplication.setApplicationName("meterlab")
+    settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
+                        if settings_path else None)
+    # The demo bench's process starts first: it imports numpy and builds its instruments
+    # on the other core while this one loads the widgets and paints the shell. Its
+    # start-up is the longest stretch before the first reading, so it must not wait for
+    # the paint (started after it, the first reading came ~0.7 s later on a busy PC).
+    bench = _start_bench(settings, demo=demo, dmm=dmm)
+
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.i18n import install_translators
     from meterlab.gui.main_window import MainWindow
     from meterlab.gui.qtcompat import collect_on_gui_thread
-    from meterlab.gui.settings import Settings
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     collect_on_gui_thread(app)
-    app.setOrganizationName("meterlab")
-    app.setApplicationName("meterlab")
     app.setApplicationDisplayName("meterlab")
-    settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
-                        if settings_path else None)
     install_translators(app, settings.language)
     _apply_stylesheet(app)
     _apply_icon(app)
@@ -56,7 +64,7 @@ def build_window(
     if scope:
         settings.scope_resource = scope
 
-    started: list[object | None] = [None]  # the bench's process, once started
+    started: list[object | None] = [bench]  # the bench's process, if any
 
     def open_source() -> object:  # after the first paint: may import numpy, pyvisa, drivers
         from meterlab.gui.sources import make_source
@@ -74,10 +82,6 @@ def build_window(
                         extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
-    # The demo bench's process starts now: it comes up on the other core while this
-    # one loads numpy, the meter view and pyvisa (started before the shell, it
-    # competed with the shell's first paint on a busy PC).
-    started[0] = _start_bench(settings, demo=demo, dmm=dmm)
     from meterlab.gui.startup import prepare_instruments
 
     prepare_instruments()  # pyvisa loads while the bench starts and the view is built
