@@ -40,6 +40,11 @@ def test_scope_grid_lines_sit_on_every_division_and_its_fifths(qtbot):
     fifths = sorted(round(line.x1() / 0.24e-3, 6) for line in minor)  # fainter, between
     assert np.allclose(fifths, [k for k in range(-25, 26) if k % 5])
     assert plot.getAxis("bottom").grid is False  # no second grid inside the axes' picture
+    # Drawn opaque, in the colour showGrid's translucent lines made over the background
+    # (the raster engine draws opaque lines ~10× faster): major 28 %, minor 14 % of the way.
+    major_pen, minor_pen = grid._pens
+    assert major_pen.color().alpha() == minor_pen.color().alpha() == 255
+    assert major_pen.color().name() == "#252b31" and minor_pen.color().name() == "#1a1f24"
     # Moving the window moves the lines (the cache follows the view).
     plot.set_time_window(0, 12e-3, 1.2e-3)
     qtbot.wait(50)

@@ -15,6 +15,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtGui import QPainter
 
 #: Round steps of a time axis (seconds), the ones a date axis labels.
 TIME_STEPS = (1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60,
@@ -168,18 +169,27 @@ class AxisGrid(pg.GraphicsObject):
     whole plot, replayed on every paint of the plot, which cost the scope's plots
     ~5 ms of the GUI thread per paint (more than the four traces). Here the lines
     at the axes' major ticks (and the x axis's minor ones, fainter) are drawn with
-    a cosmetic pen in one call each; `alpha` is `showGrid`'s (0…1).
+    a cosmetic pen in one call each; `alpha` is `showGrid`'s (0…1). Over a plain
+    `background` the lines are drawn in the opaque colour they would blend to.
     """
 
-    def __init__(self, colour: object, alpha: float, *, x_axis: pg.AxisItem | None = None,
-                 y_axis: pg.AxisItem | None = None) -> None:
+    def __init__(self, colour: object, alpha: float, *, background: object = None,
+                 x_axis: pg.AxisItem | None = None, y_axis: pg.AxisItem | None = None) -> None:
         super().__init__()
         self._axes = (x_axis, y_axis)
         self._pens = []
+        under = pg.mkColor(background) if background is not None else None
         for level in (1, 2):  # major, minor: as AxisItem fades them
             pen = pg.mkPen(colour)
             c = pen.color()
-            c.setAlpha(int(255 * alpha / level))
+            a = alpha / level
+            if under is None:
+                c.setAlpha(int(255 * a))
+            else:
+                # The same colour made opaque over the plot's plain background: the
+                # raster engine draws opaque lines ~10× faster than translucent ones.
+                c.setRgb(*(round(u + a * (v - u)) for u, v in
+                           zip(under.getRgb()[:3], c.getRgb()[:3], strict=True)))
             pen.setColor(c)
             pen.setCosmetic(True)
             self._pens.append(pen)
@@ -224,6 +234,9 @@ class AxisGrid(pg.GraphicsObject):
             ys[1] = []  # the scope's vertical divisions have no minor lines
             self._levels = [[QLineF(x, y0, x, y1) for x in xs[i]]
                             + [QLineF(x0, y, x1, y) for y in ys[i]] for i in (0, 1)]
+        # Level lines need no antialiasing (nor did the axes' grid have it); with it,
+        # the translucent lines across the whole plot cost ~2 ms a level per paint.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for pen, lines in zip(self._pens, self._levels, strict=True):
             if lines:
                 p.setPen(pen)

@@ -82,8 +82,8 @@ class AnalogPlot(pg.PlotWidget):
         item.hideButtons()
         # The division grid as its own item: as part of the axes' pictures it cost
         # ~5 ms of every paint (see plot_grid.AxisGrid).
-        grid = AxisGrid(AXIS_COLOUR, 0.28, x_axis=item.getAxis("bottom"),
-                        y_axis=item.getAxis("left"))
+        grid = AxisGrid(AXIS_COLOUR, 0.28, background=BACKGROUND,
+                        x_axis=item.getAxis("bottom"), y_axis=item.getAxis("left"))
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
         for name in ("left", "bottom"):  # labels end at the plot's edges, as with showGrid
@@ -256,7 +256,8 @@ class LogicPlot(pg.PlotWidget):
         self.setMenuEnabled(False)
         item = self.getPlotItem()
         item.hideButtons()
-        grid = AxisGrid(AXIS_COLOUR, 0.22, x_axis=item.getAxis("bottom"))
+        grid = AxisGrid(AXIS_COLOUR, 0.22, background=BACKGROUND,
+                        x_axis=item.getAxis("bottom"))
         grid.setZValue(-10)
         item.addItem(grid, ignoreBounds=True)
         item.getAxis("bottom").setStyle(hideOverlappingLabels=True)
