@@ -44,8 +44,9 @@ def build_window(
                         if settings_path else None)
     # The demo bench's process starts first: it imports numpy and builds its instruments
     # on the other core while this one loads the widgets and paints the shell. Its
-    # start-up is the longest stretch before the first reading, so it must not wait for
-    # the paint (started after it, the first reading came ~0.7 s later on a busy PC).
+    # start-up is the longest stretch before the first reading; started after the
+    # paint, it began 0.5–0.9 s later on the loaded 2-core machine, and the first
+    # reading waited for all of that.
     bench = _start_bench(settings, demo=demo, dmm=dmm)
 
     from PySide6.QtWidgets import QApplication

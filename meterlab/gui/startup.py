@@ -24,10 +24,10 @@ POLL_MS = 25
 def prepare_instruments(backend: str | None = None) -> threading.Thread:
     """Load pyvisa and open its resource manager on a background thread, now.
 
-    That takes about half a second (pyvisa-py looks for USB libraries by starting
-    external programs) that the first connection would otherwise wait for after
-    the instrument answers; meanwhile the demo bench's process is starting and the
-    GUI thread builds the meter view.
+    Loading pyvisa and pyvisa-py's session types takes 0.15–0.5 s (more on a busy
+    PC, and about half a second more where pyusb must search for libusb), which
+    the first connection would otherwise add after the instrument answers; this
+    way it overlaps the demo bench's start and the building of the meter view.
     """
 
     def work() -> None:
