@@ -11,11 +11,12 @@ prefix: "m°C" is refused rather than guessed at.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from typing import Any
 
 import numpy as np
-from quantiphy import Quantity
 
 from meterlab import vocabulary
 from meterlab.errors import LimitError
@@ -205,17 +206,27 @@ def _suffix(suffix: str, default: str | None, text: str) -> tuple[float, str]:
 # --- formatting ---------------------------------------------------------------------------
 
 
-class _SI(Quantity):
-    """quantiphy with meterlab's display preferences, kept off the shared base class."""
+@functools.cache
+def quantiphy_si() -> Any:
+    """quantiphy's `Quantity` with meterlab's display preferences (the reference).
 
+    `_engineering` renders what it renders, by string arithmetic; quantiphy itself is
+    asked only for values beyond the a…T prefixes (E-notation) and by the tests, so it
+    is imported on first use, not on the way to the app's first reading.
+    """
+    from quantiphy import Quantity
 
-_SI.set_prefs(
-    map_sf=Quantity.map_sf_to_greek,
-    strip_zeros=False,
-    strip_radix=True,
-    spacer=" ",
-    output_sf="TGMkmunpfa",
-)
+    class _SI(Quantity):  # kept off the shared base class
+        pass
+
+    _SI.set_prefs(
+        map_sf=Quantity.map_sf_to_greek,
+        strip_zeros=False,
+        strip_radix=True,
+        spacer=" ",
+        output_sf="TGMkmunpfa",
+    )
+    return _SI
 
 
 def _check_digits(digits: int) -> int:
@@ -313,7 +324,7 @@ def _engineering(v: float, unit: str, prec: int) -> str:
     eng = 3 * (exp // 3)
     sf = _SF_BY_EXP.get(eng)
     if sf is None:  # outside a..T: quantiphy prints an E-notation; hand those to it
-        return str(_SI(v, unit).render(prec=prec))
+        return str(quantiphy_si()(v, unit).render(prec=prec))
     sign = "-" if mant.startswith("-") else ""
     digits = mant.lstrip("-").replace(".", "")
     shift = exp - eng + 1  # digits before the decimal point

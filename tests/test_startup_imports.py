@@ -69,3 +69,11 @@ def test_opening_pyvisa_py_runs_no_library_search_and_keeps_usb():
                "import pyvisa_py.highlevel as h\n"
                "print(h.PyVisaLibrary.get_debug_info()['USB INSTR'].startswith('Available'))")
     assert out.splitlines() == ["True []", "True"]
+
+
+def test_the_meter_view_formats_values_without_loading_quantiphy():
+    # quantiphy is the reference for SI text, asked only beyond the a…T prefixes.
+    out = _run("import sys\nimport meterlab.gui.meter_view, meterlab.units as u\n"
+               "print('quantiphy' in sys.modules, u.format_si(0.04207, 'A'))\n"
+               "print(u.format_si(3e20, 'V'), 'quantiphy' in sys.modules)")
+    assert out.splitlines() == ["False 42.07 mA", "300.0e18 V True"]

@@ -101,10 +101,10 @@ def test_fast_formatting_prints_what_quantiphy_prints(value: float, digits: int,
                                                       unit: str) -> None:
     # format_si renders SI prefixes itself (quantiphy took ~0.5 ms a value on the GUI
     # thread); quantiphy with meterlab's preferences stays the reference.
-    from meterlab.units import _SI, canonical_unit
+    from meterlab.units import canonical_unit, quantiphy_si
 
     unit = canonical_unit(unit) if unit else ""
-    expected = str(_SI(0.0 if value == 0 else value, unit).render(prec=digits - 1))
+    expected = str(quantiphy_si()(0.0 if value == 0 else value, unit).render(prec=digits - 1))
     assert format_si(value, unit, digits) == expected
 
 
