@@ -25,6 +25,7 @@ def build_window(
     scope: str | None = None,
     settings_path: str | None = None,
     db_path: str | None = None,
+    bench: object | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Create the application and show the main window, without entering the event loop.
 
@@ -32,7 +33,8 @@ def build_window(
     source are built on the first turn of the event loop, so the window is on
     screen before the heavy imports. `settings_path` points QSettings at an INI
     file and `db_path` at a session database (tests, benchmarks, screenshots); by
-    default the user's own settings and sessions are used.
+    default the user's own settings and sessions are used. `bench` is a demo bench's
+    process the caller already started (`meterlab --demo` starts it before Qt loads).
     """
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
@@ -47,7 +49,8 @@ def build_window(
     # start-up is the longest stretch before the first reading; started after the
     # paint, it began 0.5–0.9 s later on the loaded 2-core machine, and the first
     # reading waited for all of that.
-    bench = _start_bench(settings, demo=demo, dmm=dmm)
+    if bench is None:
+        bench = _start_bench(settings, demo=demo, dmm=dmm)
 
     from PySide6.QtWidgets import QApplication
 
@@ -143,9 +146,15 @@ def run(
     demo: bool = False,
     dmm: str | None = None,
     scope: str | None = None,
+    db_path: str | None = None,
+    bench: object | None = None,
 ) -> int:
-    """Open the main window and run the event loop; returns the exit code."""
-    app, _window = build_window(argv, demo=demo, dmm=dmm, scope=scope)
+    """Open the main window and run the event loop; returns the exit code.
+
+    `db_path`: the session database (`meterlab gui --db`); `bench`: see `build_window`.
+    """
+    app, _window = build_window(argv, demo=demo, dmm=dmm, scope=scope, db_path=db_path,
+                                bench=bench)
     return int(app.exec())
 
 

@@ -136,3 +136,13 @@ class BenchProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def start_for_window(demo: bool) -> BenchProcess | None:
+    """The demo bench's process, started now if the window will surely use it (`demo`).
+
+    `meterlab --demo` calls this before Qt loads, so the simulator's own start-up
+    (numpy, the instruments) runs on the other core meanwhile instead of after it.
+    Without `demo` the saved settings decide, and the window starts it itself.
+    """
+    return BenchProcess(seed=1) if demo else None
