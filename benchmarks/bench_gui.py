@@ -14,6 +14,11 @@ process this script starts (and stops) keeps one core busy:
 3. readings per second the meter view receives in that run, against the 50 kSa/s
    the simulated 34465A produces at 0.001 PLC.
 
+With the latency it prints how much of the time the GUI thread itself was
+computing on each tab (its own CPU time over the wall time): unlike lateness,
+that share hardly depends on what else the machine runs, so it shows whether a
+change made the GUI thread's work smaller even when the load hides it.
+
 Each window runs in its own fresh process, as the app does. Offscreen by default:
 
     uv run python benchmarks/bench_gui.py                 # start-up + live, idle and busy
@@ -174,8 +179,11 @@ app = QApplication([])
 w = QMainWindow(); w.resize(1400, 860); w.setCentralWidget(QLabel("bare")); w.show()
 sys.path.insert(0, sys.argv[2])
 from bench_gui import probe_loop
+import time
+c0, w0 = time.thread_time(), time.monotonic()
 p50, p99 = probe_loop(app, float(sys.argv[1]))
-print(json.dumps({"p50": p50, "p99": p99}))
+busy = (time.thread_time() - c0) / (time.monotonic() - w0)
+print(json.dumps({"p50": p50, "p99": p99, "busy": busy}))
 """
 
 #: The whole app on the demo bench with every view live.
@@ -202,15 +210,19 @@ sys.path.insert(0, sys.argv[3])
 from bench_gui import probe_loop
 half = float(sys.argv[1]) / 2
 n0, t0 = win.meter.series.ring.total, time.monotonic()
+c0 = time.thread_time()  # the GUI thread's own CPU time (what the machine's load does not add)
 a50, a99 = probe_loop(app, half)  # Meter tab: trend and histogram drawing
+c1, t_half = time.thread_time(), time.monotonic()
 win.show_view("scope")
 b50, b99 = probe_loop(app, half)  # Scope tab: traces, lanes, decoded UART
 n1, t1 = win.meter.series.ring.total, time.monotonic()
+c2 = time.thread_time()
 logged = win.meter.session_log.readings if win.meter.session_log else 0
 uart = "T=" in scope.uart_text.toPlainText()
 win.close()
 print(json.dumps({"p50": max(a50, b50), "p99": max(a99, b99), "p99_meter": a99,
                   "p99_scope": b99, "rate": (n1 - n0) / (t1 - t0), "scope": ok,
+                  "busy_meter": (c1 - c0) / (t_half - t0), "busy_scope": (c2 - c1) / (t1 - t_half),
                   "logged": logged, "uart": uart}))
 """
 
@@ -288,7 +300,7 @@ def live(seconds: float) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = json.loads(_child(_LIVE, str(seconds), os.path.join(tmp, "s.ini"), here)
                          .strip().splitlines()[-1])
-    out["bare_p50"], out["bare_p99"] = base["p50"], base["p99"]
+    out["bare_p50"], out["bare_p99"], out["bare_busy"] = base["p50"], base["p99"], base["busy"]
     return out
 
 
@@ -320,6 +332,9 @@ def report(load: str, st: dict[str, float] | None, lv: dict[str, float] | None,
               f"(meter tab {lv['p99_meter']:.1f}, scope tab {lv['p99_scope']:.1f})   "
               f"{lv['p99'] / TARGET_P99_MS:4.2f}× the 30 ms target, "
               f"{lv['p99'] / max(lv['bare_p99'], 0.01):.1f}× bare")
+        print(f"    GUI thread busy         meter tab {lv['busy_meter']:4.0%}, scope tab "
+              f"{lv['busy_scope']:4.0%} of the time (bare window {lv['bare_busy']:.0%}): the "
+              "CPU it needs, which a loaded machine stretches into lateness")
         print(f"    readings/s in the view  {lv['rate']:9,.0f}   "
               f"{lv['rate'] / METER_RATE:4.2f}× the meter's {METER_RATE:,.0f}/s   "
               f"(session logged {lv['logged']:,}; scope drawing {lv['scope']}, "

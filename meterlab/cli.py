@@ -71,14 +71,21 @@ def cli(ctx: click.Context, demo: bool) -> None:
     Without a command it opens the window. Start the simulated bench with `meterlab sim`.
     """
     if ctx.invoked_subcommand is None:
-        # Imported only here: `meterlab --help` and the other commands never load Qt.
-        from meterlab.gui.preflight import check_display
+        from meterlab.sim.process import start_for_window
 
-        check_display()
-        from meterlab.gui.app import run
+        bench = start_for_window(demo)  # comes up while Qt loads
+        try:
+            # Imported only here: `meterlab --help` and the other commands never load Qt.
+            from meterlab.gui.preflight import check_display
 
+            check_display()
+            from meterlab.gui.app import run
+        except BaseException:
+            if bench is not None:
+                bench.stop()
+            raise
         window_takes_sigterm()
-        ctx.exit(run([sys.argv[0]], demo=demo))
+        ctx.exit(run([sys.argv[0]], demo=demo, bench=bench))
 
 
 class Terminated(KeyboardInterrupt):

@@ -66,7 +66,7 @@ from __future__ import annotations
 import importlib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -438,9 +438,83 @@ def load_profiles(extra_dirs: Iterable[str | Path] | None = None) -> list[Profil
     return out
 
 
+def _identify_table(text: str) -> dict[str, Any] | None:
+    """The `[identify]` table of a profile's text, parsed on its own; None if unsure.
+
+    A few lines instead of the whole file: choosing the profile of the instrument that
+    just answered should not parse (and validate) every other model's file. None
+    whenever the table is not written as one plain `[identify]` section, or does not
+    parse alone: the caller then loads the whole file, which says what is wrong.
+    """
+    own: list[str] = []
+    inside, found, depth = False, False, 0
+    for line in text.splitlines():
+        names = _header_names(line) if depth == 0 else None
+        if names is not None:
+            inside = names == ["identify"]
+            if inside:
+                if found:
+                    return None
+                found = True
+            elif names and names[0] == "identify":
+                return None  # [identify.x]: leave such files to the full parser
+            continue
+        if inside:
+            own.append(line)
+        depth = max(0, depth + _bracket_delta(line))
+    if not found:
+        return None
+    try:
+        return tomllib.loads("\n".join(own))
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _may_match(text: str, idn: Idn) -> bool:
+    """False only when the file's own `[identify]` surely rejects `idn` (see above)."""
+    ident = _identify_table(text)
+    if ident is None:
+        return True
+    models, makers, regex = (ident.get("models", []), ident.get("makers", []),
+                             ident.get("model_regex"))
+    if not (isinstance(models, list) and isinstance(makers, list)
+            and all(isinstance(m, str) and m.strip() for m in [*models, *makers])
+            and isinstance(regex, str | None)):
+        return True
+    model = idn.model.strip().upper()
+    hit = model in (m.strip().upper() for m in models)
+    if not hit and regex is not None:
+        try:
+            hit = re.search(regex, idn.model.strip(), re.IGNORECASE) is not None
+        except re.error:
+            return True
+    if not hit:
+        return False
+    return not makers or idn.maker.strip().upper() in (m.strip().upper() for m in makers)
+
+
+def _candidates(idn: Idn, extra_dirs: Iterable[str | Path] | None = None) -> Iterator[Profile]:
+    """The profiles that may describe `idn`, in `load_profiles` order, each loaded only
+    if its `[identify]` does not rule it out."""
+    for d in profile_dirs(extra_dirs):
+        if not d.is_dir():
+            continue
+        for path in sorted(d.glob("*.toml")):
+            try:
+                text = read_config(path, "profile").decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""  # load_profile says why, in words
+            if not text or _may_match(text, idn):
+                yield load_profile(path)
+
+
 def match_profile(idn: Idn, profiles: Iterable[Profile] | None = None) -> Profile | None:
-    """The first profile that recognises `idn` (user profiles win over shipped ones)."""
-    for p in load_profiles() if profiles is None else profiles:
+    """The first profile that recognises `idn` (user profiles win over shipped ones).
+
+    Without `profiles`, only the files whose `[identify]` may match are loaded: a
+    connection then pays for its own model's profile, not for every model's.
+    """
+    for p in _candidates(idn) if profiles is None else profiles:
         if p.matches(idn):
             return p
     return None
@@ -455,7 +529,7 @@ def require_profile(
 ) -> Profile:
     """Like match_profile, but an unknown instrument is a `NoProfile` error in plain words."""
     where = f" at {resource}" if resource else ""
-    candidates = [p for p in (load_profiles() if profiles is None else profiles)
+    candidates = [p for p in (_candidates(idn) if profiles is None else profiles)
                   if kind is None or p.kind == kind]
     profile = match_profile(idn, candidates)
     if profile is None:

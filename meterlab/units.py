@@ -11,11 +11,12 @@ prefix: "m°C" is refused rather than guessed at.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from typing import Any
 
 import numpy as np
-from quantiphy import Quantity
 
 from meterlab import vocabulary
 from meterlab.errors import LimitError
@@ -205,17 +206,27 @@ def _suffix(suffix: str, default: str | None, text: str) -> tuple[float, str]:
 # --- formatting ---------------------------------------------------------------------------
 
 
-class _SI(Quantity):
-    """quantiphy with meterlab's display preferences, kept off the shared base class."""
+@functools.cache
+def quantiphy_si() -> Any:
+    """quantiphy's `Quantity` with meterlab's display preferences (the reference).
 
+    `_engineering` renders what it renders, by string arithmetic; quantiphy itself is
+    asked only for values beyond the a…T prefixes (E-notation) and by the tests, so it
+    is imported on first use, not on the way to the app's first reading.
+    """
+    from quantiphy import Quantity
 
-_SI.set_prefs(
-    map_sf=Quantity.map_sf_to_greek,
-    strip_zeros=False,
-    strip_radix=True,
-    spacer=" ",
-    output_sf="TGMkmunpfa",
-)
+    class _SI(Quantity):  # kept off the shared base class
+        pass
+
+    _SI.set_prefs(
+        map_sf=Quantity.map_sf_to_greek,
+        strip_zeros=False,
+        strip_radix=True,
+        spacer=" ",
+        output_sf="TGMkmunpfa",
+    )
+    return _SI
 
 
 def _check_digits(digits: int) -> int:
@@ -246,7 +257,9 @@ def _format_si(value: float, unit: str, digits: int = 4) -> str:
         v = 0.0  # no "-0.000 V"
     if unit in NO_PREFIX:
         return _plain(v, unit, digits)
-    return str(_SI(v, unit).render(prec=digits - 1))
+    # quantiphy's own rendering, by string arithmetic: it took ~0.5 ms a value, and the
+    # app's readout and statistics format a dozen values a frame on the GUI thread.
+    return _engineering(v, unit, digits - 1)
 
 
 def _plain(v: float, unit: str, digits: int) -> str:
@@ -275,10 +288,10 @@ _SF_BY_EXP = {12: "T", 9: "G", 6: "M", 3: "k", 0: "", -3: "m", -6: "µ", -9: "n"
 
 def format_si_many(values: np.ndarray, unit: str, digits: int = 4,
                    overload: np.ndarray | None = None, lang: str | None = None) -> list[str]:
-    """`format_si` for a whole array (tables, exports), much faster than quantiphy per value.
+    """`format_si` for a whole array (tables, exports).
 
-    Rounding goes through Python's exact decimal formatting of each value, the
-    same route as `format_si`, so both always print the same text.
+    Each value takes the same route as `format_si` (`_engineering`, Python's exact
+    decimal formatting), so both always print the same text.
     """
     digits = _check_digits(digits)
     unit = canonical_unit(unit) if unit else ""
@@ -303,6 +316,7 @@ def format_si_many(values: np.ndarray, unit: str, digits: int = 4,
 
 
 def _engineering(v: float, unit: str, prec: int) -> str:
+    """What quantiphy renders for `v` at `prec` (tests check they agree), much faster."""
     if v == 0:
         v = 0.0
     mant, _, exp_text = f"{v:.{prec}e}".partition("e")
@@ -310,7 +324,7 @@ def _engineering(v: float, unit: str, prec: int) -> str:
     eng = 3 * (exp // 3)
     sf = _SF_BY_EXP.get(eng)
     if sf is None:  # outside a..T: quantiphy prints an E-notation; hand those to it
-        return str(_SI(v, unit).render(prec=prec))
+        return str(quantiphy_si()(v, unit).render(prec=prec))
     sign = "-" if mant.startswith("-") else ""
     digits = mant.lstrip("-").replace(".", "")
     shift = exp - eng + 1  # digits before the decimal point

@@ -153,6 +153,8 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
             except visa_errors.Error:
                 rm = None
         if rm is None:
+            if backend.lstrip().startswith("@py"):
+                _libusb_from_package()
             try:
                 rm = pyvisa.ResourceManager(backend)
             except (OSError, ValueError, visa_errors.Error) as exc:
@@ -163,6 +165,41 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
                 ) from None
             _managers[backend] = rm
         return rm
+
+
+def _libusb_from_package() -> None:
+    """Hand pyusb the libusb that `libusb-package` ships, before pyvisa-py loads.
+
+    pyvisa-py asks pyusb for a USB back-end as it loads; pyusb then looks for
+    libusb 1.0, OpenUSB and libusb 0.1 with `ctypes.util.find_library`, which on
+    Linux runs `ldconfig` and a C compiler for each name it does not find: about
+    half a second on a PC without a system libusb, before any instrument can be
+    opened. pyusb keeps the first back-end it loads, so loading the packaged one
+    first (what `usb_access` falls back to anyway) skips that search. Without
+    pyusb or libusb-package nothing changes.
+    """
+    try:
+        import libusb_package
+    except ImportError:
+        return
+    with contextlib.suppress(Exception):  # no usable library: pyusb searches as before
+        libusb_package.get_libusb1_backend()
+
+
+def prepare(backend: str | None = None) -> bool:
+    """Open the shared resource manager now, so the first connection does not wait for it.
+
+    pyvisa-py looks for libusb and the other USB back-ends when it loads (a search
+    that starts external programs: about half a second), and a first connection
+    pays for it. The desktop app calls this on a background thread while its
+    instrument (or the simulated bench's process) is still starting. False when
+    the library cannot load; the connection that needs it says why, in words.
+    """
+    try:
+        _manager(backend or default_backend())
+    except InstrumentError:
+        return False
+    return True
 
 
 # -- discovery -----------------------------------------------------------------------------

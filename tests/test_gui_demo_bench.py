@@ -9,6 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import socket
 import time
 
+import pytest
+
+from meterlab.errors import UsageError
+from meterlab.gui.views import VIEWS
+from meterlab.sim.process import BenchProcess
+
 pytest_plugins = ("gui_fixtures",)
 
 
@@ -27,6 +33,8 @@ def test_demo_bench_runs_in_a_child_process_and_ends_with_the_window(qtbot, tmp_
     _app, win = build_window([], demo=True, settings_path=str(tmp_path / "s.ini"),
                              db_path=str(tmp_path / "sessions.db"))
     qtbot.addWidget(win)
+    seen_at_call: list[tuple[set[str], int]] = []
+    win.after_views(lambda: seen_at_call.append((set(win.views), win.meter.series.ring.total)))
     try:
         qtbot.waitUntil(lambda: win.meter is not None, timeout=10000)
         bench = win.bench()
@@ -38,6 +46,12 @@ def test_demo_bench_runs_in_a_child_process_and_ends_with_the_window(qtbot, tmp_
         assert win.meter.source.resource == bench.dmm_resource
         dmm, scope = bench.dmm_resource, bench.scope_resource
         assert _listening(dmm) and _listening(scope)
+        # What nobody waits for (the lab forwarder) starts once every view is built,
+        # after the first reading.
+        qtbot.waitUntil(lambda: bool(seen_at_call), timeout=30000)
+        views, readings = seen_at_call[0]
+        assert {spec.key for spec in VIEWS} <= views and readings > 0
+        assert win.lab_forwarder is None  # no lab database named: none started
     finally:
         win.close()
     assert proc.wait(timeout=10) is not None  # no simulator left behind
@@ -45,3 +59,15 @@ def test_demo_bench_runs_in_a_child_process_and_ends_with_the_window(qtbot, tmp_
     while (_listening(dmm) or _listening(scope)) and time.monotonic() < end:
         time.sleep(0.05)
     assert not _listening(dmm) and not _listening(scope)
+
+
+def test_a_bench_that_cannot_start_says_why_in_one_line():
+    bench = BenchProcess(faults=["no_such_fault"])
+    try:
+        with pytest.raises(UsageError) as err:
+            bench.wait_ready(timeout=30)
+    finally:
+        bench.stop()
+    text = str(err.value)
+    assert "could not start" in text and "unknown fault 'no_such_fault'" in text
+    assert "\n" not in text

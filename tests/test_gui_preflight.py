@@ -44,3 +44,16 @@ def test_meterlab_without_display_exits_2_with_one_line():
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and "needs a graphical display" in lines[0]
     assert "Traceback" not in res.stderr
+
+
+def test_demo_without_display_says_one_line_though_its_bench_had_started():
+    # `meterlab --demo` starts the demo bench's process before Qt loads; when the
+    # window cannot open, it is stopped and the message is still one line.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in (["--demo"], ["gui", "--demo"]):
+        res = subprocess.run([sys.executable, "-m", "meterlab", *args], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 2, args
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and "needs a graphical display" in lines[0], args

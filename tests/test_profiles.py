@@ -203,6 +203,9 @@ def test_shipped_folder_has_the_dmm_profiles() -> None:
         assert n in names
 
 
+_SHIPPED_PROFILES = load_profiles()
+
+
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
@@ -337,3 +340,60 @@ def test_no_profile_cites_a_path_outside_the_repository() -> None:
     for path in SHIPPED.glob("*.toml"):
         text = path.read_text(encoding="utf-8")
         assert "/work/" not in text and "scpi-facts" not in text, path.name
+
+
+# -- choosing a profile loads only the connected model's files ------------------------------
+
+
+def _user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "instruments"
+    folder.mkdir()
+    monkeypatch.setattr(paths, "user_dir", lambda name: folder)
+    return folder
+
+
+def test_matching_loads_only_the_files_whose_identify_may_match(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import meterlab.profiles as profiles
+
+    folder = _user_folder(tmp_path, monkeypatch)
+    # Another model's file with a mistake outside [identify]: not this meter's business.
+    _write(folder, MINIMAL.replace("nplc = [1, 10]", "nplc = [1, 10"), "other.toml")
+    loaded: list[str] = []
+    real = profiles.load_profile
+    monkeypatch.setattr(profiles, "load_profile",
+                        lambda path, **kw: loaded.append(Path(path).name) or real(path, **kw))
+    idn = parse_idn("Keysight Technologies,34465A,MY1,A")
+    assert require_profile(idn, "dmm").name == "Keysight 34465A"
+    assert loaded == ["keysight-34465a.toml"]
+    # The broken file is still reported when it is the connected model's own.
+    with pytest.raises(FileFormatError, match=r"other\.toml"):
+        require_profile(parse_idn("ACME,TM1,1,1"), "dmm")
+
+
+def test_a_file_whose_identify_cannot_be_read_alone_is_loaded_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _user_folder(tmp_path, monkeypatch)
+    _write(folder, "[profile]\nname = 1\n", "bad.toml")  # no [identify]: cannot rule it out
+    with pytest.raises(FileFormatError, match=r"bad\.toml"):
+        match_profile(parse_idn("Keysight Technologies,34465A,MY1,A"))
+
+
+_SHIPPED_PROFILES = load_profiles()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maker=st.sampled_from(["Keysight Technologies", "HEWLETT-PACKARD", "KEITHLEY INSTRUMENTS",
+                              "Siglent Technologies", "RIGOL TECHNOLOGIES", "ACME"]),
+       model=st.one_of(st.sampled_from(["34465A", "34470a", " 34401A ", "MODEL 2000",
+                                        "SDM3065X", "MSO1104Z", "DS1054Z", "DMM6500"]),
+                       st.text("0123456789ABCDEFXZadelmosx -", min_size=1, max_size=12)
+                       .filter(str.strip)))
+def test_the_quick_look_at_identify_never_rules_out_a_profile_that_matches(
+        maker: str, model: str) -> None:
+    from meterlab.profiles import _may_match
+
+    idn = parse_idn(f"{maker},{model},1,1")
+    for p in _SHIPPED_PROFILES:
+        if p.matches(idn):
+            assert _may_match(p.text, idn), (p.name, model)

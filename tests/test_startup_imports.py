@@ -18,11 +18,11 @@ def _run(code: str) -> str:
     return res.stdout.strip()
 
 
-def test_the_window_shell_loads_without_numpy_pyqtgraph_or_pyvisa():
+def test_the_window_shell_loads_without_numpy_pyqtgraph_pyvisa_or_the_simulator():
     out = _run("import sys\nimport meterlab.gui.app, meterlab.gui.main_window, "
                "meterlab.sim.process\n"
                "print(','.join(m for m in ('numpy', 'pyqtgraph', 'pyvisa', "
-               "'importlib.metadata') if m in sys.modules))")
+               "'importlib.metadata', 'meterlab.sim.bench') if m in sys.modules))")
     assert out == ""
 
 
@@ -40,3 +40,40 @@ def test_lan_discovery_helpers_load_only_when_used():
 
 def test_version_is_still_there_when_asked_for():
     assert _run("import meterlab\nprint(meterlab.__version__)")
+
+
+def test_the_quicker_look_for_pyside_in_imported_modules_gives_the_same_answers():
+    import inspect
+
+    import pyvisa
+
+    import meterlab.gui.main_window
+    import meterlab.visa
+    from meterlab.gui.qtcompat import _uses_pyside
+
+    for module in (meterlab.gui.main_window, meterlab.visa, pyvisa, sys, inspect):
+        try:
+            expected = "PySide6" in inspect.getsource(module)
+        except (OSError, TypeError):
+            expected = False
+        assert _uses_pyside(module) is expected, module.__name__
+    assert _uses_pyside(meterlab.gui.main_window)  # both answers occur above
+
+
+def test_opening_pyvisa_py_runs_no_library_search_and_keeps_usb():
+    # pyusb's search for libusb runs ldconfig and a C compiler per name it does not
+    # find; with libusb-package installed (the usb extra, the dev tools) none runs.
+    out = _run("import ctypes.util\ncalls = []\nreal = ctypes.util.find_library\n"
+               "ctypes.util.find_library = lambda name: calls.append(name) or real(name)\n"
+               "import meterlab.visa as v\nprint(v.prepare(), calls)\n"
+               "import pyvisa_py.highlevel as h\n"
+               "print(h.PyVisaLibrary.get_debug_info()['USB INSTR'].startswith('Available'))")
+    assert out.splitlines() == ["True []", "True"]
+
+
+def test_the_meter_view_formats_values_without_loading_quantiphy():
+    # quantiphy is the reference for SI text, asked only beyond the a…T prefixes.
+    out = _run("import sys\nimport meterlab.gui.meter_view, meterlab.units as u\n"
+               "print('quantiphy' in sys.modules, u.format_si(0.04207, 'A'))\n"
+               "print(u.format_si(3e20, 'V'), 'quantiphy' in sys.modules)")
+    assert out.splitlines() == ["False 42.07 mA", "300.0e18 V True"]

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-import sys
-import threading
-
 import click
 
 
@@ -44,48 +40,14 @@ def command(host: str, dmm_port: int, scope_port: int, seed: int, faults: tuple[
     of that pipe, and the operating system closes it however the parent ends, a
     crash included, so no simulator is left behind listening.
     """
-    from meterlab.sim import SimulatedBench
     from meterlab.sim.board import FAULTS
+    from meterlab.sim.serve import serve
 
     for name in faults:
         if name.lower() not in FAULTS:
             raise click.BadParameter(
                 f"unknown fault {name!r}; choose from {', '.join(FAULTS)}", param_hint="--fault"
             )
-    bench = SimulatedBench(seed=seed, faults=[f.lower() for f in faults], host=host,
-                           dmm_port=dmm_port, scope_port=scope_port, allow_remote=allow_remote,
-                           lan=lan)
-    stop = threading.Event()
-
-    def _stop(signum: int, frame: object) -> None:
-        stop.set()
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    if exit_with_stdin:
-        threading.Thread(target=_wait_for_eof, args=(stop,), name="parent-watch",
-                         daemon=True).start()
-    bench.start()
-    try:
-        lines = [f"dmm {bench.dmm_resource}", f"scope {bench.scope_resource}"]
-        for which, resources in bench.lan_resources.items():
-            lines += [f"{which} {res}" for res in resources]
-        sys.stdout.write("\n".join(lines) + "\n")
-        sys.stdout.flush()
-        if bench.lan_notes:
-            click.echo("meterlab sim: " + " ".join(bench.lan_notes)
-                       + " The other resources are served.", err=True)
-        while not stop.wait(0.5):
-            pass
-    finally:
-        bench.stop()
-
-
-def _wait_for_eof(stop: threading.Event) -> None:
-    """Set `stop` once stdin is closed (nothing is ever expected on it)."""
-    try:
-        while sys.stdin.buffer.read(4096):
-            pass
-    except (OSError, ValueError):
-        pass
-    stop.set()
+    serve(host=host, dmm_port=dmm_port, scope_port=scope_port, seed=seed,
+          faults=[f.lower() for f in faults], allow_remote=allow_remote, lan=lan,
+          exit_with_stdin=exit_with_stdin)

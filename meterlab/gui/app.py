@@ -25,6 +25,7 @@ def build_window(
     scope: str | None = None,
     settings_path: str | None = None,
     db_path: str | None = None,
+    bench: object | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Create the application and show the main window, without entering the event loop.
 
@@ -32,23 +33,34 @@ def build_window(
     source are built on the first turn of the event loop, so the window is on
     screen before the heavy imports. `settings_path` points QSettings at an INI
     file and `db_path` at a session database (tests, benchmarks, screenshots); by
-    default the user's own settings and sessions are used.
+    default the user's own settings and sessions are used. `bench` is a demo bench's
+    process the caller already started (`meterlab --demo` starts it before Qt loads).
     """
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+
+    from meterlab.gui.settings import Settings
+
+    QCoreApplication.setOrganizationName("meterlab")  # where the user's settings live
+    QCoreApplication.setApplicationName("meterlab")
+    settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
+                        if settings_path else None)
+    # The demo bench's process starts first: it imports numpy and builds its instruments
+    # on the other core while this one loads the widgets and paints the shell. Its
+    # start-up is the longest stretch before the first reading; started after the
+    # paint, it began 0.5–0.9 s later on the loaded 2-core machine, and the first
+    # reading waited for all of that.
+    if bench is None:
+        bench = _start_bench(settings, demo=demo, dmm=dmm)
+
     from PySide6.QtWidgets import QApplication
 
     from meterlab.gui.i18n import install_translators
     from meterlab.gui.main_window import MainWindow
     from meterlab.gui.qtcompat import collect_on_gui_thread
-    from meterlab.gui.settings import Settings
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     collect_on_gui_thread(app)
-    app.setOrganizationName("meterlab")
-    app.setApplicationName("meterlab")
     app.setApplicationDisplayName("meterlab")
-    settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
-                        if settings_path else None)
     install_translators(app, settings.language)
     _apply_stylesheet(app)
     _apply_icon(app)
@@ -56,7 +68,7 @@ def build_window(
     if scope:
         settings.scope_resource = scope
 
-    started: list[object | None] = [None]  # the bench's process, once started
+    started: list[object | None] = [bench]  # the bench's process, if any
 
     def open_source() -> object:  # after the first paint: may import numpy, pyvisa, drivers
         from meterlab.gui.sources import make_source
@@ -74,13 +86,17 @@ def build_window(
                         extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
-    # The demo bench's process starts now: it comes up on the other core while this
-    # one loads numpy, the meter view and pyvisa (started before the shell, it
-    # competed with the shell's first paint on a busy PC).
-    started[0] = _start_bench(settings, demo=demo, dmm=dmm)
-    from meterlab.gui.lab_forwarder import start_lab_forwarder
+    from meterlab.gui.startup import prepare_instruments
 
-    window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
+    prepare_instruments()  # pyvisa loads while the bench starts and the view is built
+    window.lab_forwarder = None  # type: ignore[attr-defined]
+
+    def forward_to_lab() -> None:  # its first round is seconds away: after the views
+        from meterlab.gui.lab_forwarder import start_lab_forwarder
+
+        window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
+
+    window.after_views(forward_to_lab)
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
 
@@ -130,9 +146,15 @@ def run(
     demo: bool = False,
     dmm: str | None = None,
     scope: str | None = None,
+    db_path: str | None = None,
+    bench: object | None = None,
 ) -> int:
-    """Open the main window and run the event loop; returns the exit code."""
-    app, _window = build_window(argv, demo=demo, dmm=dmm, scope=scope)
+    """Open the main window and run the event loop; returns the exit code.
+
+    `db_path`: the session database (`meterlab gui --db`); `bench`: see `build_window`.
+    """
+    app, _window = build_window(argv, demo=demo, dmm=dmm, scope=scope, db_path=db_path,
+                                bench=bench)
     return int(app.exec())
 
 

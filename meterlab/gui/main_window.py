@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self._extra_views = extra_views
         self._meter_paused_for_view = False
         self._pending_views: list[Any] = []
+        self._views_built = False
+        self._after_views: list[Callable[[], None]] = []
         self._closed = False
         #: The simulated bench once the meter has moved to another instrument.
         self._bench: Any = None
@@ -183,6 +185,25 @@ class MainWindow(QMainWindow):
 
             after_first_reading(lambda: self.meter, lambda: self._closed,
                                 self._build_later_views)
+        else:
+            self._all_views_built()
+
+    def after_views(self, call: Callable[[], None]) -> None:
+        """Call `call` once every view is built (at once if they are).
+
+        For what the window starts but nobody waits for (the lab forwarder): it then
+        does not stand between the user and the first reading.
+        """
+        if self._views_built:
+            call()
+        else:
+            self._after_views.append(call)
+
+    def _all_views_built(self) -> None:
+        self._views_built = True
+        calls, self._after_views = self._after_views, []
+        for call in calls:
+            call()
 
     def _build_later_views(self) -> None:
         """The meter's plots, then the other views, one per turn of the event loop."""
@@ -206,6 +227,7 @@ class MainWindow(QMainWindow):
         if not self._pending_views:
             if self.settings.window_tab in self.views:
                 self.show_view(self.settings.window_tab)
+            self._all_views_built()
             return
         spec = self._pending_views.pop(0)
         title = QCoreApplication.translate("Views", spec.title)

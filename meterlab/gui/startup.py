@@ -10,6 +10,7 @@ none is coming soon (no source, a lost or stopped one, or `WAIT_MS`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,25 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 #: Longest wait (ms) for the first reading before what waits for it goes ahead anyway.
 WAIT_MS = 4000
 POLL_MS = 25
+
+
+def prepare_instruments(backend: str | None = None) -> threading.Thread:
+    """Load pyvisa and open its resource manager on a background thread, now.
+
+    Loading pyvisa and pyvisa-py's session types takes 0.15–0.5 s (more on a busy
+    PC, and about half a second more where pyusb must search for libusb), which
+    the first connection would otherwise add after the instrument answers; this
+    way it overlaps the demo bench's start and the building of the meter view.
+    """
+
+    def work() -> None:
+        from meterlab.visa import prepare
+
+        prepare(backend)
+
+    thread = threading.Thread(target=work, name="prepare-visa", daemon=True)
+    thread.start()
+    return thread
 
 
 def start_early(source: Any, settings: Any) -> Any:

@@ -6,7 +6,7 @@ of the 50 kSa/s the simulated meter makes at 0.001 PLC, and the window stuttered
 A real instrument computes on its own hardware; in its own process the simulator
 does too, and the app talks to it over TCP exactly as to a real one.
 
-`BenchProcess` starts `python -m meterlab sim` on free ports (port 0) and reads
+`BenchProcess` starts `python -m meterlab.sim` (`meterlab sim`) on free ports (port 0) and reads
 the two resource lines it prints. It returns at once: the child starts while
 the app imports Qt, and whoever needs an address waits for it (on a worker
 thread; the GUI asks `ready` first). The child stops when `stop()` is called,
@@ -38,7 +38,9 @@ class BenchProcess:
 
     def __init__(self, *, seed: int = 1, faults: Iterable[str] = ()) -> None:
         self.seed = seed
-        cmd = [sys.executable, "-m", "meterlab", "sim", "--dmm-port", "0", "--scope-port", "0",
+        # `-m meterlab.sim`, not `-m meterlab sim`: the same server without click and the
+        # command tree, whose imports would delay the app's first reading.
+        cmd = [sys.executable, "-m", "meterlab.sim", "--dmm-port", "0", "--scope-port", "0",
                "--seed", str(seed), "--exit-with-stdin", "--no-lan"]
         for name in faults:
             cmd += ["--fault", name]
@@ -51,7 +53,9 @@ class BenchProcess:
             text=True, encoding="utf-8", errors="replace", bufsize=1,
         )
         threading.Thread(target=self._read_stdout, name="bench-stdout", daemon=True).start()
-        threading.Thread(target=self._read_stderr, name="bench-stderr", daemon=True).start()
+        self._stderr_reader = threading.Thread(target=self._read_stderr, name="bench-stderr",
+                                               daemon=True)
+        self._stderr_reader.start()
 
     # -- the child's output (reader threads) ----------------------------------------
     def _read_stdout(self) -> None:
@@ -80,6 +84,11 @@ class BenchProcess:
         """Wait until both instruments listen; a `UsageError` says why when they do not."""
         self._ready.wait(timeout)
         if len(self._resources) < 2:
+            if self._ready.is_set() and not self._stopped:
+                # Its stdout ended: let it finish, and its last words reach us.
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.proc.wait(2.0)
+                self._stderr_reader.join(2.0)
             detail = self._stderr[-1] if self._stderr else ""
             if self._stopped:
                 why = "it was stopped"
@@ -127,3 +136,13 @@ class BenchProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def start_for_window(demo: bool) -> BenchProcess | None:
+    """The demo bench's process, started now if the window will surely use it (`demo`).
+
+    `meterlab --demo` calls this before Qt loads, so the simulator's own start-up
+    (numpy, the instruments) runs on the other core meanwhile instead of after it.
+    Without `demo` the saved settings decide, and the window starts it itself.
+    """
+    return BenchProcess(seed=1) if demo else None
