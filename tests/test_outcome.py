@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -166,8 +167,10 @@ def test_repro_the_unmeasured_check_has_a_row_in_csv_and_json(repro, capsys):
     assert err == [{**err[0], "verdict": "ERROR", "time_utc": None, "value": None}]
 
 
-def test_repro_session_verifies_with_its_outcome_in_the_chain(repro):
-    db, _tmp, _ = repro
+def test_repro_session_verifies_with_its_outcome_in_the_chain(repro, tmp_path):
+    # Tampered with in a copy: the other tests share the module's session, in any order.
+    db = tmp_path / "tampered.sqlite"
+    shutil.copyfile(repro[0], db)
     with SessionStore(db) as store:
         info = store.session("latest")
         assert info.outcome is Outcome.NOT_JUDGED and info.chain_version == 2
