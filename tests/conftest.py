@@ -35,3 +35,13 @@ def _gc_on_gui_thread(request):
     yield
     gc.collect()
     gc.enable()
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (the default in pyproject.toml): one worker more than there are cores.
+
+    Most of the suite's wall time is waiting — instruments timing out on purpose,
+    stalls, subprocesses starting, the one-minute soak — not CPU, so a third worker on
+    a 2-core machine brings the whole run from about 7 to about 5 minutes."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1

@@ -203,12 +203,30 @@ def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
     assert acq.error is None
     assert bench.dmm.acq is running  # taken up again, not started anew
     back = [e for e in rec.events if e.state is State.RUNNING and e.resumed]
-    assert len(back) == 1 and "none was lost" in back[0].message and back[0].lossless
-    assert rec.n == running.produced  # type: ignore[union-attr]  # the meter's own count
-    assert same_readings(rec.values(), bench)  # in order, none twice, none missing
+    assert len(back) == 1
     assert np.all(np.diff(rec.times()) > 0)
-    assert not any(b.gap_before for b in rec.batches) and acq.gaps == 0
     assert rec.states()[-2:] == [State.RUNNING, State.STOPPED]
+    if back[0].lossless:
+        # The server stopped between two drains: nothing was in flight.
+        assert "none was lost" in back[0].message
+        assert rec.n == running.produced  # type: ignore[union-attr]  # the meter's own count
+        assert same_readings(rec.values(), bench)  # in order, none twice, none missing
+        assert not any(b.gap_before for b in rec.batches) and acq.gaps == 0
+        return
+    # The server stopped while a drain's reply was on its way: the readings in it had
+    # left the meter's memory and are truly lost (the race is the machine's timing).
+    # Only they may be missing, at the one gap mark, and the user is told.
+    assert "lost" in back[0].message and "none was lost" not in back[0].message
+    assert acq.gaps == 1
+    g = next(i for i, b in enumerate(rec.batches) if b.gap_before)
+    before = np.concatenate([b.values for b in rec.batches[:g]])
+    after = np.concatenate([b.values for b in rec.batches[g:]])
+    produced = running.produced  # type: ignore[union-attr]
+    expected = bench.dmm._generate(running, 0, produced)
+    assert np.allclose(before, expected[:len(before)], rtol=0, atol=1e-7)
+    start = produced - len(after)  # drained on to the end of what the meter made
+    assert start > len(before)
+    assert np.allclose(after, expected[start:], rtol=0, atol=1e-7)
 
 
 def test_meter_restarted_while_away_gets_a_new_acquisition_and_a_gap(
