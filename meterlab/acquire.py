@@ -297,12 +297,7 @@ class Acquisition:
                 try:
                     resumed = self._take_up()
                 except InstrumentError as exc:
-                    delay = self._wait_time(attempt, exc)
-                    attempt += 1
-                    self._status(State.RECONNECTING,
-                                 f"The {self.name} does not answer. Readings so far are "
-                                 f"saved. Trying again in {delay:.1f} s…", str(exc))
-                    self._stop.wait(delay)
+                    attempt = self._retry_later(attempt, exc)
                     continue
             if resumed:
                 gap = self._resumed_gap
@@ -315,12 +310,7 @@ class Acquisition:
                     self._meter = self._open_meter()
                 except InstrumentError as exc:
                     gap = True
-                    delay = self._wait_time(attempt, exc)
-                    attempt += 1
-                    self._status(State.RECONNECTING,
-                                 f"The {self.name} does not answer. Readings so far are saved. "
-                                 f"Trying again in {delay:.1f} s…", str(exc))
-                    self._stop.wait(delay)
+                    attempt = self._retry_later(attempt, exc)
                     continue
                 except MeterlabError as exc:  # a setting or profile problem: retrying won't help
                     self._fail(exc)
@@ -394,6 +384,15 @@ class Acquisition:
                      f"readings it took meanwhile follow; {what}.", resumed=True,
                      lossless=lost == 0)
         return True
+
+    def _retry_later(self, attempt: int, exc: MeterlabError) -> int:
+        """Say the meter is away, wait out the backoff (or a stop); the next attempt's number."""
+        delay = self._wait_time(attempt, exc)
+        self._status(State.RECONNECTING,
+                     f"The {self.name} does not answer. Readings so far are saved. "
+                     f"Trying again in {delay:.1f} s…", str(exc))
+        self._stop.wait(delay)
+        return attempt + 1
 
     def _wait_time(self, attempt: int, exc: MeterlabError) -> float:
         """Backoff before the next attempt; give up when the meter has been away too long."""

@@ -71,21 +71,31 @@ def cli(ctx: click.Context, demo: bool) -> None:
     Without a command it opens the window. Start the simulated bench with `meterlab sim`.
     """
     if ctx.invoked_subcommand is None:
-        from meterlab.sim.process import start_for_window
+        ctx.exit(open_window(demo=demo))
 
-        bench = start_for_window(demo)  # comes up while Qt loads
-        try:
-            # Imported only here: `meterlab --help` and the other commands never load Qt.
-            from meterlab.gui.preflight import check_display
 
-            check_display()
-            from meterlab.gui.app import run
-        except BaseException:
-            if bench is not None:
-                bench.stop()
-            raise
-        window_takes_sigterm()
-        ctx.exit(run([sys.argv[0]], demo=demo, bench=bench))
+def open_window(*, demo: bool, dmm: str | None = None, scope: str | None = None,
+                db_path: str | None = None) -> int:
+    """Open the desktop window (for `meterlab` and `meterlab gui`); returns its exit code.
+
+    The demo bench's process is started first, so it comes up on the other core while
+    Qt loads; Qt is imported only here, so `meterlab --help` and the other commands
+    never load it. A display that cannot be opened is said in words before Qt tries.
+    """
+    from meterlab.sim.process import start_for_window
+
+    bench = start_for_window(demo and not dmm)
+    try:
+        from meterlab.gui.preflight import check_display
+
+        check_display()
+        from meterlab.gui.app import run
+    except BaseException:
+        if bench is not None:
+            bench.stop()
+        raise
+    window_takes_sigterm()
+    return run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope, db_path=db_path, bench=bench)
 
 
 class Terminated(KeyboardInterrupt):

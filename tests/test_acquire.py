@@ -7,20 +7,20 @@ it generates for each reading index (a reading lost or repeated shifts the seque
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
 
-from meterlab.acquire import Acquisition, State, StatusEvent
+from meterlab.acquire import Acquisition, State
 from meterlab.drivers.dmm import Multimeter
 from meterlab.errors import UsageError
 from meterlab.readings import ReadingBatch
 from meterlab.sim import SimulatedBench
 from meterlab.sim.server import InstrumentServer
 from meterlab.visa import open_instrument
+from tests.acquire_recorder import Recorder
 
 
 @pytest.fixture()
@@ -37,46 +37,6 @@ def opener(resource: str, nplc: float = 0.02, rng: float = 10.0) -> Callable[[],
         return meter
 
     return open_meter
-
-
-class Recorder:
-    """Collects batches and status events from the worker thread."""
-
-    def __init__(self, acq: Acquisition) -> None:
-        self.batches: list[ReadingBatch] = []
-        self.events: list[StatusEvent] = []
-        self.lock = threading.Lock()
-        acq.subscribe(self.batch)
-        acq.on_status(self.status)
-
-    def batch(self, b: ReadingBatch) -> None:
-        with self.lock:
-            self.batches.append(b)
-
-    def status(self, e: StatusEvent) -> None:
-        with self.lock:
-            self.events.append(e)
-
-    @property
-    def n(self) -> int:
-        with self.lock:
-            return sum(len(b) for b in self.batches)
-
-    def states(self) -> list[State]:
-        with self.lock:
-            return [e.state for e in self.events]
-
-    def wait_for(self, cond: Callable[[], bool], timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not cond():
-            assert time.monotonic() < deadline, f"timed out; events: {self.events}"
-            time.sleep(0.01)
-
-    def values(self) -> np.ndarray:
-        return np.concatenate([b.values for b in self.batches])
-
-    def times(self) -> np.ndarray:
-        return np.concatenate([b.t for b in self.batches])
 
 
 def same_readings(got: np.ndarray, bench: SimulatedBench) -> bool:

@@ -8,7 +8,6 @@ measuring for the next connection as the real one does.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
 
@@ -17,14 +16,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meterlab.acquire import Acquisition, State, StatusEvent
+from meterlab.acquire import Acquisition, State
 from meterlab.drivers.dmm import Multimeter
 from meterlab.drivers.dmm_resume import readings_in_block
 from meterlab.profiles import load_profiles
-from meterlab.readings import ReadingBatch
 from meterlab.sim import SimulatedBench
 from meterlab.sim.faultlink import FaultLink
 from meterlab.visa import open_instrument
+from tests.acquire_recorder import Recorder
 
 
 @pytest.fixture()
@@ -43,34 +42,6 @@ def opener(resource: str) -> Callable[[], Multimeter]:
     return open_meter
 
 
-class Run:
-    def __init__(self, acq: Acquisition) -> None:
-        self.batches: list[ReadingBatch] = []
-        self.events: list[StatusEvent] = []
-        self.lock = threading.Lock()
-        acq.subscribe(self._batch)
-        acq.on_status(self._event)
-
-    def _batch(self, b: ReadingBatch) -> None:
-        with self.lock:
-            self.batches.append(b)
-
-    def _event(self, e: StatusEvent) -> None:
-        with self.lock:
-            self.events.append(e)
-
-    @property
-    def n(self) -> int:
-        with self.lock:
-            return sum(len(b) for b in self.batches)
-
-    def wait_for(self, cond: Callable[[], bool], timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not cond():
-            assert time.monotonic() < deadline, f"timed out; events: {self.events}"
-            time.sleep(0.01)
-
-
 def find_run(seq: np.ndarray, run: np.ndarray) -> int | None:
     """Where `run` first occurs in `seq` (to the 9 digits sent; one value alone may match
     a neighbour by chance, a run of them does not), or None."""
@@ -81,7 +52,7 @@ def find_run(seq: np.ndarray, run: np.ndarray) -> int | None:
     return None
 
 
-def split_at_gaps(run: Run, bench: SimulatedBench) -> tuple[int, int]:
+def split_at_gaps(run: Recorder, bench: SimulatedBench) -> tuple[int, int]:
     """(readings missing, gap marks): the delivered readings are the meter's sequence with
     readings missing only right before a marked batch."""
     acq = bench.dmm.acq
@@ -154,7 +125,7 @@ def test_a_counted_run_across_a_broken_link_ends_by_itself(
     count = 4000  # 1.6 s at NPLC 0.02, auto-zero off
     with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
         acq = Acquisition(opener(link.resource), count=count, poll=0.05, backoff=(0.2,))
-        run = Run(acq)
+        run = Recorder(acq)
         acq.start()
         run.wait_for(lambda: run.n >= 300)
         started = bench.dmm.acq
@@ -199,7 +170,7 @@ def test_a_link_broken_on_the_status_reply_loses_no_reading(bench: SimulatedBenc
     taken up again, and no gap is marked because nothing is missing."""
     with StatusDropLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
         acq = Acquisition(opener(link.resource), poll=0.05, backoff=(0.2,))
-        run = Run(acq)
+        run = Recorder(acq)
         acq.start()
         run.wait_for(lambda: run.n >= 300)
         started = bench.dmm.acq

@@ -6,8 +6,6 @@ names them: `meterlab gui --dmm TCPIP::127.0.0.1::5025::SOCKET`.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 
@@ -22,19 +20,6 @@ import click
 def command(ctx: click.Context, dmm: str | None, scope: str | None, demo: bool,
             db: str | None) -> None:
     """Open the meterlab window."""
-    from meterlab.sim.process import start_for_window
+    from meterlab.cli import open_window
 
-    bench = start_for_window(demo and not dmm)  # comes up while Qt loads
-    try:
-        from meterlab.gui.preflight import check_display
-
-        check_display()
-        from meterlab.cli import window_takes_sigterm
-        from meterlab.gui.app import run  # Qt loads only when the window is wanted
-    except BaseException:
-        if bench is not None:
-            bench.stop()
-        raise
-    window_takes_sigterm()
-
-    ctx.exit(run([sys.argv[0]], demo=demo, dmm=dmm, scope=scope, db_path=db, bench=bench))
+    ctx.exit(open_window(demo=demo, dmm=dmm, scope=scope, db_path=db))

@@ -50,7 +50,27 @@ def grid_values(lo: float, hi: float, step: float, limit: int = 400) -> np.ndarr
     return np.arange(first, last + 1) * step
 
 
-class FastGrid(pg.GraphicsObject):
+class _ViewSized(pg.GraphicsObject):
+    """An item as large as the view it is in: grids are drawn across whatever is shown,
+    so their bounds follow the view's range (and Qt is told when they change).
+    Subclasses set `self._rect = QRectF()` in their constructor."""
+
+    def boundingRect(self) -> QRectF:
+        vb = self.getViewBox()
+        if vb is None:
+            return QRectF()
+        rect = vb.viewRect()
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+        return QRectF(self._rect)
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        self.update()
+
+
+class FastGrid(_ViewSized):
     """Vertical and horizontal grid lines over the whole view, one painter call per paint.
 
     `time_x`: the x axis shows time (seconds since the epoch, local wall clock);
@@ -66,20 +86,6 @@ class FastGrid(pg.GraphicsObject):
         self._key: tuple | None = None
         self._lines: list[QLineF] = []
         self._rect = QRectF()
-
-    def boundingRect(self) -> QRectF:
-        vb = self.getViewBox()
-        if vb is None:
-            return QRectF()
-        rect = vb.viewRect()
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = QRectF(rect)
-        return QRectF(self._rect)
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
 
     def _build(self, x0: float, x1: float, y0: float, y1: float, w: float, h: float) -> None:
         key = (x0, x1, y0, y1, w, h)
@@ -162,7 +168,7 @@ class LimitBands(pg.GraphicsObject):
                 p.drawLines(lines)
 
 
-class AxisGrid(pg.GraphicsObject):
+class AxisGrid(_ViewSized):
     """The grid `showGrid()` draws, at the axes' own ticks, in one painter call per level.
 
     pyqtgraph's axis grid is part of each axis's cached picture: lines across the
@@ -196,20 +202,6 @@ class AxisGrid(pg.GraphicsObject):
         self._key: tuple | None = None
         self._levels: list[list[QLineF]] = [[], []]
         self._rect = QRectF()
-
-    def boundingRect(self) -> QRectF:
-        vb = self.getViewBox()
-        if vb is None:
-            return QRectF()
-        rect = vb.viewRect()
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = QRectF(rect)
-        return QRectF(self._rect)
-
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        self.update()
 
     def _ticks(self, axis: pg.AxisItem | None, lo: float, hi: float, px: float
                ) -> list[list[float]]:
