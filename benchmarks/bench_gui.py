@@ -161,14 +161,17 @@ print(time.time())
 
 _OURS = """
 import time, sys
+from meterlab.sim.process import start_for_window
+bench = start_for_window(True)  # as `meterlab` does for a new user: before Qt loads
 from meterlab.gui.app import build_window
 app, win = build_window([], demo=True, settings_path=sys.argv[1],
-                        db_path=sys.argv[1] + ".db")  # returns once painted
+                        db_path=sys.argv[1] + ".db", bench=bench)  # returns once painted
 print(time.time())
 while win.meter is None or win.meter.series.ring.total == 0:  # on the readout
     app.processEvents()
 print(time.time())
 win.close()
+bench.stop()
 """
 
 #: The bare window's event loop under the same probe (the latency baseline).

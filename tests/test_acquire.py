@@ -277,3 +277,25 @@ def test_a_meter_that_keeps_answering_wrongly_is_given_up() -> None:
     wrong = [e for e in rec.events if e.state is State.RECONNECTING]
     assert len(wrong) == 1 and "sent a reply meterlab could not read" in wrong[0].message
     assert rec.events[-1].state is State.STOPPED and "HELLO WORLD" in rec.events[-1].error
+
+
+def test_the_first_reading_does_not_wait_a_whole_poll_interval(bench: SimulatedBench) -> None:
+    """Until the first reading has come the engine asks again within milliseconds, so an
+    empty readout is filled as soon as the meter has measured (here 20 ms at 1 PLC, so
+    the drain right after INIT finds nothing), not a poll interval later; after it, the
+    normal pace applies."""
+    acq = Acquisition(opener(bench.dmm_resource, nplc=1), poll=2.0)
+    rec = Recorder(acq)
+    running = [0.0]
+    acq.on_status(lambda e: running.__setitem__(0, running[0] or (
+        time.monotonic() if e.state is State.RUNNING else 0.0)))
+    acq.start()
+    try:
+        rec.wait_for(lambda: rec.n > 0, timeout=10)
+        first = time.monotonic()
+        drains = len(rec.batches)
+        time.sleep(1.0)  # then at the 2 s pace: no further drain yet
+        assert len(rec.batches) == drains
+    finally:
+        acq.stop()
+    assert running[0] and first - running[0] < 1.0  # a poll interval is 2 s

@@ -1,0 +1,58 @@
+"""`meterlab` starts the demo bench before Qt loads when the window will use it.
+
+`cli.saved_meter` reads the window's own settings file (written by Qt's QSettings)
+without Qt; a new user, or settings without a meter, get the bench early, and
+anything uncertain leaves the choice to the window as before.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from meterlab.cli import saved_meter
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                reason="the settings file is read on Linux only")
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    return tmp_path / "meterlab" / "meterlab.conf"
+
+
+def _qt_settings(values: dict[str, str]) -> None:
+    from PySide6.QtCore import QSettings
+
+    s = QSettings("meterlab", "meterlab")
+    for key, value in values.items():
+        s.setValue(key, value)
+    s.sync()
+
+
+def test_a_new_user_gets_the_bench_early(config: Path) -> None:
+    assert not config.exists()
+    assert saved_meter() is False
+
+
+def test_what_qt_wrote_is_read_as_qt_reads_it(config: Path) -> None:
+    _qt_settings({"window/tab": "scope"})
+    assert config.is_file() and saved_meter() is False
+    _qt_settings({"resources/dmm": "TCPIP::192.168.1.50::5025::SOCKET"})
+    assert saved_meter() is True
+    _qt_settings({"resources/dmm": ""})
+    assert saved_meter() is False
+
+
+def test_a_file_that_does_not_parse_leaves_the_choice_to_the_window(config: Path) -> None:
+    config.parent.mkdir(parents=True)
+    config.write_bytes(b"\xff\xfe[resources\ndmm")
+    assert saved_meter() is True
+
+
+def test_elsewhere_the_window_decides(config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")  # settings in the registry: not read
+    assert saved_meter() is True
