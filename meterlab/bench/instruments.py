@@ -20,8 +20,9 @@ by `connect` for a face that wants to mention it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from meterlab.bench.capabilities import (
     DmmCapabilities,
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
     from meterlab.visa import Connection
 
 KINDS = ("dmm", "scope")
+
+D = TypeVar("D")
 
 __all__ = [
     "DmmCapabilities",
@@ -137,6 +140,16 @@ def connect(
     return Opened(conn, profile, left)
 
 
+def _driver(make: Callable[[Any, Profile], D], opened: Opened) -> D:
+    """The driver `make` builds on an opened instrument; the connection is closed if that
+    fails, so a refused driver never leaves a connection open."""
+    try:
+        return make(opened.conn, opened.profile)
+    except BaseException:
+        opened.conn.close()
+        raise
+
+
 def open_dmm(
     resource: str,
     *,
@@ -147,14 +160,8 @@ def open_dmm(
     """The multimeter at `resource`, identified, matched and taken over."""
     from meterlab.drivers.dmm import Multimeter
 
-    opened = connect(resource, "dmm", backend=backend, timeout_ms=timeout_ms,
-                     profiles=profiles)
-    try:
-        meter = Multimeter(opened.conn, opened.profile)
-    except BaseException:
-        opened.conn.close()
-        raise
-    return meter
+    return _driver(Multimeter, connect(resource, "dmm", backend=backend,
+                                       timeout_ms=timeout_ms, profiles=profiles))
 
 
 def open_scope(
@@ -170,14 +177,8 @@ def open_scope(
     """
     from meterlab.drivers.scope import Oscilloscope
 
-    opened = connect(resource, "scope", backend=backend, timeout_ms=timeout_ms,
-                     profiles=profiles)
-    try:
-        scope = Oscilloscope(opened.conn, opened.profile)
-    except BaseException:
-        opened.conn.close()
-        raise
-    return scope
+    return _driver(Oscilloscope, connect(resource, "scope", backend=backend,
+                                         timeout_ms=timeout_ms, profiles=profiles))
 
 
 def open_instrument(
