@@ -161,7 +161,6 @@ class Acquisition:
         # A meter whose link broke mid-stream, to be resumed on a new connection.
         self._parked: Meter | None = None
         self._gap_pending = False  # a break not yet marked (decided when resumed or not)
-        self._resumed_gap = False
         self._last_t = 0.0  # when the last drain was asked (resumed drains start there)
 
     # -- subscription -------------------------------------------------------------------
@@ -298,15 +297,16 @@ class Acquisition:
         gap = False
         attempt = 0
         while not self._done():
-            resumed = False
+            resumed_gap = None
             if self._parked is not None:
                 try:
-                    resumed = self._take_up()
+                    resumed_gap = self._take_up()
                 except InstrumentError as exc:
                     attempt = self._retry_later(attempt, exc)
                     continue
+            resumed = resumed_gap is not None
             if resumed:
-                gap = self._resumed_gap
+                gap = bool(resumed_gap)
             else:
                 if self._gap_pending:
                     self._gap_pending = False
@@ -355,10 +355,11 @@ class Acquisition:
             except MeterlabError as exc:
                 self._fail(exc)
 
-    def _take_up(self) -> bool:
-        """Take the parked meter up again; True when its acquisition goes on. A meter still
-        away raises (the caller backs off); one restarted meanwhile is closed and False
-        returned, so a fresh acquisition is started (its gap marked)."""
+    def _take_up(self) -> bool | None:
+        """Take the parked meter up again. When its acquisition goes on: whether readings
+        were lost (the next batch marks the gap). A meter still away raises (the caller
+        backs off); one restarted meanwhile is closed and None returned, so a fresh
+        acquisition is started (its gap marked)."""
         meter = self._parked
         assert meter is not None
         try:
@@ -370,12 +371,11 @@ class Acquisition:
         self._parked = None
         if got is None:
             _close_link(meter)
-            return False
+            return None
         self._meter = meter
         self._gap_pending = False
         self._trouble_since = None
         lost = got.lost
-        self._resumed_gap = lost != 0
         if lost is None:
             what = ("readings it sent as the link broke are lost; how many is not known "
                     "(the gap is marked)")
@@ -389,7 +389,7 @@ class Acquisition:
         self._status(State.RUNNING, f"The {self.name} answers again and kept measuring: the "
                      f"readings it took meanwhile follow; {what}.", resumed=True,
                      lossless=lost == 0)
-        return True
+        return lost != 0
 
     def _retry_later(self, attempt: int, exc: MeterlabError) -> int:
         """Say the meter is away, wait out the backoff (or a stop); the next attempt's number."""
@@ -474,8 +474,10 @@ class Acquisition:
             last_t = self._clock()
             self._start_stream(meter)
         stalled = False
+        # Until the first reading has come, ask again soon (for a while): a technician is
+        # looking at an empty readout, and at 0.2 PLC the first reading is there 4 ms
+        # after INIT.
         fast_until = time.monotonic() + (0.0 if resumed else FIRST_POLL_WINDOW_S)
-        first = True
         while True:
             if not self._resume.is_set():
                 if not self._wait_if_paused(meter, True, last_t, gap):
@@ -514,10 +516,8 @@ class Acquisition:
             if len(batch) >= self.max_batch:
                 continue  # more is waiting: drain before sleeping
             if len(batch):
-                first = False
-            # Until the first reading has come, ask again soon: a technician is looking at
-            # an empty readout, and at 0.2 PLC the first reading is there 4 ms after INIT.
-            soon = first and time.monotonic() < fast_until
+                fast_until = 0.0
+            soon = time.monotonic() < fast_until
             self._stop.wait(min(self.poll, FIRST_POLL_S) if soon else self.poll)
         # Drain what the meter measured before the stop request: nothing is lost.
         asked = self._clock()
