@@ -52,10 +52,9 @@ import numpy as np
 
 from meterlab.drivers.dmm_profile import DmmSpec, FunctionSpec, fill
 from meterlab.drivers.dmm_resume import (
-    OPER_MEASURING,
-    OPER_WAITING_FOR_TRIGGER,
     QUERIES,
     Resumed,
+    measuring_or_holding,
     readings_in_block,
     same_acquisition,
 )
@@ -789,10 +788,7 @@ class Multimeter:
     def _acquisition_over(self) -> bool:
         """The meter has finished measuring and its memory is empty (asked after an empty
         drain of a counted stream that lost readings nobody could count)."""
-        condition = int(self._number(self.conn.query(self._cmd["measuring_query"])))
-        if condition & (OPER_MEASURING | OPER_WAITING_FOR_TRIGGER):
-            return False
-        return int(self._number(self.conn.query(self._cmd["points"]))) == 0
+        return not measuring_or_holding(self.conn, dict(self._cmd))
 
     def _count_down(self, n: int) -> None:
         if self._stream_remaining is not None:

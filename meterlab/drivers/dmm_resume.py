@@ -67,6 +67,24 @@ def _int(reply: str) -> int:
     return -1 if value >= 9.0e37 else round(value)
 
 
+def _garbled(conn: Connection) -> InstrumentError:
+    return InstrumentError(f"The meter at {conn.resource} sent a garbled reply while "
+                           "meterlab checked whether it still measures.",
+                           resource=conn.resource)
+
+
+def measuring_or_holding(conn: Connection, commands: dict[str, str]) -> bool:
+    """The meter is measuring or waiting for a trigger, or still holds readings in memory
+    (an acquisition that has not been drained to its end). Only queries."""
+    try:
+        condition = _int(conn.query(commands["measuring_query"]))
+        if condition & (OPER_MEASURING | OPER_WAITING_FOR_TRIGGER):
+            return True
+        return _int(conn.query(commands["points"])) > 0
+    except ValueError:
+        raise _garbled(conn) from None
+
+
 def same_acquisition(conn: Connection, commands: dict[str, str], *, samples: int | None,
                      triggers: int | str | None, source: str | None) -> bool:
     """True when the meter behind `conn` still runs (or holds the readings of) the
@@ -74,19 +92,14 @@ def same_acquisition(conn: Connection, commands: dict[str, str], *, samples: int
 
     A reply that is no number is an InstrumentError, as any garbled reply."""
     try:
-        condition = _int(conn.query(commands["measuring_query"]))
         have_samples = _int(conn.query(commands["sample_count_query"]))
         have_triggers = _int(conn.query(commands["trigger_count_query"]))
         have_source = conn.query(commands["trigger_source_query"]).strip().strip('"').upper()
-        points = _int(conn.query(commands["points"]))
     except ValueError:
-        raise InstrumentError(f"The meter at {conn.resource} sent a garbled reply while "
-                              "meterlab checked whether it still measures.",
-                              resource=conn.resource) from None
+        raise _garbled(conn) from None
     want_triggers = -1 if triggers == "INF" else triggers
     if have_samples != samples or have_triggers != want_triggers:
         return False
     if source is not None and have_source[:3] != source[:3]:
         return False
-    running = bool(condition & (OPER_MEASURING | OPER_WAITING_FOR_TRIGGER))
-    return running or points > 0
+    return measuring_or_holding(conn, commands)
