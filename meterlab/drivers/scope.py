@@ -148,7 +148,7 @@ class Oscilloscope:
     def forget_state(self) -> None:
         """After a reconnect: drop settings queued for a message that never left (the
         driver caches nothing else; every read selects its source and format afresh)."""
-        self.dialect._queued.clear()
+        self.dialect.drop_queued()
 
     def __enter__(self) -> Oscilloscope:
         return self

@@ -167,6 +167,11 @@ class ScopeDialect:
         """Send `command` together with the next query()/block() (in order)."""
         self._queued.append(command)
 
+    def drop_queued(self) -> None:
+        """Forget settings queued for a message that never left (after a failure or a
+        reconnect: sent later they would ride in front of an unrelated query)."""
+        self._queued.clear()
+
     def _message(self, query: str) -> str:
         msg = ";".join([*self._queued, query])
         self._queued.clear()

@@ -146,7 +146,7 @@ class RigolDS1000Z(ChanTimebaseCommands, ScopeDialect):
 
     def _forget_wav(self) -> None:
         """After a failure, drop settings that never left."""
-        self._queued.clear()
+        self.drop_queued()
 
     def ensure_stopped(self, timeout_s: float = 5.0) -> bool:
         """Stop the scope if it runs (memory reads need it); True if we stopped it."""
