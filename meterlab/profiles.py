@@ -120,13 +120,7 @@ class Profile:
 
     def matches(self, idn: Idn) -> bool:
         """True when this profile describes the instrument that sent `idn`."""
-        model = idn.model.strip().upper()
-        hit = model in (m.upper() for m in self.models) or bool(
-            self.model_regex is not None and self.model_regex.search(idn.model.strip())
-        )
-        if not hit:
-            return False
-        return not self.makers or idn.maker.strip().upper() in (m.upper() for m in self.makers)
+        return _identifies(self.models, self.makers, self.model_regex, idn)
 
     def fail(self, message: str, *key: str) -> NoReturn:
         """Raise FileFormatError for `key` (a path like "dmm", "functions", "VOLT:DC"),
@@ -481,16 +475,25 @@ def _may_match(text: str, idn: Idn) -> bool:
             and all(isinstance(m, str) and m.strip() for m in [*models, *makers])
             and isinstance(regex, str | None)):
         return True
+    try:
+        pattern = re.compile(regex, re.IGNORECASE) if regex is not None else None
+    except re.error:
+        return True
+    return _identifies(models, makers, pattern, idn)
+
+
+def _identifies(models: Iterable[str], makers: Iterable[str],
+                regex: re.Pattern[str] | None, idn: Idn) -> bool:
+    """The `[identify]` rule, for a loaded profile and for the quick look at a file: the
+    model is one of `models` or fits `regex`, and the maker is one of `makers` (if any);
+    both compared without case or surrounding spaces."""
     model = idn.model.strip().upper()
-    hit = model in (m.strip().upper() for m in models)
-    if not hit and regex is not None:
-        try:
-            hit = re.search(regex, idn.model.strip(), re.IGNORECASE) is not None
-        except re.error:
-            return True
+    hit = model in (m.strip().upper() for m in models) or bool(
+        regex is not None and regex.search(idn.model.strip()))
     if not hit:
         return False
-    return not makers or idn.maker.strip().upper() in (m.strip().upper() for m in makers)
+    makers = [m.strip().upper() for m in makers]
+    return not makers or idn.maker.strip().upper() in makers
 
 
 def _candidates(idn: Idn, extra_dirs: Iterable[str | Path] | None = None) -> Iterator[Profile]:
