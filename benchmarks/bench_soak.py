@@ -107,16 +107,13 @@ def _meter_count(resource: str) -> tuple[int, int]:
     asked over SCPI (`SIMulation:READings?`) once the app has let go of the meter."""
     import pyvisa
 
-    rm = pyvisa.ResourceManager("@py")
+    # The process's one manager (pyvisa shares it): close the link, not the manager.
+    inst = pyvisa.ResourceManager("@py").open_resource(
+        resource, read_termination="\n", write_termination="\n", timeout=10_000)
     try:
-        inst = rm.open_resource(resource, read_termination="\n", write_termination="\n",
-                                timeout=10_000)
-        try:
-            acquisitions, produced = inst.query("SIMulation:READings?").strip().split(",")
-        finally:
-            inst.close()
+        acquisitions, produced = inst.query("SIMulation:READings?").strip().split(",")
     finally:
-        rm.close()
+        inst.close()
     return int(acquisitions), int(produced)
 
 

@@ -96,17 +96,11 @@ def view(bench, tmp_path, gui_settings) -> Iterator[PlanView]:
 
 
 def _fault(bench: SimulatedBench, name: str, on: bool) -> None:
-    import pyvisa
+    from tests.visa_link import link
 
-    rm = pyvisa.ResourceManager("@py")
-    try:
-        res = rm.open_resource(bench.dmm_resource, read_termination="\n",
-                               write_termination="\n", timeout=3000)
+    with link(bench.dmm_resource, timeout=3000) as res:
         res.write(f"SIM:FAUL {name},{'ON' if on else 'OFF'}")
         assert (name in res.query("SIM:FAUL?")) is on
-        res.close()
-    finally:
-        rm.close()
 
 
 def _run_to_review(qtbot, view: PlanView, serial: str) -> None:

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-import pyvisa
 from PySide6.QtCore import QTimer
 
 from meterlab import analysis
@@ -30,6 +29,7 @@ from meterlab.sim import SimulatedBench
 from meterlab.sim.server import InstrumentServer
 from meterlab.units import format_si
 from meterlab.waveform import Waveform
+from tests.visa_link import link
 
 pytest_plugins = ("gui_fixtures",)
 
@@ -125,14 +125,9 @@ def test_limit_on_frequency_passes_then_fails_with_a_stuck_pwm(qtbot, view, benc
     assert Verdict.PASS.symbol in cell.text()
     assert view.measurements.values["PDUT"] == pytest.approx(25.0, abs=1.0)  # shown in %
 
-    rm = pyvisa.ResourceManager("@py")
-    inst = rm.open_resource(bench.scope_resource, read_termination="\n", write_termination="\n")
-    try:
+    with link(bench.scope_resource) as inst:  # the view's own link stays open meanwhile
         inst.write(":SIM:FAUL pwm_stuck,ON")
         assert inst.query(":SIM:FAUL?").strip()  # the fault is on
-    finally:
-        inst.close()
-        rm.close()
     qtbot.waitUntil(lambda: view.measurements.verdicts["FREQ"] in (Verdict.FAIL, Verdict.ERROR),
                     timeout=15000)
     verdict = view.measurements.verdicts["FREQ"]

@@ -76,18 +76,14 @@ def db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sessions") / "sessions.sqlite"
     with SimulatedBench(seed=9) as bench:
         _run(bench, path, "Ana", "SN-1")
-        import pyvisa
+        from tests.visa_link import link
 
-        rm = pyvisa.ResourceManager("@py")
-        res = rm.open_resource(bench.dmm_resource, read_termination="\n",
-                               write_termination="\n", timeout=3000)
-        res.write("SIM:FAUL r1_open,ON")
-        try:
-            _run(bench, path, "Bob", "SN-2")
-        finally:
-            res.write("SIM:FAUL r1_open,OFF")
-            res.close()
-            rm.close()
+        with link(bench.dmm_resource, timeout=3000) as res:
+            res.write("SIM:FAUL r1_open,ON")
+            try:
+                _run(bench, path, "Bob", "SN-2")
+            finally:
+                res.write("SIM:FAUL r1_open,OFF")
         _run(bench, path, "ana", "SN-3")
     return path
 

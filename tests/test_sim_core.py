@@ -80,14 +80,10 @@ def toy():
 
 @pytest.fixture
 def visa(toy):
-    import pyvisa
+    from tests.visa_link import link
 
-    rm = pyvisa.ResourceManager("@py")
-    res = rm.open_resource(toy[1].resource, read_termination="\n", write_termination="\n",
-                           timeout=2000)
-    yield res
-    res.close()
-    rm.close()
+    with link(toy[1].resource, timeout=2000) as res:
+        yield res
 
 
 def errors(res) -> list[str]:
@@ -198,17 +194,12 @@ def test_simulation_fault_commands(visa, toy):
 
 
 def test_two_connections_share_state(toy):
-    import pyvisa
+    from tests.visa_link import link
 
-    rm = pyvisa.ResourceManager("@py")
-    a = rm.open_resource(toy[1].resource, read_termination="\n", write_termination="\n")
-    b = rm.open_resource(toy[1].resource, read_termination="\n", write_termination="\n")
-    a.write("VOLT:RANG 1000")
-    assert a.query("*OPC?") == "1"  # a's command is done before b asks
-    assert float(b.query("VOLT:RANG?")) == 1000.0
-    a.close()
-    b.close()
-    rm.close()
+    with link(toy[1].resource) as a, link(toy[1].resource) as b:
+        a.write("VOLT:RANG 1000")
+        assert a.query("*OPC?") == "1"  # a's command is done before b asks
+        assert float(b.query("VOLT:RANG?")) == 1000.0
 
 
 def raw_client(server: InstrumentServer) -> socket.socket:
@@ -286,12 +277,8 @@ def test_keysight_prints_status_integers_signed():
     from meterlab.sim import SimulatedBench
 
     with SimulatedBench() as bench:
-        import pyvisa
+        from tests.visa_link import link
 
-        rm = pyvisa.ResourceManager("@py")
-        dmm = rm.open_resource(bench.dmm_resource, read_termination="\n",
-                               write_termination="\n", timeout=3000)
-        assert dmm.query("*CLS;*ESE 16;*ESE?") == "+16"
-        assert dmm.query("*STB?") == "+0"
-        dmm.close()
-        rm.close()
+        with link(bench.dmm_resource, timeout=3000) as dmm:
+            assert dmm.query("*CLS;*ESE 16;*ESE?") == "+16"
+            assert dmm.query("*STB?") == "+0"

@@ -73,11 +73,9 @@ def served():
 
 @pytest.fixture(scope="module")
 def rm():
-    import pyvisa
+    from tests.visa_link import shared_manager
 
-    manager = pyvisa.ResourceManager("@py")
-    yield manager
-    manager.close()
+    return shared_manager()  # the process's one manager: closing it would close all links
 
 
 @pytest.fixture

@@ -28,11 +28,9 @@ def bench():
 
 @pytest.fixture(scope="module")
 def rm():
-    import pyvisa
+    from tests.visa_link import shared_manager
 
-    manager = pyvisa.ResourceManager("@py")
-    yield manager
-    manager.close()
+    return shared_manager()  # the process's one manager: closing it would close all links
 
 
 @pytest.fixture

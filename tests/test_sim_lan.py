@@ -45,10 +45,10 @@ def bench() -> Iterator[SimulatedBench]:
 
 
 @pytest.fixture(scope="module")
-def rm() -> Iterator[pyvisa.ResourceManager]:
-    manager = pyvisa.ResourceManager("@py")
-    yield manager
-    manager.close()
+def rm() -> pyvisa.ResourceManager:
+    from tests.visa_link import shared_manager
+
+    return shared_manager()  # the process's one manager: closing it would close all links
 
 
 PROTOCOLS = ["vxi11", "hislip"]

@@ -112,14 +112,10 @@ def scope(server):
 
 @pytest.fixture
 def visa(scope):
-    import pyvisa
+    from tests.visa_link import link
 
-    rm = pyvisa.ResourceManager("@py")
-    res = rm.open_resource(scope[1].resource, read_termination="\n", write_termination="\n",
-                           timeout=10000)
-    yield res
-    res.close()
-    rm.close()
+    with link(scope[1].resource, timeout=10000) as res:
+        yield res
 
 
 def errors(res) -> list[str]:

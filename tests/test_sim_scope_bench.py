@@ -12,15 +12,7 @@ import numpy as np
 import pytest
 
 from meterlab.sim.bench import SimulatedBench
-
-
-def _open(resource: str):  # type: ignore[no-untyped-def]
-    import pyvisa
-
-    rm = pyvisa.ResourceManager("@py")
-    res = rm.open_resource(resource, read_termination="\n", write_termination="\n",
-                           timeout=10000)
-    return rm, res
+from tests.visa_link import link
 
 
 @pytest.fixture
@@ -31,10 +23,8 @@ def bench():
 
 @pytest.fixture
 def scope(bench):
-    rm, res = _open(bench.scope_resource)
-    yield res
-    res.close()
-    rm.close()
+    with link(bench.scope_resource, timeout=10000) as res:
+        yield res
 
 
 def data(res, cmd: str = ":WAV:DATA?") -> np.ndarray:
@@ -183,27 +173,18 @@ def test_faults_are_visible_on_the_channels(bench, scope):
 
 
 def test_faults_given_at_start_show_at_once():
-    with SimulatedBench(seed=1, faults=["pwm_stuck"]) as b:
-        rm, res = _open(b.scope_resource)
-        try:
-            assert float(res.query(":MEAS:ITEM? FREQ,CHAN1")) == 9.9e37
-        finally:
-            res.close()
-            rm.close()
+    with (SimulatedBench(seed=1, faults=["pwm_stuck"]) as b,
+          link(b.scope_resource, timeout=10000) as res):
+        assert float(res.query(":MEAS:ITEM? FREQ,CHAN1")) == 9.9e37
 
 
 def _session(seed: int) -> list[bytes]:
-    with SimulatedBench(seed=seed) as b:
-        rm, res = _open(b.scope_resource)
-        try:
-            out = [bytes(data(res))]
-            res.write(":STOP;:WAV:MODE RAW;:WAV:STAR 1;:WAV:STOP 20000")
-            out.append(bytes(data(res)))
-            out.append(res.query(":MEAS:ITEM? FREQ,CHAN1").encode())
-            return out
-        finally:
-            res.close()
-            rm.close()
+    with SimulatedBench(seed=seed) as b, link(b.scope_resource, timeout=10000) as res:
+        out = [bytes(data(res))]
+        res.write(":STOP;:WAV:MODE RAW;:WAV:STAR 1;:WAV:STOP 20000")
+        out.append(bytes(data(res)))
+        out.append(res.query(":MEAS:ITEM? FREQ,CHAN1").encode())
+        return out
 
 
 def test_same_seed_same_bytes_over_the_wire():

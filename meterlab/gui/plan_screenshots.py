@@ -111,14 +111,15 @@ def main(out_dir: str | None = None) -> int:
 def _sim(bench: object, command: str) -> None:
     import pyvisa
 
-    rm = pyvisa.ResourceManager("@py")
+    # pyvisa hands every caller the process's one manager: close the link, never the
+    # manager, or the window's own instruments would be closed with it.
+    res = pyvisa.ResourceManager("@py").open_resource(
+        bench.dmm_resource, read_termination="\n",  # type: ignore[attr-defined]
+        write_termination="\n", timeout=3000)
     try:
-        res = rm.open_resource(bench.dmm_resource, read_termination="\n",  # type: ignore[attr-defined]
-                               write_termination="\n", timeout=3000)
         res.write(command)
-        res.close()
     finally:
-        rm.close()
+        res.close()
 
 
 if __name__ == "__main__":
