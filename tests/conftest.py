@@ -63,7 +63,8 @@ def _visa_manager_stays_open():
         real_close = hl.ResourceManager.close
 
         def close(self) -> None:  # type: ignore[no-untyped-def]
-            if not _closing_allowed:
+            # pyvisa's own __del__ may close a manager nobody holds any more: harmless.
+            if not _closing_allowed and sys._getframe(1).f_code.co_name != "__del__":
                 raise AssertionError(
                     "a test closed pyvisa's shared ResourceManager, which closes every "
                     "instrument link in this process; close the resource instead "
