@@ -217,8 +217,10 @@ c0 = time.thread_time()  # the GUI thread's own CPU time (what the machine's loa
 a50, a99 = probe_loop(app, half)  # Meter tab: trend and histogram drawing
 c1, t_half = time.thread_time(), time.monotonic()
 win.show_view("scope")
+f0 = scope.frames_drawn
 b50, b99 = probe_loop(app, half)  # Scope tab: traces, lanes, decoded UART
 n1, t1 = win.meter.series.ring.total, time.monotonic()
+f1 = scope.frames_drawn
 c2 = time.thread_time()
 logged = win.meter.session_log.readings if win.meter.session_log else 0
 uart = "T=" in scope.uart_text.toPlainText()
@@ -226,7 +228,7 @@ win.close()
 print(json.dumps({"p50": max(a50, b50), "p99": max(a99, b99), "p99_meter": a99,
                   "p99_scope": b99, "rate": (n1 - n0) / (t1 - t0), "scope": ok,
                   "busy_meter": (c1 - c0) / (t_half - t0), "busy_scope": (c2 - c1) / (t1 - t_half),
-                  "logged": logged, "uart": uart}))
+                  "logged": logged, "uart": uart, "scope_fps": (f1 - f0) / (t1 - t_half)}))
 """
 
 
@@ -342,6 +344,7 @@ def report(load: str, st: dict[str, float] | None, lv: dict[str, float] | None,
               f"{lv['rate'] / METER_RATE:4.2f}× the meter's {METER_RATE:,.0f}/s   "
               f"(session logged {lv['logged']:,}; scope drawing {lv['scope']}, "
               f"UART decoded {lv['uart']})")
+        print(f"    scope frames/s drawn    {lv['scope_fps']:5.1f} on the Scope tab")
 
 
 def main(argv: list[str]) -> None:

@@ -7,6 +7,7 @@ its parent (even one killed outright), and that a failed start is said in words.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import time
 import pytest
 
 from meterlab.errors import UsageError
-from meterlab.sim.process import BenchProcess
+from meterlab.sim.process import NICE, BenchProcess
 
 
 def _port(resource: str) -> int:
@@ -44,6 +45,15 @@ def test_bench_process_serves_both_instruments_and_stops():
             assert b"34465A" in s.recv(200)
     assert not bench.running
     assert all(_refused(p, 5) for p in ports)
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="Unix process priorities")
+def test_the_listening_bench_gives_way_to_the_app():
+    # It stands in for an instrument, which never takes the PC's CPU from the window.
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    with BenchProcess(seed=2) as bench:
+        assert os.getpriority(os.PRIO_PROCESS, bench.proc.pid) == max(mine, NICE)
+        assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the app's own is untouched
 
 
 def test_bench_process_ends_when_its_parent_is_killed():
