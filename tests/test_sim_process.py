@@ -16,7 +16,7 @@ import time
 import pytest
 
 from meterlab.errors import UsageError
-from meterlab.sim.process import NICE, BenchProcess
+from meterlab.sim.process import NICE, BenchProcess, _threads_of
 
 
 def _port(resource: str) -> int:
@@ -52,7 +52,14 @@ def test_the_listening_bench_gives_way_to_the_app():
     # It stands in for an instrument, which never takes the PC's CPU from the window.
     mine = os.getpriority(os.PRIO_PROCESS, 0)
     with BenchProcess(seed=2) as bench:
-        assert os.getpriority(os.PRIO_PROCESS, bench.proc.pid) == max(mine, NICE)
+        tasks = _threads_of(bench.proc.pid)
+        assert len(tasks) > 1  # its servers run on threads: each one gives way
+        assert {os.getpriority(os.PRIO_PROCESS, t) for t in tasks} == {max(mine, NICE)}
+        with socket.create_connection(("127.0.0.1", _port(bench.dmm_resource)), 5) as s:
+            s.sendall(b"*IDN?\n")  # a connection's own thread, started now, inherits it
+            assert b"34465A" in s.recv(200)
+            tasks = set(_threads_of(bench.proc.pid))
+            assert {os.getpriority(os.PRIO_PROCESS, t) for t in tasks} == {max(mine, NICE)}
         assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the app's own is untouched
 
 
