@@ -61,6 +61,8 @@ def test_the_listening_bench_gives_way_to_the_app():
             tasks = set(_threads_of(bench.proc.pid))
             assert {os.getpriority(os.PRIO_PROCESS, t) for t in tasks} == {max(mine, NICE)}
         assert os.getpriority(os.PRIO_PROCESS, 0) == mine  # the app's own is untouched
+    with BenchProcess(seed=2, give_way=False) as bench:  # the soak's: a meter at full rate
+        assert {os.getpriority(os.PRIO_PROCESS, t) for t in _threads_of(bench.proc.pid)} == {mine}
 
 
 def test_bench_process_ends_when_its_parent_is_killed():

@@ -37,8 +37,13 @@ START_TIMEOUT_S = 30.0
 class BenchProcess:
     """`meterlab sim` in a child process; the same addresses as an in-process `SimulatedBench`."""
 
-    def __init__(self, *, seed: int = 1, faults: Iterable[str] = ()) -> None:
+    def __init__(self, *, seed: int = 1, faults: Iterable[str] = (),
+                 give_way: bool = True) -> None:
+        """`give_way`: lower its priority once it listens (`_yield_to_the_app`); off where
+        the simulated meter must keep its full rate whatever else the PC runs (the soak
+        counts every reading it makes, as an instrument with its own CPU would make them)."""
         self.seed = seed
+        self._give_way = give_way
         # `-m meterlab.sim`, not `-m meterlab sim`: the same server without click and the
         # command tree, whose imports would delay the app's first reading.
         cmd = [sys.executable, "-m", "meterlab.sim", "--dmm-port", "0", "--scope-port", "0",
@@ -66,7 +71,8 @@ class BenchProcess:
             if role in ("dmm", "scope") and resource:
                 self._resources.setdefault(role, resource)  # the raw socket comes first
             if len(self._resources) == 2 and not self._ready.is_set():
-                _yield_to_the_app(self.proc)
+                if self._give_way:
+                    _yield_to_the_app(self.proc)
                 self._ready.set()
         self._ready.set()  # ended before or after printing: nobody waits in vain
 
