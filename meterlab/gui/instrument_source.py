@@ -316,7 +316,7 @@ class SimulatedBenchSource(InstrumentSource):
         bench, self._owns_bench = self.bench, False
         return bench
 
-    def close(self) -> None:
-        super().close()
+    def close(self, timeout: float = 10.0) -> None:
+        super().close(timeout)
         if self._owns_bench:
             self.bench.stop()
