@@ -178,12 +178,35 @@ def _libusb_from_package() -> None:
     first (what `usb_access` falls back to anyway) skips that search. Without
     pyusb or libusb-package nothing changes.
     """
-    try:
-        import libusb_package
-    except ImportError:
+    library = _packaged_libusb()
+    if library is None:
         return
     with contextlib.suppress(Exception):  # no usable library: pyusb searches as before
-        libusb_package.get_libusb1_backend()
+        import usb.backend.libusb1
+
+        usb.backend.libusb1.get_backend(find_library=lambda _name: library)
+
+
+def _packaged_libusb() -> str | None:
+    """The libusb file inside the installed `libusb-package`, found without importing it.
+
+    Importing it (for its `get_libusb1_backend`) loads importlib_resources, 50 ms of
+    the desktop app's start-up on the path to the first reading; the library is a plain
+    file beside its `__init__.py`.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("libusb_package")
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for pattern in ("libusb-1.0.so*", "libusb-1.0*.dylib", "libusb-1.0.dll"):
+            found = sorted(Path(folder).glob(pattern))
+            if found:
+                return str(found[0])
+    return None
 
 
 def prepare(backend: str | None = None) -> bool:

@@ -135,3 +135,21 @@ def test_opening_a_refused_usb_resource_says_what_to_do(monkeypatch):
         open_instrument(res, backend="@py", timeout_ms=1000)
     if sys.platform.startswith("linux"):
         assert "udev" in str(err.value) and "1ab1" in str(err.value)
+
+
+def test_pyusb_gets_the_packaged_libusb_without_importing_its_package():
+    # pyvisa-py's USB search otherwise runs ldconfig and a compiler per library name;
+    # importing libusb_package to find its file cost 50 ms of the app's start-up.
+    import subprocess
+
+    code = ("import sys, meterlab.visa as v\n"
+            "v._libusb_from_package()\n"
+            "import usb.backend.libusb1 as l\n"
+            "print(l._lib._name)\n"
+            "print('libusb_package' in sys.modules, 'importlib_resources' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    import libusb_package
+
+    assert out[0] == str(libusb_package.get_library_path())
+    assert out[1] == "False False"
