@@ -385,3 +385,33 @@ def test_readout_and_limit_field_use_the_languages_decimal_mark(qtbot, qapp, win
     finally:
         meter.stop()
         qapp.setProperty("meterlabLanguage", None)
+
+
+def test_until_the_first_reading_the_meter_looks_every_few_ms_then_at_its_frame_rate(qtbot):
+    # The first reading is what someone who opened the app waits for: it must not sit
+    # in the feed for most of a 40 ms frame. Afterwards the view keeps its frame rate.
+    from meterlab.gui import meter_view
+    from meterlab.readings import ReadingBatch
+
+    view = meter_view.MeterView(None, capacity=1000)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.frame_timer.interval() == meter_view.FIRST_FRAME_MS < meter_view.FRAME_MS
+    qtbot.wait(30)  # empty frames keep the fast rate
+    assert view.frame_timer.interval() == meter_view.FIRST_FRAME_MS
+    view.feed.push(ReadingBatch.from_raw(np.array([time.time()]), np.array([3.3]),
+                                         function="VOLT:DC", unit="V"))
+    qtbot.waitUntil(lambda: view.series.ring.total == 1, timeout=2000)
+    qtbot.waitUntil(lambda: view.frame_timer.interval() == meter_view.FRAME_MS, timeout=2000)
+    assert view.readout.text().startswith("3.3")
+
+
+def test_with_no_reading_coming_the_fast_look_ends(qtbot, monkeypatch):
+    # No instrument answering must not keep the GUI thread waking every 5 ms.
+    from meterlab.gui import meter_view
+
+    monkeypatch.setattr(meter_view, "FIRST_FRAMES_FOR_S", 0.05)
+    view = meter_view.MeterView(None, capacity=1000)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.frame_timer.interval() == meter_view.FRAME_MS, timeout=2000)
+    assert view.series.ring.total == 0

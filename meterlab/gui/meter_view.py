@@ -61,6 +61,11 @@ FRAME_MS = 40
 TEXT_EVERY = 3  # frames between updates of the numbers people read (~8 Hz)
 HIST_EVERY = 6  # frames between histogram redraws (~4 Hz)
 MAX_TREND_EVERY = 5  # on a busy PC the trend still redraws at least 5 times a second
+#: Until the first reading is on screen the feed is looked at every 5 ms, for at most
+#: 3 s (no instrument answering must not keep the GUI thread waking): at 40 ms a
+#: reading that had arrived waited 20 ms on average for the next frame.
+FIRST_FRAME_MS = 5
+FIRST_FRAMES_FOR_S = 3.0
 
 
 class MeterView(QWidget, View):
@@ -108,7 +113,8 @@ class MeterView(QWidget, View):
         self._build()
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.frame_timer.setInterval(FRAME_MS)
+        self.frame_timer.setInterval(FIRST_FRAME_MS)
+        self._fast_frames_until = time.monotonic() + FIRST_FRAMES_FOR_S
         self.frame_timer.timeout.connect(self.on_frame)
         self.frame_timer.start()
         self.set_source(source)
@@ -518,7 +524,11 @@ class MeterView(QWidget, View):
         shown = self.isVisible()
         now = time.monotonic()
         frame_s = FRAME_MS / 1000
-        if self._last_tick:
+        if self._fast_frames_until and (self.series.ring.total or now > self._fast_frames_until):
+            self._fast_frames_until = 0.0  # the first reading is in: the normal frame rate
+            self.frame_timer.setInterval(FRAME_MS)
+            self._last_tick = 0.0
+        if self._last_tick and not self._fast_frames_until:
             late = max(0.0, now - self._last_tick - frame_s)
             self._lateness = 0.8 * self._lateness + 0.2 * late
         self._last_tick = now
