@@ -262,3 +262,42 @@ def test_a_multimeter_address_is_named_not_retried_forever(qtbot, gui_settings, 
     assert "Not an oscilloscope" in v.status_label.text()
     assert not v.run_button.isEnabled()
     v.shutdown()
+
+
+def test_decoded_labels_are_one_scene_item_drawn_in_their_colours(qtbot):
+    # One scene item for every label (not a TextItem each): Qt and pyqtgraph's hover
+    # search visit every item on each paint and mouse move while a cursor is dragged.
+    import pyqtgraph as pg
+    from PySide6.QtGui import QColor
+
+    from meterlab.gui.scope_decode import Annotation
+    from meterlab.gui.scope_plot import DECODE_COLOURS, LogicPlot
+
+    plot = LogicPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 200)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_rows([0], uart="UART", i2c=None)
+    plot.vb.setXRange(0.0, 0.024, padding=0)
+    spans = [Annotation("uart", 0.001 * i, 0.001 * i + 0.0009, f"A {65 + i:02X}h", "A", "data")
+             for i in range(20)]
+    plot.set_annotations(spans[:2], {})
+    with_two = len(plot.scene().items())
+    plot.set_annotations(spans, {})
+    assert len(plot.shown_labels) == 20
+    assert len(plot.scene().items()) == with_two  # more labels, no more scene items
+    assert not [i for i in plot.scene().items() if isinstance(i, pg.TextItem) and i.isVisible()]
+    image = plot.grab().toImage()
+    colour = QColor(DECODE_COLOURS["data"])
+    lit = sum(1 for x in range(0, image.width(), 1) for y in range(0, image.height(), 2)
+              if _near(image.pixelColor(x, y), colour))
+    assert lit > 100  # the twenty labels' text is on screen in the data colour
+    plot.set_annotations([], {})
+    image = plot.grab().toImage()
+    assert sum(1 for x in range(image.width()) for y in range(0, image.height(), 2)
+               if _near(image.pixelColor(x, y), colour)) < lit / 10
+
+
+def _near(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60

@@ -89,3 +89,4 @@ def test_setter_commands_send_only_what_was_given():
     ev.SetTimebase(scale=1e-3).apply(Scope())
     assert calls == [("channel", 3, {"offset": -1.5}), ("trigger", {"level": 1.65}),
                      ("timebase", {"scale": 1e-3})]
+

@@ -18,7 +18,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
 
 from meterlab.gui.fmt import DASH, fmt_si
@@ -243,6 +243,51 @@ def _bold(points: int) -> QFont:
     return f
 
 
+class DecodeLabels(pg.GraphicsObject):
+    """Every decoded byte's label in one item, drawn at a fixed pixel size.
+
+    One `pg.TextItem` per label (up to `MAX_LABELS`) made each of them a scene item
+    with Python `boundingRect`/`paint`/transform code: Qt asks every item on every
+    paint, and pyqtgraph's hover search on every mouse move, so dragging a cursor or
+    the trigger level over a frame of decoded UART cost ~2 ms of the GUI thread per
+    mouse move (cProfile under Xvfb). Here the scene holds one item.
+    """
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__()
+        self._font = font
+        self._metrics = QFontMetricsF(font)
+        self._labels: list[tuple[float, float, str, QColor]] = []
+        self._rect = QRectF()
+
+    def set_labels(self, labels: list[tuple[float, float, str, QColor]], rect: QRectF) -> None:
+        """`labels`: (x, y, text, colour), centred on (x, y) in view coordinates; `rect`:
+        the view area they lie in (what must repaint when they change)."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self._labels = labels
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, *_args) -> None:  # type: ignore[no-untyped-def]
+        if not self._labels:
+            return
+        to_device = painter.transform()
+        painter.save()
+        painter.resetTransform()  # text in pixels, not stretched with the view
+        painter.setFont(self._font)
+        adv = self._metrics.horizontalAdvance
+        rise = self._metrics.ascent() - 0.5 * self._metrics.height()
+        for x, y, text, colour in self._labels:
+            at = to_device.map(QPointF(x, y))
+            painter.setPen(colour)
+            painter.drawText(QPointF(at.x() - 0.5 * adv(text), at.y() + rise), text)
+        painter.restore()
+
+
 class LogicPlot(pg.PlotWidget):
     """D0…D15 stacked as step traces, decoded protocols in their own rows."""
 
@@ -277,8 +322,10 @@ class LogicPlot(pg.PlotWidget):
         self.rows: list[tuple[str, str]] = []  # (key, label) top to bottom
         self.row_base: dict[str, float] = {}
         self.boxes: dict[str, pg.PlotDataItem] = {}
-        self.labels: list[pg.TextItem] = []
-        self._label_state: list[tuple[str, str] | None] = []  # (text, colour) per label
+        self.label_item = DecodeLabels(_bold(8))
+        self.label_item.setZValue(35)
+        self.addItem(self.label_item, ignoreBounds=True)
+        self._colours: dict[str, QColor] = {}
         self.hint_items: dict[str, pg.TextItem] = {}
         self.annotations: list = []
         self.shown_labels: list[str] = []  # the label texts drawn now (tests, accessibility)
@@ -399,27 +446,13 @@ class LogicPlot(pg.PlotWidget):
                           DECODE_COLOURS.get(a.kind, TEXT_COLOUR)))
             if len(shown) >= MAX_LABELS:
                 break
-        while len(self.labels) < len(shown):
-            label = pg.TextItem("", anchor=(0.5, 0.5))
-            label.setFont(_bold(8))
-            label.setZValue(35)
-            self.addItem(label, ignoreBounds=True)
-            self.labels.append(label)
-        # Only what changed: setText re-lays out the label's text document, and a
-        # frame of decoded UART repeats most labels of the frame before.
-        while len(self._label_state) < len(self.labels):
-            self._label_state.append(None)
-        for i, (x, y, text, colour) in enumerate(shown):
-            label = self.labels[i]
-            if self._label_state[i] != (text, colour):
-                self._label_state[i] = (text, colour)
-                label.setText(text, color=QColor(colour))
-            label.setPos(x, y)
-            if not label.isVisible():
-                label.show()
-        for label in self.labels[len(shown):]:
-            if label.isVisible():
-                label.hide()
+        colour_of = self._colours
+        for row in shown:
+            if row[3] not in colour_of:
+                colour_of[row[3]] = QColor(row[3])
+        height = max(len(self.rows), 1) * self.ROW
+        self.label_item.set_labels([(x, y, text, colour_of[c]) for x, y, text, c in shown],
+                                   QRectF(x0, 0.0, x1 - x0, height))
         self.shown_labels = [s[2] for s in shown]
 
     def resizeEvent(self, ev) -> None:
