@@ -301,3 +301,34 @@ def test_decoded_labels_are_one_scene_item_drawn_in_their_colours(qtbot):
 
 def _near(a, b) -> bool:  # type: ignore[no-untyped-def]
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+
+def test_the_scopes_report_does_not_pull_the_trigger_marker_from_under_the_hand(qtbot,
+                                                                               monkeypatch):
+    from meterlab.gui import scope_plot
+
+    plot = scope_plot.AnalogPlot()
+    qtbot.addWidget(plot)
+    plot.set_channel(2, 2.0, 4.0, True)  # 2 V/div, offset 4 V
+    plot.set_trigger(2, 1.65)
+    assert plot.level_at_marker() == pytest.approx(1.65)
+    plot.trigger_line.moving = True  # a hand is dragging it
+    plot.trigger_line.setValue((3.0 + 4.0) / 2.0)
+    plot.set_trigger(2, 1.65)  # a state read before the drag reaches the view
+    assert plot.level_at_marker() == pytest.approx(3.0)
+    plot.trigger_line.moving = False
+    dropped = []
+    plot.levelDragged.connect(dropped.append)
+    plot._level_dropped()
+    assert dropped == [pytest.approx(3.0)]
+    plot.set_trigger(2, 1.65)  # still the old level: the scope has not applied it yet
+    assert plot.level_at_marker() == pytest.approx(3.0)
+    plot.set_trigger(2, 3.0)  # applied
+    plot.set_trigger(2, 1.0)  # then changed at the scope's own front panel: shown
+    assert plot.level_at_marker() == pytest.approx(1.0)
+    # A level the scope refuses or clamps is shown once the wait is over.
+    monkeypatch.setattr(scope_plot, "LEVEL_PENDING_S", 0.0)
+    plot.trigger_line.setValue((9.0 + 4.0) / 2.0)
+    plot._level_dropped()
+    plot.set_trigger(2, 5.0)
+    assert plot.level_at_marker() == pytest.approx(5.0)

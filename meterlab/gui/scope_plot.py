@@ -15,6 +15,7 @@ boxes with labels that shorten or vanish when a box gets too narrow to read.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -40,6 +41,8 @@ DECODE_COLOURS = {
     "address": "#C69CFF", "data": "#7FD4FF", "ack": "#39D353", "nak": "#FF5A36",
 }
 MAX_LABELS = 300
+#: How long a dropped trigger level is shown before the scope's own report wins anyway.
+LEVEL_PENDING_S = 2.0
 
 
 def volts_label(value: float, digits: int = 3) -> str:
@@ -140,6 +143,7 @@ class AnalogPlot(pg.PlotWidget):
         self.addItem(self.trigger_time, ignoreBounds=True)
         self.trigger_channel: int | None = 1
         self._level_volts = 0.0
+        self._pending_level: tuple[float, float] | None = None  # (dropped volts, until)
 
         cur_pen = pg.mkPen(CURSOR_COLOUR, width=1, style=Qt.PenStyle.DashLine)
         self.cursors = []
@@ -191,13 +195,29 @@ class AnalogPlot(pg.PlotWidget):
 
     # -- trigger ---------------------------------------------------------------------------
     def set_trigger(self, channel: int | None, level: float) -> None:
-        """Show the level marker for an analog trigger source (hidden for D0…D15)."""
+        """Show the level marker for an analog trigger source (hidden for D0…D15).
+
+        The level the scope reports back never pulls the marker from under the hand: not
+        while it is dragged, and not from a dropped level the scope has not applied yet
+        (a state read before the drop arrives a frame or two later, and the marker
+        jumped back to the old level and then forward to the new one). After
+        `LEVEL_PENDING_S` the scope's own level is shown whatever it is: one it
+        refused or clamped must not be hidden.
+        """
         self.trigger_channel = channel
-        self._level_volts = level
         if channel is None:
             self.trigger_line.hide()
             return
         scale, offset = self.setups[channel]
+        if self.trigger_line.moving:
+            return
+        if self._pending_level is not None:
+            wanted, until = self._pending_level
+            if abs(level - wanted) > 0.02 * scale and time.monotonic() < until:
+                level = wanted
+            else:
+                self._pending_level = None
+        self._level_volts = level
         self.trigger_line.blockSignals(True)
         self.trigger_line.setValue((level + offset) / scale)
         self.trigger_line.blockSignals(False)
@@ -217,6 +237,7 @@ class AnalogPlot(pg.PlotWidget):
         level = self.level_at_marker()
         if math.isfinite(level):
             self._level_volts = level
+            self._pending_level = (level, time.monotonic() + LEVEL_PENDING_S)
             self.levelDragged.emit(level)
 
     # -- cursors -------------------------------------------------------------------------
