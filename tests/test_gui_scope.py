@@ -332,3 +332,46 @@ def test_the_scopes_report_does_not_pull_the_trigger_marker_from_under_the_hand(
     plot._level_dropped()
     plot.set_trigger(2, 5.0)
     assert plot.level_at_marker() == pytest.approx(5.0)
+
+
+def test_dragging_the_trigger_marker_sets_the_scopes_level_again_and_again(qtbot, view):
+    # The hand drags T up, drops it, and back down, four times with the scope sweeping
+    # meanwhile: every drop reaches the scope and the marker stays where it was dropped.
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    wait_frames(qtbot, view, 2)
+    plot, vb = view.analog, view.analog.getPlotItem().vb
+    port = plot.viewport()
+
+    def marker() -> QPoint:
+        (x0, x1), _ = vb.viewRange()
+        return plot.mapFromScene(vb.mapViewToScene(
+            QPointF(x0 + 0.15 * (x1 - x0), float(plot.trigger_line.value()))))
+
+    def mouse(kind: QEvent.Type, at: QPoint, held: bool) -> None:
+        left = Qt.MouseButton.LeftButton
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else left
+        QApplication.sendEvent(port, QMouseEvent(
+            kind, QPointF(at), QPointF(port.mapToGlobal(at)), button,
+            left if held else Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+    levels = []
+    for dy in (-60, 60) * 4:
+        at = marker()
+        mouse(QEvent.Type.MouseMove, at, False)
+        mouse(QEvent.Type.MouseButtonPress, at, True)
+        for k in range(1, 13):
+            mouse(QEvent.Type.MouseMove, QPoint(at.x(), at.y() + dy * k // 12), True)
+            qtbot.wait(10)
+        mouse(QEvent.Type.MouseButtonRelease, QPoint(at.x(), at.y() + dy), False)
+        dropped = plot.level_at_marker()
+        levels.append(dropped)
+        qtbot.waitUntil(lambda d=dropped: view.state is not None
+                        and abs(view.state.trigger.level - d) < 0.05, timeout=10000)
+        wait_frames(qtbot, view, 1)
+        assert plot.level_at_marker() == pytest.approx(dropped, abs=0.05)
+    assert levels[0] > 3.0 and levels[1] == pytest.approx(1.65, abs=0.1)  # up, then back
+    assert levels[0::2] == pytest.approx([levels[0]] * 4, abs=0.1)
+    assert levels[1::2] == pytest.approx([levels[1]] * 4, abs=0.1)
