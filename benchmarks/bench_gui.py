@@ -189,10 +189,12 @@ busy = (time.thread_time() - c0) / (time.monotonic() - w0)
 print(json.dumps({"p50": p50, "p99": p99, "busy": busy}))
 """
 
-#: The whole app on the demo bench with every view live.
-_LIVE = """
-import json, os, sys, time
-from PySide6.QtCore import QSettings
+#: The whole app on the demo bench, every view built: the meter at 0.001 PLC with a limit,
+#: its session ready to log; the scope sweeping. Arguments: seconds, settings file, here.
+#: (`bench_gui_drag.py` starts from the same.)
+EVERYTHING_LIVE = """
+import json, os, subprocess, sys, time
+from PySide6.QtCore import QPointF, QSettings
 ini = sys.argv[2]
 s = QSettings(ini, QSettings.Format.IniFormat)
 s.setValue("meter/nplc", 0.001); s.setValue("meter/limit", "3.3 V ±3 % warn ±2 %")
@@ -206,6 +208,10 @@ def wait(cond, seconds):
     return cond()
 wait(lambda: "instruments" in win.views, 60)
 scope = win.views["scope"]
+"""
+
+#: Everything live, half the time on each tab.
+_LIVE = EVERYTHING_LIVE + """
 ok = wait(lambda: scope.frame is not None and scope.frames_drawn > 2, 60)
 win.meter.start_logging()
 wait(lambda: False, 2.0)  # settle

@@ -28,7 +28,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from bench_gui import TARGET_P99_MS, BusyCore, _child  # noqa: E402
+from bench_gui import EVERYTHING_LIVE, TARGET_P99_MS, BusyCore, _child  # noqa: E402
 
 SECONDS = 14.0
 
@@ -65,23 +65,8 @@ drag.wait()
 print(json.dumps({"p50": p50, "p99": p99}))
 """
 
-_APP = """
-import json, os, subprocess, sys, time
-from PySide6.QtCore import QPointF, QSettings
-ini = sys.argv[3]
-s = QSettings(ini, QSettings.Format.IniFormat)
-s.setValue("meter/nplc", 0.001); s.setValue("meter/limit", "3.3 V ±3 % warn ±2 %")
-s.setValue("operator", "bench"); s.setValue("meter/dut_serial", "SN-0001"); s.sync()
-from meterlab.gui.app import build_window
-app, win = build_window([], demo=True, settings_path=ini, db_path=ini + ".db")
+_APP = EVERYTHING_LIVE + """
 win.resize(1500, 950); win.move(0, 0)
-def wait(cond, seconds):
-    end = time.monotonic() + seconds
-    while not cond() and time.monotonic() < end:
-        app.processEvents(); time.sleep(0.002)
-    return cond()
-wait(lambda: "instruments" in win.views, 60)
-scope = win.views["scope"]
 win.show_view("scope")
 wait(lambda: scope.frame is not None and scope.frames_drawn > 2, 60)
 win.meter.start_logging()
@@ -97,7 +82,7 @@ cx, cy = on_screen(float(plot.cursors[0].value()), y0 + 0.5 * (y1 - y0))
 events = []
 plot.trigger_line.sigPositionChangeFinished.connect(lambda *_: events.append("level"))
 plot.cursors[0].sigPositionChanged.connect(lambda *_: events.append("cursor"))
-sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[3])
 from bench_gui import probe_loop
 from bench_gui_drag import _DRAGS
 frames0, n0 = scope.frames_drawn, win.meter.series.ring.total
@@ -118,7 +103,7 @@ def run(load: str) -> None:
     here = HERE
     bare = json.loads(_child(_BARE, str(SECONDS), here).strip().splitlines()[-1])
     with tempfile.TemporaryDirectory() as tmp:
-        ours = json.loads(_child(_APP, str(SECONDS), here, os.path.join(tmp, "s.ini"))
+        ours = json.loads(_child(_APP, str(SECONDS), os.path.join(tmp, "s.ini"), here)
                           .strip().splitlines()[-1])
     print(f"== {load} ==")
     print(f"  dragging (bare window under the same drags: p99 {bare['p99']:.2f} ms):")
