@@ -23,11 +23,11 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-import pyvisa
 
 from meterlab.sim import SimulatedBench
 from meterlab.sim.lan import _why
 from meterlab.visa import open_instrument
+from tests.visa_link import open_link
 
 
 def loopback_pair(salt: int) -> tuple[str, str]:
@@ -44,13 +44,6 @@ def bench() -> Iterator[SimulatedBench]:
         yield b
 
 
-@pytest.fixture(scope="module")
-def rm() -> pyvisa.ResourceManager:
-    from tests.visa_link import shared_manager
-
-    return shared_manager()  # the process's one manager: closing it would close all links
-
-
 PROTOCOLS = ["vxi11", "hislip"]
 
 
@@ -58,10 +51,6 @@ def resource(bench: SimulatedBench, protocol: str, which: str) -> str:
     res = bench.vxi11_resource(which) if protocol == "vxi11" else bench.hislip_resource(which)
     assert res is not None, bench.lan_notes
     return res
-
-
-def open_lf(rm: pyvisa.ResourceManager, res: str):  # type: ignore[no-untyped-def]
-    return rm.open_resource(res, read_termination="\n", write_termination="\n", timeout=5000)
 
 
 def require_portmapper(bench: SimulatedBench) -> None:
@@ -81,8 +70,8 @@ def test_each_instrument_has_its_own_address_and_the_usual_resource_strings(benc
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-def test_idn_and_a_reading_from_the_meter(bench, rm, protocol):
-    res = open_lf(rm, resource(bench, protocol, "dmm"))
+def test_idn_and_a_reading_from_the_meter(bench, protocol):
+    res = open_link(resource(bench, protocol, "dmm"))
     try:
         assert res.query("*IDN?").startswith("Keysight Technologies,34465A,")
         assert float(res.query("MEAS:VOLT:DC?")) == pytest.approx(3.3, abs=0.05)
@@ -92,8 +81,8 @@ def test_idn_and_a_reading_from_the_meter(bench, rm, protocol):
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-def test_scope_blocks_screen_and_a_quarter_million_points(bench, rm, protocol):
-    res = open_lf(rm, resource(bench, protocol, "scope"))
+def test_scope_blocks_screen_and_a_quarter_million_points(bench, protocol):
+    res = open_link(resource(bench, protocol, "scope"))
     try:
         assert res.query("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
         screen = res.query_binary_values(":WAV:DATA?", datatype="B", container=np.array)
@@ -113,8 +102,8 @@ def test_scope_blocks_screen_and_a_quarter_million_points(bench, rm, protocol):
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-def test_device_clear_forgets_the_reply_being_made(bench, rm, protocol):
-    res = open_lf(rm, resource(bench, protocol, "dmm"))
+def test_device_clear_forgets_the_reply_being_made(bench, protocol):
+    res = open_link(resource(bench, protocol, "dmm"))
     try:
         res.write("VOLT:NPLC 10;:READ?")  # the meter integrates for a few hundred ms
         res.clear()
@@ -125,9 +114,9 @@ def test_device_clear_forgets_the_reply_being_made(bench, rm, protocol):
         res.close()
 
 
-def test_vxi11_device_clear_drops_an_unread_reply(bench, rm):
+def test_vxi11_device_clear_drops_an_unread_reply(bench):
     # (over HiSLIP the server has sent it already; discarding it is the client's job)
-    res = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    res = open_link(resource(bench, "vxi11", "dmm"))
     try:
         res.write("*IDN?")
         res.clear()
@@ -136,8 +125,8 @@ def test_vxi11_device_clear_drops_an_unread_reply(bench, rm):
         res.close()
 
 
-def test_vxi11_new_message_over_an_unread_reply_is_query_interrupted(bench, rm):
-    res = open_lf(rm, resource(bench, "vxi11", "dmm"))
+def test_vxi11_new_message_over_an_unread_reply_is_query_interrupted(bench):
+    res = open_link(resource(bench, "vxi11", "dmm"))
     try:
         res.write("*IDN?")
         res.write("*ESE 0")  # IEEE 488.2 §6.3.2.3: the unread response is discarded
@@ -155,7 +144,7 @@ def test_meterlabs_own_connection_reads_a_block(bench, protocol):
         assert conn.read_error_queue() == []
 
 
-def test_a_taken_portmapper_port_is_named_and_the_rest_is_served(rm):
+def test_a_taken_portmapper_port_is_named_and_the_rest_is_served():
     dmm_host, scope_host = loopback_pair(1)
     squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
@@ -171,7 +160,7 @@ def test_a_taken_portmapper_port_is_named_and_the_rest_is_served(rm):
             vxi = b.vxi11_resource("dmm")
             assert vxi is not None and vxi.startswith(f"TCPIP::{dmm_host},")  # pyvisa-py's form
             for res_name in (vxi, b.hislip_resource("dmm"), b.vxi11_resource("scope")):
-                res = open_lf(rm, res_name)
+                res = open_link(res_name)
                 try:
                     assert "," in res.query("*IDN?")
                 finally:
@@ -237,11 +226,11 @@ def test_python_vxi11_as_the_ds1054z_package_uses_it(bench):
         scope.close()
 
 
-def test_vxi11_lock_keeps_a_second_link_out_until_released(bench, rm):
+def test_vxi11_lock_keeps_a_second_link_out_until_released(bench):
     from pyvisa import errors as visa_errors
 
-    first = open_lf(rm, resource(bench, "vxi11", "dmm"))
-    second = open_lf(rm, resource(bench, "vxi11", "dmm"))
+    first = open_link(resource(bench, "vxi11", "dmm"))
+    second = open_link(resource(bench, "vxi11", "dmm"))
     try:
         first.lock_excl()
         second.visalib.sessions[second.session].lock_timeout = 200  # ms, not pyvisa-py's 10 s
@@ -327,7 +316,7 @@ def test_portmapper_dump_and_rpc_refusals_as_rfc_5531_words_them(bench):
     assert struct.unpack(">6I", denied) == (6, 1, 1, 0, 2, 2)  # MSG_DENIED, RPC_MISMATCH 2..2
 
 
-def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line(rm):
+def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line():
     """`meterlab sim` as a user runs it: socket lines first, then VXI-11 and HiSLIP per
     instrument; with port 111 of its address taken, one line on stderr says so."""
     import shutil
@@ -360,7 +349,7 @@ def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line(rm
                              f"scope TCPIP::{scope_host}::hislip0::INSTR"]
         note = proc.stderr.readline()
         assert note.startswith("meterlab sim: VXI-11 on ") and "port 111 is in use" in note
-        res = open_lf(rm, lines[4].split(" ", 1)[1])
+        res = open_link(lines[4].split(" ", 1)[1])
         try:
             assert res.query("*IDN?").startswith("RIGOL TECHNOLOGIES,MSO1104Z,")
         finally:
@@ -375,7 +364,7 @@ def test_meterlab_sim_lists_every_resource_and_names_a_taken_port_in_one_line(rm
             proc.wait(timeout=5)
 
 
-def test_instruments_sharing_one_address_are_inst1_and_hislip1(rm):
+def test_instruments_sharing_one_address_are_inst1_and_hislip1():
     """Where a second loopback address cannot be had (macOS), the scope shares the meter's
     address as a LAN/GPIB gateway's second device does."""
     host = loopback_pair(3)[0]
@@ -386,7 +375,7 @@ def test_instruments_sharing_one_address_are_inst1_and_hislip1(rm):
                                             f"TCPIP::{host}::hislip1::INSTR"]
         for which, maker in (("dmm", "Keysight"), ("scope", "RIGOL")):
             for name in b.lan_resources[which]:
-                res = open_lf(rm, name)
+                res = open_link(name)
                 try:
                     assert res.query("*IDN?").startswith(maker), name
                 finally:

@@ -23,6 +23,7 @@ import pytest
 import pyvisa
 
 from meterlab.sim import SimulatedBench
+from tests.visa_link import open_link
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +37,6 @@ def rm() -> pyvisa.ResourceManager:
     from tests.visa_link import shared_manager
 
     return shared_manager()  # the process's one manager: closing it would close all links
-
-
-def open_lf(rm: pyvisa.ResourceManager, resource: str, timeout: int = 5000):  # type: ignore[no-untyped-def]
-    """How QCoDeS (`default_terminator = "\\n"`) and PyMeasure open a SOCKET resource."""
-    return rm.open_resource(resource, read_termination="\n", write_termination="\n",
-                            timeout=timeout)
 
 
 def pwm_checks(volts: np.ndarray, high_fraction: float = 0.25) -> None:
@@ -79,12 +74,12 @@ def legacy_version(fw: str) -> tuple[int, ...]:
     return tuple(int(p) for p in text.split("."))
 
 
-def test_qcodes_keysight_344xxa_connects_and_reads_3v3(bench, rm):
+def test_qcodes_keysight_344xxa_connects_and_reads_3v3(bench):
     # Client: QCoDeS Keysight34465A / Keysight344xxA (microsoft/Qcodes,
     # src/qcodes/instrument_drivers/Keysight/private/Keysight_344xxA_submodules.py and
     # private/error_handling.py). Sequence of __init__, the parameter getters a snapshot
     # runs, the `volt` parameter (_get_parameter) and reset().
-    dmm = open_lf(rm, bench.dmm_resource)
+    dmm = open_link(bench.dmm_resource)
     _vendor, model, _serial, firmware = (p.strip() for p in dmm.query("*IDN?").split(","))
     assert model == "34465A"
     is_34465a = model in ("34465A", "34470A")
@@ -154,11 +149,11 @@ def test_qcodes_keysight_344xxa_connects_and_reads_3v3(bench, rm):
     dmm.close()
 
 
-def test_qcodes_timetrace_bus_triggered_timer_burst(bench, rm):
+def test_qcodes_timetrace_bus_triggered_timer_burst(bench):
     # Client: QCoDeS TimeTrace._acquire_time_trace (same file as above): every setting
     # entered with Parameter.set_to (read old value, set, restore in reverse order), then
     # INIT, trigger.force() = *TRG, fetch() = FETCH? parsed with np.fromstring(sep=",").
-    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm = open_link(bench.dmm_resource, timeout=10_000)
     dmm.write('SENSe:FUNCtion "VOLT"')
     dmm.write(f"SENSe:VOLTage:DC:NPLC {0.02:f}")
     npts, dt = 40, 0.005
@@ -191,12 +186,12 @@ def test_qcodes_timetrace_bus_triggered_timer_burst(bench, rm):
     dmm.close()
 
 
-def test_sigrok_scpi_dmm_agilent_cmdset(bench, rm):
+def test_sigrok_scpi_dmm_agilent_cmdset(bench):
     # Client: sigrok libsigrok src/hardware/scpi-dmm (api.c: model "Keysight" "34465A" with
     # cmdset_agilent and mqopts_agilent_34405a; protocol.c: scpi_dmm_get_meas_agilent).
     # Setup sends an empty line, function by CONF:<f>, acquisition start is a bare "MEAS",
     # each sample: CONF? (prefix match, precision = exponent of its last field), READ?.
-    dmm = open_lf(rm, bench.dmm_resource)
+    dmm = open_link(bench.dmm_resource)
     vendor, model = dmm.query("*IDN?").split(",")[:2]
     assert vendor.startswith("Keysight") and model == "34465A"
     dmm.write("")  # DMM_CMD_SETUP_REMOTE "\n"
@@ -239,11 +234,11 @@ def test_sigrok_scpi_dmm_agilent_cmdset(bench, rm):
     dmm.close()
 
 
-def test_pyvisa_block_reads_of_reading_memory(bench, rm):
+def test_pyvisa_block_reads_of_reading_memory(bench):
     # Client: the data-logging idiom of the Truevolt guide and of pyvisa's docs, as the
     # sigrok/QCoDeS users script it: INIT, then R? drained as an IEEE block of CSV text
     # with query_binary_values(..., container=bytes), and FORMat REAL,64 read as doubles.
-    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm = open_link(bench.dmm_resource, timeout=10_000)
     dmm.write("CONF:VOLT:DC 10;:VOLT:NPLC 0.02;:SAMP:COUN 200")
     dmm.write("INIT")
     assert dmm.query("*OPC?") == "1"
@@ -260,11 +255,11 @@ def test_pyvisa_block_reads_of_reading_memory(bench, rm):
     dmm.close()
 
 
-def test_pymeasure_agilent34410a_34465a_measurements(bench, rm):
+def test_pymeasure_agilent34410a_34465a_measurements(bench):
     # Client: PyMeasure Agilent34410A / Agilent34465A (pymeasure/instruments/agilent/
     # agilent34410A.py, agilent34465A.py): each property is one "MEAS:<f>? DEF,DEF" query
     # parsed with float(). Probes moved with the simulator's SIM:PROB between properties.
-    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm = open_link(bench.dmm_resource, timeout=10_000)
     assert float(dmm.query("MEAS:VOLT:DC? DEF,DEF")) == pytest.approx(3.30, abs=0.01)
     assert abs(float(dmm.query("MEAS:VOLT:AC? DEF,DEF"))) < 0.05  # a DC rail: ripple only
     dmm.write("SIM:PROB ISUPPLY")
@@ -279,13 +274,13 @@ def test_pymeasure_agilent34410a_34465a_measurements(bench, rm):
     dmm.close()
 
 
-def test_python_ivi_agilent34401a_on_a_34465a_identifying_as_one(bench, rm):
+def test_python_ivi_agilent34401a_on_a_34465a_identifying_as_one(bench):
     # Client: python-ivi agilent34401A (ivi/agilent/agilent34401A.py) on the generic
     # ivi/scpi/dmm.py Base: the 34465A is set to SYSTem:IDENtify HP34401A (what the
     # Truevolt guide offers for old software), and the driver checks the model, sets
     # the function with a single-quoted string, reads range/autorange/resolution back,
     # then :read?, :initiate + :fetch?, and :system:error? split at the comma.
-    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm = open_link(bench.dmm_resource, timeout=10_000)
     dmm.write("SYST:IDEN HP34401A")
     try:
         lst = dmm.query("*IDN?").split(",")
@@ -325,12 +320,12 @@ def test_python_ivi_agilent34401a_on_a_34465a_identifying_as_one(bench, rm):
         dmm.close()
 
 
-def test_meter_statistics_idiom(bench, rm):
+def test_meter_statistics_idiom(bench):
     # Client: the CALCulate statistics idiom of Keysight-meter scripts, as PyMeasure's
     # Agilent34450A exposes it (pymeasure/instruments/agilent/agilent34450A.py:
     # calc_stats_state "CALC:AVER:STAT", calc_stats_average "CALC:AVER:AVER?",
     # calc_stats_count "CALC:AVER:COUNT?", each cast to float): enable, INIT, *WAI, ask.
-    dmm = open_lf(rm, bench.dmm_resource, timeout=10_000)
+    dmm = open_link(bench.dmm_resource, timeout=10_000)
     dmm.write("CONF:VOLT:DC 10;:VOLT:NPLC 0.2;:SAMP:COUN 20")
     dmm.write("CALC:AVER:STAT ON")
     assert dmm.query("CALC:AVER:STAT?") in ("1", "ON")
@@ -349,8 +344,8 @@ def test_meter_statistics_idiom(bench, rm):
 
 
 @pytest.fixture
-def scope(bench, rm):  # type: ignore[no-untyped-def]
-    inst = open_lf(rm, bench.scope_resource, timeout=10_000)
+def scope(bench):  # type: ignore[no-untyped-def]
+    inst = open_link(bench.scope_resource, timeout=10_000)
     inst.write("*CLS;*RST")  # the error queue survives *RST: start each client clean
     inst.write(":TIM:SCAL 5e-4;:TRIG:EDG:LEV 1.65;:RUN")
     yield inst
