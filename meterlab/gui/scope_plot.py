@@ -278,12 +278,13 @@ class DecodeLabels(pg.GraphicsObject):
         super().__init__()
         self._font = font
         self._metrics = QFontMetricsF(font)
-        self._labels: list[tuple[float, float, str, QColor]] = []
+        self._labels: list[tuple[float, float, str, str]] = []
         self._rect = QRectF()
+        self._colours: dict[str, QColor] = {}
 
-    def set_labels(self, labels: list[tuple[float, float, str, QColor]], rect: QRectF) -> None:
-        """`labels`: (x, y, text, colour), centred on (x, y) in view coordinates; `rect`:
-        the view area they lie in (what must repaint when they change)."""
+    def set_labels(self, labels: list[tuple[float, float, str, str]], rect: QRectF) -> None:
+        """`labels`: (x, y, text, colour name), centred on (x, y) in view coordinates;
+        `rect`: the view area they lie in (what must repaint when they change)."""
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
@@ -302,8 +303,12 @@ class DecodeLabels(pg.GraphicsObject):
         painter.setFont(self._font)
         adv = self._metrics.horizontalAdvance
         rise = self._metrics.ascent() - 0.5 * self._metrics.height()
-        for x, y, text, colour in self._labels:
+        colours = self._colours
+        for x, y, text, name in self._labels:
             at = to_device.map(QPointF(x, y))
+            colour = colours.get(name)
+            if colour is None:
+                colour = colours[name] = QColor(name)
             painter.setPen(colour)
             painter.drawText(QPointF(at.x() - 0.5 * adv(text), at.y() + rise), text)
         painter.restore()
@@ -346,7 +351,6 @@ class LogicPlot(pg.PlotWidget):
         self.label_item = DecodeLabels(_bold(8))
         self.label_item.setZValue(35)
         self.addItem(self.label_item, ignoreBounds=True)
-        self._colours: dict[str, QColor] = {}
         self.hint_items: dict[str, pg.TextItem] = {}
         self.annotations: list = []
         self.shown_labels: list[str] = []  # the label texts drawn now (tests, accessibility)
@@ -467,13 +471,8 @@ class LogicPlot(pg.PlotWidget):
                           DECODE_COLOURS.get(a.kind, TEXT_COLOUR)))
             if len(shown) >= MAX_LABELS:
                 break
-        colour_of = self._colours
-        for row in shown:
-            if row[3] not in colour_of:
-                colour_of[row[3]] = QColor(row[3])
         height = max(len(self.rows), 1) * self.ROW
-        self.label_item.set_labels([(x, y, text, colour_of[c]) for x, y, text, c in shown],
-                                   QRectF(x0, 0.0, x1 - x0, height))
+        self.label_item.set_labels(shown, QRectF(x0, 0.0, x1 - x0, height))
         self.shown_labels = [s[2] for s in shown]
 
     def resizeEvent(self, ev) -> None:
