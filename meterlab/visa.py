@@ -201,7 +201,8 @@ def _packaged_libusb() -> str | None:
         spec = importlib.util.find_spec("libusb_package")
     except (ImportError, ValueError):
         return None
-    for folder in (spec.submodule_search_locations or []) if spec else []:
+    folders = spec.submodule_search_locations if spec is not None else None
+    for folder in folders or []:
         for pattern in ("libusb-1.0.so*", "libusb-1.0*.dylib", "libusb-1.0.dll"):
             found = sorted(Path(folder).glob(pattern))
             if found:

@@ -157,9 +157,9 @@ def _yield_to_the_app(proc: subprocess.Popen[str]) -> None:
     the window; the simulator standing in for it must not either. At equal priority,
     on a 2-core PC with one core busy elsewhere, it did: the GUI thread waited its turn
     behind the simulated meter's 50 kSa/s and the scope's sweeps, and the event loop's
-    p99 lateness was 25–38 ms. At nice 10 it was 13–17 ms, with the meter still
-    delivering its full rate and the scope as many frames a second (`bench_gui.py live
-    --load busy`). Lowered only once it listens, so its own start-up, which the first
+    p99 lateness was 31–34 ms. At nice 10 it was 12–15 ms (paired runs of `bench_gui.py
+    live --load busy`), with the meter still delivering its full rate and the scope as
+    many frames a second. Lowered only once it listens, so its own start-up, which the first
     reading waits for, keeps full priority. Best effort: where priorities cannot be
     changed the bench simply runs as before.
     """
