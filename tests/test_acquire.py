@@ -132,13 +132,10 @@ def test_interval_mode_takes_one_reading_per_interval(bench: SimulatedBench) -> 
     assert np.all(np.abs(rec.values() - 3.3) < 0.05)
 
 
-def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
-        bench: SimulatedBench) -> None:
-    """The meter's LAN goes away (its server stops: every connection dropped) while it
-    measures into memory. The engine reports the loss, retries, and when the meter answers
-    again still in the same acquisition it drains on: every reading it took, the ones
-    measured while it was unreachable too, arrives once and in order, and no gap is marked
-    because none was lost."""
+def _stream_then_unplug(bench: SimulatedBench) -> tuple[Acquisition, Recorder, object, int]:
+    """A 0.02 PLC stream, 300 readings in, then the meter's LAN gone (its server stopped)
+    until the engine reports the loss: the engine, its recorder, the meter's acquisition
+    that was running and the port to serve the meter on again."""
     port = bench.dmm_server.port  # type: ignore[union-attr]
     acq = Acquisition(opener(bench.dmm_resource, nplc=0.02), poll=0.02, backoff=(0.1, 0.2))
     rec = Recorder(acq)
@@ -147,6 +144,17 @@ def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
     running = bench.dmm.acq
     bench.dmm_server.stop()  # type: ignore[union-attr]
     rec.wait_for(lambda: State.RECONNECTING in rec.states())
+    return acq, rec, running, port
+
+
+def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
+        bench: SimulatedBench) -> None:
+    """The meter's LAN goes away (its server stops: every connection dropped) while it
+    measures into memory. The engine reports the loss, retries, and when the meter answers
+    again still in the same acquisition it drains on: every reading it took, the ones
+    measured while it was unreachable too, arrives once and in order, and no gap is marked
+    because none was lost."""
+    acq, rec, running, port = _stream_then_unplug(bench)
     before = rec.n
     lost = next(e for e in rec.events if e.state is State.RECONNECTING)
     assert "stopped answering" in lost.message and "Readings so far are saved" in lost.message
@@ -194,14 +202,7 @@ def test_meter_restarted_while_away_gets_a_new_acquisition_and_a_gap(
     """Switched off and on again (*RST state) while unreachable: it is idle with its
     power-on counts, so the engine does not take it for its acquisition; it configures
     and starts a new one, and the first batch after the loss is marked."""
-    port = bench.dmm_server.port  # type: ignore[union-attr]
-    acq = Acquisition(opener(bench.dmm_resource, nplc=0.02), poll=0.02, backoff=(0.1, 0.2))
-    rec = Recorder(acq)
-    acq.start()
-    rec.wait_for(lambda: rec.n >= 300)
-    running = bench.dmm.acq
-    bench.dmm_server.stop()  # type: ignore[union-attr]
-    rec.wait_for(lambda: State.RECONNECTING in rec.states())
+    acq, rec, running, port = _stream_then_unplug(bench)
     before = rec.n
     with bench.dmm.lock:
         bench.dmm.reset()  # the power cycle
