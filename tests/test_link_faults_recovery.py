@@ -24,6 +24,7 @@ from meterlab.runner import CheckResult, PlanRunner
 from meterlab.sim import SimulatedBench
 from meterlab.sim.faultlink import FaultLink
 from meterlab.visa import open_instrument
+from tests.scope_records import stop_on_a_deep_ch1_record
 
 
 @pytest.fixture(scope="module")
@@ -34,20 +35,17 @@ def bench() -> Iterator[SimulatedBench]:
 
 def test_a_dropped_meter_link_costs_only_the_check_in_flight(bench: SimulatedBench) -> None:
     plan = load_plan(find_plan("iot-sensor-node"))
-    with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
-        dmm = open_dmm(link.resource, timeout_ms=1000)
-        try:
-            def cut_after_ntc(result: CheckResult) -> None:
-                if result.check.id == "vbus_ripple":
-                    link.drop()  # the next reply (ntc's) is cut off and the link closed
-                if result.check.id == "ntc":
-                    link.restart()  # and between ntc and r1 the meter is power-cycled
+    with (FaultLink("127.0.0.1", bench.dmm_server.port) as link,  # type: ignore[union-attr]
+          open_dmm(link.resource, timeout_ms=1000) as dmm):
+        def cut_after_ntc(result: CheckResult) -> None:
+            if result.check.id == "vbus_ripple":
+                link.drop()  # the next reply (ntc's) is cut off and the link closed
+            if result.check.id == "ntc":
+                link.restart()  # and between ntc and r1 the meter is power-cycled
 
-            run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True,
-                          on_result=cut_after_ntc)
-            results = {r.check.id: r for r in run.run({"vbus_ripple", "ntc", "r1"})}
-        finally:
-            dmm.close()
+        run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True,
+                      on_result=cut_after_ntc)
+        results = {r.check.id: r for r in run.run({"vbus_ripple", "ntc", "r1"})}
     assert results["vbus_ripple"].verdict is Verdict.PASS
     assert results["ntc"].verdict is Verdict.ERROR and "lost" in results["ntc"].message
     # reopened before r1 moved its probe, and configured afresh after the *RST
@@ -59,20 +57,17 @@ def test_errors_logged_while_the_link_was_down_are_not_the_next_checks(
     """A restart that cuts a measurement short leaves e.g. -230 "data stale" in the queue:
     read away on reopening (as at opening), not reported as r1's refused configuration."""
     plan = load_plan(find_plan("iot-sensor-node"))
-    with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
-        dmm = open_dmm(link.resource, timeout_ms=1000)
-        try:
-            def restart_leaving_an_error(result: CheckResult) -> None:
-                if result.check.id == "ntc":
-                    link.restart()
-                    with open_instrument(bench.dmm_resource) as other:
-                        other.write("SYST:BOGUS")  # -113 in the meter's queue
+    with (FaultLink("127.0.0.1", bench.dmm_server.port) as link,  # type: ignore[union-attr]
+          open_dmm(link.resource, timeout_ms=1000) as dmm):
+        def restart_leaving_an_error(result: CheckResult) -> None:
+            if result.check.id == "ntc":
+                link.restart()
+                with open_instrument(bench.dmm_resource) as other:
+                    other.write("SYST:BOGUS")  # -113 in the meter's queue
 
-            run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True,
-                          on_result=restart_leaving_an_error)
-            results = {r.check.id: r for r in run.run({"ntc", "r1"})}
-        finally:
-            dmm.close()
+        run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True,
+                      on_result=restart_leaving_an_error)
+        results = {r.check.id: r for r in run.run({"ntc", "r1"})}
     assert results["r1"].verdict is Verdict.PASS, results["r1"].message
 
 
@@ -81,17 +76,14 @@ def test_a_reply_injected_ahead_of_the_real_one_is_not_judged(bench: SimulatedBe
     that more arrived than was asked for can: the check is ERROR, never FAIL on it."""
     plan = load_plan(find_plan("iot-sensor-node"))
     ntc = next(c for c in plan.checks if c.id == "ntc")
-    with FaultLink("127.0.0.1", bench.dmm_server.port) as link:  # type: ignore[union-attr]
-        dmm = open_dmm(link.resource, timeout_ms=1000)
-        try:
-            run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True)
-            assert run.run_check(ntc).verdict is Verdict.PASS
-            # measured again, nothing is configured: the next reply is the READ?'s
-            link.garbage(b"+4.9E+00\n")  # 4.9 V: far outside ntc's 1.65 V ± 5 %
-            again = run.run_check(ntc)
-            after = run.run_check(ntc)
-        finally:
-            dmm.close()
+    with (FaultLink("127.0.0.1", bench.dmm_server.port) as link,  # type: ignore[union-attr]
+          open_dmm(link.resource, timeout_ms=1000) as dmm):
+        run = PlanRun(plan, PlanInstruments(dmm, None), simulated=True)
+        assert run.run_check(ntc).verdict is Verdict.PASS
+        # measured again, nothing is configured: the next reply is the READ?'s
+        link.garbage(b"+4.9E+00\n")  # 4.9 V: far outside ntc's 1.65 V ± 5 %
+        again = run.run_check(ntc)
+        after = run.run_check(ntc)
     assert again.verdict is Verdict.ERROR and "more than was asked" in again.message, again
     assert after.verdict is Verdict.PASS, after.message  # the link caught up
 
@@ -123,12 +115,7 @@ def test_a_failing_probe_move_is_that_checks_error_not_the_end_of_the_run() -> N
 def record(bench: SimulatedBench) -> np.ndarray:
     """A stopped 1.2 M-point record (5 read windows), read cleanly: the reference."""
     with Oscilloscope.open(bench.scope_resource) as scope:
-        scope.set_channel(1, display=True)
-        for ch in (2, 3, 4):
-            scope.set_channel(ch, display=False)
-        scope.set_memory_depth(1_200_000)
-        scope.single()
-        scope.wait_for(["STOP"], timeout_s=20)
+        stop_on_a_deep_ch1_record(scope)
         return scope.capture(["CH1"], mode="memory").waveforms[0].y
 
 

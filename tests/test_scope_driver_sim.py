@@ -24,6 +24,7 @@ from meterlab.decode import decode_i2c, decode_uart, estimate_baud
 from meterlab.drivers.scope import MeasurementInvalid, Oscilloscope, PartialCaptureError
 from meterlab.errors import InstrumentError, UsageError
 from meterlab.sim import SimulatedBench
+from tests.scope_records import stop_on_a_deep_ch1_record
 
 
 @pytest.fixture(scope="module")
@@ -216,12 +217,7 @@ def test_lost_scope_mid_read_keeps_what_arrived(tmp_path: Path) -> None:
     with SimulatedBench(seed=5) as b:
         scope = Oscilloscope.open(b.scope_resource)
         scope.conn.timeout_ms = 2000
-        scope.set_channel(1, display=True)
-        for ch in (2, 3, 4):
-            scope.set_channel(ch, display=False)
-        scope.set_memory_depth(1_200_000)
-        scope.single()
-        scope.wait_for(["STOP"], timeout_s=20)
+        stop_on_a_deep_ch1_record(scope)
 
         def pull_the_plug(done: int, total: int) -> None:
             if done >= 250_000:
