@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -237,15 +238,26 @@ def test_console_reads_binary_readings_after_form_real(qtbot, view, bench):
     assert "34465A" in run(qtbot, console, "*IDN?")
 
 
-def test_console_works_without_a_profile(qtbot, gui_settings):
-    server = LineServer("ACME Instruments,XM-9000,SN42,1.0",
-                        {b"MEM:DUMP?": b"#15HELLO\n", b"VOLT?": b"+1.2E+00\n"})
+@contextmanager
+def unprofiled_instrument(qtbot, gui_settings, replies: dict[bytes, bytes]):  # type: ignore[no-untyped-def]
+    """An "ACME XM-9000" no profile knows, answering `replies`, added to a new
+    Instruments view and connected: (view, server); both closed afterwards."""
+    server = LineServer("ACME Instruments,XM-9000,SN42,1.0", replies)
     view = InstrumentsView(settings=gui_settings, refresh_on_show=False)
     qtbot.addWidget(view)
     try:
         view.add_instrument(server.resource, "@py")
         qtbot.waitUntil(lambda: view.entries[server.resource].state == State.CONNECTED,
                         timeout=10_000)
+        yield view, server
+    finally:
+        view.close_all()
+        server.close()
+
+
+def test_console_works_without_a_profile(qtbot, gui_settings):
+    with unprofiled_instrument(qtbot, gui_settings, {b"MEM:DUMP?": b"#15HELLO\n",
+                                                     b"VOLT?": b"+1.2E+00\n"}) as (view, server):
         assert cell(view, server.resource, ROLE) == "Unknown"
         assert not view.dmm_button.isEnabled() and not view.scope_button.isEnabled()
         assert str(paths.user_dir("instruments")) in view.detail_label.text()
@@ -256,24 +268,15 @@ def test_console_works_without_a_profile(qtbot, gui_settings):
         assert "+1.2E+00" in run(qtbot, console, "VOLT?")
         view.console_tabs.tabCloseRequested.emit(0)
         assert server.resource not in view.consoles and view.console_tabs.isHidden()
-    finally:
-        view.close_all()
-        server.close()
 
 
 def test_console_hints_at_binary_data_for_a_reply_that_is_no_text(qtbot, gui_settings):
     """The hint about binary queries follows the error's type (GarbledReply: bytes that are
     no text, read as a line), not the word "garbled": a block that is longer than its
     header says is garbled too, but was already read as a block, so no hint."""
-    server = LineServer("ACME Instruments,XM-9000,SN42,1.0",
-                        {b"HCOP:IMAGE?": b"\xff\xd8\xff\xe0\x00\x10JFIF\n",
-                         b"WAV:DATA?": b"#15HELLOXX\n"})
-    view = InstrumentsView(settings=gui_settings, refresh_on_show=False)
-    qtbot.addWidget(view)
-    try:
-        view.add_instrument(server.resource, "@py")
-        qtbot.waitUntil(lambda: view.entries[server.resource].state == State.CONNECTED,
-                        timeout=10_000)
+    replies = {b"HCOP:IMAGE?": b"\xff\xd8\xff\xe0\x00\x10JFIF\n",
+               b"WAV:DATA?": b"#15HELLOXX\n"}
+    with unprofiled_instrument(qtbot, gui_settings, replies) as (view, server):
         view.open_console()
         console = view.consoles[server.resource]
         console.set_timeout(0.5)
@@ -282,9 +285,6 @@ def test_console_hints_at_binary_data_for_a_reply_that_is_no_text(qtbot, gui_set
         out = run(qtbot, console, "WAV:DATA?")
         assert "garbled" in out and "binary data" not in out
         assert "XM-9000" in run(qtbot, console, "*IDN?")  # back in step after both
-    finally:
-        view.close_all()
-        server.close()
 
 
 def test_console_waits_for_the_connection_lock(qtbot, view, bench):
