@@ -147,6 +147,19 @@ def _stream_then_unplug(bench: SimulatedBench) -> tuple[Acquisition, Recorder, o
     return acq, rec, running, port
 
 
+def _back_on_the_network(bench: SimulatedBench, acq: Acquisition, rec: Recorder,
+                         port: int) -> None:
+    """The meter served on its port again until 200 more readings are in; then the engine
+    and that server are stopped."""
+    before = rec.n
+    restarted = InstrumentServer(bench.dmm, port=port).start()
+    try:
+        rec.wait_for(lambda: rec.n >= before + 200)
+    finally:
+        acq.stop()
+        restarted.stop()
+
+
 def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
         bench: SimulatedBench) -> None:
     """The meter's LAN goes away (its server stops: every connection dropped) while it
@@ -162,12 +175,7 @@ def test_meter_off_the_network_mid_stream_is_drained_on_when_it_is_back(
     assert before >= 300  # everything read before the loss was handed on
     time.sleep(0.4)  # a few failed reconnects while the meter is away
     assert rec.n == before
-    restarted = InstrumentServer(bench.dmm, port=port).start()
-    try:
-        rec.wait_for(lambda: rec.n >= before + 200)
-    finally:
-        acq.stop()
-        restarted.stop()
+    _back_on_the_network(bench, acq, rec, port)
     assert acq.error is None
     assert bench.dmm.acq is running  # taken up again, not started anew
     back = [e for e in rec.events if e.state is State.RUNNING and e.resumed]
@@ -206,12 +214,7 @@ def test_meter_restarted_while_away_gets_a_new_acquisition_and_a_gap(
     before = rec.n
     with bench.dmm.lock:
         bench.dmm.reset()  # the power cycle
-    restarted = InstrumentServer(bench.dmm, port=port).start()
-    try:
-        rec.wait_for(lambda: rec.n >= before + 200)
-    finally:
-        acq.stop()
-        restarted.stop()
+    _back_on_the_network(bench, acq, rec, port)
     assert acq.error is None
     assert bench.dmm.acq is not running and not any(e.resumed for e in rec.events)
     with rec.lock:
