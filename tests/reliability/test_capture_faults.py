@@ -32,25 +32,17 @@ from meterlab.capture_io import load_capture
 from meterlab.drivers.scope import Oscilloscope
 from meterlab.sim import SimulatedBench
 from meterlab.sim.faultlink import FaultLink
+from tests.scope_records import DEPTH, stop_on_a_deep_ch1_record
 
 TIMEOUT_S = 1.0
-DEPTH = 1_200_000
 WINDOW = 250_000  # the MSO1104Z profile's BYTE read limit: 5 windows
 
 
 @pytest.fixture(scope="module")
 def bench() -> Iterator[SimulatedBench]:
     with SimulatedBench(seed=3) as b:
-        scope = Oscilloscope.open(b.scope_resource)
-        try:
-            scope.set_channel(1, display=True)
-            for ch in (2, 3, 4):
-                scope.set_channel(ch, display=False)
-            scope.set_memory_depth(DEPTH)
-            scope.single()
-            scope.wait_for(["STOP"], timeout_s=20)
-        finally:
-            scope.close()
+        with Oscilloscope.open(b.scope_resource) as scope:
+            stop_on_a_deep_ch1_record(scope)
         yield b
 
 
