@@ -70,7 +70,7 @@ class InstrumentBench:
             return
         from meterlab.bench.instruments import take_over
 
-        driver.conn.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
+        driver.conn.reconnect_briefly()
         driver.forget_state()
         # What the instrument logged while the link was down (a -230 "data stale" when a
         # restart cut a measurement short) is not this check's: read it away, as at opening.

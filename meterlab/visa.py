@@ -29,6 +29,7 @@ Public API::
         .check_errors(context) -> None     (raises InstrumentError listing them)
         .apply_profile(profile) -> None    (terminations, timeout, chunk size)
         .reconnect(attempts=6, first_delay_s=0.2, max_delay_s=5.0) -> None
+        .reconnect_briefly() -> None  (three tries, ~1.4 s: within a check or a read)
         .lost: bool                  (a ConnectionLost was raised; reconnect() clears it)
         .unasked_waiting() -> bool   (bytes arrived that no question asked for)
         .peer_closed() -> bool       (the instrument's side hung up; never blocks)
@@ -834,6 +835,12 @@ class Connection:
             )
 
     # -- lifetime ------------------------------------------------------------------------------
+
+    def reconnect_briefly(self) -> None:
+        """`reconnect` with three tries over about 1.4 s: for work already under way (a
+        plan's next check, the rest of a deep memory read) that is better reported as
+        not done than kept waiting on an instrument that stays away."""
+        self.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
 
     def reconnect(self, attempts: int = 6, first_delay_s: float = 0.2,
                   max_delay_s: float = 5.0) -> None:

@@ -406,7 +406,7 @@ class Oscilloscope:
                 raise
             try:
                 if getattr(self.conn, "lost", False):
-                    self.conn.reconnect(attempts=3, first_delay_s=0.2, max_delay_s=1.0)
+                    self.conn.reconnect_briefly()
                 self.forget_state()
                 stopped = self.trigger_status() == "STOP"  # asking brings the link in step
             except MeterlabError:
