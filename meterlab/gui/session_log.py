@@ -33,6 +33,11 @@ class SessionLog:
         self._feed = feed
         self._source = source
         self._lock = threading.Lock()
+        # Held while a batch is judged and appended, and while finish() closes the log:
+        # the feed hands batches on from a tap list taken before finish() removed this
+        # one, so a batch may be in flight as the session closes, or arrive after it.
+        self._writing = threading.Lock()
+        self._finished = False
         self._limit: Any = None
         self._limit_unit: str | None = None
         self._check_id = ""
@@ -78,7 +83,16 @@ class SessionLog:
         self.session.record_identity("dmm", getattr(self._source, "resource", ""), idn)
 
     def _on_batch(self, batch: ReadingBatch) -> None:
-        """On the acquisition thread: judge, append; a store error is kept, not raised."""
+        """On the acquisition thread: judge, append; a store error is kept, not raised.
+
+        A batch in flight when the session is finished is stored first; one that
+        arrives after it is neither stored nor counted, so the count the user is told
+        is what the store holds."""
+        with self._writing:
+            if not self._finished:
+                self._append(batch)
+
+    def _append(self, batch: ReadingBatch) -> None:
         try:
             if not self._instrument_done:
                 self._record_instrument()
@@ -98,4 +112,6 @@ class SessionLog:
     def finish(self) -> None:
         """Stop listening, commit what is queued and close the session as complete."""
         self._feed.remove_tap(self._on_batch)
+        with self._writing:  # after the batch in flight, if any; none after this
+            self._finished = True
         self.session.finish()
