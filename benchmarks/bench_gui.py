@@ -167,8 +167,17 @@ from meterlab.gui.app import build_window
 app, win = build_window([], demo=True, settings_path=sys.argv[1],
                         db_path=sys.argv[1] + ".db", bench=bench)  # returns once painted
 print(time.time())
-while win.meter is None or win.meter.series.ring.total == 0:  # on the readout
-    app.processEvents()
+# Wait in an event loop that sleeps, as the app's own `exec()` does, not in a loop
+# spinning on `processEvents()`, which competes with the instrument's worker for the
+# interpreter lock (31 paired starts measured the two the same, within the noise).
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+loop = QEventLoop()
+def check():
+    if win.meter is not None and win.meter.series.ring.total > 0:  # on the readout
+        loop.quit()
+poll = QTimer(); poll.setTimerType(Qt.TimerType.PreciseTimer); poll.timeout.connect(check)
+poll.start(1)
+loop.exec()
 print(time.time())
 win.close()
 bench.stop()

@@ -114,6 +114,9 @@ def open_window(*, demo: bool, dmm: str | None = None, scope: str | None = None,
 
     bench = start_for_window(not dmm and (demo or not saved_meter()))
     try:
+        from meterlab.gui.qtcompat import hold_collection
+
+        hold_collection()  # until the window's views are built (see qtcompat)
         from meterlab.gui.preflight import check_display
 
         check_display()

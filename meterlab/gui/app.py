@@ -36,6 +36,9 @@ def build_window(
     default the user's own settings and sessions are used. `bench` is a demo bench's
     process the caller already started (`meterlab --demo` starts it before Qt loads).
     """
+    from meterlab.gui.qtcompat import hold_collection, release_collection
+
+    hold_collection()  # until every view is built (see qtcompat)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
     from meterlab.gui.settings import Settings
@@ -97,6 +100,7 @@ def build_window(
         window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
 
     window.after_views(forward_to_lab)
+    window.after_views(release_collection)
     QTimer.singleShot(0, window.build_views)
     return app, window  # type: ignore[return-value]
 

@@ -538,7 +538,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from meterlab.gui.qtcompat import release_collection
+
         self._closed = True
+        release_collection()  # closed before all its views were built: start-up is over too
         self._pending_views = []
         self.save_state()
         meter = self.views.get("meter")
