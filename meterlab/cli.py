@@ -110,9 +110,10 @@ def open_window(*, demo: bool, dmm: str | None = None, scope: str | None = None,
     loads; Qt is imported only here, so `meterlab --help` and the other commands
     never load it. A display that cannot be opened is said in words before Qt tries.
     """
+    from meterlab.bench.meter_choice import reads_demo_bench
     from meterlab.sim.process import start_for_window
 
-    bench = start_for_window(not dmm and (demo or not saved_meter()))
+    bench = start_for_window(reads_demo_bench(dmm=dmm, demo=demo, saved_meter=saved_meter()))
     try:
         from meterlab.gui.qtcompat import hold_collection
 

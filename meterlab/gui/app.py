@@ -124,11 +124,12 @@ def _start_bench(settings: object, *, demo: bool, dmm: str | None) -> object | N
     """Start the simulated bench's process now, if the window will read from it.
 
     It then comes up on the other core while this process loads the views and
-    pyvisa, instead of after them. The choice is `sources.make_source`'s, on the same inputs
-    (repeated here because `sources` imports numpy, which must not load yet).
+    pyvisa, instead of after them. The rule is the one `sources.make_source` follows.
     """
-    last = settings.dmm_resource or None  # type: ignore[attr-defined]
-    if dmm or (last and not demo):
+    from meterlab.bench.meter_choice import reads_demo_bench
+
+    saved = bool(settings.dmm_resource)  # type: ignore[attr-defined]
+    if not reads_demo_bench(dmm=dmm, demo=demo, saved_meter=saved):
         return None
     from meterlab.sim.process import BenchProcess
 

@@ -263,13 +263,12 @@ def make_source(
     simulated bench. `SyntheticSource` is never chosen here: it is for tests and
     benchmarks.
     """
+    from meterlab.bench.meter_choice import reads_demo_bench
     from meterlab.gui.instrument_source import InstrumentSource, SimulatedBenchSource
 
-    if dmm:
-        return InstrumentSource(dmm)
-    if last_dmm and not demo:
-        return InstrumentSource(last_dmm)
-    return SimulatedBenchSource(bench=bench)
+    if reads_demo_bench(dmm=dmm, demo=demo, saved_meter=bool(last_dmm)):
+        return SimulatedBenchSource(bench=bench)
+    return InstrumentSource(dmm or last_dmm)
 
 
 def setup_from_settings(settings: Settings) -> MeterSetup:
