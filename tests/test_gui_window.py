@@ -142,6 +142,22 @@ def test_banner_shows_and_hides_without_blocking(qtbot, window):
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=3000)
 
 
+def test_passing_news_never_moves_the_views_warnings_take_the_banner(qtbot, window):
+    tabs = window.tabs
+    top = tabs.mapTo(window, tabs.rect().topLeft()).y()
+    window.show_news("Logging to session 4be07592", "info", 6000)
+    qtbot.wait(50)
+    assert not window.banner.isVisible()
+    assert window.statusBar().currentMessage() == "Logging to session 4be07592"
+    assert tabs.mapTo(window, tabs.rect().topLeft()).y() == top  # nothing moved under the hand
+    window.show_news("The multimeter stopped answering. Readings so far are saved.", "warning", 0)
+    qtbot.waitUntil(lambda: tabs.mapTo(window, tabs.rect().topLeft()).y() > top, timeout=2000)
+    assert window.banner.isVisible() and window.banner.level == "warning"
+    window.show_news("The multimeter answers again.", "info", 4000)
+    assert not window.banner.isVisible()
+    assert window.statusBar().currentMessage() == "The multimeter answers again."
+
+
 def test_source_dropout_raises_the_banner_and_readings_resume(qtbot, window, synthetic):
     meter = window.meter
     meter.start()
@@ -153,7 +169,9 @@ def test_source_dropout_raises_the_banner_and_readings_resume(qtbot, window, syn
     )
     assert window.banner.level == "warning"
     assert meter.limit_edit.isEnabled()  # the rest of the window keeps working
-    qtbot.waitUntil(lambda: window.banner.level == "info", timeout=5000)
+    # The good news ends the warning, and is said in the status bar.
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=5000)
+    assert "answers again" in window.statusBar().currentMessage()
     count = meter.trend.point_count()
     qtbot.waitUntil(lambda: meter.trend.point_count() > count + 100, timeout=5000)
 
@@ -197,7 +215,7 @@ def test_export_writes_a_readable_csv(qtbot, window, tmp_path):
     assert lines[0] == "time_utc,value_V,function,verdict"
     assert len(lines) == n + 1
     assert lines[1].split(",")[3] in {v.name for v in Verdict}
-    assert "Saved" in window.banner.text
+    assert "Saved" in window.statusBar().currentMessage()
 
 
 def _unfinished(ts_path) -> list[str]:

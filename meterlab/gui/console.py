@@ -14,7 +14,7 @@ so a timeout is explained as that, with a pointer to the error queue.
     console.send("*IDN?")          # also what Enter in the command line does
     console.read_error_queue()     # SYST:ERR? until it reports no error
     console.lost                   # Signal(str): the connection dropped (text in words)
-    console.news                   # Signal(str, str, int) for the window's banner
+    console.news                   # Signal(str, str, int) for the window's news
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ class HistoryLine(QLineEdit):
 class ScpiConsole(QWidget):
     """A console on one open `Connection`; `settings` (optional) keeps the history."""
 
-    #: (text, level, timeout_ms) for the window's banner.
+    #: (text, level, timeout_ms) for the window's news.
     news = Signal(str, str, int)
     #: The connection dropped while the console used it; the message says so in words.
     lost = Signal(str)

@@ -19,7 +19,7 @@ Plugging it in (the main window)::
                            simulated={"dmm": bench.dmm_resource,
                                       "scope": bench.scope_resource})
     window.add_view("instruments", tr("Instruments"), view)
-    window.connect_news(view)                 # news(text, level, timeout_ms) → banner
+    window.connect_news(view)                 # news(text, level, timeout_ms) → show_news
     view.use_dmm.connect(switch_meter_to)     # (resource) the user picked a multimeter
     view.use_scope.connect(switch_scope_to)   # (resource) the user picked an oscilloscope
     view.mark_in_use("dmm", resource)         # show which address the meter reads from
@@ -72,7 +72,7 @@ class InstrumentsView(QWidget, View):
     listed first as "Simulated bench". `refresh_on_show`: search when first shown.
     """
 
-    #: (text, level "info"|"warning"|"error", timeout_ms; 0 = until dismissed) for the banner.
+    #: (text, level "info"|"warning"|"error", timeout_ms; 0 = until dismissed) for the window.
     news = Signal(str, str, int)
     #: The user picked this address for the multimeter view.
     use_dmm = Signal(str)

@@ -126,6 +126,6 @@ def start_lab_forwarder(window: Any, db_path: str | Path | None) -> LabForwarder
     if not url or not is_url(url) or is_url(db_path):
         return None
     fwd = LabForwarder(db_path or default_db_path(), url, window)
-    fwd.message.connect(lambda text, level: window.banner.show_message(text, level))
+    fwd.message.connect(lambda text, level: window.show_news(text, level))
     fwd.follow(window)
     return fwd

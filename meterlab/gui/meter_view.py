@@ -69,9 +69,9 @@ FIRST_FRAMES_FOR_S = 3.0
 
 
 class MeterView(QWidget, View):
-    """One live meter. Signals carry news for the window's banner and title."""
+    """One live meter. Signals carry news (the window's banner or status bar) and its title."""
 
-    #: (text, level, timeout_ms) — shown in the window's non-blocking banner.
+    #: (text, level, timeout_ms): warnings in the window's banner, passing news in its status bar.
     news = Signal(str, str, int)
     runningChanged = Signal(bool)
     #: The source's description changed (e.g. the meter identified itself).
@@ -665,7 +665,7 @@ class MeterView(QWidget, View):
             self.apply_limit(limit)
 
     def export_csv(self, path: Path, done: Callable[[], None] | None = None) -> None:
-        """Write the readings shown to CSV on a worker thread; news goes to the banner."""
+        """Write the readings shown to CSV on a worker thread; its news goes to the window."""
         snap = snapshot(self.series)
         self.news.emit(self.tr("Exporting %1 readings…").replace("%1", str(len(snap["t"]))),
                        "info", 0)

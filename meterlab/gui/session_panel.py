@@ -3,7 +3,7 @@
 It owns the `SessionLog` while logging is on; the meter view tells it which feed
 and source to log from and which limit is shown. News (the session id when it
 starts, the reading count when it is saved, store errors) goes out through
-`news(text, level, timeout_ms)` for the window's banner.
+`news(text, level, timeout_ms)` for the window's news (banner or status bar).
 """
 
 from __future__ import annotations

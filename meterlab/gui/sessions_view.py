@@ -64,7 +64,7 @@ class SessionsView(QWidget, View):
     """Browse the session database at `db_path` (None = `METERLAB_DB` or the user data
     folder); `settings` remembers the export folder and format (None = the user's)."""
 
-    #: (text, level "info"|"warning"|"error", timeout_ms) for the window's banner.
+    #: (text, level "info"|"warning"|"error", timeout_ms) for the window's news (`show_news`).
     news = Signal(str, str, int)
     #: The sessions table was (re)filled; the int is the number of rows.
     refreshed = Signal(int)
