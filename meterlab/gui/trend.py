@@ -31,6 +31,8 @@ SPANS: tuple[tuple[str, float], ...] = (
 MAX_FAIL_MARKERS = 2000
 #: While following, the chart moves in steps of this many pixels.
 SCROLL_PX = 6
+#: Room for the left axis's tick labels before they need more ("3.30", "-12.5").
+MIN_TICK_TEXT_PX = 42
 
 
 class TimeAxis(pg.DateAxisItem):
@@ -95,7 +97,13 @@ class TrendView(QWidget):
         self.plot.addItem(grid, ignoreBounds=True)
         self.plot.setMenuEnabled(False)
         self.plot.getPlotItem().hideButtons()
-        self.plot.getAxis("left").setWidth(64)  # tick text width must not re-lay out the plot
+        # The tick labels' room grows with them and never shrinks back: a width that follows
+        # the text would re-lay out the plot whenever the ticks change (every frame while
+        # following), and a fixed one let long ticks (3.299916 for µV of noise on a 3.3 V
+        # rail) run into the axis title.
+        left = self.plot.getAxis("left")
+        left.textWidth = max(left.textWidth, MIN_TICK_TEXT_PX)
+        left.setStyle(autoExpandTextSpace=True, autoReduceTextSpace=False)  # (re-sizes it)
         for hidden in ("top", "right"):
             # A hidden axis still follows the range, and with an SI prefix it re-sets its
             # label text on every move of the view, i.e. every frame: ~1 ms for nothing.
