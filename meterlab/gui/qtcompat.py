@@ -97,7 +97,7 @@ _collector: object | None = None
 # Starting the app allocates some hundreds of thousands of objects that live as long
 # as it does (the modules of Qt, numpy, pyvisa, the views) and makes next to no
 # garbage. CPython still counts every allocation: on the way to the first reading it
-# ran 37 collections, 30–48 ms of the GUI thread (measured with `gc.callbacks`), on
+# ran 37 collections, 28–50 ms of the GUI thread (measured with `gc.callbacks`), on
 # the one path a technician waits for. So collection is held from the first line of
 # `build_window` (or of `meterlab`'s window command) until every view is built; with
 # the hold, 6–14 ms were left, all of them before the hold begins. The objects made
