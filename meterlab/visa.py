@@ -54,61 +54,17 @@ import select
 import socket
 import threading
 import time
-import types
 import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-
-class _Deferred(types.ModuleType):
-    """Stands in `sys.modules` for a module until one of its attributes is asked for."""
-
-    def __getattr__(self, attr: str) -> Any:
-        import importlib
-        import sys
-
-        if attr.startswith("__") and attr not in ("__path__", "__all__", "__version__"):
-            # Introspection (PySide6's import hook reads every new module's source;
-            # `inspect` asks for `__wrapped__`, `__file__`) is no use of the module.
-            raise AttributeError(attr)
-        name = self.__name__
-        if sys.modules.get(name) is self:
-            del sys.modules[name]
-        real = importlib.import_module(name)
-        self.__dict__.update(real.__dict__)  # later lookups skip this method
-        return getattr(real, attr)
-
-
-def _defer_import(name: str) -> None:
-    """Make `import name` cheap until the module is really used.
-
-    pyvisa-py imports zeroconf (with asyncio) and psutil up front, only to look
-    for LAN instruments later; that is ~0.2 s before a multimeter can be opened,
-    i.e. before the desktop app's first reading. A stand-in module (with the real
-    spec, so the import system asks it nothing) loads the real one on first use.
-    The stdlib's `LazyLoader` cannot do this on Python 3.11: `import x` reads
-    `x.__spec__`, which loads it.
-    """
-    import importlib.util
-    import sys
-
-    if name in sys.modules:
-        return
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return
-    if spec is None:
-        return
-    stand_in = _Deferred(name)
-    stand_in.__spec__ = spec
-    sys.modules[name] = stand_in
-
+from meterlab.visa_loading import defer_import, import_pyvisa, versions_without_metadata
 
 for _name in ("zeroconf", "psutil"):
-    _defer_import(_name)
+    defer_import(_name)  # pyvisa-py loads them only to look for LAN instruments later
 
-import pyvisa  # noqa: E402  (after the deferrals above)
+import_pyvisa()  # its version read without loading importlib.metadata (see visa_loading)
+import pyvisa  # noqa: E402  (loaded now: the name)
 import pyvisa.constants as vc  # noqa: E402
 from pyvisa import errors as visa_errors  # noqa: E402
 
@@ -157,7 +113,8 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
             if backend.lstrip().startswith("@py"):
                 _libusb_from_package()
             try:
-                rm = pyvisa.ResourceManager(backend)
+                with versions_without_metadata():  # pyvisa-py loads here
+                    rm = pyvisa.ResourceManager(backend)
             except (OSError, ValueError, visa_errors.Error) as exc:
                 why = " ".join(str(exc).replace("\n", " ").split()).rstrip(": ")
                 raise InstrumentError(

@@ -42,6 +42,42 @@ def test_version_is_still_there_when_asked_for():
     assert _run("import meterlab\nprint(meterlab.__version__)")
 
 
+def test_pyvisa_and_pyvisa_py_load_without_the_metadata_reader_and_know_their_versions():
+    out = _run("import sys\nimport meterlab.visa as v\nv.prepare()\n"
+               "print('importlib.metadata' in sys.modules, 'email' in sys.modules)\n"
+               "import pyvisa, pyvisa_py\nfrom importlib.metadata import version\n"
+               "print(pyvisa.__version__ == version('pyvisa') != 'unknown',\n"
+               "      pyvisa_py.__version__ == version('pyvisa-py') != 'unknown')")
+    assert out.splitlines() == ["False False", "True True"]
+
+
+def test_versions_are_read_from_the_dist_info_folder_name(tmp_path, monkeypatch):
+    from meterlab.visa_loading import installed_version
+
+    (tmp_path / "Foo_Bar-1.2.3.dist-info").mkdir()
+    (tmp_path / "foobar-9.dist-info").mkdir()  # another distribution, not a prefix match
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(tmp_path)])
+    assert installed_version("foo-bar") == "1.2.3"
+    assert installed_version("Foo.Bar") == "1.2.3"  # the standard's name normalisation
+    assert installed_version("foo_bar") == "1.2.3"
+    assert installed_version("foo") is None
+
+
+def test_the_stand_in_metadata_falls_back_to_the_real_one():
+    out = _run("import sys\nsys.modules.pop('importlib.metadata', None)\n"
+               "from meterlab.visa_loading import versions_without_metadata\n"
+               "with versions_without_metadata():\n"
+               "    from importlib.metadata import PackageNotFoundError, version\n"
+               "    try:\n"
+               "        version('no-such-distribution-here')\n"
+               "    except PackageNotFoundError:\n"
+               "        print('not found')\n"
+               "    import importlib.metadata as m\n"
+               "    print(callable(m.entry_points))  # any other name: the real module\n"
+               "print(type(sys.modules['importlib.metadata']).__name__)")
+    assert out.splitlines() == ["not found", "True", "module"]
+
+
 def test_the_quicker_look_for_pyside_in_imported_modules_gives_the_same_answers():
     import inspect
 
