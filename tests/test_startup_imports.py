@@ -80,20 +80,25 @@ def test_the_stand_in_metadata_falls_back_to_the_real_one():
 
 def test_the_quicker_look_for_pyside_in_imported_modules_gives_the_same_answers():
     import inspect
+    import json
 
+    import numpy
+    import pyqtgraph.Qt
     import pyvisa
 
     import meterlab.gui.main_window
     import meterlab.visa
     from meterlab.gui.qtcompat import _uses_pyside
 
-    for module in (meterlab.gui.main_window, meterlab.visa, pyvisa, sys, inspect):
+    # read (Qt-using packages), and answered without reading (stdlib, numpy, pyvisa)
+    for module in (meterlab.gui.main_window, pyqtgraph.Qt, meterlab.visa, pyvisa, numpy, sys,
+                   inspect, json):
         try:
             expected = "PySide6" in inspect.getsource(module)
         except (OSError, TypeError):
             expected = False
         assert _uses_pyside(module) is expected, module.__name__
-    assert _uses_pyside(meterlab.gui.main_window)  # both answers occur above
+    assert _uses_pyside(meterlab.gui.main_window) and _uses_pyside(pyqtgraph.Qt)  # both answers
 
 
 def test_opening_pyvisa_py_runs_no_library_search_and_keeps_usb():
