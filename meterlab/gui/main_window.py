@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         and goes. For news that needs the technician's attention that is worth it; for a
         few seconds of "Logging to session …" it was not: when that hid itself, the scope's
         plot moved 35 px up under the pointer, and a hand reaching for the trigger marker
-        grabbed where it had been (`bench_gui_drag.py`: 6 of 8 drags missed). Good news
+        grabbed where it had been (`bench_gui_drag.py`: 5–7 of 8 drags missed). Good news
         still ends the warning the banner shows (the meter answers again).
         """
         if level == "info":
