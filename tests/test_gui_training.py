@@ -251,3 +251,23 @@ def test_the_tab_starts_in_the_apps_language_and_speaks_french(qtbot, qapp):
     assert view.lang.currentText() == "fr"
     titles = [view.list.item(i).text() for i in range(view.list.count())]
     assert any("Mesurer les tensions d'alimentation continues" in t for t in titles), titles
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_exercise_title_is_readable_in_the_list(qtbot, lang):
+    view = TrainingView(None)
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    view.show()
+    view.lang.setCurrentText(lang)
+    qtbot.wait(50)
+    lst = view.list
+    width = lst.viewport().width()
+    assert not lst.horizontalScrollBar().isVisible()  # nothing runs off to the right
+    rects = [lst.visualItemRect(lst.item(i)) for i in range(lst.count())]
+    assert all(r.width() <= width for r in rects)
+    line = lst.fontMetrics().lineSpacing()
+    wide = [i for i in range(lst.count())
+            if lst.fontMetrics().horizontalAdvance(lst.item(i).text()) > width]
+    assert wide, "no title is wider than the list: this test checks nothing"
+    assert all(rects[i].height() >= 2 * line for i in wide)  # such titles take two lines

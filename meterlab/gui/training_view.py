@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -90,6 +91,12 @@ class TrainingView(QWidget, View):
         top.addWidget(self.lang)
 
         self.list = QListWidget()
+        # Titles wrap onto a second line instead of running off the list's edge (a Dutch
+        # title with its level and parts is often wider than the list).
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         for ex in self.exercises.values():
             item = QListWidgetItem(self._item_text(ex.id, ""))
             item.setData(Qt.ItemDataRole.UserRole, ex.id)
