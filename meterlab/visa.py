@@ -58,7 +58,7 @@ import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from meterlab.visa_loading import defer_import, import_pyvisa, versions_without_metadata
+from meterlab.visa_loading import defer_import, import_pyvisa, resource_manager
 
 for _name in ("zeroconf", "psutil"):
     defer_import(_name)  # pyvisa-py loads them only to look for LAN instruments later
@@ -110,11 +110,8 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
             except visa_errors.Error:
                 rm = None
         if rm is None:
-            if backend.lstrip().startswith("@py"):
-                _libusb_from_package()
             try:
-                with versions_without_metadata():  # pyvisa-py loads here
-                    rm = pyvisa.ResourceManager(backend)
+                rm = resource_manager(backend)
             except (OSError, ValueError, visa_errors.Error) as exc:
                 why = " ".join(str(exc).replace("\n", " ").split()).rstrip(": ")
                 raise InstrumentError(
@@ -123,49 +120,6 @@ def _manager(backend: str) -> pyvisa.ResourceManager:
                 ) from None
             _managers[backend] = rm
         return rm
-
-
-def _libusb_from_package() -> None:
-    """Hand pyusb the libusb that `libusb-package` ships, before pyvisa-py loads.
-
-    pyvisa-py asks pyusb for a USB back-end as it loads; pyusb then looks for
-    libusb 1.0, OpenUSB and libusb 0.1 with `ctypes.util.find_library`, which on
-    Linux runs `ldconfig` and a C compiler for each name it does not find: about
-    half a second on a PC without a system libusb, before any instrument can be
-    opened. pyusb keeps the first back-end it loads, so loading the packaged one
-    first (what `usb_access` falls back to anyway) skips that search. Without
-    pyusb or libusb-package nothing changes.
-    """
-    library = _packaged_libusb()
-    if library is None:
-        return
-    with contextlib.suppress(Exception):  # no usable library: pyusb searches as before
-        import usb.backend.libusb1
-
-        usb.backend.libusb1.get_backend(find_library=lambda _name: library)
-
-
-def _packaged_libusb() -> str | None:
-    """The libusb file inside the installed `libusb-package`, found without importing it.
-
-    Importing it (for its `get_libusb1_backend`) loads importlib_resources, 50 ms of
-    the desktop app's start-up on the path to the first reading; the library is a plain
-    file beside its `__init__.py`.
-    """
-    import importlib.util
-    from pathlib import Path
-
-    try:
-        spec = importlib.util.find_spec("libusb_package")
-    except (ImportError, ValueError):
-        return None
-    folders = spec.submodule_search_locations if spec is not None else None
-    for folder in folders or []:
-        for pattern in ("libusb-1.0.so*", "libusb-1.0*.dylib", "libusb-1.0.dll"):
-            found = sorted(Path(folder).glob(pattern))
-            if found:
-                return str(found[0])
-    return None
 
 
 def prepare(backend: str | None = None) -> bool:

@@ -6,6 +6,9 @@ and use only later (or never) is time a technician spends looking at an empty me
 
 * pyvisa-py imports zeroconf (with asyncio) and psutil to look for LAN instruments
   later: ~0.2 s. `defer_import` puts a stand-in in their place until they are used.
+* pyvisa-py asks pyusb for a USB back-end as it loads, and pyusb searches for libusb
+  with `ctypes.util.find_library` (~0.5 s without a system libusb).
+  `libusb_from_package` hands it the library `libusb-package` ships instead.
 * pyvisa's and pyvisa-py's `__init__` import `importlib.metadata` for their
   `__version__` (the reader alone is ~45 ms, most of it the `email` package it parses
   with; loading both and opening the manager went from 157–208 to 133–175 ms).
@@ -13,7 +16,8 @@ and use only later (or never) is time a technician spends looking at an empty me
   `.dist-info` folder's name instead (the wheel standard puts the version there), and
   leaves `importlib.metadata` unloaded for whoever needs it later.
 
-`meterlab.visa` imports pyvisa, and opens pyvisa-py's resource manager, through here.
+`meterlab.visa` imports pyvisa (`import_pyvisa`) and opens a backend's resource manager
+(`resource_manager`) through here.
 """
 
 from __future__ import annotations
@@ -134,3 +138,57 @@ def import_pyvisa() -> None:
     """`import pyvisa`, with its version read without loading `importlib.metadata`."""
     with versions_without_metadata():
         import pyvisa  # noqa: F401
+
+
+def resource_manager(backend: str) -> Any:
+    """`pyvisa.ResourceManager(backend)`, with pyvisa-py (for "@py") loaded without the
+    library search and the metadata reader; its errors are pyvisa's own."""
+    import pyvisa
+
+    if backend.lstrip().startswith("@py"):
+        libusb_from_package()
+    with versions_without_metadata():  # pyvisa-py loads here
+        return pyvisa.ResourceManager(backend)
+
+
+def libusb_from_package() -> None:
+    """Hand pyusb the libusb that `libusb-package` ships, before pyvisa-py loads.
+
+    pyvisa-py asks pyusb for a USB back-end as it loads; pyusb then looks for
+    libusb 1.0, OpenUSB and libusb 0.1 with `ctypes.util.find_library`, which on
+    Linux runs `ldconfig` and a C compiler for each name it does not find: about
+    half a second on a PC without a system libusb, before any instrument can be
+    opened. pyusb keeps the first back-end it loads, so loading the packaged one
+    first (what `usb_access` falls back to anyway) skips that search. Without
+    pyusb or libusb-package nothing changes.
+    """
+    library = _packaged_libusb()
+    if library is None:
+        return
+    with contextlib.suppress(Exception):  # no usable library: pyusb searches as before
+        import usb.backend.libusb1
+
+        usb.backend.libusb1.get_backend(find_library=lambda _name: library)
+
+
+def _packaged_libusb() -> str | None:
+    """The libusb file inside the installed `libusb-package`, found without importing it.
+
+    Importing it (for its `get_libusb1_backend`) loads importlib_resources, 50 ms of
+    the desktop app's start-up on the path to the first reading; the library is a plain
+    file beside its `__init__.py`.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("libusb_package")
+    except (ImportError, ValueError):
+        return None
+    folders = spec.submodule_search_locations if spec is not None else None
+    for folder in folders or []:
+        for pattern in ("libusb-1.0.so*", "libusb-1.0*.dylib", "libusb-1.0.dll"):
+            found = sorted(Path(folder).glob(pattern))
+            if found:
+                return str(found[0])
+    return None

@@ -142,8 +142,8 @@ def test_pyusb_gets_the_packaged_libusb_without_importing_its_package():
     # importing libusb_package to find its file cost 50 ms of the app's start-up.
     import subprocess
 
-    code = ("import sys, meterlab.visa as v\n"
-            "v._libusb_from_package()\n"
+    code = ("import sys, meterlab.visa_loading as v\n"
+            "v.libusb_from_package()\n"
             "import usb.backend.libusb1 as l\n"
             "print(l._lib._name)\n"
             "print('libusb_package' in sys.modules, 'importlib_resources' in sys.modules)\n")
