@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from meterlab.errors import InstrumentError, UsageError
-from meterlab.plan import Check
+from meterlab.plan import Check, read_settings
 from meterlab.readings import ReadingBatch
 from meterlab.tolerance import expanded_uncertainty
-from meterlab.units import parse_quantity
 from meterlab.vocabulary import scope_measurement
 
 if TYPE_CHECKING:
@@ -149,20 +147,14 @@ class InstrumentBench:
 
     def _apply_settings(self, check: Check) -> None:
         assert self.scope is not None
-        s = check.settings
+        s = _settings(check)
         if check.source.startswith("CH"):
             n = int(check.source[2:])
             kwargs: dict[str, object] = {"display": True}
-            for key in ("scale", "offset"):
-                if key in s:
-                    kwargs[key] = parse_quantity(str(s[key]), "V")[0]
-            if "probe" in s:
-                kwargs["probe"] = float(s["probe"])
-            if "coupling" in s:
-                kwargs["coupling"] = str(s["coupling"]).upper()
+            kwargs.update({k: s[k] for k in ("scale", "offset", "probe", "coupling") if k in s})
             self.scope.set_channel(n, **kwargs)  # type: ignore[arg-type]
         if "timebase" in s:
-            self.scope.set_timebase(scale=parse_quantity(str(s["timebase"]), "s")[0])
+            self.scope.set_timebase(scale=s["timebase"])
         self.scope.run()
 
     def _capture_lines(self, lines: list[int], window_s: float) -> tuple[np.ndarray, float, float]:
@@ -190,11 +182,10 @@ class InstrumentBench:
         from meterlab.decode import decode_i2c
 
         sda = int(check.source[1:])
-        scl_name = str(check.settings.get("scl", "D1")).upper()
-        if not re.fullmatch(r"D(1[0-5]|[0-9])", scl_name):
-            raise UsageError(f'Check "{check.id}": settings.scl "{scl_name}" is not D0…D15.')
-        scl = int(scl_name[1:])
-        address = int(str(check.settings.get("address", "0x44")), 0)
+        s = _settings(check)
+        scl = s.get("scl", 1)
+        scl_name = f"D{scl}"
+        address = s.get("address", 0x44)
         lanes, t0, dt = self._capture_lines(sorted({sda, scl}), 0.12)
         events = decode_i2c(((lanes >> scl) & 1).astype(bool), ((lanes >> sda) & 1).astype(bool),
                             t0, dt)
@@ -207,6 +198,15 @@ class InstrumentBench:
             raise InstrumentError(f"No I²C transfer to address 0x{address:02X} seen on "
                                   f"{scl_name}/{check.source} during 120 ms. Check the wiring.")
         return 100.0 * acked / asked
+
+
+def _settings(check: Check) -> dict[str, Any]:
+    """The check's `settings`, read (a plan file's are checked as it loads; a check made
+    in code that gets one wrong is told here, in the same words)."""
+    try:
+        return read_settings(check.settings)
+    except ValueError as exc:
+        raise UsageError(f'Check "{check.id}": {exc}') from None
 
 
 class SimulatedProbes:
@@ -227,6 +227,6 @@ class SimulatedProbes:
                 self.scope.conn.write(f":SIM:CHAN{src[2:]} {check.at}")
             else:
                 self.scope.conn.write(f":SIM:DIG{src[1:]} {check.at}")
-                scl = str(check.settings.get("scl", "")).upper()
-                if check.measure == "I2CACK" and scl.startswith("D"):
-                    self.scope.conn.write(f":SIM:DIG{scl[1:]} SCL")
+                scl = _settings(check).get("scl")
+                if check.measure == "I2CACK" and scl is not None:
+                    self.scope.conn.write(f":SIM:DIG{scl} SCL")

@@ -67,6 +67,60 @@ _CHECK_KEYS = {
 }
 
 
+#: What a check's `settings` table may set on the scope, and how each is read.
+SETTING_KEYS = ("timebase", "scale", "offset", "probe", "coupling", "scl", "address")
+_COUPLINGS = ("AC", "DC", "GND")
+
+
+def read_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """A check's `settings`, read: timebase in s, scale and offset in V, probe a ratio,
+    coupling AC/DC/GND, scl a logic line's number, address an integer (e.g. "0x44").
+
+    One reading for the plan's loader (a wrong value names its file, line and key before
+    anything is measured) and for the bench that applies them. ValueError says what is
+    wrong, in words, naming the key.
+    """
+    out: dict[str, Any] = {}
+    for key, value in settings.items():
+        text = str(value).strip()
+        if key in ("timebase", "scale", "offset"):
+            unit = "s" if key == "timebase" else "V"
+            try:
+                number = parse_quantity(text, unit)[0]
+            except (LimitError, ValueError):
+                number = math.nan
+            signed = key == "offset"
+            if not math.isfinite(number) or (not signed and number <= 0):
+                what = "a value" if signed else "a positive value"
+                example = {"timebase": "200 us", "scale": "1 V", "offset": "-1.5 V"}[key]
+                raise ValueError(f'settings.{key} "{text}" — expected {what} in {unit}, '
+                                 f'e.g. {key} = "{example}"')
+            out[key] = number
+        elif key == "probe":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ValueError(f"settings.probe {value!r} — expected a ratio such as 10")
+            out[key] = float(value)
+        elif key == "coupling":
+            if text.upper() not in _COUPLINGS:
+                raise ValueError(f'settings.coupling "{text}" — expected one of '
+                                 f'{", ".join(_COUPLINGS)}')
+            out[key] = text.upper()
+        elif key == "scl":
+            if not re.fullmatch(r"D(1[0-5]|[0-9])", text.upper()):
+                raise ValueError(f'settings.scl "{text}" — expected a logic line D0…D15')
+            out[key] = int(text[1:])
+        elif key == "address":
+            try:
+                out[key] = int(text, 0)
+            except ValueError:
+                raise ValueError(f'settings.address "{text}" — expected an integer such as '
+                                 '"0x44"') from None
+        else:
+            raise ValueError(f'settings.{key}: unknown setting (expected one of '
+                             f'{", ".join(SETTING_KEYS)})')
+    return out
+
+
 @dataclass(frozen=True)
 class Check:
     """One thing to measure with its limit, as a line of the test sheet."""
@@ -328,6 +382,10 @@ def _parse_check(raw: Any, index: int, path: str, loc: _Locator) -> Check:
     settings = raw.get("settings", {})
     if not isinstance(settings, dict):
         raise fail("settings", "settings must be a table, e.g. { timebase = \"200 us\" }")
+    try:
+        read_settings(settings)
+    except ValueError as exc:
+        raise fail("settings", str(exc)) from None
     extra = {k: raw[k] for k in ("instructions", "expect", "hints") if k in raw}
     return Check(
         id=cid,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from meterlab.cli import main
 from meterlab.errors import FileFormatError
@@ -64,6 +66,21 @@ def test_iot_plan_checks_match_the_board():
          '[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nlimit = "<= 1 V"\n', 11, "id", "used twice"),
         ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nnominal = "5 A"\ntolerance = "±1 %"\n',
          8, "nominal", "this check measures V"),
+        # scope settings are read as the plan loads, not when the check runs
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
+         'settings = { timebase = "fast" }\n', 9, "settings", 'settings.timebase "fast"'),
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
+         'settings = { scale = "-1 V" }\n', 9, "settings", "a positive value in V"),
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
+         'settings = { probe = "x10" }\n', 9, "settings", "a ratio such as 10"),
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
+         'settings = { coupling = "AD" }\n', 9, "settings", "AC, DC, GND"),
+        ('[[check]]\nid = "a"\nmeasure = "I2CACK D2"\nlimit = ">= 100 %"\n'
+         'settings = { scl = "D16" }\n', 9, "settings", "D0…D15"),
+        ('[[check]]\nid = "a"\nmeasure = "I2CACK D2"\nlimit = ">= 100 %"\n'
+         'settings = { address = "forty" }\n', 9, "settings", '"0x44"'),
+        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
+         'settings = { timbase = "1 ms" }\n', 9, "settings", "unknown setting"),
     ],
 )
 def test_broken_plans_name_file_line_and_key(tmp_path: Path, body, line, key, words):
@@ -222,3 +239,25 @@ def test_run_refuses_unknown_faults_and_faults_on_real_resources(capsys):
               "r1_open", "--no-store"])
     assert ex.value.code == 2
     assert "in-process simulated bench" in capsys.readouterr().err
+
+
+def test_scope_settings_are_read_once_for_loader_and_bench():
+    from meterlab.plan import read_settings
+
+    got = read_settings({"timebase": "500 us", "scale": "1 V", "offset": "-1.5 V",
+                         "probe": 10, "coupling": "dc", "scl": "d1", "address": "0x44"})
+    assert got == {"timebase": pytest.approx(500e-6), "scale": 1.0, "offset": -1.5,
+                   "probe": 10.0, "coupling": "DC", "scl": 1, "address": 0x44}
+    assert read_settings({}) == {}
+
+
+@given(st.floats(min_value=1e-9, max_value=50.0, allow_nan=False), st.sampled_from(
+    [("s", 1.0), ("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("ns", 1e-9)]))
+def test_any_written_timebase_reads_back(value, unit):
+    from meterlab.plan import read_settings
+
+    name, factor = unit
+    text = f"{value:.6g} {name}"
+    assert read_settings({"timebase": text})["timebase"] == pytest.approx(
+        float(f"{value:.6g}") * factor, rel=1e-9)
+
