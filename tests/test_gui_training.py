@@ -195,6 +195,7 @@ def test_the_tabs_words_come_from_the_apps_catalogs(qtbot, qapp, bench, lang, ch
     finally:
         for tr in getattr(qapp, "_meterlab_translators", []):
             qapp.removeTranslator(tr)
+        qapp.setProperty("meterlabLanguage", None)  # later tests format in English
 
 
 def test_every_scope_channel_and_logic_clip_is_placed_from_the_picture(qtbot, bench):
