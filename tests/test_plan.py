@@ -20,6 +20,13 @@ SHIPPED = sorted(p.name for p in shipped_dir("limits").glob("*.toml"))
 GOOD_HEAD = '[plan]\nname = "t"\nversion = "1"\n\n'
 
 
+def _scope_check(setting: str, *, i2c: bool = False) -> str:
+    """A scope check whose `settings` (its 9th line in the file) holds `setting`."""
+    measure, limit = ("I2CACK D2", ">= 100 %") if i2c else ("FREQ CH1", "<= 2 kHz")
+    return (f'[[check]]\nid = "a"\nmeasure = "{measure}"\nlimit = "{limit}"\n'
+            f"settings = {{ {setting} }}\n")
+
+
 def test_every_shipped_plan_loads_and_reads_like_a_test_sheet():
     assert "iot-sensor-node.toml" in SHIPPED and len(SHIPPED) >= 4
     for name in SHIPPED:
@@ -67,20 +74,13 @@ def test_iot_plan_checks_match_the_board():
         ('[[check]]\nid = "a"\nmeasure = "VOLT:DC"\nnominal = "5 A"\ntolerance = "±1 %"\n',
          8, "nominal", "this check measures V"),
         # scope settings are read as the plan loads, not when the check runs
-        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
-         'settings = { timebase = "fast" }\n', 9, "settings", 'settings.timebase "fast"'),
-        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
-         'settings = { scale = "-1 V" }\n', 9, "settings", "a positive value in V"),
-        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
-         'settings = { probe = "x10" }\n', 9, "settings", "a ratio such as 10"),
-        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
-         'settings = { coupling = "AD" }\n', 9, "settings", "AC, DC, GND"),
-        ('[[check]]\nid = "a"\nmeasure = "I2CACK D2"\nlimit = ">= 100 %"\n'
-         'settings = { scl = "D16" }\n', 9, "settings", "D0…D15"),
-        ('[[check]]\nid = "a"\nmeasure = "I2CACK D2"\nlimit = ">= 100 %"\n'
-         'settings = { address = "forty" }\n', 9, "settings", '"0x44"'),
-        ('[[check]]\nid = "a"\nmeasure = "FREQ CH1"\nlimit = "<= 2 kHz"\n'
-         'settings = { timbase = "1 ms" }\n', 9, "settings", "unknown setting"),
+        (_scope_check('timebase = "fast"'), 9, "settings", 'settings.timebase "fast"'),
+        (_scope_check('scale = "-1 V"'), 9, "settings", "a positive value in V"),
+        (_scope_check('probe = "x10"'), 9, "settings", "a ratio such as 10"),
+        (_scope_check('coupling = "AD"'), 9, "settings", "AC, DC, GND"),
+        (_scope_check('scl = "D16"', i2c=True), 9, "settings", "D0…D15"),
+        (_scope_check('address = "forty"', i2c=True), 9, "settings", '"0x44"'),
+        (_scope_check('timbase = "1 ms"'), 9, "settings", "unknown setting"),
     ],
 )
 def test_broken_plans_name_file_line_and_key(tmp_path: Path, body, line, key, words):
