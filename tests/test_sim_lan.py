@@ -135,6 +135,22 @@ def test_vxi11_new_message_over_an_unread_reply_is_query_interrupted(bench):
         res.close()
 
 
+def test_vxi11_a_reply_still_being_made_is_interrupted_too(bench):
+    # The same rule when the next message arrives while the query is still executing
+    # (here: the meter is held busy), as on a real meter that parses in order. Before,
+    # that reply survived and was read as the answer to the next query.
+    res = open_link(resource(bench, "vxi11", "dmm"))
+    try:
+        with bench.dmm.lock:  # *IDN? waits on the session's worker; the rest queue up
+            res.write("*IDN?")
+            res.write("*ESE 0")
+            res.write("SYST:ERR?")
+        assert res.read().startswith("-410,")  # not the *IDN? reply
+        assert res.query("*IDN?").startswith("Keysight Technologies,34465A,")  # in step
+    finally:
+        res.close()
+
+
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 def test_meterlabs_own_connection_reads_a_block(bench, protocol):
     with open_instrument(resource(bench, protocol, "scope"), backend="@py") as conn:

@@ -10,7 +10,9 @@ queue until the client reads them (VXI-11's `device_read`) or are handed to a
 
 IEEE 488.2 behaviour kept here, once for both protocols:
 - a new message arriving while an earlier reply is still unread discards that reply
-  and queues -410 "Query INTERRUPTED" (pull mode only: HiSLIP has sent it already);
+  and queues -410 "Query INTERRUPTED" (pull mode only: HiSLIP has sent it already),
+  also when that reply was still being made on the worker thread (a real instrument
+  parses in order, so its reply would have been waiting);
 - a device clear empties the input and output and forgets replies of messages still
   being executed; the error queue and the status registers are left alone;
 - a read with nothing to read times out. The real instruments add -420 "Query
@@ -59,7 +61,9 @@ class MessageSession:
         self.conn = Connection(peer=peer)
         self._deliver = deliver
         self._inbox = bytearray()
-        self._queue: queue.SimpleQueue[tuple[int, bytes, int] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[int, int, bytes, int] | None] = \
+            queue.SimpleQueue()
+        self._fed = 0  # messages received so far (each queued with its number)
         self._cond = threading.Condition()
         self._out: deque[bytearray] = deque()
         self._generation = 0
@@ -88,7 +92,8 @@ class MessageSession:
                 self._out.clear()
                 with self.instrument.lock:
                     self.instrument.push_error(-410)
-            self._queue.put((self._generation, message, tag))
+            self._fed += 1
+            self._queue.put((self._generation, self._fed, message, tag))
             if self._worker is None:
                 self._worker = threading.Thread(target=self._run, daemon=True,
                                                 name=f"sim-session-{self.conn.peer}")
@@ -99,7 +104,7 @@ class MessageSession:
             item = self._queue.get()
             if item is None:
                 return
-            generation, message, tag = item
+            generation, number, message, tag = item
             replies = []
             for part in split_messages(message):
                 reply = self.instrument.execute(part, self.conn)
@@ -109,6 +114,12 @@ class MessageSession:
                 if generation != self._generation or self._closed:
                     continue  # cleared while executing: the reply is not wanted any more
                 if self._deliver is None:
+                    if replies and self._fed > number:
+                        # A newer message arrived while this one was still being executed:
+                        # its reply is interrupted as if it had been waiting unread.
+                        with self.instrument.lock:
+                            self.instrument.push_error(-410)
+                        continue
                     self._out.extend(bytearray(r) for r in replies)
                     self._cond.notify_all()
                     continue
