@@ -35,7 +35,13 @@ def prepare_instruments(backend: str | None = None) -> threading.Thread:
 
         prepare(backend)
 
-    thread = threading.Thread(target=work, name="prepare-visa", daemon=True)
+    # Not a daemon: a window closed within the first half second must not end the
+    # process while this thread is inside libusb. At exit, pyusb's finalizer calls
+    # libusb_exit under a daemon thread still enumerating (a segfault), or the process
+    # tears libusb's mutexes down under it (an abort): one in four such quick closes
+    # crashed. The interpreter waits for non-daemon threads before either; the wait
+    # is the rest of that half second at most.
+    thread = threading.Thread(target=work, name="prepare-visa")
     thread.start()
     return thread
 
