@@ -179,14 +179,21 @@ class FaultLink:
         self._log("repeat")
 
     def restart(self) -> None:
-        """A power cycle: connections drop, the instrument comes back in its *RST state."""
+        """A power cycle: the instrument is back in its *RST state, and connections drop.
+
+        Reset first, then cut: as with a real power cycle, whoever notices the cut and
+        reconnects finds the instrument already restarted. (Cut first, a client that
+        reconnected quickly on a loaded machine could still find the old state, a
+        stopped scope with its record, and the reset then came in the middle of its
+        next read.)
+        """
         self._log("acted: restart")
-        self._drop_all()
         with contextlib.suppress(OSError), socket.create_connection(self.target, 2) as s:
             s.sendall(b"*RST;*CLS\n*OPC?\n")
             s.settimeout(2)
             with contextlib.suppress(OSError):
                 s.recv(64)
+        self._drop_all()
         self._log("restart")
 
     # -- plumbing -------------------------------------------------------------------------
