@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from meterlab.gui.polish import repolish
+
 LEVELS = ("info", "warning", "error")
 
 
@@ -59,8 +61,7 @@ class StatusBanner(QFrame):
         self._icon.setText({"info": "ℹ", "warning": "⚠", "error": "⊘"}[level])
         self._text.setText(text)
         # Re-polish so the stylesheet's [level="…"] selector picks the new colour.
-        self.style().unpolish(self)
-        self.style().polish(self)
+        repolish(self)
         self.show()
         if timeout_ms:
             self._timer.start(timeout_ms)

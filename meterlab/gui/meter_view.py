@@ -40,6 +40,7 @@ from meterlab.gui.badge import VerdictBadge
 from meterlab.gui.export_readings import snapshot, write_readings_csv
 from meterlab.gui.feed import FeedEventKind, ReadingFeed
 from meterlab.gui.fmt import DASH, digits_for_nplc, fmt_local, fmt_range, fmt_value
+from meterlab.gui.polish import repolish
 from meterlab.gui.series import DEFAULT_CAPACITY, NO_VERDICT, LiveSeries
 from meterlab.gui.session_panel import SessionPanel
 from meterlab.gui.settings import Settings
@@ -319,8 +320,7 @@ class MeterView(QWidget, View):
             self.setup_panel.capabilities = getattr(source, "capabilities", None)
             self._show_setup(source.setup)
         self.source_label.setProperty("simulated", bool(source and source.simulated))
-        self.source_label.style().unpolish(self.source_label)
-        self.source_label.style().polish(self.source_label)
+        repolish(self.source_label)
         self._set_running_ui(False)
         self.start_button.setEnabled(source is not None)
         self.single_button.setEnabled(source is not None)
@@ -464,8 +464,7 @@ class MeterView(QWidget, View):
         self.limit_message.setText(f"⚠ {message}" if message else "")
         self.limit_message.setVisible(bool(message))
         self.limit_edit.setProperty("invalid", bool(message))
-        self.limit_edit.style().unpolish(self.limit_edit)
-        self.limit_edit.style().polish(self.limit_edit)
+        repolish(self.limit_edit)
 
     def _show_limit_info(self) -> None:
         band = self.series.band
@@ -589,8 +588,7 @@ class MeterView(QWidget, View):
         """Grey the readout while no readings come: an old number must not look live."""
         self.stale = stale
         self.readout.setProperty("stale", stale)
-        self.readout.style().unpolish(self.readout)
-        self.readout.style().polish(self.readout)
+        repolish(self.readout)
         self._update_readout_info()
         self._update_text(force=True)
 

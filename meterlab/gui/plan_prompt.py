@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
+from meterlab.gui.polish import repolish
 from meterlab.plan import Check
 
 STYLE = """
@@ -75,8 +76,7 @@ class PromptPanel(QFrame):
     def set_waiting(self, waiting: bool) -> None:
         """Amber while the run waits for the person (the buttons are the caller's to enable)."""
         self.setProperty("waiting", waiting)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        repolish(self)
 
 
 def prompt_text(check: Check) -> str:

@@ -48,6 +48,7 @@ from meterlab.gui.plan_prompt import STYLE as PROMPT_STYLE
 from meterlab.gui.plan_prompt import PromptPanel, prompt_text
 from meterlab.gui.plan_table import PlanTable, status_word
 from meterlab.gui.plan_worker import EventKind, PlanRunWorker, RunConfig, RunEvent
+from meterlab.gui.polish import repolish
 from meterlab.gui.settings import Settings
 from meterlab.gui.style import outcome_word, verdict_word
 from meterlab.gui.views import View
@@ -295,8 +296,7 @@ class PlanView(QWidget, View):
             text = " · ".join(parts) or self.tr("No instruments connected")
         self.instrument_label.setText(text)
         self.instrument_label.setProperty("simulated", simulated)
-        self.instrument_label.style().unpolish(self.instrument_label)
-        self.instrument_label.style().polish(self.instrument_label)
+        repolish(self.instrument_label)
         self.step_box.setEnabled(simulated)
         if self._state == "idle":
             self._show_idle_prompt()
@@ -668,8 +668,7 @@ class PlanView(QWidget, View):
     def _set_placeholder(self, placeholder: bool) -> None:
         if self.badge.property("placeholder") != placeholder:
             self.badge.setProperty("placeholder", placeholder)
-            self.badge.style().unpolish(self.badge)
-            self.badge.style().polish(self.badge)
+            repolish(self.badge)
 
     def _show_final(self, run: RunResult, outcome: Outcome | None) -> None:
         """The badge shows the outcome the layer gave (the rule is in meterlab.outcome);

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import limits as limits_mod
 from meterlab.gui.fmt import DASH, fmt_value
+from meterlab.gui.polish import repolish
 from meterlab.gui.scope_worker import MEASURE_ITEMS
 from meterlab.gui.style import VERDICT_BG, VERDICT_FG, verdict_word
 from meterlab.readings import Verdict
@@ -205,8 +206,7 @@ class ScopeMeasurements(QWidget):
     def _mark_invalid(self, edit: QLineEdit, message: str) -> None:
         edit.setProperty("invalid", bool(message))
         edit.setToolTip(f"⚠ {message}" if message else "")
-        edit.style().unpolish(edit)
-        edit.style().polish(edit)
+        repolish(edit)
 
     # -- values ----------------------------------------------------------------------------------
     def update_values(self, values: dict[str, float]) -> None:

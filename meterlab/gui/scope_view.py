@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from meterlab.errors import MeterlabError
 from meterlab.gui import scope_events as ev
 from meterlab.gui.fmt import DASH, fmt_local, fmt_range, fmt_si
+from meterlab.gui.polish import repolish
 from meterlab.gui.scope_controls import ScopeControls
 from meterlab.gui.scope_events import Frame, ScopeCommand, ScopeEvent, ScopeState
 from meterlab.gui.scope_measurements import ScopeMeasurements
@@ -440,8 +441,7 @@ class ScopeView(QWidget, View):
         else:
             self.status_label.setProperty("stale", False)
             self._set_controls_enabled(True)
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
+        repolish(self.status_label)
 
     def _show_status(self, status: str) -> None:
         words = {
