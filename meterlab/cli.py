@@ -74,33 +74,6 @@ def cli(ctx: click.Context, demo: bool) -> None:
         ctx.exit(open_window(demo=demo))
 
 
-def saved_meter() -> bool:
-    """Whether the window will reopen a meter saved from an earlier start (else it opens
-    the demo bench), decided without loading Qt so the bench can start before Qt does.
-
-    The window keeps its settings with Qt's QSettings("meterlab", "meterlab"), which on
-    Linux is the INI file `$XDG_CONFIG_HOME/meterlab/meterlab.conf` (key `dmm` in the
-    `[resources]` group). A new user has no such file. Wherever the answer is not
-    certain — another system, a file that does not parse — this says True: the window
-    then decides itself, after Qt has loaded, as it always did.
-    """
-    import configparser
-    import os
-
-    if not sys.platform.startswith("linux"):
-        return True
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    path = os.path.join(base, "meterlab", "meterlab.conf")
-    if not os.path.exists(path):
-        return False
-    ini = configparser.ConfigParser(interpolation=None, strict=False)
-    try:
-        ini.read(path, encoding="utf-8")
-    except (configparser.Error, OSError, UnicodeDecodeError):
-        return True
-    return bool(ini.get("resources", "dmm", fallback="").strip())
-
-
 def open_window(*, demo: bool, dmm: str | None = None, scope: str | None = None,
                 db_path: str | None = None) -> int:
     """Open the desktop window (for `meterlab` and `meterlab gui`); returns its exit code.
@@ -110,7 +83,7 @@ def open_window(*, demo: bool, dmm: str | None = None, scope: str | None = None,
     loads; Qt is imported only here, so `meterlab --help` and the other commands
     never load it. A display that cannot be opened is said in words before Qt tries.
     """
-    from meterlab.bench.meter_choice import reads_demo_bench
+    from meterlab.bench.meter_choice import reads_demo_bench, saved_meter
     from meterlab.sim.process import start_for_window
 
     bench = start_for_window(reads_demo_bench(dmm=dmm, demo=demo, saved_meter=saved_meter()))

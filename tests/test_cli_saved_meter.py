@@ -1,6 +1,6 @@
 """`meterlab` starts the demo bench before Qt loads when the window will use it.
 
-`cli.saved_meter` reads the window's own settings file (written by Qt's QSettings)
+`bench.meter_choice.saved_meter` reads the window's own settings file (written by Qt's QSettings)
 without Qt; a new user, or settings without a meter, get the bench early, and
 anything uncertain leaves the choice to the window as before. The command, the
 window and the source it reads follow one rule (`bench.meter_choice`).
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from meterlab.cli import saved_meter
+from meterlab.bench.meter_choice import saved_meter
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
                                 reason="the settings file is read on Linux only")
@@ -34,6 +34,15 @@ def _qt_settings(values: dict[str, str]) -> None:
     s.sync()
 
 
+def _window_saves_meter(resource: str) -> None:
+    """As the window does: through its own `Settings`, on the user's default store."""
+    from meterlab.gui.settings import Settings, default_store
+
+    store = default_store()
+    Settings(store).dmm_resource = resource
+    store.sync()
+
+
 def test_a_new_user_gets_the_bench_early(config: Path) -> None:
     assert not config.exists()
     assert saved_meter() is False
@@ -42,9 +51,9 @@ def test_a_new_user_gets_the_bench_early(config: Path) -> None:
 def test_what_qt_wrote_is_read_as_qt_reads_it(config: Path) -> None:
     _qt_settings({"window/tab": "scope"})
     assert config.is_file() and saved_meter() is False
-    _qt_settings({"resources/dmm": "TCPIP::192.168.1.50::5025::SOCKET"})
+    _window_saves_meter("TCPIP::192.168.1.50::5025::SOCKET")
     assert saved_meter() is True
-    _qt_settings({"resources/dmm": ""})
+    _window_saves_meter("")
     assert saved_meter() is False
 
 

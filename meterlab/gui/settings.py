@@ -19,6 +19,8 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from meterlab.bench.meter_choice import SAVED_METER_KEY
+
 T = TypeVar("T")
 
 _TRUE = frozenset({"true", "1", "yes", "on"})
@@ -205,7 +207,7 @@ class Settings:
     """
 
     # -- instruments and the person at the bench -----------------------------------------
-    dmm_resource = _Text("resources/dmm")  # a real meter's address, offered next start
+    dmm_resource = _Text(SAVED_METER_KEY)  # a real meter's address, offered next start
     scope_resource = _Text("resources/scope")
     operator = _Text("operator")  # shared by the meter's session log and the plan runner
     language = _Text("ui/language")  # "" = the system language
