@@ -293,10 +293,11 @@ class SimulatedBenchSource(InstrumentSource):
             simulated=True,
             label="Simulated bench — connect a real instrument from Instruments",
         )
-        # Its choices come as a real meter's do, from the profile its worker matches once
-        # the bench's 34465A answers (a tenth of a second later): reading that profile
-        # here as well cost the GUI thread 7–11 ms, and the menus a second filling, on
-        # the way to the first reading. Until then each menu holds the present setting.
+        from meterlab.gui.sources import synthetic_capabilities
+
+        # The bench's meter is a 34465A: offer its choices before it first answers
+        # (what it says once connected replaces this).
+        self.capabilities = synthetic_capabilities()
         self.detail = ""
 
     @property
