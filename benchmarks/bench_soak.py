@@ -105,15 +105,10 @@ def _meter_count(resource: str) -> tuple[int, int]:
 
     The bench runs in its own process (as the app's demo bench does), so the count is
     asked over SCPI (`SIMulation:READings?`) once the app has let go of the meter."""
-    import pyvisa
+    from meterlab.visa import open_instrument
 
-    # The process's one manager (pyvisa shares it): close the link, not the manager.
-    inst = pyvisa.ResourceManager("@py").open_resource(
-        resource, read_termination="\n", write_termination="\n", timeout=10_000)
-    try:
-        acquisitions, produced = inst.query("SIMulation:READings?").strip().split(",")
-    finally:
-        inst.close()
+    with open_instrument(resource, backend="@py", timeout_ms=10_000, verify=False) as conn:
+        acquisitions, produced = conn.query("SIMulation:READings?").strip().split(",")
     return int(acquisitions), int(produced)
 
 

@@ -109,17 +109,12 @@ def main(out_dir: str | None = None) -> int:
 
 
 def _sim(bench: object, command: str) -> None:
-    import pyvisa
+    """Send one simulator control command (a fault on or off) over the app's own link type."""
+    from meterlab.visa import open_instrument
 
-    # pyvisa hands every caller the process's one manager: close the link, never the
-    # manager, or the window's own instruments would be closed with it.
-    res = pyvisa.ResourceManager("@py").open_resource(
-        bench.dmm_resource, read_termination="\n",  # type: ignore[attr-defined]
-        write_termination="\n", timeout=3000)
-    try:
-        res.write(command)
-    finally:
-        res.close()
+    resource = bench.dmm_resource  # type: ignore[attr-defined]
+    with open_instrument(resource, backend="@py", timeout_ms=3000, verify=False) as conn:
+        conn.write(command)
 
 
 if __name__ == "__main__":
