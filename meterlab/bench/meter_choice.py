@@ -31,10 +31,10 @@ def saved_meter() -> bool:
     the demo bench), decided without loading Qt so the bench can start before Qt does.
 
     The window keeps its settings with Qt's QSettings("meterlab", "meterlab"), which on
-    Linux is the INI file `$XDG_CONFIG_HOME/meterlab/meterlab.conf` (key `dmm` in the
-    `[resources]` group: `SAVED_METER_KEY`). A new user has no such file. Wherever the answer is not
-    certain — another system, a file that does not parse — this says True: the window
-    then decides itself, after Qt has loaded, as it always did.
+    Linux is the INI file `$XDG_CONFIG_HOME/meterlab/meterlab.conf`, with
+    `SAVED_METER_KEY` as key `dmm` in its `[resources]` group. A new user has no such
+    file. Wherever the answer is not certain — another system, a file that does not
+    parse — this says True: the window then decides itself, after Qt has loaded.
     """
     import configparser
     import os
