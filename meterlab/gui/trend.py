@@ -82,6 +82,8 @@ class TrendView(QWidget):
         self.following = True
         self.paused = False
         self._pause_t: float | None = None
+        #: The newest time the curve shows: a pause holds the chart exactly there.
+        self._drawn_t: float | None = None
         self._last_key: tuple | None = None
         self._band_key: object = ()
         self.redraws = 0  # how many times data was actually pushed to the plot
@@ -183,8 +185,11 @@ class TrendView(QWidget):
     def set_paused(self, paused: bool) -> None:
         self.paused = paused
         if paused:
+            # Hold what is on screen. Readings taken since the last frame are kept but not
+            # drawn: the chart must not step forward under the hand that pressed Pause.
             t = self.series.ring.view("t")
-            self._pause_t = float(t[-1]) if len(t) else None
+            self._pause_t = self._drawn_t if self._drawn_t is not None else (
+                float(t[-1]) if len(t) else None)
             self.following = False
         else:
             self._pause_t = None
@@ -225,6 +230,7 @@ class TrendView(QWidget):
         t_all = s.ring.view("t")
         n = t_all.shape[0]
         if n == 0:
+            self._drawn_t = None
             if self._last_key != ("empty", s.revision):
                 self.curve.setData([], [])
                 self.fail_points.setData([], [])
@@ -260,6 +266,7 @@ class TrendView(QWidget):
         else:
             x, y = peak_decimate(t_all[i0:i1], s.ring.view("v")[i0:i1], width)
         self.curve.setData(x, y)
+        self._drawn_t = t_new
         self._draw_failures(x0, x1, cap_t=t_new)
         if self.following:
             self._follow_y(y)
