@@ -194,13 +194,19 @@ def test_errors_another_program_left_are_not_blamed_on_meterlab(
     """Issue 9, reproduction 3: another SCPI program (sigrok-cli, a script) leaves
     `-113 Undefined header` in the meter's queue; meterlab takes the meter over (reads the
     queue away, *CLS) and reads, instead of refusing "the configuration VOLT:DC: -113"."""
+    # Each link waits for *OPC? before it closes: the other program is done when meterlab
+    # starts. (The simulator serves each link on a thread of its own; a bare write and
+    # close could still be executing when the next link's *CLS arrives, which on a loaded
+    # machine once left the -113 behind meterlab's own commands.)
     with open_instrument(bench.dmm_resource) as other:
         other.write("BOGUS:HEADER 1")  # what another program leaves behind
         other.write("CONF:VOLT:DC")
+        assert other.query("*OPC?") == "1"
     with open_instrument(bench.dmm_resource) as probe:
         # the queue really holds it (and reading it here would hide the bug: put it back)
         assert probe.read_error_queue()[0][0] == -113
         probe.write("BOGUS:HEADER 1")
+        assert probe.query("*OPC?") == "1"
     code, lines, err = run(["read", bench.dmm_resource, "--count", "3", "--no-store"], capsys)
     assert code == 0, err
     assert len(lines) == 3 and all(LINE.match(s) for s in lines)
