@@ -6,7 +6,9 @@ shared machine mean little), once on an idle machine and once while a second
 process this script starts (and stops) keeps one core busy:
 
 1. start-up: process start → main window on screen, and → first live reading on
-   the meter, against a bare PySide6 window (same size, a menu, a label);
+   the meter, against a bare PySide6 window (same size, a menu, a label); beside it
+   the same window's first reading from the synthetic in-process source, the floor
+   that no change to how instruments are reached can go below;
 2. event-loop latency (a 10 ms precise timer's lateness, p50/p99) with every view
    live: the meter at 0.001 PLC (50 kSa/s) with trend and histogram, a session
    logging, the scope sweeping and decoding UART — half the time on the Meter tab,
@@ -183,6 +185,29 @@ win.close()
 bench.stop()
 """
 
+#: The same window on the synthetic in-process source: no VISA, no simulator process. Its
+#: first reading is the floor of the desktop app itself (Qt, numpy, the meter view), which
+#: no change to how instruments are reached can go below.
+_FLOOR = """
+import time, sys
+import meterlab.gui.sources as sources
+sources.make_source = lambda **kw: sources.SyntheticSource()
+from meterlab.gui.app import build_window
+app, win = build_window([], dmm="synthetic", settings_path=sys.argv[1],
+                        db_path=sys.argv[1] + ".db")
+print(time.time())
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+loop = QEventLoop()
+def check():
+    if win.meter is not None and win.meter.series.ring.total > 0:
+        loop.quit()
+poll = QTimer(); poll.setTimerType(Qt.TimerType.PreciseTimer); poll.timeout.connect(check)
+poll.start(1)
+loop.exec()
+print(time.time())
+win.close()
+"""
+
 #: The bare window's event loop under the same probe (the latency baseline).
 _BARE_LOOP = """
 import json, sys
@@ -302,10 +327,11 @@ def startup(runs: int) -> dict[str, float]:
     """
     import tempfile
 
-    bare, shown, live = [], [], []
+    bare, shown, live, floor = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:  # a first start, not timed (bytecode, caches)
         _child(_BARE)
         _child(_OURS, os.path.join(tmp, "s.ini"))
+        _child(_FLOOR, os.path.join(tmp, "f.ini"))
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.time()
@@ -314,12 +340,16 @@ def startup(runs: int) -> dict[str, float]:
             ours = [float(x) - t0 for x in _child(_OURS, os.path.join(tmp, "s.ini")).split()]
             shown.append(ours[0])
             live.append(ours[1])
+            t0 = time.time()
+            floor.append(float(_child(_FLOOR, os.path.join(tmp, "f.ini")).split()[1]) - t0)
     live_ratio = [x / b for x, b in zip(live, bare, strict=True)]
     q = statistics.quantiles(live_ratio, n=4) if len(live_ratio) > 1 else live_ratio * 3
     return {"bare": statistics.median(bare), "shown": statistics.median(shown),
             "live": statistics.median(live),
             "shown_ratio": statistics.median(x / b for x, b in zip(shown, bare, strict=True)),
-            "live_ratio": statistics.median(live_ratio), "live_q25": q[0], "live_q75": q[2]}
+            "live_ratio": statistics.median(live_ratio), "live_q25": q[0], "live_q75": q[2],
+            "floor": statistics.median(floor),
+            "floor_ratio": statistics.median(x / b for x, b in zip(floor, bare, strict=True))}
 
 
 def live(seconds: float) -> dict[str, float]:
@@ -359,6 +389,9 @@ def report(load: str, st: dict[str, float] | None, lv: dict[str, float] | None,
         print(f"    first live reading      {st['live'] * 1e3:7.0f} ms   "
               f"{st['live_ratio']:5.2f}× bare   (goal ≤ 3×; middle half of the starts "
               f"{st['live_q25']:.2f}–{st['live_q75']:.2f}×)")
+        print(f"      floor: synthetic source {st['floor'] * 1e3:7.0f} ms   "
+              f"{st['floor_ratio']:5.2f}× bare   (the same window without VISA or the "
+              "simulator: what the desktop app itself costs)")
     if lv is not None:
         print(f"  everything live, {seconds:g} s (bare window p99 {lv['bare_p99']:.2f} ms):")
         print(f"    event-loop lateness     p50 {lv['p50']:6.2f} ms   p99 {lv['p99']:6.2f} ms "
