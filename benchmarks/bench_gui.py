@@ -161,17 +161,12 @@ app.processEvents()
 print(time.time())
 """
 
-_OURS = """
-import time, sys
-from meterlab.sim.process import start_for_window
-bench = start_for_window(True)  # as `meterlab` does for a new user: before Qt loads
-from meterlab.gui.app import build_window
-app, win = build_window([], demo=True, settings_path=sys.argv[1],
-                        db_path=sys.argv[1] + ".db", bench=bench)  # returns once painted
+#: Printed once the window is painted: then wait for the first reading on the readout, in
+#: an event loop that sleeps as the app's own `exec()` does, not in a loop spinning on
+#: `processEvents()`, which competes with the instrument's worker for the interpreter
+#: lock (31 paired starts measured the two the same, within the noise).
+_FIRST_READING = """
 print(time.time())
-# Wait in an event loop that sleeps, as the app's own `exec()` does, not in a loop
-# spinning on `processEvents()`, which competes with the instrument's worker for the
-# interpreter lock (31 paired starts measured the two the same, within the noise).
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 loop = QEventLoop()
 def check():
@@ -182,8 +177,16 @@ poll.start(1)
 loop.exec()
 print(time.time())
 win.close()
-bench.stop()
 """
+
+_OURS = """
+import time, sys
+from meterlab.sim.process import start_for_window
+bench = start_for_window(True)  # as `meterlab` does for a new user: before Qt loads
+from meterlab.gui.app import build_window
+app, win = build_window([], demo=True, settings_path=sys.argv[1],
+                        db_path=sys.argv[1] + ".db", bench=bench)  # returns once painted
+""" + _FIRST_READING + "bench.stop()\n"
 
 #: The same window on the synthetic in-process source: no VISA, no simulator process. Its
 #: first reading is the floor of the desktop app itself (Qt, numpy, the meter view), which
@@ -195,18 +198,7 @@ sources.make_source = lambda **kw: sources.SyntheticSource()
 from meterlab.gui.app import build_window
 app, win = build_window([], dmm="synthetic", settings_path=sys.argv[1],
                         db_path=sys.argv[1] + ".db")
-print(time.time())
-from PySide6.QtCore import QEventLoop, Qt, QTimer
-loop = QEventLoop()
-def check():
-    if win.meter is not None and win.meter.series.ring.total > 0:
-        loop.quit()
-poll = QTimer(); poll.setTimerType(Qt.TimerType.PreciseTimer); poll.timeout.connect(check)
-poll.start(1)
-loop.exec()
-print(time.time())
-win.close()
-"""
+""" + _FIRST_READING
 
 #: The bare window's event loop under the same probe (the latency baseline).
 _BARE_LOOP = """
