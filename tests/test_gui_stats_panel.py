@@ -49,3 +49,26 @@ def test_the_mean_is_shown_between_min_and_max(panel, centre, spread, share, npl
     mean = min(hi, max(lo, lo + (hi - lo) * share))
     panel.show_summary(_summary(lo, mean, hi), "V", digits_for_nplc(nplc))
     assert _shown(panel, "min") <= _shown(panel, "mean") <= _shown(panel, "max")
+
+
+@pytest.mark.parametrize("nplc", [0.2, 1, 10])
+def test_the_histograms_footer_shows_the_mean_as_the_statistics_box_does(qtbot, nplc):
+    import numpy as np
+
+    from meterlab.gui.histogram import HistogramView
+    from meterlab.gui.series import LiveSeries
+    from meterlab.readings import ReadingBatch
+
+    series = LiveSeries(capacity=10_000)
+    t = 1.7e9 + np.arange(500) / 50.0
+    v = 3.3 + 7e-6 * np.random.default_rng(5).standard_normal(500)
+    series.ingest([ReadingBatch.from_raw(t, v, function="VOLT:DC", unit="V")])
+    hist = HistogramView(series)
+    box = StatsPanel()
+    qtbot.addWidget(hist)
+    qtbot.addWidget(box)
+    digits = digits_for_nplc(nplc)
+    hist.reading_digits = digits  # as the meter view keeps it
+    hist.refresh(force=True)
+    box.show_summary(series.summary(), "V", digits)
+    assert f"<b>{box.labels['mean'].text()}</b>" in hist.stats_label.text()

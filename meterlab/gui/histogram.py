@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from meterlab.gui import style
-from meterlab.gui.fmt import fmt_plain, fmt_value
+from meterlab.gui.fmt import digits_for_nplc, fmt_plain, fmt_statistic, fmt_value
 from meterlab.gui.series import LiveSeries
 
 
@@ -44,6 +44,9 @@ class HistogramView(QWidget):
     def __init__(self, series: LiveSeries, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.series = series
+        #: The readout's digits at the meter's integration time (the meter view keeps it
+        #: current): the footer's mean is shown as the statistics box shows it.
+        self.reading_digits = digits_for_nplc(1.0)
         self._last_rev = -1
         self._last_rebin = 0.0
         self._unit: str | None = None
@@ -153,7 +156,7 @@ class HistogramView(QWidget):
             note = "<br>" + self.tr("The limits lie outside this view.")
         self.stats_label.setText(
             "<table cellspacing='6'><tr>"
-            f"<td>{mean}</td><td><b>{fmt_value(sm.mean, unit)}</b></td>"
+            f"<td>{mean}</td><td><b>{fmt_statistic(sm.mean, unit, self.reading_digits)}</b></td>"
             f"<td>σ</td><td><b>{fmt_value(sm.std, unit, 3)}</b></td></tr><tr>"
             f"<td>Cp</td><td><b>{fmt_plain(sm.cp, 2)}</b></td>"
             f"<td>Cpk</td><td><b>{fmt_plain(sm.cpk, 2)}</b></td></tr></table>{note}"

@@ -633,6 +633,8 @@ class MeterView(QWidget, View):
             self.badge.set_verdict(Verdict(worst))
         self._worst_since_text = NO_VERDICT
         self.stats_panel.show_summary(s.summary(), unit, digits)
+        if self.histogram is not None:
+            self.histogram.reading_digits = digits  # its footer shows the same mean
         rate = 0.0 if self.stale else s.rate()
         self.rate_label.setText(self.tr("%1 readings/s").replace("%1", _fmt_rate(rate)))
 

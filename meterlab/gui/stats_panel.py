@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
-from meterlab.gui.fmt import DASH, fmt_plain, fmt_value
+from meterlab.gui.fmt import DASH, fmt_plain, fmt_statistic, fmt_value
 from meterlab.gui.series import Summary
 from meterlab.readings import Verdict
 
@@ -42,14 +42,10 @@ class StatsPanel(QGroupBox):
     def show_summary(self, sm: Summary, unit: str, digits: int) -> None:
         lab = self.labels
         lab["n"].setText(f"{sm.n:,}".replace(",", " "))
-        # A mean resolves one digit more than a reading. Min and max take the mean's digits
-        # too: rounded alike, the three keep their order on screen, where readout digits
-        # showed "mean 3.2999 V" under "min 3.300 V" (µV noise at 0.2 PLC).
-        place = digits + 1
-        lab["mean"].setText(fmt_value(sm.mean, unit, place))
+        lab["mean"].setText(fmt_statistic(sm.mean, unit, digits))
         lab["std"].setText(fmt_value(sm.std, unit, 3))
-        lab["min"].setText(fmt_value(sm.min, unit, place))
-        lab["max"].setText(fmt_value(sm.max, unit, place))
+        lab["min"].setText(fmt_statistic(sm.min, unit, digits))
+        lab["max"].setText(fmt_statistic(sm.max, unit, digits))
         lab["cp"].setText(fmt_plain(sm.cp, 2))
         lab["cpk"].setText(fmt_plain(sm.cpk, 2))
         c = sm.counts
