@@ -65,6 +65,17 @@ def test_the_listening_bench_gives_way_to_the_app():
         assert {os.getpriority(os.PRIO_PROCESS, t) for t in _threads_of(bench.proc.pid)} == {mine}
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="Linux /proc")
+def test_the_simulator_keeps_numpy_to_one_thread():
+    # OpenBLAS would start a worker per further core, spinning for work it never gets on
+    # the core the app starts on.
+    with BenchProcess(seed=2, give_way=False) as bench:
+        with open(f"/proc/{bench.proc.pid}/environ", "rb") as f:
+            env = dict(v.split(b"=", 1) for v in f.read().split(b"\0") if b"=" in v)
+        assert env[b"OPENBLAS_NUM_THREADS"] == b"1"
+        assert env.get(b"PATH") == os.environ.get("PATH", "").encode()  # the rest inherited
+
+
 def test_bench_process_ends_when_its_parent_is_killed():
     code = ("import time\nfrom meterlab.sim.process import BenchProcess\n"
             "b = BenchProcess().wait_ready()\nprint(b.dmm_resource, flush=True)\n"

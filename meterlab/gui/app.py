@@ -89,9 +89,6 @@ def build_window(
                         extra_views=True, db_path=db_path)
     window.show()
     app.processEvents()  # paint the shell now; numpy and pyqtgraph load after this
-    from meterlab.gui.startup import prepare_instruments
-
-    prepare_instruments()  # pyvisa loads while the bench starts and the view is built
     window.lab_forwarder = None  # type: ignore[attr-defined]
 
     def forward_to_lab() -> None:  # its first round is seconds away: after the views

@@ -32,12 +32,15 @@ from meterlab.gui.sources import FAST_NPLC, MeterSetup
 class _OwnedMeter:
     """A `Multimeter` that also closes its connection (the engine calls `close`)."""
 
-    def __init__(self, meter: Any, conn: Any) -> None:
+    def __init__(self, meter: Any, conn: Any, started: threading.Event | None = None) -> None:
         self._meter = meter
         self._conn = conn
+        self._started = started
 
     def start_stream(self) -> None:
         self._meter.start_stream()
+        if self._started is not None:
+            self._started.set()
 
     def fetch_available(self, max_n: int | None = None) -> Any:
         return self._meter.fetch_available(max_n)
@@ -102,6 +105,14 @@ class InstrumentSource:
         self._lock = threading.Lock()
         self._ops: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._control: threading.Thread | None = None
+        self._settled = threading.Event()
+
+    @property
+    def settled(self) -> bool:
+        """True once the meter measures, or has failed to start: the window builds the
+        meter view then, so that its work on the interpreter does not hold up the
+        instrument's connection (see `startup.when_source_settled`)."""
+        return self._settled.is_set()
 
     @property
     def resource(self) -> str:
@@ -191,6 +202,7 @@ class InstrumentSource:
             try:
                 op()
             except Exception as exc:  # a control slip must reach the user, not kill the thread
+                self._settled.set()
                 if self._feed is not None:
                     self._feed.notify(FeedEventKind.ERROR, str(exc))
 
@@ -245,11 +257,13 @@ class InstrumentSource:
         except BaseException:
             conn.close()
             raise
-        return _OwnedMeter(meter, conn)
+        return _OwnedMeter(meter, conn, self._settled)
 
     def _on_status(self, event: Any) -> None:
         from meterlab.acquire import State
 
+        if event.state is not State.RUNNING:
+            self._settled.set()  # the first start failed or ended: nothing to wait for
         feed = self._feed
         if feed is None:
             return

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self._meter_paused_for_view = False
         self._pending_views: list[Any] = []
         self._views_built = False
+        #: The source started before its view exists (`build_views`): closed on close.
+        self._starting: Any = None
         self._after_views: list[Callable[[], None]] = []
         self._closed = False
         #: The simulated bench once the meter has moved to another instrument.
@@ -141,22 +143,31 @@ class MainWindow(QMainWindow):
         """Create the meter view (numpy, pyqtgraph load here) and connect the source.
 
         With `autostart` the source starts measuring first, with the saved setup,
-        into the feed the view then drains: the instrument connects while the
-        view's imports load. The meter's trend and histogram (pyqtgraph) and
-        the other views follow once the first reading is on screen (see
-        `startup.py`), one per turn of the event loop.
+        into the feed the view then drains; in the app (`extra_views`) the view is
+        built once the meter measures, while it takes its first reading. The
+        meter's trend and histogram (pyqtgraph) and the other views follow once
+        the first reading is on screen (see `startup.py`), one per turn of the
+        event loop.
         """
-        if self.meter is not None:
+        if self.meter is not None or self._starting is not None:
             return
         source = self._source_arg
         if callable(source) and not hasattr(source, "start"):
             source = source()
         feed = None
         if self._autostart and source is not None:
-            from meterlab.gui.startup import start_early
+            from meterlab.gui.startup import start_early, when_source_settled
 
             feed = start_early(source, self.settings)
+            if feed is not None and self._extra_views:
+                self._starting = source
+                when_source_settled(source, lambda: self._closed,
+                                    lambda: self._build_meter_view(source, feed))
+                return
+        self._build_meter_view(source, feed)
 
+    def _build_meter_view(self, source: Any, feed: Any) -> None:
+        self._starting = None
         from meterlab.gui.meter_view import MeterView
         from meterlab.gui.series import DEFAULT_CAPACITY
 
@@ -566,6 +577,10 @@ class MainWindow(QMainWindow):
                 view.shutdown()  # type: ignore[attr-defined]
         if meter is not None:  # last: it may own the in-process bench the others used
             meter.shutdown()  # type: ignore[attr-defined]
+        elif self._starting is not None:  # closed before the meter view was built
+            source, self._starting = self._starting, None
+            source.stop()
+            source.close()  # waits for its worker: none may be left inside pyvisa's loading
         if self._bench is not None:
             self._bench.stop()
             self._bench = None

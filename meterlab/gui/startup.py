@@ -1,16 +1,17 @@
 """The desktop app's start-up order: the meter measures first, the rest waits its turn.
 
 What a technician waits for on opening meterlab is the first reading. So the
-meter's source starts with the saved setup before its view is built (the
-instrument connects while the view's imports load), and everything that can
-wait — the meter's own plots (pyqtgraph), the scope, plan runner, sessions and
-instruments views — waits until that reading is on screen, or until it is clear
-none is coming soon (no source, a lost or stopped one, or `WAIT_MS`).
+meter's source starts with the saved setup before anything else (its worker
+loads pyvisa and connects, with the interpreter to itself), its view is built
+while the meter takes that reading (`when_source_settled`), and everything
+that can wait — the meter's own plots (pyqtgraph), the scope, plan runner,
+sessions and instruments views — waits until that reading is on screen, or
+until it is clear none is coming soon (no source, a lost or stopped one, or
+`WAIT_MS`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,31 +20,9 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 #: Longest wait (ms) for the first reading before what waits for it goes ahead anyway.
 WAIT_MS = 4000
 POLL_MS = 25
-
-
-def prepare_instruments(backend: str | None = None) -> threading.Thread:
-    """Load pyvisa and open its resource manager on a background thread, now.
-
-    Loading pyvisa and pyvisa-py's session types takes 0.15–0.5 s (more on a busy
-    PC, and about half a second more where pyusb must search for libusb), which
-    the first connection would otherwise add after the instrument answers; this
-    way it overlaps the demo bench's start and the building of the meter view.
-    """
-
-    def work() -> None:
-        from meterlab.visa import prepare
-
-        prepare(backend)
-
-    # Not a daemon: a window closed within the first half second must not end the
-    # process while this thread is inside libusb. At exit, pyusb's finalizer calls
-    # libusb_exit under a daemon thread still enumerating (a segfault), or the process
-    # tears libusb's mutexes down under it (an abort): one in four such quick closes
-    # crashed. The interpreter waits for non-daemon threads before either; the wait
-    # is the rest of that half second at most.
-    thread = threading.Thread(target=work, name="prepare-visa")
-    thread.start()
-    return thread
+#: Longest wait (ms) for the meter to start measuring before its view is built anyway.
+SETTLE_MS = 600
+SETTLE_POLL_MS = 2
 
 
 def start_early(source: Any, settings: Any) -> Any:
@@ -94,3 +73,30 @@ def after_first_reading(meter: Callable[[], Any], cancelled: Callable[[], bool],
             then()
 
     QTimer.singleShot(0, poll)
+
+
+def when_source_settled(source: Any, cancelled: Callable[[], bool],
+                        then: Callable[[], None]) -> None:
+    """Call `then` once `source` measures or has given up (its `settled`), at most `SETTLE_MS`.
+
+    Everything between the painted shell and the meter's first reading runs on one
+    interpreter: pyvisa, the connection, and the meter view's imports and widgets.
+    Built alongside, the view took the interpreter from the connection, so the meter
+    was told to measure only after the view stood, and its own integration time
+    (40 ms at 1 PLC with auto-zero) came on top. Built after, while the meter
+    integrates, it costs the first reading nothing. A source without `settled`
+    (the synthetic one) goes ahead at once; a slow instrument waits no longer than
+    `SETTLE_MS`, which is all the view's build can then add.
+    """
+    clock = QElapsedTimer()
+    clock.start()
+
+    def poll() -> None:
+        if cancelled():
+            return
+        if getattr(source, "settled", True) or clock.elapsed() > SETTLE_MS:
+            then()
+        else:
+            QTimer.singleShot(SETTLE_POLL_MS, poll)
+
+    poll()

@@ -1,0 +1,155 @@
+"""The app's start-up order: the meter is told to measure before its view is built.
+
+The view's imports and widgets would otherwise take the interpreter from the
+connection, and the meter's own first reading (40 ms at 1 PLC with auto-zero) would
+only begin once the view stood. Real parts throughout: the demo bench's process, or
+the simulator's meter over TCP, through pyvisa-py.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+import socket
+import subprocess
+import sys
+import time
+
+from meterlab.gui import startup
+from meterlab.gui.feed import ReadingFeed
+from meterlab.gui.instrument_source import InstrumentSource
+from meterlab.gui.main_window import MainWindow
+from meterlab.gui.sources import MeterSetup
+
+pytest_plugins = ("gui_fixtures",)
+
+
+def test_the_meter_view_is_built_while_the_meter_takes_its_first_reading(qtbot, tmp_path,
+                                                                         monkeypatch):
+    from meterlab.gui.app import build_window
+
+    seen: list[tuple[bool, bool]] = []  # (source settled, view already built) at build time
+    build = MainWindow._build_meter_view
+
+    def spy(self, source, feed):
+        seen.append((bool(source.settled), self.meter is not None))
+        build(self, source, feed)
+
+    monkeypatch.setattr(MainWindow, "_build_meter_view", spy)
+    _app, win = build_window([], demo=True, settings_path=str(tmp_path / "s.ini"),
+                             db_path=str(tmp_path / "s.db"))
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitUntil(lambda: win.meter is not None, timeout=20000)
+        assert seen == [(True, False)]  # once, and only after the meter measured
+        qtbot.waitUntil(lambda: win.meter.series.ring.total > 0, timeout=20000)
+        assert win.meter.readout.text().endswith("V")
+        assert win.meter.running
+    finally:
+        win.close()
+
+
+def test_a_meter_that_never_answers_still_gets_its_view_after_the_settle_wait(qtbot,
+                                                                              monkeypatch):
+    # A LAN meter that accepts the connection and then says nothing (hung firmware).
+    mute = socket.socket()
+    mute.bind(("127.0.0.1", 0))
+    mute.listen(1)
+    port = mute.getsockname()[1]
+    monkeypatch.setattr(startup, "SETTLE_MS", 150)
+    source = InstrumentSource(f"TCPIP0::127.0.0.1::{port}::SOCKET", backend="@py",
+                              timeout_ms=3000)
+    called: list[float] = []
+    t0 = time.monotonic()
+    try:
+        feed = startup.start_early(source, _Setup())
+        assert feed is not None
+        startup.when_source_settled(source, lambda: False,
+                                    lambda: called.append(time.monotonic() - t0))
+        qtbot.waitUntil(lambda: bool(called), timeout=5000)
+        assert not source.settled  # still waiting for its *IDN? reply
+        assert 0.14 <= called[0] < 2.5  # the settle wait, not the 3 s timeout
+    finally:
+        source.close()
+        mute.close()
+
+
+def test_a_dead_meter_settles_at_once_so_its_view_can_say_why(qtbot):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there: connection refused
+    source = InstrumentSource(f"TCPIP0::127.0.0.1::{port}::SOCKET", backend="@py")
+    feed = ReadingFeed()
+    try:
+        source.configure(MeterSetup())
+        source.start(feed)
+        qtbot.waitUntil(lambda: source.settled, timeout=5000)
+    finally:
+        source.close()
+
+
+def test_a_meter_is_settled_once_it_measures_not_before_it_starts(qtbot):
+    from standins import StandInBoard
+
+    from meterlab.sim.dmm import Keysight34465A
+    from meterlab.sim.server import InstrumentServer
+
+    server = InstrumentServer(Keysight34465A(StandInBoard(), seed=3)).start()
+    source = InstrumentSource(server.resource, backend="@py")
+    feed = ReadingFeed()
+    try:
+        assert not source.settled  # nothing started yet
+        source.configure(MeterSetup(nplc=1.0))
+        source.start(feed)
+        qtbot.waitUntil(lambda: source.settled, timeout=10000)
+        assert source.running
+        # Settled means told to measure: the first reading follows the meter's own time.
+        got: list = []
+        qtbot.waitUntil(lambda: got.extend(feed.drain().batches) or bool(got), timeout=10000)
+        assert len(got[0]) >= 1
+    finally:
+        source.close()
+        server.stop()
+
+
+def test_a_window_closed_while_its_meter_connects_leaves_nothing_running():
+    # In a fresh interpreter: a worker left inside pyvisa's loading at exit can crash it.
+    code = """
+import os, json, tempfile, threading, time
+os.environ['QT_QPA_PLATFORM'] = 'offscreen'
+from meterlab.gui.app import build_window
+tmp = tempfile.mkdtemp()
+app, win = build_window([], demo=True, settings_path=tmp + "/s.ini", db_path=tmp + "/s.db")
+end = time.monotonic() + 30
+while win._starting is None and win.meter is None and time.monotonic() < end:
+    app.processEvents(); time.sleep(0.001)
+caught = win._starting is not None
+source = win._starting
+bench = source.bench if source is not None else None
+win.close()
+app.processEvents()
+left = sorted(t.name for t in threading.enumerate()
+              if t.name.startswith(("acquire", "instrument-control")))
+stopped = bench is None or bench.proc.wait(timeout=10) is not None
+print(json.dumps({"caught": caught, "built": win.meter is not None, "left": left,
+                  "running": bool(source and source.running), "bench_stopped": stopped}))
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr[-3000:]
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    assert out == {"caught": True, "built": False, "left": [], "running": False,
+                   "bench_stopped": True}
+
+
+class _Setup:
+    """The settings `start_early` reads, as a user who never changed them has them."""
+
+    meter_function = "VOLT:DC"
+    meter_range = None
+    meter_nplc = 1.0
+    meter_trigger = "IMM"
