@@ -164,15 +164,18 @@ print(time.time())
 #: Printed once the window is painted: then wait for the first reading on the readout, in
 #: an event loop that sleeps as the app's own `exec()` does, not in a loop spinning on
 #: `processEvents()`, which competes with the instrument's worker for the interpreter
-#: lock (31 paired starts measured the two the same, within the noise).
+#: lock (31 paired starts measured the two the same, within the noise). The probe must not
+#: touch the `Qt` namespace: its first use builds every enum in it (11.5 ms), which the app
+#: itself leaves until the meter measures (`gui/main_window.py`). A coarse 1 ms timer
+#: keeps to within 5 % of its interval.
 _FIRST_READING = """
 print(time.time())
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 loop = QEventLoop()
 def check():
     if win.meter is not None and win.meter.series.ring.total > 0:  # on the readout
         loop.quit()
-poll = QTimer(); poll.setTimerType(Qt.TimerType.PreciseTimer); poll.timeout.connect(check)
+poll = QTimer(); poll.timeout.connect(check)  # no `Qt.TimerType` here (see above)
 poll.start(1)
 loop.exec()
 print(time.time())

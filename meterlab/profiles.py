@@ -443,7 +443,10 @@ def _identify_table(text: str) -> dict[str, Any] | None:
     own: list[str] = []
     inside, found, depth = False, False, 0
     for line in text.splitlines():
-        names = _header_names(line) if depth == 0 else None
+        # Only a line with a bracket can be a header or change the depth: the others skip
+        # both scans (a connection looks at every shipped profile this way).
+        bracketed = "[" in line or "]" in line
+        names = _header_names(line) if depth == 0 and bracketed else None
         if names is not None:
             inside = names == ["identify"]
             if inside:
@@ -455,7 +458,8 @@ def _identify_table(text: str) -> dict[str, Any] | None:
             continue
         if inside:
             own.append(line)
-        depth = max(0, depth + _bracket_delta(line))
+        if bracketed:
+            depth = max(0, depth + _bracket_delta(line))
     if not found:
         return None
     try:

@@ -153,3 +153,31 @@ class _Setup:
     meter_range = None
     meter_nplc = 1.0
     meter_trigger = "IMM"
+
+
+def test_the_window_shell_leaves_the_qt_namespace_until_the_meter_view():
+    # Its first use builds all of its enums (11.5 ms), which the connection would wait for.
+    code = """
+import os, json, tempfile
+os.environ['QT_QPA_PLATFORM'] = 'offscreen'
+import PySide6.QtCore as core
+from meterlab.gui.app import build_window
+tmp = tempfile.mkdtemp()
+app, win = build_window([], dmm="synthetic", settings_path=tmp + "/s.ini", db_path=tmp + "/s.db")
+shell = 'Qt' in core.__dict__
+while win.meter is None:
+    app.processEvents()
+from PySide6.QtGui import QKeySequence
+start = win.start_action
+print(json.dumps({"shell": shell, "after": 'Qt' in core.__dict__,
+                  "keys": [k.toString() for k in start.shortcuts()],
+                  "context": start.shortcutContext().name}))
+win.close()
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr[-3000:]
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    # The meter's shortcuts are there all along, and reach every window once it exists.
+    assert out == {"shell": False, "after": True, "keys": ["F5"],
+                   "context": "ApplicationShortcut"}

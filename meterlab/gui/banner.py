@@ -8,7 +8,7 @@ and goes away by itself when the news is good or when dismissed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from meterlab.gui.polish import repolish
@@ -28,7 +28,6 @@ class StatusBanner(QFrame):
         self._text = QLabel(self)
         self._text.setObjectName("bannerText")
         self._text.setWordWrap(True)
-        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._close = QToolButton(self)
         self._close.setObjectName("bannerClose")
         self._close.setText("✕")
@@ -44,6 +43,7 @@ class StatusBanner(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self.level = "info"
+        self._selectable = False  # the text can be selected (and copied) once there is one
         self.hide()
 
     @property
@@ -56,6 +56,11 @@ class StatusBanner(QFrame):
         """Show `text`; with `timeout_ms` it hides itself after that long."""
         if level not in LEVELS:
             level = "warning"
+        if not self._selectable:  # here, not in __init__: see `main_window.py` on Qt's namespace
+            from PySide6.QtCore import Qt
+
+            self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._selectable = True
         self.level = level
         self.setProperty("level", level)
         self._icon.setText({"info": "ℹ", "warning": "⚠", "error": "⊘"}[level])

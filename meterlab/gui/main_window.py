@@ -9,16 +9,25 @@ their own `news` signal (text, level, timeout_ms) to the banner with
 The window must appear fast, so this module imports only Qt: numpy,
 pyqtgraph and the views load in `build_views()`. With `defer_views=True` the
 caller runs it later; `app.build_window()` does so right after the first paint.
+
+Nor does the shell touch the `Qt` namespace (alignment flags, shortcut contexts):
+the first use of any of its enums makes PySide6 build all of them, 11.5 ms of the
+interpreter, which the meter's connection would wait for. The meter view uses it
+anyway, built while the meter takes its first reading; what the shell needs from
+it (`_widen_shortcuts`) waits until then. That is also why shortcuts are set with
+`setShortcuts`: `setShortcut`'s overloads take a `Qt.Key`, and PySide6 builds the
+namespace just to weigh them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -125,8 +134,9 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.statusBar().addPermanentWidget(self.mode_label)
-        self._placeholder = QLabel(self.tr("Starting the meter…"))
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Centred by its paragraph (a label's own alignment is a `Qt` flag: see above).
+        starting = escape(self.tr("Starting the meter…"))
+        self._placeholder = QLabel(f"<p align=\"center\">{starting}</p>")
         self.tabs.addTab(self._placeholder, self.tr("Meter"))
         self.setWindowTitle(window_title(""))
         self._build_actions()
@@ -178,6 +188,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         self._placeholder.deleteLater()
         self.views["meter"] = self.meter
+        self._widen_shortcuts()
         self.tabs.insertTab(0, self.meter, self.tr("Meter"))
         self.tabs.setCurrentIndex(0)
         self.connect_news(self.meter)
@@ -198,6 +209,13 @@ class MainWindow(QMainWindow):
                                 self._build_later_views)
         else:
             self._all_views_built()
+
+    def _widen_shortcuts(self) -> None:
+        """F5, F6, Ctrl+L: from any of the app's windows, once there is a meter to act on."""
+        from PySide6.QtCore import Qt
+
+        for a in self._meter_actions:
+            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
 
     def after_views(self, call: Callable[[], None]) -> None:
         """Call `call` once every view is built (at once if they are).
@@ -409,37 +427,37 @@ class MainWindow(QMainWindow):
         m = self.menuBar()
         file_menu = m.addMenu(self.tr("&File"))
         self.export_action = QAction(self.tr("&Export readings…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setShortcuts([QKeySequence("Ctrl+E")])
         self.export_action.triggered.connect(self.export_readings)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
         measure = m.addMenu(self.tr("&Measure"))
         self.start_action = QAction(self.tr("&Start / stop"), self)
-        self.start_action.setShortcut(QKeySequence("F5"))
+        self.start_action.setShortcuts([QKeySequence("F5")])
         self.start_action.triggered.connect(self._toggle_running)
         self.single_action = QAction(self.tr("Single &reading"), self)
-        self.single_action.setShortcut(QKeySequence("F6"))
+        self.single_action.setShortcuts([QKeySequence("F6")])
         self.single_action.triggered.connect(self._single)
         limit_action = QAction(self.tr("Edit &limit"), self)
-        limit_action.setShortcut(QKeySequence("Ctrl+L"))
+        limit_action.setShortcuts([QKeySequence("Ctrl+L")])
         limit_action.triggered.connect(self._focus_limit)
         clear_action = QAction(self.tr("&Clear readings"), self)
         clear_action.triggered.connect(self._meter_call("clear"))
-        for a in (self.start_action, self.single_action, limit_action, clear_action):
-            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._meter_actions = (self.start_action, self.single_action, limit_action, clear_action)
+        for a in self._meter_actions:
             measure.addAction(a)
 
         view_menu = m.addMenu(self.tr("&View"))
         pause = QAction(self.tr("&Pause trend"), self)
-        pause.setShortcut(QKeySequence("Ctrl+P"))
+        pause.setShortcuts([QKeySequence("Ctrl+P")])
         pause.triggered.connect(self._toggle_pause)
         follow = QAction(self.tr("&Follow newest"), self)
-        follow.setShortcut(QKeySequence("End"))
+        follow.setShortcuts([QKeySequence("End")])
         follow.triggered.connect(self._follow)
         view_menu.addAction(pause)
         view_menu.addAction(follow)

@@ -12,12 +12,13 @@ first shown, so it needs nothing here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 
 def repolish(widget: QWidget) -> None:
     """Make `widget`'s stylesheet selectors see its current properties."""
+    from PySide6.QtCore import Qt  # not at import: see `main_window.py` on the Qt namespace
+
     if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         return
     style = widget.style()
