@@ -181,3 +181,28 @@ win.close()
     # The meter's shortcuts are there all along, and reach every window once it exists.
     assert out == {"shell": False, "after": True, "keys": ["F5"],
                    "context": "ApplicationShortcut"}
+
+
+def test_the_demo_meter_offers_its_choices_before_it_answers_and_its_own_after(qtbot,
+                                                                              monkeypatch):
+    from meterlab.gui import sources
+    from meterlab.gui.instrument_source import SimulatedBenchSource
+
+    reads: list[int] = []
+    real = sources.synthetic_capabilities
+    monkeypatch.setattr(sources, "synthetic_capabilities",
+                        lambda: reads.append(1) or real())
+    source = SimulatedBenchSource(in_process=True)
+    feed = ReadingFeed()
+    try:
+        assert reads == []  # not read while the window starts the source
+        early = source.capabilities  # a view built before the meter answered
+        assert reads == [1] and early.offers_nplc(0.001)
+        assert source.capabilities is early  # read once
+        source.configure(MeterSetup())
+        source.start(feed)
+        qtbot.waitUntil(lambda: source.settled, timeout=10000)
+        assert source.capabilities is not early  # what the meter said replaces it
+        assert source.capabilities.offers_nplc(0.001)
+    finally:
+        source.close()

@@ -307,12 +307,24 @@ class SimulatedBenchSource(InstrumentSource):
             simulated=True,
             label="Simulated bench — connect a real instrument from Instruments",
         )
-        from meterlab.gui.sources import synthetic_capabilities
-
-        # The bench's meter is a 34465A: offer its choices before it first answers
-        # (what it says once connected replaces this).
-        self.capabilities = synthetic_capabilities()
         self.detail = ""
+
+    @property  # type: ignore[override]
+    def capabilities(self) -> Any:
+        """The bench's meter is a 34465A: its choices are offered before it first answers
+        (what it says once connected replaces them). Read from its profile only when asked
+        that early: the app's window asks once the meter measures, by when it has answered,
+        and reading the profile first would hold up that connection."""
+        caps = self._capabilities
+        if caps is None:
+            from meterlab.gui.sources import synthetic_capabilities
+
+            caps = self._capabilities = synthetic_capabilities()
+        return caps
+
+    @capabilities.setter
+    def capabilities(self, caps: Any) -> None:
+        self._capabilities = caps
 
     @property
     def resource(self) -> str:
