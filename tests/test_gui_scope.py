@@ -86,9 +86,15 @@ def test_four_traces_match_the_board_and_uart_text_is_decoded(qtbot, view):
     text = view.uart_text.toPlainText()
     assert "T=" in text
     assert "9600 Bd" in view.uart_info.text()
-    # Bytes and characters are drawn on the UART row of the logic lanes.
-    assert "T 54h" in [a.text for a in view.logic.annotations if a.row == "uart"]
-    assert {"T 54h", "T"} & set(view.logic.shown_labels)  # full or short, as width allows
+    # Bytes and characters are drawn on the UART row of the logic lanes. They are the
+    # latest frame's, and a 24 ms frame holds about 23 of the board's characters: wait for
+    # one that holds a "T" (the text panel above keeps every frame's).
+    def t_drawn() -> bool:
+        uart = [a.text for a in view.logic.annotations if a.row == "uart"]
+        return ("T 54h" in uart  # full or short label, as the width allows
+                and bool({"T 54h", "T"} & set(view.logic.shown_labels)))
+
+    qtbot.waitUntil(t_drawn, timeout=15000)
     assert "D0" in dict(view.logic.rows) and "uart" in dict(view.logic.rows)
     x, _ = view.logic.lanes[3].getOriginalDataset()
     assert len(x) > 20  # D3 carries the PWM: many edges in 24 ms
