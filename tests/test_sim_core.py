@@ -287,3 +287,35 @@ def test_keysight_prints_status_integers_signed():
         with link(bench.dmm_resource, timeout=3000) as dmm:
             assert dmm.query("*CLS;*ESE 16;*ESE?") == "+16"
             assert dmm.query("*STB?") == "+0"
+
+
+def test_a_new_link_is_served_after_what_an_older_link_sent_before_it(monkeypatch):
+    # A program sends a last command and closes; the next connects and clears the status.
+    # The instrument has one parser and takes them in the order they came, however late
+    # the simulator's thread for the first link gets to run (played here by a sleep).
+    from meterlab.sim import server as srv
+
+    real = srv._serve_client
+    served: list[str] = []
+
+    def first_link_late(sock, peer, instrument, links=None):
+        served.append(peer)
+        if len(served) == 1:
+            time.sleep(0.3)
+        real(sock, peer, instrument, links)
+
+    monkeypatch.setattr(srv, "_serve_client", first_link_late)
+    server = InstrumentServer(Toy(FakeBoard())).start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), 5) as old:
+            old.sendall(b"NO:SUCH:HEADer\n")  # leaves -113 in the error queue
+        with socket.create_connection(("127.0.0.1", server.port), 5) as new:
+            new.sendall(b"*CLS\n")
+            time.sleep(0.6)  # the old link's thread has long run by now
+            new.sendall(b"SYST:ERR?\n")
+            reply = new.recv(200).decode()
+    finally:
+        server.stop()
+    # The *CLS came second and cleared it (served in the order the threads ran, it was
+    # "-113,..." here: each link's thread alone decided).
+    assert reply.startswith("+0,")

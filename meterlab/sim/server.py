@@ -14,9 +14,13 @@ shared with the VXI-11 and HiSLIP servers.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import logging
+import selectors
 import socket
+import threading
+import time
 
 from meterlab.sim.instrument import Connection, SimInstrument
 from meterlab.sim.service import TCPService
@@ -71,43 +75,132 @@ def find_message_end(buf: bytes | bytearray, start: int = 0) -> int:
     return -1
 
 
-def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument) -> None:
+class Links:
+    """The open socket links of one instrument, in the order they were accepted.
+
+    A real instrument has one parser: what arrives on its LAN sockets is executed in the
+    order it arrived. Here every link has its own thread, and a program that sends its last
+    commands and closes could have them executed after the next program's first command
+    (a `*CLS` that should have cleared what they left) when the old link's thread was
+    scheduled late. So a new link's first message waits, up to `WAIT_S`, until every older
+    link's input has begun to execute (a long one, such as a READ? waiting for its
+    measurement, need not end first: other links are served meanwhile, as on the meter).
+    """
+
+    WAIT_S = 0.5
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._busy: dict[socket.socket, bool] = {}  # accept order; True: input taken, not begun
+
+    def accepted(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._busy[sock] = False
+
+    def closed(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._busy.pop(sock, None)
+
+    def set_busy(self, sock: socket.socket, busy: bool) -> None:
+        with self._lock:
+            if sock in self._busy:
+                self._busy[sock] = busy
+
+    def wait_for_older(self, sock: socket.socket) -> None:
+        end = time.monotonic() + self.WAIT_S
+        while time.monotonic() < end:
+            with self._lock:
+                links = list(self._busy.items())
+            mine = next((i for i, (s, _) in enumerate(links) if s is sock), len(links))
+            older = links[:mine]
+            if not any(busy for _, busy in older) and not _any_readable([s for s, _ in older]):
+                return
+            time.sleep(0.001)
+
+
+def _any_readable(socks: list[socket.socket]) -> bool:
+    """True if any of `socks` has input (or its end) waiting; closed ones have none."""
+    with selectors.DefaultSelector() as sel:  # epoll where there is one: no limit on fds
+        for s in socks:
+            with contextlib.suppress(OSError, ValueError, KeyError):  # closed meanwhile
+                sel.register(s, selectors.EVENT_READ)
+        if not sel.get_map():
+            return False
+        try:
+            return bool(sel.select(0))
+        except (OSError, ValueError):
+            return False
+
+
+def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument,
+                  links: Links | None = None) -> None:
     """One client's session: split the byte stream into messages, answer each."""
     conn = Connection(peer=peer)
     gap = instrument.unterminated_gap
     buf = bytearray()
-    while True:
-        # Only while half a message waits does the thread wake up: idle costs nothing.
-        sock.settimeout(gap if gap is not None and buf else None)
+    first = links is not None
+    sel = selectors.DefaultSelector()
+    try:
         try:
-            chunk = sock.recv(1 << 16)
-        except TimeoutError:
-            # Nothing more came: some instruments (the Rigol scopes) take what
-            # arrived as the whole message, so clients that send no terminator work.
-            if find_message_end(buf) == -1:  # not stuck inside a block
-                message = bytes(buf)
-                buf.clear()
+            sel.register(sock, selectors.EVENT_READ)
+        except (OSError, ValueError):  # closed before its thread began: the bench stops
+            return
+        while True:
+            # Only while half a message waits does the thread wake up: idle costs nothing.
+            # Wait for input first and say so before taking it (`Links`), then take it.
+            try:
+                ready = sel.select(gap if gap is not None and buf else None)
+            except (OSError, ValueError):
+                return
+            if not ready:
+                # Nothing more came: some instruments (the Rigol scopes) take what
+                # arrived as the whole message, so clients that send no terminator work.
+                if find_message_end(buf) == -1:  # not stuck inside a block
+                    message = bytes(buf)
+                    buf.clear()
+                    if first:
+                        links.wait_for_older(sock)  # type: ignore[union-attr]
+                        first = False
+                    if not _run(sock, instrument, conn, message):
+                        return
+                continue
+            if links is not None:
+                links.set_busy(sock, True)
+            try:
+                chunk = sock.recv(1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            buf += chunk
+            messages: list[bytes] = []
+            while True:
+                end = find_message_end(buf)
+                if end < 0:
+                    # -1: no terminator yet; -2: inside a block.
+                    if len(buf) > MAX_MESSAGE:
+                        buf.clear()
+                        with instrument.lock:
+                            instrument.push_error(-363)
+                    break
+                messages.append(bytes(buf[:end]))
+                del buf[: end + 1]
+            if first and messages:
+                links.wait_for_older(sock)  # type: ignore[union-attr]
+                first = False
+            for i, message in enumerate(messages):
+                if links is not None and i == len(messages) - 1:
+                    # Everything taken has begun: a newer link may go ahead, even while
+                    # this message runs long (a READ? waiting for its measurement).
+                    links.set_busy(sock, False)
                 if not _run(sock, instrument, conn, message):
                     return
-            continue
-        except OSError:
-            return
-        if not chunk:
-            return
-        buf += chunk
-        while True:
-            end = find_message_end(buf)
-            if end < 0:
-                # -1: no terminator yet; -2: inside a block.
-                if len(buf) > MAX_MESSAGE:
-                    buf.clear()
-                    with instrument.lock:
-                        instrument.push_error(-363)
-                break
-            message = bytes(buf[:end])
-            del buf[: end + 1]
-            if not _run(sock, instrument, conn, message):
-                return
+            if links is not None and not messages:
+                links.set_busy(sock, False)
+    finally:
+        sel.close()
+        if links is not None:
+            links.closed(sock)
 
 
 def _run(sock: socket.socket, instrument: SimInstrument, conn: Connection,
@@ -132,9 +225,10 @@ class InstrumentServer:
 
     def __init__(self, instrument: SimInstrument, host: str = "127.0.0.1", port: int = 0) -> None:
         self.instrument = instrument
-        self._service = TCPService(host, port,
-                                   lambda sock, peer: _serve_client(sock, peer, instrument),
-                                   f"sim-{instrument.identity[1]}")
+        self.links = Links()
+        self._service = TCPService(
+            host, port, lambda sock, peer: _serve_client(sock, peer, instrument, self.links),
+            f"sim-{instrument.identity[1]}", on_accept=self.links.accepted)
         self.host = host
         self.port: int = self._service.port
 

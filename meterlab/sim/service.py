@@ -36,12 +36,19 @@ class _Server(socketserver.ThreadingTCPServer):
     block_on_close = False
     request_queue_size = 128
 
-    def __init__(self, addr: tuple[str, int], handle: Handle) -> None:
+    def __init__(self, addr: tuple[str, int], handle: Handle,
+                 on_accept: Callable[[socket.socket], None] | None = None) -> None:
         self.handle_client = handle
+        self.on_accept = on_accept
         self._clients: set[socket.socket] = set()
         self._clients_lock = threading.Lock()
         self.address_family = socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
         super().__init__(addr, _Handler)
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
+        if self.on_accept is not None:  # on the accepting thread: in the order clients came
+            self.on_accept(request)
+        super().process_request(request, client_address)
 
     @contextlib.contextmanager
     def track(self, sock: socket.socket):  # type: ignore[no-untyped-def]
@@ -70,8 +77,10 @@ class TCPService:
     reaches the caller before anything runs.
     """
 
-    def __init__(self, host: str, port: int, handle: Handle, name: str) -> None:
-        self._server = _Server((host, port), handle)
+    def __init__(self, host: str, port: int, handle: Handle, name: str,
+                 on_accept: Callable[[socket.socket], None] | None = None) -> None:
+        """`on_accept` is told of each client as it is accepted, before its thread starts."""
+        self._server = _Server((host, port), handle, on_accept)
         self.host = host
         self.port: int = self._server.server_address[1]
         self._name = name
