@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import sys
 
+#: Whose settings the window keeps (Qt's organisation and application name): they name the
+#: store (`gui.settings.default_store`, and the application `gui.app` sets up) and so the
+#: file `saved_meter` reads.
+SETTINGS_OWNER = "meterlab"
+SETTINGS_NAME = "meterlab"
+
 #: Where the window keeps the meter it reopens (the QSettings key `Settings.dmm_resource`
 #: uses; `saved_meter` reads the same key from the file without Qt).
 SAVED_METER_KEY = "resources/dmm"
@@ -30,8 +36,8 @@ def saved_meter() -> bool:
     """Whether the window will reopen a meter saved from an earlier start (else it opens
     the demo bench), decided without loading Qt so the bench can start before Qt does.
 
-    The window keeps its settings with Qt's QSettings("meterlab", "meterlab"), which on
-    Linux is the INI file `$XDG_CONFIG_HOME/meterlab/meterlab.conf`, with
+    The window keeps its settings with Qt's QSettings(SETTINGS_OWNER, SETTINGS_NAME), which
+    on Linux is the INI file `$XDG_CONFIG_HOME/meterlab/meterlab.conf`, with
     `SAVED_METER_KEY` as key `dmm` in its `[resources]` group. A new user has no such
     file. Wherever the answer is not certain — another system, a file that does not
     parse — this says True: the window then decides itself, after Qt has loaded.
@@ -42,7 +48,7 @@ def saved_meter() -> bool:
     if not sys.platform.startswith("linux"):
         return True
     base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    path = os.path.join(base, "meterlab", "meterlab.conf")
+    path = os.path.join(base, SETTINGS_OWNER, f"{SETTINGS_NAME}.conf")
     if not os.path.exists(path):
         return False
     ini = configparser.ConfigParser(interpolation=None, strict=False)

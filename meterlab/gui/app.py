@@ -41,10 +41,11 @@ def build_window(
     hold_collection()  # until every view is built (see qtcompat)
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
+    from meterlab.bench.meter_choice import SETTINGS_NAME, SETTINGS_OWNER
     from meterlab.gui.settings import Settings
 
-    QCoreApplication.setOrganizationName("meterlab")  # where the user's settings live
-    QCoreApplication.setApplicationName("meterlab")
+    QCoreApplication.setOrganizationName(SETTINGS_OWNER)  # where the user's settings live
+    QCoreApplication.setApplicationName(SETTINGS_NAME)
     settings = Settings(QSettings(settings_path, QSettings.Format.IniFormat)
                         if settings_path else None)
     # The demo bench's process starts first: it imports numpy and builds its instruments

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from meterlab.bench.meter_choice import SAVED_METER_KEY
+from meterlab.bench.meter_choice import SAVED_METER_KEY, SETTINGS_NAME, SETTINGS_OWNER
 
 T = TypeVar("T")
 
@@ -197,7 +197,7 @@ class _Blob(_Key["QByteArray | None"]):
 
 def default_store() -> QSettings:
     """The user's own settings (per OS: registry, plist or ~/.config/meterlab)."""
-    return QSettings("meterlab", "meterlab")
+    return QSettings(SETTINGS_OWNER, SETTINGS_NAME)
 
 
 class Settings:
