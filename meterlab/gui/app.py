@@ -67,7 +67,8 @@ def build_window(
     app.setApplicationDisplayName("meterlab")
     install_translators(app, settings.language)
     _apply_stylesheet(app)
-    _apply_icon(app)
+    app.setDesktopFileName("meterlab")  # before the window shows: Wayland matches it to
+    # meterlab.desktop and its icon; the window's own icon follows with the views
 
     if scope:
         settings.scope_resource = scope
@@ -97,6 +98,7 @@ def build_window(
 
         window.lab_forwarder = start_lab_forwarder(window, db_path)  # type: ignore[attr-defined]
 
+    window.after_views(lambda: _apply_icon(app))  # 3 ms (QIcon, its engine): not before
     window.after_views(forward_to_lab)
     window.after_views(release_collection)
     QTimer.singleShot(0, window.build_views)
@@ -110,7 +112,6 @@ def _apply_icon(app: QApplication) -> None:
 
     from meterlab.paths import shipped_dir
 
-    app.setDesktopFileName("meterlab")
     for name in ("meterlab.svg", "meterlab.png"):
         path = shipped_dir("ui") / name
         if path.is_file():
