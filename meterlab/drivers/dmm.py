@@ -70,6 +70,8 @@ if TYPE_CHECKING:
 #: SCPI's "not a number" (a reading that could not be taken), not an overload.
 SCPI_NAN = 9.91e37
 _LINE_HZ = 50.0  # worst case for timing estimates: a cycle is longest at 50 Hz
+#: Questionable Data register bit 14, "Memory Overflow": the oldest readings were lost
+#: (Truevolt Operating and Service Guide, STATus subsystem, Questionable Data Register).
 _QUES_MEMORY_OVERFLOW = 1 << 14
 
 _PREFIXES = [(1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "µ"),

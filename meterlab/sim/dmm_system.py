@@ -15,7 +15,9 @@ from typing import Any
 
 from meterlab.sim.scpi import Call, SCPIError
 
-#: Questionable Data register bit 14: reading memory overflowed.
+#: Questionable Data register bit 14, "Memory Overflow" (16384): reading memory is full and
+#: the oldest measurements were lost (Keysight Truevolt Series Operating and Service Guide,
+#: SCPI Programming Reference, STATus subsystem, Questionable Data Register table).
 QUES_MEMORY_OVERFLOW = 1 << 14
 
 #: SYSTem:IDENtify choices of a 34465A → the *IDN? maker and model they claim (the
