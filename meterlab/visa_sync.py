@@ -153,8 +153,15 @@ def resync(inst: Any, resource: str, owed: list[str], budget_s: float,
     try:
         if can_device_clear(resource):
             try:
+                # Within the recovery budget, not the link's own timeout: an instrument that
+                # wakes up after that timeout still completes the clear. Given up half way, a
+                # HiSLIP clear leaves the instrument discarding everything until the client's
+                # DeviceClearComplete, which never comes: the marker was then never answered.
+                inst.timeout = deadline.ms()
                 inst.clear()
                 owed = []
+            except StillOutOfStep:
+                raise
             except Exception:  # a device clear is a help, not a must  # noqa: S110
                 pass
         inst.write(MARKER)
