@@ -46,7 +46,13 @@ class Trainee:
         return self._scope
 
     def scpi(self, command: str) -> None:
-        self.scope.conn.write(command)
+        """Send a setting and wait until the scope has taken it (*OPC?), as a person's hands
+        are done with a knob before they press Submit. The grader reads the scope over a
+        link of its own: without the wait, on a loaded machine the simulator could serve
+        that link before this one's last settings (a stale trigger source, a wrong line)."""
+        conn = self.scope.conn
+        conn.write(command)
+        conn.query("*OPC?")
 
     # -- the meter ------------------------------------------------------------------------
 
