@@ -154,9 +154,9 @@ def resync(inst: Any, resource: str, owed: list[str], budget_s: float,
         if can_device_clear(resource):
             try:
                 # Within the recovery budget, not the link's own timeout: an instrument that
-                # wakes up after that timeout still completes the clear. Given up half way, a
-                # HiSLIP clear leaves the instrument discarding everything until the client's
-                # DeviceClearComplete, which never comes: the marker was then never answered.
+                # wakes up after that timeout still completes the clear. Given up, the clear
+                # stays pending on HiSLIP's other channel, and the waking instrument may take
+                # it after the marker below and discard the marker with it (never answered).
                 inst.timeout = deadline.ms()
                 inst.clear()
                 owed = []

@@ -102,17 +102,22 @@ def test_a_plan_run_with_a_stalled_meter_errs_only_the_check_in_progress(sim):
     assert code == 2, err  # one check unmeasured: the unit is not judged
 
 
-def test_a_late_reply_is_never_read_as_the_next_ones(sim):
-    proc, res, _ = sim
-    with open_instrument(res["dmm"], timeout_ms=1000) as conn:
+def _late_reply_then_own_answers(proc: subprocess.Popen, resource: str, stall_s: float) -> None:
+    """READ? times out in a stall; its reply arrives late; the next questions still get
+    their own answers."""
+    with open_instrument(resource, timeout_ms=1000) as conn:
         conn.write("CONF:VOLT:DC")
-        timer = _stall(proc, 2.0)
+        timer = _stall(proc, stall_s)
         with pytest.raises(Exception, match="did not answer"):
             conn.query("READ?")
-        # the READ?'s reply arrives late; the next question still gets its own answer
         assert "34465A" in conn.query("*IDN?")
         assert conn.query("CONF?").startswith('"VOLT')
         timer.join()
+
+
+def test_a_late_reply_is_never_read_as_the_next_ones(sim):
+    proc, res, _ = sim
+    _late_reply_then_own_answers(proc, res["dmm"], 2.0)
 
 
 def test_a_late_data_block_is_thrown_away_whole(sim):
@@ -234,24 +239,17 @@ def test_a_stall_over_the_lan_protocols_costs_one_question(tmp_path, protocol):
                            "address of its own (Linux)")
 def test_a_hislip_instrument_that_wakes_after_the_timeout_is_caught_up_with(tmp_path):
     """The catch-up's device clear waits within the recovery budget, not the link's own
-    timeout. It starts when READ? has timed out (1 s); an instrument waking just after the
-    clear's own second would find it abandoned half way, and a HiSLIP instrument then
-    discards everything until the client completes the clear, the marker included, so
-    the next question failed after the whole budget (found as a rare failure of the test
-    above on a loaded machine). The simulator's two channels race on waking, so this fails
-    only sometimes without the fix; `test_the_device_clear_may_take_the_recovery_budget`
-    holds the rule itself."""
+    timeout. It starts when READ? has timed out (1 s). Given up after its own second, just
+    before the instrument woke, the clear was still pending on HiSLIP's other channel when
+    the marker went out, and the waking instrument could take the clear second and discard
+    the marker with it: the next question failed after the whole budget (found as a rare
+    failure of the test above on a loaded machine). The simulator's two channels race on
+    waking, so this failed only sometimes with the old rule;
+    `test_the_device_clear_may_take_the_recovery_budget` holds the rule itself."""
     env = {**os.environ, "METERLAB_STATION": str(tmp_path / "none.toml")}
     proc, res = _start_sim(env, f"127.{os.getpid() % 200 + 20}.{os.getpid() % 251}.10")
     try:
-        with open_instrument(res["dmm hislip"], timeout_ms=1000) as conn:
-            conn.write("CONF:VOLT:DC")
-            timer = _stall(proc, 2.1)
-            with pytest.raises(Exception, match="did not answer"):
-                conn.query("READ?")
-            assert "34465A" in conn.query("*IDN?")
-            assert conn.query("CONF?").startswith('"VOLT')
-            timer.join()
+        _late_reply_then_own_answers(proc, res["dmm hislip"], 2.1)
     finally:
         with_cont(proc)
         proc.terminate()
