@@ -133,12 +133,21 @@ def _any_readable(socks: list[socket.socket]) -> bool:
 
 
 def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument,
-                  links: Links | None = None) -> None:
+                  links: Links) -> None:
     """One client's session: split the byte stream into messages, answer each."""
     conn = Connection(peer=peer)
     gap = instrument.unterminated_gap
     buf = bytearray()
-    first = links is not None
+    first = True
+
+    def after_older() -> None:
+        """Before the link's first message: what older links sent goes first (`Links`).
+        Waited for while this link still counts as busy, so newer ones wait behind it."""
+        nonlocal first
+        if first:
+            links.wait_for_older(sock)
+            first = False
+
     sel = selectors.DefaultSelector()
     try:
         try:
@@ -158,14 +167,11 @@ def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument,
                 if find_message_end(buf) == -1:  # not stuck inside a block
                     message = bytes(buf)
                     buf.clear()
-                    if first:
-                        links.wait_for_older(sock)  # type: ignore[union-attr]
-                        first = False
+                    after_older()
                     if not _run(sock, instrument, conn, message):
                         return
                 continue
-            if links is not None:
-                links.set_busy(sock, True)
+            links.set_busy(sock, True)
             try:
                 chunk = sock.recv(1 << 16)
             except OSError:
@@ -185,22 +191,19 @@ def _serve_client(sock: socket.socket, peer: str, instrument: SimInstrument,
                     break
                 messages.append(bytes(buf[:end]))
                 del buf[: end + 1]
-            if first and messages:
-                links.wait_for_older(sock)  # type: ignore[union-attr]
-                first = False
-            for i, message in enumerate(messages):
-                if links is not None and i == len(messages) - 1:
-                    # Everything taken has begun: a newer link may go ahead, even while
-                    # this message runs long (a READ? waiting for its measurement).
-                    links.set_busy(sock, False)
+            if messages:
+                after_older()
+            for message in messages[:-1]:
                 if not _run(sock, instrument, conn, message):
                     return
-            if links is not None and not messages:
-                links.set_busy(sock, False)
+            # Everything taken has begun, or the last of it begins now: a newer link may go
+            # ahead, even while that one runs long (a READ? waiting for its measurement).
+            links.set_busy(sock, False)
+            if messages and not _run(sock, instrument, conn, messages[-1]):
+                return
     finally:
         sel.close()
-        if links is not None:
-            links.closed(sock)
+        links.closed(sock)
 
 
 def _run(sock: socket.socket, instrument: SimInstrument, conn: Connection,
