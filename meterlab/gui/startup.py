@@ -51,28 +51,23 @@ def after_first_reading(meter: Callable[[], Any], cancelled: Callable[[], bool],
     Also waits until the source's bench knows its addresses (`ready`), since what
     comes next asks for them and must not block the GUI thread doing so.
     """
-    clock = QElapsedTimer()
-    clock.start()
-    painted = [False]
+    painted = False
 
-    def poll() -> None:
-        if cancelled():
-            return
+    def ready(waited: int) -> bool:
+        nonlocal painted
         view = meter()
         source = view.source if view is not None else None
-        waited = clock.elapsed()
         first = (view is None or source is None or not view.running or view.stale
                  or view.series.ring.total > 0 or waited > WAIT_MS)
         known = bool(getattr(source, "ready", True)) or waited > 3 * WAIT_MS
         if not (first and known):
-            QTimer.singleShot(POLL_MS, poll)
-        elif not painted[0]:  # one more turn: the readout paints its number first
-            painted[0] = True
-            QTimer.singleShot(POLL_MS, poll)
-        else:
-            then()
+            return False
+        if not painted:  # one more turn: the readout paints its number first
+            painted = True
+            return False
+        return True
 
-    QTimer.singleShot(0, poll)
+    QTimer.singleShot(0, _poll_until(ready, cancelled, then, POLL_MS))
 
 
 def when_source_settled(source: Any, cancelled: Callable[[], bool],
@@ -88,15 +83,24 @@ def when_source_settled(source: Any, cancelled: Callable[[], bool],
     (the synthetic one) goes ahead at once; a slow instrument waits no longer than
     `SETTLE_MS`, which is all the view's build can then add.
     """
+    _poll_until(lambda waited: getattr(source, "settled", True) or waited > SETTLE_MS,
+                cancelled, then, SETTLE_POLL_MS)()
+
+
+def _poll_until(ready: Callable[[int], bool], cancelled: Callable[[], bool],
+                then: Callable[[], None], every_ms: int) -> Callable[[], None]:
+    """A poll for the event loop: asks `ready(ms since this call)` every `every_ms` until it
+    says yes, then calls `then`; stops quietly once `cancelled()` (the window closed).
+    Returns the first poll, for the caller to run now or on the next turn."""
     clock = QElapsedTimer()
     clock.start()
 
     def poll() -> None:
         if cancelled():
             return
-        if getattr(source, "settled", True) or clock.elapsed() > SETTLE_MS:
+        if ready(clock.elapsed()):
             then()
         else:
-            QTimer.singleShot(SETTLE_POLL_MS, poll)
+            QTimer.singleShot(every_ms, poll)
 
-    poll()
+    return poll
