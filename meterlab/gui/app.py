@@ -106,8 +106,9 @@ def build_window(
 
 
 def _apply_icon(app: QApplication) -> None:
-    """The application icon (ui/meterlab.svg); the desktop file name lets Wayland match it
-    to meterlab.desktop."""
+    """The application icon (ui/meterlab.svg), for the window's title bar and task bar
+    (Wayland takes it from meterlab.desktop, matched by the desktop file name that
+    `build_window` sets before the window shows)."""
     from PySide6.QtGui import QIcon
 
     from meterlab.paths import shipped_dir
