@@ -12,10 +12,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import json
 import socket
-import subprocess
-import sys
 import time
 
 from meterlab.gui import startup
@@ -23,6 +20,7 @@ from meterlab.gui.feed import ReadingFeed
 from meterlab.gui.instrument_source import InstrumentSource
 from meterlab.gui.main_window import MainWindow
 from meterlab.gui.sources import MeterSetup
+from tests.fresh_app import run_json
 
 pytest_plugins = ("gui_fixtures",)
 
@@ -124,8 +122,7 @@ def test_a_meter_is_settled_once_it_measures_not_before_it_starts(qtbot):
 def test_a_window_closed_while_its_meter_connects_leaves_nothing_running():
     # In a fresh interpreter: a worker left inside pyvisa's loading at exit can crash it.
     code = """
-import os, json, tempfile, threading, time
-os.environ['QT_QPA_PLATFORM'] = 'offscreen'
+import json, tempfile, threading, time
 from meterlab.gui.app import build_window
 tmp = tempfile.mkdtemp()
 app, win = build_window([], demo=True, settings_path=tmp + "/s.ini", db_path=tmp + "/s.db")
@@ -143,10 +140,7 @@ stopped = bench is None or bench.proc.wait(timeout=10) is not None
 print(json.dumps({"caught": caught, "built": win.meter is not None, "left": left,
                   "running": bool(source and source.running), "bench_stopped": stopped}))
 """
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
-    assert res.returncode == 0, res.stderr[-3000:]
-    out = json.loads(res.stdout.strip().splitlines()[-1])
+    out = run_json(code)
     assert out == {"caught": True, "built": False, "left": [], "running": False,
                    "bench_stopped": True}
 
@@ -163,8 +157,7 @@ class _Setup:
 def test_the_window_shell_leaves_the_qt_namespace_until_the_meter_view():
     # Its first use builds all of its enums (11.5 ms), which the connection would wait for.
     code = """
-import os, json, tempfile
-os.environ['QT_QPA_PLATFORM'] = 'offscreen'
+import json, tempfile
 import PySide6.QtCore as core
 from meterlab.gui.app import build_window
 tmp = tempfile.mkdtemp()
@@ -179,10 +172,7 @@ print(json.dumps({"shell": shell, "after": 'Qt' in core.__dict__,
                   "context": start.shortcutContext().name}))
 win.close()
 """
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
-    assert res.returncode == 0, res.stderr[-3000:]
-    out = json.loads(res.stdout.strip().splitlines()[-1])
+    out = run_json(code)
     # The meter's shortcuts are there all along, and reach every window once it exists.
     assert out == {"shell": False, "after": True, "keys": ["F5"],
                    "context": "ApplicationShortcut"}

@@ -5,18 +5,7 @@ Each case runs in a fresh interpreter: the hold belongs to a process's first win
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-
-def _run(code: str) -> dict:
-    env_code = "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n" + code
-    res = subprocess.run([sys.executable, "-c", env_code], capture_output=True, text=True,
-                         timeout=120)
-    assert res.returncode == 0, res.stderr[-3000:]
-    return json.loads(res.stdout.strip().splitlines()[-1])
-
+from tests.fresh_app import run_json as _run
 
 _COUNT_COLLECTIONS = """
 import gc, json, sys, tempfile, time, weakref
